@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+/**
+ * The payment lifecycle (see docs/architecture.md).
+ * `unknown`: a create request was sent but its answer was lost; it is resolved by query, never by
+ * creating again. `cancelled` and `expired` are closed on the counter, but main keeps checking them
+ * for a while so that a customer who paid late is still found.
+ */
+export const PAYMENT_STATES = [
+  'creating',
+  'unknown',
+  'awaiting_payment',
+  'paid',
+  'partially_paid',
+  'failed',
+  'expired',
+  'cancelled',
+] as const;
+export type PaymentState = (typeof PAYMENT_STATES)[number];
+
+/** States the gateway has settled: nothing more can happen to the payment. */
+export const SETTLED_STATES: ReadonlySet<PaymentState> = new Set(['paid', 'partially_paid', 'failed']);
+
+/** States the counter has closed locally; a late gateway answer may still settle them. */
+export const CLOSED_LOCALLY_STATES: ReadonlySet<PaymentState> = new Set(['expired', 'cancelled']);
+
+export function isSettled(state: PaymentState): boolean {
+  return SETTLED_STATES.has(state);
+}
+
+/** The state can no longer be waited on at the counter (settled or closed locally). */
+export function isFinishedAtCounter(state: PaymentState): boolean {
+  return SETTLED_STATES.has(state) || CLOSED_LOCALLY_STATES.has(state);
+}
+
+/** What the QR screen may show for a payment, decided in main by the QR integrity check. */
+export const qrDisplaySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('qris'), payload: z.string(), merchantName: z.string().nullable() }),
+  z.object({ kind: z.literal('payment_url'), payload: z.string() }),
+  z.object({ kind: z.literal('integrity_error'), code: z.string(), detail: z.string() }),
+  z.object({ kind: z.literal('none') }),
+]);
+export type QrDisplay = z.infer<typeof qrDisplaySchema>;
+
+/** A payment as the renderer sees it. Plain data; crosses IPC. */
+export const paymentViewSchema = z.object({
+  tradeNo: z.string(),
+  platformTradeNo: z.string().nullable(),
+  amount: z.number().int(),
+  paidAmount: z.number().int().nullable(),
+  state: z.enum(PAYMENT_STATES),
+  gatewayStatus: z.string().nullable(),
+  customer: z.object({ name: z.string(), mobile: z.string(), email: z.string() }),
+  qr: qrDisplaySchema,
+  paymentUrl: z.string().nullable(),
+  /** Machine-readable reason for failed/unknown states, translated by the renderer. */
+  errorCode: z.string().nullable(),
+  errorDetail: z.string().nullable(),
+  environment: z.enum(['training', 'live']),
+  createdAt: z.number().int(),
+  updatedAt: z.number().int(),
+  expiresAt: z.number().int(),
+});
+export type PaymentView = z.infer<typeof paymentViewSchema>;
+
+/**
+ * Which state may follow which. The ledger refuses anything else, so a bug elsewhere cannot turn
+ * a paid sale back into a waiting one. Staying in the same state (new gateway detail) is allowed.
+ */
+const NEXT_STATES: Readonly<Record<PaymentState, readonly PaymentState[]>> = {
+  creating: ['unknown', 'awaiting_payment', 'paid', 'partially_paid', 'failed'],
+  unknown: ['awaiting_payment', 'paid', 'partially_paid', 'failed', 'expired', 'cancelled'],
+  awaiting_payment: ['paid', 'partially_paid', 'failed', 'expired', 'cancelled'],
+  expired: ['paid', 'partially_paid', 'failed'],
+  cancelled: ['paid', 'partially_paid', 'failed'],
+  paid: [],
+  partially_paid: [],
+  failed: [],
+};
+
+export function canTransition(from: PaymentState, to: PaymentState): boolean {
+  return from === to ? !isSettled(from) : NEXT_STATES[from].includes(to);
+}
