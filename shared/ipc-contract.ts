@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { paymentViewSchema, PAYMENT_STATES } from './payment.ts';
+import { ENVIRONMENTS, LANGUAGES, settingsSchema } from './settings.ts';
+
+/**
+ * The one list of calls the renderer can make into main. The preload, the main-side router and
+ * the web-preview bridge are all generated from it: no channel name is written anywhere else.
+ *
+ * Every call answers with an `IpcResult`: errors cross IPC as data with a stable `code` the
+ * renderer translates, never as thrown exceptions (Electron would flatten them into a string).
+ */
+
+/** A rule broken by one input field, e.g. `{ code: 'mobile.bad_prefix' }` (shared/validation.ts). */
+export const fieldErrorSchema = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type FieldError = z.infer<typeof fieldErrorSchema>;
+
+export const ipcErrorSchema = z.object({
+  /** Stable, translatable: `validation`, `not_configured`, `locked`, `not_found`, `gateway.timeout`… */
+  code: z.string(),
+  /** Technical detail for the "details" disclosure; never contains secrets. */
+  detail: z.string().optional(),
+  /** For `validation`: the broken rule per input field. */
+  fields: z.record(z.string(), fieldErrorSchema).optional(),
+});
+export type IpcError = z.infer<typeof ipcErrorSchema>;
+
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+const customerInputSchema = z.object({
+  name: z.string().max(200).optional(),
+  mobile: z.string().max(40).optional(),
+  email: z.string().max(320).optional(),
+});
+
+const settingsPatchSchema = z.object({
+  environment: z.enum(ENVIRONMENTS).optional(),
+  merchantNo: z.string().max(20).optional(),
+  baseUrl: z.string().max(2048).optional(),
+  notifyUrl: z.string().max(2048).optional(),
+  defaultCustomer: customerInputSchema.optional(),
+  limits: z
+    .object({ minAmount: z.number().optional(), maxAmount: z.number().optional() })
+    .optional(),
+  qrExpiryMinutes: z.number().optional(),
+  language: z.enum(LANGUAGES).optional(),
+});
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+const settingsViewSchema = z.object({
+  settings: settingsSchema,
+  secret: z.object({ configured: z.boolean(), hint: z.string().nullable() }),
+  adminPinSet: z.boolean(),
+  /** How well the OS protects the secret; `weak` on Linux's basic_text backend. */
+  secretProtection: z.enum(['os', 'weak', 'unavailable']),
+});
+export type SettingsView = z.infer<typeof settingsViewSchema>;
+
+const tradeNoSchema = z.object({ tradeNo: z.string().min(1).max(64) });
+const noArguments = z.object({}).strict();
+
+function call<Req extends z.ZodType, Res extends z.ZodType>(channel: string, request: Req, response: Res) {
+  return { channel, request, response };
+}
+
+export const ipcContract = {
+  /** Settings as the settings screen shows them; the secret only as configured + masked hint. */
+  getSettings: call('settings:get', noArguments, settingsViewSchema),
+  /** Needs the admin session unlocked once a PIN is set. The secret is write-only. */
+  updateSettings: call(
+    'settings:update',
+    z.object({ patch: settingsPatchSchema, secret: z.string().max(512).optional() }).strict(),
+    settingsViewSchema,
+  ),
+  /** Asks the gateway for the balance with the stored credentials: a verdict on the setup. */
+  testConnection: call('settings:test-connection', noArguments, z.object({ environment: z.enum(ENVIRONMENTS) })),
+  /** Unlocks the settings screen for this session. */
+  unlockAdmin: call('admin:unlock', z.object({ pin: z.string().max(32) }).strict(), z.object({ unlocked: z.literal(true) })),
+  lockAdmin: call('admin:lock', noArguments, z.object({ unlocked: z.literal(false) })),
+  /** Sets or changes the admin PIN (4–8 digits); the current PIN is needed once one is set. */
+  setAdminPin: call(
+    'admin:set-pin',
+    z.object({ newPin: z.string().max(32), currentPin: z.string().max(32).optional() }).strict(),
+    z.object({ adminPinSet: z.literal(true) }),
+  ),
+  /** Starts a sale: validated, written to the ledger, then sent to the gateway exactly once. */
+  charge: call(
+    'payment:charge',
+    z.object({ amount: z.union([z.number(), z.string().max(32)]), customer: customerInputSchema.optional() }).strict(),
+    paymentViewSchema,
+  ),
+  getPayment: call('payment:get', tradeNoSchema.strict(), paymentViewSchema),
+  /** Tells main which payment is on screen (null: none) so it polls that one about every second. */
+  watchPayment: call(
+    'payment:watch',
+    z.object({ tradeNo: z.string().min(1).max(64).nullable() }).strict(),
+    z.object({ watching: z.string().nullable() }),
+  ),
+  /** Closes the sale on the counter; main keeps checking it so a late payment is still found. */
+  cancelPayment: call('payment:cancel', tradeNoSchema.strict(), paymentViewSchema),
+  /** Asks the gateway now, whatever the polling schedule. */
+  recheckPayment: call('payment:recheck', tradeNoSchema.strict(), paymentViewSchema),
+  /** The day's payments (local calendar day), newest first, with totals. */
+  listToday: call(
+    'payments:today',
+    noArguments,
+    z.object({
+      payments: z.array(paymentViewSchema),
+      paidTotal: z.number().int(),
+      paidCount: z.number().int(),
+      countByState: z.record(z.enum(PAYMENT_STATES), z.number().int()),
+    }),
+  ),
+  /** Training mode only: make the simulator settle the payment as the cashier chooses. */
+  settleTraining: call(
+    'training:settle',
+    z.object({ tradeNo: z.string().min(1).max(64), outcome: z.enum(['paid', 'partial', 'failed']) }).strict(),
+    paymentViewSchema,
+  ),
+} as const;
+
+export type IpcContract = typeof ipcContract;
+export type IpcCallName = keyof IpcContract;
+export type IpcRequest<K extends IpcCallName> = z.input<IpcContract[K]['request']>;
+export type IpcResponse<K extends IpcCallName> = z.output<IpcContract[K]['response']>;
+
+/** Main → renderer push: a payment changed state or detail. */
+export const paymentUpdateChannel = 'payment:updated';
+
+/** The API the preload exposes as `window.pos` (and the web preview's bridge imitates). */
+export type PosApi = {
+  [K in IpcCallName]: (request: IpcRequest<K>) => Promise<IpcResult<IpcResponse<K>>>;
+} & {
+  /** Subscribes to pushed payment changes; returns the unsubscribe function. */
+  onPaymentUpdate(listener: (payment: z.output<typeof paymentViewSchema>) => void): () => void;
+};
