@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { paymentViewSchema, PAYMENT_STATES } from './payment.ts';
 import { ENVIRONMENTS, LANGUAGES, settingsSchema } from './settings.ts';
+import { ipcChannels, paymentUpdateChannel, type IpcChannelName } from './ipc-channels.ts';
+
+export { ipcChannels, paymentUpdateChannel };
 
 /**
  * The one list of calls the renderer can make into main. The preload, the main-side router and
@@ -61,50 +64,55 @@ export type SettingsView = z.infer<typeof settingsViewSchema>;
 const tradeNoSchema = z.object({ tradeNo: z.string().min(1).max(64) });
 const noArguments = z.object({}).strict();
 
-function call<Req extends z.ZodType, Res extends z.ZodType>(channel: string, request: Req, response: Res) {
-  return { channel, request, response };
+/** The channel comes from the zod-free map (shared/ipc-channels.ts) the preload bundles. */
+function call<Name extends IpcChannelName, Req extends z.ZodType, Res extends z.ZodType>(
+  name: Name,
+  request: Req,
+  response: Res,
+) {
+  return { channel: ipcChannels[name], request, response };
 }
 
 export const ipcContract = {
   /** Settings as the settings screen shows them; the secret only as configured + masked hint. */
-  getSettings: call('settings:get', noArguments, settingsViewSchema),
+  getSettings: call('getSettings', noArguments, settingsViewSchema),
   /** Needs the admin session unlocked once a PIN is set. The secret is write-only. */
   updateSettings: call(
-    'settings:update',
+    'updateSettings',
     z.object({ patch: settingsPatchSchema, secret: z.string().max(512).optional() }).strict(),
     settingsViewSchema,
   ),
   /** Asks the gateway for the balance with the stored credentials: a verdict on the setup. */
-  testConnection: call('settings:test-connection', noArguments, z.object({ environment: z.enum(ENVIRONMENTS) })),
+  testConnection: call('testConnection', noArguments, z.object({ environment: z.enum(ENVIRONMENTS) })),
   /** Unlocks the settings screen for this session. */
-  unlockAdmin: call('admin:unlock', z.object({ pin: z.string().max(32) }).strict(), z.object({ unlocked: z.literal(true) })),
-  lockAdmin: call('admin:lock', noArguments, z.object({ unlocked: z.literal(false) })),
+  unlockAdmin: call('unlockAdmin', z.object({ pin: z.string().max(32) }).strict(), z.object({ unlocked: z.literal(true) })),
+  lockAdmin: call('lockAdmin', noArguments, z.object({ unlocked: z.literal(false) })),
   /** Sets or changes the admin PIN (4–8 digits); the current PIN is needed once one is set. */
   setAdminPin: call(
-    'admin:set-pin',
+    'setAdminPin',
     z.object({ newPin: z.string().max(32), currentPin: z.string().max(32).optional() }).strict(),
     z.object({ adminPinSet: z.literal(true) }),
   ),
   /** Starts a sale: validated, written to the ledger, then sent to the gateway exactly once. */
   charge: call(
-    'payment:charge',
+    'charge',
     z.object({ amount: z.union([z.number(), z.string().max(32)]), customer: customerInputSchema.optional() }).strict(),
     paymentViewSchema,
   ),
-  getPayment: call('payment:get', tradeNoSchema.strict(), paymentViewSchema),
+  getPayment: call('getPayment', tradeNoSchema.strict(), paymentViewSchema),
   /** Tells main which payment is on screen (null: none) so it polls that one about every second. */
   watchPayment: call(
-    'payment:watch',
+    'watchPayment',
     z.object({ tradeNo: z.string().min(1).max(64).nullable() }).strict(),
     z.object({ watching: z.string().nullable() }),
   ),
   /** Closes the sale on the counter; main keeps checking it so a late payment is still found. */
-  cancelPayment: call('payment:cancel', tradeNoSchema.strict(), paymentViewSchema),
+  cancelPayment: call('cancelPayment', tradeNoSchema.strict(), paymentViewSchema),
   /** Asks the gateway now, whatever the polling schedule. */
-  recheckPayment: call('payment:recheck', tradeNoSchema.strict(), paymentViewSchema),
+  recheckPayment: call('recheckPayment', tradeNoSchema.strict(), paymentViewSchema),
   /** The day's payments (local calendar day), newest first, with totals. */
   listToday: call(
-    'payments:today',
+    'listToday',
     noArguments,
     z.object({
       payments: z.array(paymentViewSchema),
@@ -115,19 +123,16 @@ export const ipcContract = {
   ),
   /** Training mode only: make the simulator settle the payment as the cashier chooses. */
   settleTraining: call(
-    'training:settle',
+    'settleTraining',
     z.object({ tradeNo: z.string().min(1).max(64), outcome: z.enum(['paid', 'partial', 'failed']) }).strict(),
     paymentViewSchema,
   ),
-} as const;
+} as const satisfies { [K in IpcChannelName]: { channel: (typeof ipcChannels)[K] } };
 
 export type IpcContract = typeof ipcContract;
 export type IpcCallName = keyof IpcContract;
 export type IpcRequest<K extends IpcCallName> = z.input<IpcContract[K]['request']>;
 export type IpcResponse<K extends IpcCallName> = z.output<IpcContract[K]['response']>;
-
-/** Main → renderer push: a payment changed state or detail. */
-export const paymentUpdateChannel = 'payment:updated';
 
 /** The API the preload exposes as `window.pos` (and the web preview's bridge imitates). */
 export type PosApi = {

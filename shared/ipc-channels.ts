@@ -1,0 +1,25 @@
+/**
+ * The IPC channel of every contract call, and nothing else: no zod, so the sandboxed preload can
+ * bundle it without the schema graph. `shared/ipc-contract.ts` builds the contract on this map
+ * (and re-exports it); a call missing here or there is a type error there.
+ */
+export const ipcChannels = {
+  getSettings: 'settings:get',
+  updateSettings: 'settings:update',
+  testConnection: 'settings:test-connection',
+  unlockAdmin: 'admin:unlock',
+  lockAdmin: 'admin:lock',
+  setAdminPin: 'admin:set-pin',
+  charge: 'payment:charge',
+  getPayment: 'payment:get',
+  watchPayment: 'payment:watch',
+  cancelPayment: 'payment:cancel',
+  recheckPayment: 'payment:recheck',
+  listToday: 'payments:today',
+  settleTraining: 'training:settle',
+} as const;
+
+export type IpcChannelName = keyof typeof ipcChannels;
+
+/** Main → renderer push: a payment changed state or detail. */
+export const paymentUpdateChannel = 'payment:updated';
