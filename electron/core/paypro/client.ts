@@ -1,0 +1,193 @@
+import type { z } from 'zod';
+import {
+  GatewayError,
+  type BalanceResult,
+  type PayInQueryResult,
+  type PaymentLinkRequest,
+  type PaymentLinkResult,
+  type PayproGateway,
+} from './gateway.ts';
+import {
+  balanceDataSchema,
+  envelopeSchema,
+  payInQueryDataSchema,
+  paymentLinkDataSchema,
+  pickPaidAmount,
+} from './schemas.ts';
+import type { MerchantSigner } from './sign.ts';
+
+export interface PayproClientOptions {
+  /** API base with its path, e.g. https://openapi-test.paypro.tech/indonesia-pay */
+  baseUrl: string;
+  signer: MerchantSigner;
+  /** Total budget per call: connect, headers and the whole body. */
+  timeoutMs?: number;
+  now?: () => number;
+  fetch?: typeof globalThis.fetch;
+}
+
+type Endpoint = 'paymentLink' | 'queryPayInResult' | 'queryBalance';
+
+/**
+ * The gateway answers an unknown tradeNo with a plain rejection; its wording is undocumented
+ * (paypro-api.md §7). We read a rejected query whose msg says "not exist"/"not found" as
+ * not_found — the simulator answers `8000 "Order does not exist"`. Everything else stays rejected.
+ */
+const NOT_FOUND_MESSAGE = /not\s*(exist|found)/i;
+
+export function createPayproClient(options: PayproClientOptions): PayproGateway {
+  const { signer, timeoutMs = 15_000, now = Date.now, fetch = globalThis.fetch } = options;
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+
+  /** POSTs a signed body and returns the `data` of an accepted envelope. */
+  async function call(endpoint: Endpoint, fields: Record<string, unknown>): Promise<unknown> {
+    const body: Record<string, unknown> = { ...withoutEmpty(fields), timestamp: String(now()) };
+    body.sign = signer.sign(body);
+    // One signal for the whole exchange: it also aborts a body that trickles in too slowly.
+    const signal = AbortSignal.timeout(timeoutMs);
+    let status: number;
+    let raw: string;
+    try {
+      const response = await fetch(`${baseUrl}/v1/paypro/${endpoint}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', merchantNo: signer.merchantNo },
+        body: JSON.stringify(body),
+        signal,
+      });
+      status = response.status;
+      if (!response.ok) {
+        await response.body?.cancel().catch(() => undefined);
+        throw new GatewayError('http', `Paypro ${endpoint}: HTTP ${status}.`, { httpStatus: status });
+      }
+      raw = await response.text();
+    } catch (error) {
+      if (error instanceof GatewayError) throw error;
+      if (signal.aborted) {
+        throw new GatewayError('timeout', `Paypro ${endpoint}: no complete answer within ${timeoutMs} ms.`, {
+          cause: error,
+        });
+      }
+      throw new GatewayError('network', `Paypro ${endpoint}: connection failed (${describe(error)}).`, {
+        cause: error,
+      });
+    }
+    return readEnvelope(endpoint, raw, status);
+  }
+
+  function readEnvelope(endpoint: Endpoint, raw: string, status: number): unknown {
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      throw new GatewayError('malformed', `Paypro ${endpoint}: the answer is not JSON.`, { httpStatus: status });
+    }
+    const parsed = envelopeSchema.safeParse(json);
+    if (!parsed.success) {
+      throw new GatewayError('malformed', `Paypro ${endpoint}: unexpected envelope (${issues(parsed.error)}).`, {
+        httpStatus: status,
+      });
+    }
+    const { code, msg, data } = parsed.data;
+    if (isRecord(data) && data.sign !== undefined && !verifies(data)) {
+      throw new GatewayError('bad_signature', `Paypro ${endpoint}: the answer's sign does not verify.`, {
+        httpStatus: status,
+        gatewayCode: code,
+      });
+    }
+    if (code !== '0000') {
+      const details = { httpStatus: status, gatewayCode: code, gatewayMessage: msg ?? '' };
+      if (endpoint === 'queryPayInResult' && NOT_FOUND_MESSAGE.test(msg ?? '')) {
+        throw new GatewayError('not_found', `Paypro ${endpoint}: the order does not exist (${code}).`, details);
+      }
+      throw new GatewayError('rejected', `Paypro ${endpoint}: rejected with ${code} ${msg ?? ''}`.trim(), details);
+    }
+    return data;
+  }
+
+  function verifies(data: Record<string, unknown>): boolean {
+    try {
+      return signer.verify(data);
+    } catch {
+      return false; // a field that cannot be signed (e.g. a decimal) cannot carry a valid sign
+    }
+  }
+
+  function parseData<S extends z.ZodType>(endpoint: Endpoint, schema: S, data: unknown): z.infer<S> {
+    const parsed = schema.safeParse(data);
+    if (!parsed.success) {
+      throw new GatewayError('malformed', `Paypro ${endpoint}: unexpected data (${issues(parsed.error)}).`);
+    }
+    return parsed.data;
+  }
+
+  function checkTradeNo(endpoint: Endpoint, expected: string, actual: string | null | undefined): void {
+    if (actual !== null && actual !== undefined && actual !== expected) {
+      throw new GatewayError('malformed', `Paypro ${endpoint}: the answer is about another order.`);
+    }
+  }
+
+  return {
+    async createPaymentLink(request: PaymentLinkRequest): Promise<PaymentLinkResult> {
+      if (!Number.isSafeInteger(request.amount) || request.amount <= 0) {
+        throw new RangeError('The amount must be a positive whole number of rupiah.');
+      }
+      const fields = { ...request, channelCode: request.channelCode ?? 'QRIS' };
+      const data = parseData('paymentLink', paymentLinkDataSchema, await call('paymentLink', fields));
+      checkTradeNo('paymentLink', request.tradeNo, data.tradeNo);
+      return {
+        tradeNo: data.tradeNo,
+        platformTradeNo: data.platFormTradeNo,
+        status: data.status,
+        desc: data.desc || null,
+        paymentUrl: data.paymentUrl || null,
+        qrString: data.qrString || null,
+      };
+    },
+
+    async queryPayIn(tradeNo: string): Promise<PayInQueryResult> {
+      const data = parseData('queryPayInResult', payInQueryDataSchema, await call('queryPayInResult', { tradeNo }));
+      checkTradeNo('queryPayInResult', tradeNo, data.tradeNo);
+      return {
+        tradeNo,
+        platformTradeNo: data.platFormTradeNo || null,
+        status: data.status,
+        paidAmount: pickPaidAmount(data),
+        message: data.message || null,
+        successTime: textOrNull(data.successTime),
+      };
+    },
+
+    async queryBalance(): Promise<BalanceResult> {
+      const data = parseData('queryBalance', balanceDataSchema, await call('queryBalance', {}));
+      // The Indonesia docs spell it "availablAmount"; the Pakistan twin spells it correctly.
+      return {
+        available: textOrNull(data.availablAmount) ?? textOrNull(data.availableAmount),
+        frozen: textOrNull(data.freezeAmount),
+      };
+    },
+  };
+}
+
+/** Null and empty fields are never sent: the gateway's Java would sign `null` as "null". */
+function withoutEmpty(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined && value !== null && value !== ''));
+}
+
+function textOrNull(value: string | number | null | undefined): string | null {
+  return value === null || value === undefined || value === '' ? null : String(value);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function issues(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
+}
+
+/** The low-level reason (ECONNRESET, "other side closed"), never the request itself. */
+function describe(error: unknown): string {
+  const cause = error instanceof Error ? (error.cause ?? error) : error;
+  if (cause instanceof Error) return (cause as NodeJS.ErrnoException).code ?? cause.message;
+  return String(cause);
+}
