@@ -1,0 +1,145 @@
+import { randomBytes } from 'node:crypto';
+
+/**
+ * How a simulated order behaves. `afterMs` counts from creation (or from the `script` call for an
+ * existing order) and is checked lazily when the order is read, so 0 means "settled on the first
+ * query" and no timers are left running. `never` stays "0015" for the client's own expiry path.
+ */
+export type Scenario =
+  | { kind: 'paid'; afterMs?: number }
+  | { kind: 'partial'; paidAmount: number; afterMs?: number }
+  | { kind: 'failed'; status?: string; afterMs?: number }
+  | { kind: 'never' };
+
+export type Settlement = 'paid' | 'partial' | 'failed';
+
+export interface SettleOptions {
+  /** For `partial`; defaults to half the amount. */
+  paidAmount?: number;
+  /** For `failed`; defaults to "00029" (REJECTED_TRANSACTION). */
+  status?: string;
+}
+
+export interface SimOrder {
+  tradeNo: string;
+  platFormTradeNo: string;
+  amount: number;
+  /** Paid so far, whole rupiah. */
+  paidAmount: number;
+  /** "0015" until settled, then "0000", "0001" or the failure status. */
+  status: string;
+  message: string;
+  createdAt: number;
+  successTime: string | null;
+  remark: string | null;
+  paymentUrl: string;
+  qrString: string;
+  /** The accepted request body, sign included. */
+  request: Readonly<Record<string, unknown>>;
+}
+
+interface Entry {
+  order: SimOrder;
+  scenario: Scenario;
+  scenarioFrom: number;
+}
+
+export type NewOrder = Pick<SimOrder, 'tradeNo' | 'amount' | 'remark' | 'request'> & {
+  describe: (platFormTradeNo: string) => Pick<SimOrder, 'paymentUrl' | 'qrString'>;
+};
+
+export const PROCESSING = '0015';
+
+export function createOrderBook(now: () => number, defaultScenario: Scenario = { kind: 'never' }) {
+  const entries = new Map<string, Entry>();
+  const nextScenarios: Scenario[] = [];
+  const pendingScripts = new Map<string, Scenario>();
+
+  /** Applies a due scenario; reading an order is what moves it on. */
+  function advance(entry: Entry): SimOrder {
+    const { order, scenario } = entry;
+    if (order.status !== PROCESSING || scenario.kind === 'never') return order;
+    if (now() - entry.scenarioFrom < (scenario.afterMs ?? 0)) return order;
+    if (scenario.kind === 'paid') settleOrder(order, 'paid', {});
+    else if (scenario.kind === 'partial') settleOrder(order, 'partial', { paidAmount: scenario.paidAmount });
+    else settleOrder(order, 'failed', scenario.status === undefined ? {} : { status: scenario.status });
+    return order;
+  }
+
+  function settleOrder(order: SimOrder, outcome: Settlement, options: SettleOptions): void {
+    if (outcome === 'paid') {
+      Object.assign(order, { status: '0000', message: 'SUCCESS', paidAmount: order.amount });
+    } else if (outcome === 'partial') {
+      const paidAmount = options.paidAmount ?? Math.max(1, Math.floor(order.amount / 2));
+      Object.assign(order, { status: '0001', message: 'PARTIAL_PAYMENT', paidAmount });
+    } else {
+      Object.assign(order, { status: options.status ?? '00029', message: 'REJECTED_TRANSACTION' });
+    }
+    if (outcome !== 'failed') order.successTime = jakartaTime(now());
+  }
+
+  return {
+    has: (tradeNo: string): boolean => entries.has(tradeNo),
+
+    create(input: NewOrder): SimOrder {
+      const platFormTradeNo = randomBytes(8).toString('hex');
+      const createdAt = now();
+      const order: SimOrder = {
+        tradeNo: input.tradeNo,
+        platFormTradeNo,
+        amount: input.amount,
+        paidAmount: 0,
+        status: PROCESSING,
+        message: 'Paying',
+        createdAt,
+        successTime: null,
+        remark: input.remark,
+        request: input.request,
+        ...input.describe(platFormTradeNo),
+      };
+      const scenario = pendingScripts.get(input.tradeNo) ?? nextScenarios.shift() ?? defaultScenario;
+      pendingScripts.delete(input.tradeNo);
+      entries.set(input.tradeNo, { order, scenario, scenarioFrom: createdAt });
+      return order;
+    },
+
+    get(tradeNo: string): SimOrder | undefined {
+      const entry = entries.get(tradeNo);
+      return entry && advance(entry);
+    },
+
+    byPlatformTradeNo(platFormTradeNo: string): SimOrder | undefined {
+      const entry = [...entries.values()].find((e) => e.order.platFormTradeNo === platFormTradeNo);
+      return entry && advance(entry);
+    },
+
+    list: (): SimOrder[] => [...entries.values()].map((entry) => ({ ...advance(entry) })),
+
+    scriptNext(scenario: Scenario): void {
+      nextScenarios.push(scenario);
+    },
+
+    script(tradeNo: string, scenario: Scenario): void {
+      const entry = entries.get(tradeNo);
+      if (entry) Object.assign(entry, { scenario, scenarioFrom: now() });
+      else pendingScripts.set(tradeNo, scenario);
+    },
+
+    settle(tradeNo: string, outcome: Settlement, options: SettleOptions = {}): SimOrder {
+      const entry = entries.get(tradeNo);
+      if (!entry) throw new Error(`No simulated order ${tradeNo}.`);
+      if (advance(entry).status !== PROCESSING) throw new Error(`Order ${tradeNo} is already settled.`);
+      settleOrder(entry.order, outcome, options);
+      return { ...entry.order };
+    },
+
+    paidTotal: (): number => [...entries.values()].reduce((sum, entry) => sum + advance(entry).paidAmount, 0),
+  };
+}
+
+export type OrderBook = ReturnType<typeof createOrderBook>;
+
+/** Paypro reports local (WIB, UTC+7) wall-clock time, e.g. "2024-07-01 18:34:31". */
+function jakartaTime(epochMs: number): string {
+  return new Date(epochMs + 7 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+}
