@@ -1,0 +1,189 @@
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import { createIpcRouter, isIpcCallName, type IpcHandlers } from '../../../../electron/core/api/router.ts';
+import { PosError } from '../../../../electron/core/errors.ts';
+import {
+  ipcContract,
+  ipcErrorSchema,
+  type IpcCallName,
+  type IpcRequest,
+} from '../../../../shared/ipc-contract.ts';
+import { PAYMENT_STATES, type PaymentView } from '../../../../shared/payment.ts';
+import { DEFAULT_SETTINGS } from '../../../../shared/settings.ts';
+
+const payment: PaymentView = {
+  tradeNo: 'POS20250101120000ABCD',
+  platformTradeNo: null,
+  amount: 39_000,
+  paidAmount: null,
+  state: 'awaiting_payment',
+  gatewayStatus: '0015',
+  customer: { name: 'Pelanggan', mobile: '081234567890', email: 'pelanggan@example.com' },
+  qr: { kind: 'none' },
+  paymentUrl: null,
+  errorCode: null,
+  errorDetail: null,
+  environment: 'training',
+  createdAt: 1,
+  updatedAt: 2,
+  expiresAt: 3,
+};
+const settingsView = {
+  settings: DEFAULT_SETTINGS,
+  secret: { configured: false, hint: null },
+  adminPinSet: false,
+  secretProtection: 'os' as const,
+};
+
+function fakeHandlers(): IpcHandlers {
+  return {
+    getSettings: async () => settingsView,
+    updateSettings: async () => settingsView,
+    testConnection: async () => ({ environment: 'training' }),
+    unlockAdmin: async () => ({ unlocked: true }),
+    lockAdmin: async () => ({ unlocked: false }),
+    setAdminPin: async () => ({ adminPinSet: true }),
+    charge: async () => payment,
+    getPayment: async () => payment,
+    watchPayment: async ({ tradeNo }) => ({ watching: tradeNo }),
+    cancelPayment: async () => ({ ...payment, state: 'cancelled' }),
+    recheckPayment: async () => payment,
+    listToday: async () => ({
+      payments: [payment],
+      paidTotal: 0,
+      paidCount: 0,
+      countByState: Object.fromEntries(PAYMENT_STATES.map((state) => [state, 0])) as Record<PaymentView['state'], number>,
+    }),
+    settleTraining: async () => ({ ...payment, state: 'paid', paidAmount: 39_000 }),
+  };
+}
+
+/** One valid request per call. */
+const validRequests: { [K in IpcCallName]: IpcRequest<K> } = {
+  getSettings: {},
+  updateSettings: { patch: { language: 'en' }, secret: 'top-secret' },
+  testConnection: {},
+  unlockAdmin: { pin: '1234' },
+  lockAdmin: {},
+  setAdminPin: { newPin: '1234' },
+  charge: { amount: 39_000 },
+  getPayment: { tradeNo: payment.tradeNo },
+  watchPayment: { tradeNo: null },
+  cancelPayment: { tradeNo: payment.tradeNo },
+  recheckPayment: { tradeNo: payment.tradeNo },
+  listToday: {},
+  settleTraining: { tradeNo: payment.tradeNo, outcome: 'paid' },
+};
+
+const callNames = Object.keys(ipcContract) as IpcCallName[];
+const silentLogger = () => ({ error: vi.fn() });
+
+describe('createIpcRouter', () => {
+  it.each(callNames)('dispatches %s to its handler and answers within the response schema', async (name) => {
+    const handlers = fakeHandlers();
+    const spy = vi.spyOn(handlers, name);
+    const router = createIpcRouter(handlers, { logger: silentLogger() });
+    const result = await router.dispatch(name, validRequests[name]);
+    expect(result.ok).toBe(true);
+    expect(spy).toHaveBeenCalledOnce();
+    expect(spy).toHaveBeenCalledWith(validRequests[name]);
+    if (result.ok) expect(ipcContract[name].response.safeParse(result.value).success).toBe(true);
+  });
+
+  it('answers bad_request for names that are not calls, including prototype keys', async () => {
+    const router = createIpcRouter(fakeHandlers(), { logger: silentLogger() });
+    for (const name of ['nope', 'toString', '__proto__', 'constructor', 'settings:get', '']) {
+      expect(await router.dispatch(name, {})).toEqual({ ok: false, error: { code: 'bad_request', detail: 'unknown call' } });
+    }
+    expect(isIpcCallName('charge')).toBe(true);
+    expect(isIpcCallName(42)).toBe(false);
+  });
+
+  it('answers bad_request with the broken field, without calling the handler', async () => {
+    const handlers = fakeHandlers();
+    const spy = vi.spyOn(handlers, 'unlockAdmin');
+    const router = createIpcRouter(handlers, { logger: silentLogger() });
+    const result = await router.dispatch('unlockAdmin', { pin: 1234, extra: true });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('bad_request');
+      expect(result.error.detail).toMatch(/pin/);
+    }
+    expect(spy).not.toHaveBeenCalled();
+  });
+
+  it('never throws and always answers a typed error for arbitrary JSON at every call', async () => {
+    const logger = silentLogger();
+    const router = createIpcRouter(fakeHandlers(), { logger });
+    const names = fc.oneof(fc.constantFrom(...callNames), fc.string());
+    await fc.assert(
+      fc.asyncProperty(names, fc.jsonValue(), async (name, raw) => {
+        const result = await router.dispatch(name, raw);
+        if (result.ok) {
+          // Only a request the schema accepts may get through.
+          expect(isIpcCallName(name) && ipcContract[name].request.safeParse(raw).success).toBe(true);
+        } else {
+          expect(ipcErrorSchema.safeParse(result.error).success).toBe(true);
+          expect(result.error.code).toBe('bad_request');
+        }
+      }),
+      { numRuns: 500 },
+    );
+    expect(logger.error).not.toHaveBeenCalled();
+  });
+
+  it('turns a PosError into its IpcError', async () => {
+    const handlers = fakeHandlers();
+    handlers.charge = async () => {
+      throw new PosError('validation', { detail: 'amount', fields: { amount: { code: 'amount.too_small' } } });
+    };
+    const router = createIpcRouter(handlers, { logger: silentLogger() });
+    expect(await router.dispatch('charge', { amount: 1 })).toEqual({
+      ok: false,
+      error: { code: 'validation', detail: 'amount', fields: { amount: { code: 'amount.too_small' } } },
+    });
+  });
+
+  it('hides any other error behind `internal` and logs it', async () => {
+    const handlers = fakeHandlers();
+    const bug = new TypeError('secret=hunter2 at /home/shop/.config');
+    handlers.getSettings = async () => {
+      throw bug;
+    };
+    const logger = silentLogger();
+    const router = createIpcRouter(handlers, { logger });
+    const result = await router.dispatch('getSettings', {});
+    expect(result).toEqual({ ok: false, error: { code: 'internal' } });
+    expect(JSON.stringify(result)).not.toContain('hunter2');
+    expect(logger.error).toHaveBeenCalledWith('IPC handler failed', { call: 'getSettings', error: bug });
+  });
+
+  it('catches a handler that throws synchronously or rejects with a non-Error', async () => {
+    const handlers = fakeHandlers();
+    handlers.lockAdmin = (() => {
+      throw 'not an error';
+    }) as IpcHandlers['lockAdmin'];
+    handlers.unlockAdmin = () => Promise.reject(null);
+    const router = createIpcRouter(handlers, { logger: silentLogger() });
+    expect(await router.dispatch('lockAdmin', {})).toEqual({ ok: false, error: { code: 'internal' } });
+    expect(await router.dispatch('unlockAdmin', { pin: '1' })).toEqual({ ok: false, error: { code: 'internal' } });
+  });
+
+  it('answers internal when a handler returns something outside the response schema', async () => {
+    const handlers = fakeHandlers();
+    handlers.getPayment = async () => ({ ...payment, amount: 'lots' }) as unknown as PaymentView;
+    const logger = silentLogger();
+    const router = createIpcRouter(handlers, { logger });
+    expect(await router.dispatch('getPayment', { tradeNo: 'x' })).toEqual({ ok: false, error: { code: 'internal' } });
+    expect(logger.error).toHaveBeenCalledOnce();
+  });
+
+  it('strips keys the response schema does not name, so a stray secret never crosses IPC', async () => {
+    const handlers = fakeHandlers();
+    handlers.getSettings = async () => ({ ...settingsView, appSecret: 'hunter2' }) as typeof settingsView;
+    const router = createIpcRouter(handlers, { logger: silentLogger() });
+    const result = await router.dispatch('getSettings', {});
+    expect(result.ok).toBe(true);
+    expect(JSON.stringify(result)).not.toContain('hunter2');
+  });
+});
