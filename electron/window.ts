@@ -1,0 +1,61 @@
+import { BrowserWindow, type WebContents, type WebPreferences } from 'electron';
+
+/** The renderer gets no Node, no remote content, no webviews: only what the preload exposes. */
+export function secureWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    spellcheck: false,
+    preload: preloadPath,
+  };
+}
+
+/**
+ * Denies everything that could take the page somewhere else or grant it more: navigation and
+ * redirects off the app's own URL, new windows, webviews, and every permission (camera,
+ * notifications, geolocation… the counter needs none).
+ */
+export function hardenWebContents(contents: WebContents, isAppUrl: (url: string) => boolean): void {
+  const denyForeign = (event: { preventDefault(): void }, url: string) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  };
+  contents.on('will-navigate', denyForeign);
+  contents.on('will-redirect', denyForeign);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  contents.session.setPermissionCheckHandler(() => false);
+}
+
+export interface MainWindowOptions {
+  preloadPath: string;
+  /** `app://pos/index.html`, or the Vite dev server in development. */
+  startUrl: string;
+  isAppUrl: (url: string) => boolean;
+  onLoadFailed: (error: unknown) => void;
+}
+
+/** The one window: large for a counter screen, shown only once painted so it never flashes. */
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1366,
+    height: 900,
+    minWidth: 1024,
+    minHeight: 700,
+    show: false,
+    backgroundColor: '#f8fafc',
+    autoHideMenuBar: true,
+    title: 'Paypro POS',
+    webPreferences: secureWebPreferences(options.preloadPath),
+  });
+  hardenWebContents(window.webContents, options.isAppUrl);
+  window.once('ready-to-show', () => window.show());
+  window.loadURL(options.startUrl).catch(options.onLoadFailed);
+  return window;
+}

@@ -1,0 +1,147 @@
+import { vi } from 'vitest';
+
+/**
+ * A stand-in for the `electron` module, which cannot run here. Use it with
+ *   vi.mock('electron', async () => (await import('../../harness/electron-mock.ts')).electronMock);
+ * and call `resetElectronMock()` in `beforeEach`. It records what the glue registers so a test
+ * can read it back (handlers, exposed API, window options) and drive it (send events).
+ */
+
+type Listener = (...args: any[]) => unknown;
+
+/** A minimal EventEmitter that lets a test fire what Electron would. */
+class FakeEmitter {
+  readonly listeners = new Map<string, Listener[]>();
+  on = vi.fn((name: string, listener: Listener) => {
+    this.listeners.set(name, [...(this.listeners.get(name) ?? []), listener]);
+    return this;
+  });
+  once = vi.fn((name: string, listener: Listener) => this.on(name, listener));
+  removeListener = vi.fn((name: string, listener: Listener) => {
+    this.listeners.set(name, (this.listeners.get(name) ?? []).filter((l) => l !== listener));
+    return this;
+  });
+  emit(name: string, ...args: unknown[]): void {
+    for (const listener of this.listeners.get(name) ?? []) listener(...args);
+  }
+  listenerCount(name: string): number {
+    return this.listeners.get(name)?.length ?? 0;
+  }
+}
+
+export class FakeSession {
+  setPermissionRequestHandler = vi.fn();
+  setPermissionCheckHandler = vi.fn();
+}
+
+export class FakeWebContents extends FakeEmitter {
+  readonly session = new FakeSession();
+  setWindowOpenHandler = vi.fn();
+  send = vi.fn();
+}
+
+export class FakeBrowserWindow extends FakeEmitter {
+  static readonly created: FakeBrowserWindow[] = [];
+  /** When set, `loadURL` rejects with it (a missing renderer build, say). */
+  static loadFailure: Error | null = null;
+  readonly webContents = new FakeWebContents();
+  readonly options: Record<string, any>;
+  show = vi.fn();
+  focus = vi.fn();
+  restore = vi.fn();
+  isMinimized = vi.fn(() => false);
+  loadURL = vi.fn(async (_url: string) => {
+    if (FakeBrowserWindow.loadFailure) throw FakeBrowserWindow.loadFailure;
+  });
+  constructor(options: Record<string, any>) {
+    super();
+    this.options = options;
+    FakeBrowserWindow.created.push(this);
+  }
+}
+
+function createIpcMain() {
+  const handlers = new Map<string, Listener>();
+  return {
+    handlers,
+    handle: vi.fn((channel: string, handler: Listener) => {
+      if (handlers.has(channel)) throw new Error(`second handler for ${channel}`);
+      handlers.set(channel, handler);
+    }),
+    on: vi.fn(),
+    removeHandler: vi.fn((channel: string) => handlers.delete(channel)),
+  };
+}
+
+function createIpcRenderer() {
+  const emitter = new FakeEmitter();
+  return Object.assign(emitter, {
+    invoke: vi.fn(async (_channel: string, ..._args: unknown[]) => ({ ok: true, value: null })),
+    send: vi.fn(),
+    sendSync: vi.fn(),
+  });
+}
+
+function createSafeStorage() {
+  return {
+    isAsyncEncryptionAvailable: vi.fn(async () => true),
+    encryptStringAsync: vi.fn(async (plain: string) => Buffer.from(`enc:${plain}`)),
+    decryptStringAsync: vi.fn(async (encrypted: Buffer) => ({
+      result: encrypted.toString().replace(/^enc:/, ''),
+      shouldReEncrypt: false,
+    })),
+    getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret' as string),
+    // The deprecated sync API: present so a test can prove it is never called.
+    isEncryptionAvailable: vi.fn(() => true),
+    encryptString: vi.fn((plain: string) => Buffer.from(plain)),
+    decryptString: vi.fn((encrypted: Buffer) => encrypted.toString()),
+  };
+}
+
+function createContextBridge() {
+  const exposed = new Map<string, unknown>();
+  return {
+    exposed,
+    exposeInMainWorld: vi.fn((key: string, api: unknown) => exposed.set(key, api)),
+  };
+}
+
+function createMock() {
+  return {
+    app: Object.assign(new FakeEmitter(), {
+      isPackaged: false,
+      getPath: vi.fn((_name: string) => '/tmp/paypro-pos-user-data'),
+      getAppPath: vi.fn(() => '/app'),
+      requestSingleInstanceLock: vi.fn(() => true),
+      whenReady: vi.fn(async () => undefined),
+      quit: vi.fn(),
+      exit: vi.fn(),
+    }),
+    BrowserWindow: FakeBrowserWindow,
+    ipcMain: createIpcMain(),
+    ipcRenderer: createIpcRenderer(),
+    contextBridge: createContextBridge(),
+    safeStorage: createSafeStorage(),
+    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+  };
+}
+
+/**
+ * The module object `vi.mock('electron')` returns. Its members are replaced in place by
+ * `resetElectronMock`, so modules that imported them keep seeing the current fakes only if they
+ * read them at call time; tests that import a module with import-time effects (the preload)
+ * reset first and import after.
+ */
+export const electronMock = createMock();
+
+export function resetElectronMock(): void {
+  FakeBrowserWindow.created.length = 0;
+  FakeBrowserWindow.loadFailure = null;
+  const fresh = createMock();
+  Object.assign(electronMock.ipcMain, fresh.ipcMain);
+  Object.assign(electronMock.ipcRenderer, fresh.ipcRenderer);
+  Object.assign(electronMock.contextBridge, fresh.contextBridge);
+  Object.assign(electronMock.safeStorage, fresh.safeStorage);
+  Object.assign(electronMock.protocol, fresh.protocol);
+  Object.assign(electronMock.app, fresh.app);
+}
