@@ -4,7 +4,7 @@ import { GatewayError } from '../../../../electron/core/paypro/gateway.ts';
 import { createMerchantSigner } from '../../../../electron/core/paypro/sign.ts';
 import { createFaultPlan, type Fault, type FaultRequest } from '../../../../electron/core/simulator/faults.ts';
 import { startSimulator, type SimulatorOptions, type Simulator } from '../../../../electron/core/simulator/server.ts';
-import { createBody, MERCHANT, SECRET } from './gateway-calls.ts';
+import { MERCHANT, SECRET } from './gateway-calls.ts';
 
 let sim: Simulator | undefined;
 afterEach(() => sim?.close());
@@ -15,10 +15,14 @@ async function setup(options: Partial<SimulatorOptions> = {}) {
   return { sim, client };
 }
 
-const sale = (tradeNo: string) => {
-  const { tradeNo: _t, timestamp: _ts, ...rest } = createBody(tradeNo);
-  return { tradeNo, ...(rest as { amount: number; mobile: string; email: string; username: string; notifyUrl: string }) };
-};
+const sale = (tradeNo: string) => ({
+  tradeNo,
+  amount: 25_000,
+  mobile: '081234567890',
+  email: 'siti@example.com',
+  username: 'Siti',
+  notifyUrl: 'https://example.com/notify',
+});
 
 async function kindOf(promise: Promise<unknown>): Promise<string> {
   const error = await promise.then(
