@@ -1,0 +1,276 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
+import { canTransition, PAYMENT_STATES, type PaymentState } from '../../../shared/payment.ts';
+import type { Environment } from '../../../shared/settings.ts';
+import {
+  LedgerError,
+  MUTABLE_FIELDS,
+  type DaySummary,
+  type Durability,
+  type NewPayment,
+  type PaymentChange,
+  type PaymentEvent,
+  type PaymentRecord,
+} from './records.ts';
+import { MIGRATIONS, migrate, userVersion } from './migrations.ts';
+import { QUERIES } from './queries.ts';
+
+export {
+  LedgerError,
+  type DaySummary,
+  type Durability,
+  type LedgerErrorCode,
+  type NewPayment,
+  type PaymentChange,
+  type PaymentEvent,
+  type PaymentRecord,
+} from './records.ts';
+
+const SYNCHRONOUS_NAMES = ['off', 'normal', 'full', 'extra'];
+
+// SQLite result codes (https://sqlite.org/rescode.html).
+const SQLITE_CORRUPT = 11;
+const SQLITE_NOTADB = 26;
+const SQLITE_CONSTRAINT = 19;
+const SQLITE_CONSTRAINT_UNIQUE = 2067;
+
+type Row = Record<string, SQLInputValue>;
+
+/**
+ * The durable transaction store. Every write is one `BEGIN IMMEDIATE … COMMIT` holding the row
+ * change and its history event together, so a crash leaves either both or neither.
+ */
+export class Ledger {
+  readonly #db: DatabaseSync;
+  readonly #now: () => number;
+  readonly #sql: Record<keyof typeof QUERIES | 'begin' | 'commit' | 'rollback', StatementSync>;
+
+  static open(filePath: string, options: { now?: () => number } = {}): Ledger {
+    mkdirSync(dirname(filePath), { recursive: true });
+    const db = new DatabaseSync(filePath, { timeout: 5_000, enableForeignKeyConstraints: true });
+    try {
+      checkIntegrity(db);
+      const version = userVersion(db);
+      // A newer app wrote this file; an older one must not touch it, not even its journal mode.
+      if (version > MIGRATIONS.length) {
+        throw new LedgerError(
+          'newer_schema',
+          `The ledger has schema version ${version}; this app knows up to ${MIGRATIONS.length}.`,
+        );
+      }
+      // WAL: readers never block the writer. FULL: a committed state change is on disk before
+      // COMMIT returns, so an acknowledged payment survives power loss, not only a crash.
+      db.exec('PRAGMA journal_mode = WAL');
+      db.exec('PRAGMA synchronous = FULL');
+      migrate(db);
+      return new Ledger(db, options.now ?? Date.now);
+    } catch (error) {
+      db.close();
+      throw asCorrupt(error);
+    }
+  }
+
+  private constructor(db: DatabaseSync, now: () => number) {
+    this.#db = db;
+    this.#now = now;
+    this.#sql = {
+      begin: db.prepare('BEGIN IMMEDIATE'),
+      commit: db.prepare('COMMIT'),
+      rollback: db.prepare('ROLLBACK'),
+      ...(Object.fromEntries(
+        Object.entries(QUERIES).map(([name, sql]) => [name, db.prepare(sql)]),
+      ) as Record<keyof typeof QUERIES, StatementSync>),
+    };
+  }
+
+  /** Write-ahead record of a payment about to be created at the gateway. */
+  record(payment: NewPayment): PaymentRecord {
+    const now = this.#now();
+    return this.#transaction(() => {
+      let id: number;
+      try {
+        const row = this.#sql.insert.get(
+          payment.tradeNo, payment.amount, payment.customerName, payment.customerMobile,
+          payment.customerEmail, payment.environment, payment.createdAt, now, payment.expiresAt,
+        );
+        id = Number(row?.id);
+      } catch (error) {
+        if (errcode(error) === SQLITE_CONSTRAINT_UNIQUE) {
+          throw new LedgerError('duplicate_trade_no', `Trade number ${payment.tradeNo} is already recorded.`);
+        }
+        throw error;
+      }
+      this.#sql.insertEvent.run(id, now, null, 'creating', null, '{}');
+      return {
+        ...payment,
+        platformTradeNo: null, paidAmount: null, state: 'creating', gatewayStatus: null,
+        qrString: null, paymentUrl: null, errorCode: null, errorDetail: null, updatedAt: now,
+      };
+    });
+  }
+
+  /** Applies a change and appends its event in one transaction; refuses illegal state changes. */
+  update(tradeNo: string, change: PaymentChange, note?: string): PaymentRecord {
+    const given = definedChange(change);
+    const now = this.#now();
+    return this.#transaction(() => {
+      const row = this.#sql.select.get(tradeNo);
+      if (row === undefined) throw new LedgerError('not_found', `No payment with trade number ${tradeNo}.`);
+      const current = toRecord(row);
+      const next: PaymentRecord = { ...current, ...given, updatedAt: now };
+      if (!canTransition(current.state, next.state)) {
+        throw new LedgerError(
+          'illegal_transition',
+          `Payment ${tradeNo} cannot go from ${current.state} to ${next.state}.`,
+        );
+      }
+      this.#sql.update.run(
+        next.state, next.platformTradeNo, next.paidAmount, next.gatewayStatus, next.qrString,
+        next.paymentUrl, next.errorCode, next.errorDetail, now, Number(row.id),
+      );
+      this.#sql.insertEvent.run(Number(row.id), now, current.state, next.state, note ?? null, JSON.stringify(given));
+      return next;
+    });
+  }
+
+  get(tradeNo: string): PaymentRecord | undefined {
+    const row = this.#sql.select.get(tradeNo);
+    return row === undefined ? undefined : toRecord(row);
+  }
+
+  /** Every payment the gateway has not settled, oldest first: what start-up recovery re-queries. */
+  listUnsettled(): PaymentRecord[] {
+    return this.#sql.unsettled.all().map(toRecord);
+  }
+
+  /** Payments created in [fromMs, toMs), newest first. */
+  listBetween(fromMs: number, toMs: number, limit?: number): PaymentRecord[] {
+    return this.#sql.between.all(fromMs, toMs, limit ?? -1).map(toRecord);
+  }
+
+  /** Counts and sums per state of the payments created in [fromMs, toMs). */
+  summarize(fromMs: number, toMs: number): DaySummary {
+    const byState = Object.fromEntries(
+      PAYMENT_STATES.map((state) => [state, { count: 0, amount: 0 }]),
+    ) as DaySummary['byState'];
+    let count = 0;
+    let paidTotal = 0;
+    for (const row of this.#sql.summary.all(fromMs, toMs)) {
+      const state = row.state as PaymentState;
+      byState[state] = { count: Number(row.count), amount: Number(row.amount) };
+      count += Number(row.count);
+      if (state === 'paid') paidTotal += Number(row.paid_or_charged);
+      if (state === 'partially_paid') paidTotal += Number(row.paid ?? 0);
+    }
+    return { count, byState, paidTotal };
+  }
+
+  /** The payment's history, oldest first. */
+  events(tradeNo: string): PaymentEvent[] {
+    return this.#sql.events.all(tradeNo).map((row) => ({
+      id: Number(row.id),
+      tradeNo: String(row.trade_no),
+      at: Number(row.at),
+      fromState: row.from_state === null ? null : (row.from_state as PaymentState),
+      toState: row.to_state as PaymentState,
+      note: row.note === null ? null : String(row.note),
+      change: JSON.parse(String(row.change)) as PaymentChange,
+    }));
+  }
+
+  /** The connection's safety settings as SQLite reports them, for tests and the benchmark. */
+  durability(): Durability {
+    const pragma = (name: string): string => String(Object.values(this.#db.prepare(`PRAGMA ${name}`).get() ?? {})[0]);
+    return {
+      journalMode: pragma('journal_mode'),
+      synchronous: SYNCHRONOUS_NAMES[Number(pragma('synchronous'))] ?? pragma('synchronous'),
+      foreignKeys: pragma('foreign_keys') === '1',
+      busyTimeoutMs: Number(pragma('busy_timeout')),
+      schemaVersion: userVersion(this.#db),
+    };
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+
+  #transaction<T>(work: () => T): T {
+    this.#sql.begin.run();
+    try {
+      const result = work();
+      this.#sql.commit.run();
+      return result;
+    } catch (error) {
+      // COMMIT itself may fail (disk full, I/O error) and leave the transaction open.
+      if (this.#db.isTransaction) this.#sql.rollback.run();
+      throw asInvalidRecord(error);
+    }
+  }
+}
+
+/** Keeps only the fields the change names, and refuses fields the ledger does not let change. */
+function definedChange(change: PaymentChange): PaymentChange {
+  const given: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(change)) {
+    if (!(MUTABLE_FIELDS as string[]).includes(key)) {
+      throw new LedgerError('invalid_record', `Field ${key} cannot be changed once a payment is recorded.`);
+    }
+    if (value !== undefined) given[key] = value;
+  }
+  return given as PaymentChange;
+}
+
+function toRecord(row: Row): PaymentRecord {
+  const text = (value: SQLInputValue): string | null => (value === null ? null : String(value));
+  const int = (value: SQLInputValue): number | null => (value === null ? null : Number(value));
+  return {
+    tradeNo: String(row.trade_no),
+    platformTradeNo: text(row.platform_trade_no ?? null),
+    amount: Number(row.amount),
+    paidAmount: int(row.paid_amount ?? null),
+    state: row.state as PaymentState,
+    gatewayStatus: text(row.gateway_status ?? null),
+    customerName: String(row.customer_name),
+    customerMobile: String(row.customer_mobile),
+    customerEmail: String(row.customer_email),
+    qrString: text(row.qr_string ?? null),
+    paymentUrl: text(row.payment_url ?? null),
+    errorCode: text(row.error_code ?? null),
+    errorDetail: text(row.error_detail ?? null),
+    environment: row.environment as Environment,
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
+    expiresAt: Number(row.expires_at),
+  };
+}
+
+function checkIntegrity(db: DatabaseSync): void {
+  const rows = db.prepare('PRAGMA quick_check').all();
+  const verdict = rows.map((row) => String(row.quick_check)).join('; ');
+  if (verdict !== 'ok') throw new LedgerError('corrupt', `The ledger file failed its integrity check: ${verdict}`);
+}
+
+function errcode(error: unknown): number | undefined {
+  const code = (error as { errcode?: unknown } | null)?.errcode;
+  return typeof code === 'number' ? code : undefined;
+}
+
+function asCorrupt(error: unknown): unknown {
+  const code = errcode(error);
+  if (code !== undefined && ((code & 0xff) === SQLITE_CORRUPT || (code & 0xff) === SQLITE_NOTADB)) {
+    return new LedgerError('corrupt', 'The ledger file is damaged or is not a database.', { cause: error });
+  }
+  return error;
+}
+
+/** A CHECK, type or trigger violation means the caller handed the ledger a bad value. */
+function asInvalidRecord(error: unknown): unknown {
+  const code = errcode(error);
+  if (code !== undefined && (code & 0xff) === SQLITE_CONSTRAINT) {
+    return new LedgerError('invalid_record', `The ledger refused the record: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  return error;
+}

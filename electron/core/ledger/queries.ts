@@ -1,0 +1,31 @@
+/**
+ * The ledger's statements, prepared once when it opens. Kept apart so that a test can ask
+ * SQLite's planner (EXPLAIN QUERY PLAN) about exactly the SQL the ledger runs.
+ */
+const PAYMENT_COLUMNS = `trade_no, platform_trade_no, amount, paid_amount, state, gateway_status,
+  customer_name, customer_mobile, customer_email, qr_string, payment_url, error_code, error_detail,
+  environment, created_at, updated_at, expires_at`;
+
+export const QUERIES = {
+  insert: `INSERT INTO payments (${PAYMENT_COLUMNS}) VALUES
+    (?, NULL, ?, NULL, 'creating', NULL, ?, ?, ?, NULL, NULL, NULL, NULL, ?, ?, ?, ?)
+    RETURNING id`,
+  select: `SELECT id, ${PAYMENT_COLUMNS} FROM payments WHERE trade_no = ?`,
+  update: `UPDATE payments SET state = ?, platform_trade_no = ?, paid_amount = ?,
+    gateway_status = ?, qr_string = ?, payment_url = ?, error_code = ?, error_detail = ?,
+    updated_at = ? WHERE id = ?`,
+  insertEvent: `INSERT INTO payment_events (payment_id, at, from_state, to_state, note, change)
+    VALUES (?, ?, ?, ?, ?, ?)`,
+  events: `SELECT e.id, p.trade_no, e.at, e.from_state, e.to_state, e.note, e.change
+    FROM payment_events e JOIN payments p ON p.id = e.payment_id
+    WHERE p.trade_no = ? ORDER BY e.id`,
+  // Same predicate as the partial index payments_unsettled, so that SQLite can use it.
+  unsettled: `SELECT ${PAYMENT_COLUMNS} FROM payments
+    WHERE state NOT IN ('paid', 'partially_paid', 'failed') ORDER BY created_at, id`,
+  // LIMIT -1 is SQLite for "no limit".
+  between: `SELECT ${PAYMENT_COLUMNS} FROM payments
+    WHERE created_at >= ? AND created_at < ? ORDER BY created_at DESC, id DESC LIMIT ?`,
+  summary: `SELECT state, count(*) AS count, sum(amount) AS amount,
+    sum(coalesce(paid_amount, amount)) AS paid_or_charged, sum(paid_amount) AS paid
+    FROM payments WHERE created_at >= ? AND created_at < ? GROUP BY state`,
+} as const;

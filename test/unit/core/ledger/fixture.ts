@@ -1,0 +1,36 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ledger, type NewPayment } from '../../../../electron/core/ledger/ledger.ts';
+
+export const T0 = Date.UTC(2026, 2, 2, 1, 0, 0);
+
+/** A temp folder per test, removed afterwards even when the test fails. */
+export function tempDir(): { dir: string; file: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'paypro-ledger-'));
+  return { dir, file: join(dir, 'data', 'ledger.sqlite'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A settable clock, so that times in assertions are exact. */
+export function manualClock(start = T0): { now: () => number; set: (ms: number) => void } {
+  let current = start;
+  return { now: () => current, set: (ms) => (current = ms) };
+}
+
+export function newPayment(tradeNo: string, overrides: Partial<NewPayment> = {}): NewPayment {
+  return {
+    tradeNo,
+    amount: 39_000,
+    customerName: 'Pelanggan',
+    customerMobile: '081234567890',
+    customerEmail: 'pelanggan@example.com',
+    environment: 'training',
+    createdAt: T0,
+    expiresAt: T0 + 15 * 60_000,
+    ...overrides,
+  };
+}
+
+export function openLedger(file: string, now?: () => number): Ledger {
+  return Ledger.open(file, now ? { now } : {});
+}

@@ -1,0 +1,155 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Ledger, LedgerError } from '../../../../electron/core/ledger/ledger.ts';
+import { MIGRATIONS } from '../../../../electron/core/ledger/migrations.ts';
+import { QUERIES } from '../../../../electron/core/ledger/queries.ts';
+import { PAYMENT_STATES } from '../../../../shared/payment.ts';
+import { T0, newPayment, tempDir } from './fixture.ts';
+
+function openError(file: string): LedgerError {
+  try {
+    Ledger.open(file).close();
+  } catch (error) {
+    expect(error).toBeInstanceOf(LedgerError);
+    return error as LedgerError;
+  }
+  throw new Error('Ledger.open should have failed');
+}
+
+const sha256 = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+describe('Ledger storage', () => {
+  let temp: ReturnType<typeof tempDir>;
+  beforeEach(() => {
+    temp = tempDir();
+  });
+  afterEach(() => temp.cleanup());
+
+  it('creates its folder and file, and reports the durability settings it runs with', () => {
+    const ledger = Ledger.open(temp.file);
+    expect(existsSync(temp.file)).toBe(true);
+    expect(ledger.durability()).toEqual({
+      journalMode: 'wal',
+      synchronous: 'full',
+      foreignKeys: true,
+      busyTimeoutMs: 5_000,
+      schemaVersion: MIGRATIONS.length,
+    });
+    ledger.close();
+  });
+
+  it('migrates an empty file, and re-opening it migrates nothing and loses nothing', () => {
+    const file = join(temp.dir, 'empty.sqlite');
+    writeFileSync(file, '');
+    expect(statSync(file).size).toBe(0);
+
+    const first = Ledger.open(file);
+    first.record(newPayment('TRX-1'));
+    first.close();
+
+    const raw = new DatabaseSync(file);
+    expect(raw.prepare('PRAGMA user_version').get()?.user_version).toBe(MIGRATIONS.length);
+    const objects = raw
+      .prepare(`SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name`)
+      .all()
+      .map((row) => `${row.type}:${row.name}`);
+    raw.close();
+    expect(objects).toEqual([
+      'index:payment_events_by_payment',
+      'index:payments_by_created',
+      'index:payments_unsettled',
+      'table:payment_events',
+      'table:payments',
+      'trigger:payment_events_no_delete',
+      'trigger:payment_events_no_update',
+      'trigger:payments_fixed_columns',
+      'trigger:payments_no_delete',
+    ]);
+
+    const second = Ledger.open(file);
+    expect(second.durability().schemaVersion).toBe(MIGRATIONS.length);
+    expect(second.get('TRX-1')?.state).toBe('creating');
+    second.close();
+  });
+
+  it('refuses a database from a newer app version without touching the file', () => {
+    const file = join(temp.dir, 'newer.sqlite');
+    const raw = new DatabaseSync(file);
+    raw.exec('CREATE TABLE future (x); PRAGMA user_version = 99;');
+    raw.close();
+    const before = sha256(file);
+    const error = openError(file);
+    expect(error.code).toBe('newer_schema');
+    expect(error.message).toMatch(/99/);
+    expect(sha256(file)).toBe(before);
+    expect(existsSync(`${file}-wal`)).toBe(false);
+  });
+
+  it('refuses a file that is not a database', () => {
+    const file = join(temp.dir, 'garbage.sqlite');
+    writeFileSync(file, Buffer.alloc(8192, 'not a database, just garbage. '));
+    const before = sha256(file);
+    expect(openError(file).code).toBe('corrupt');
+    expect(sha256(file)).toBe(before);
+  });
+
+  it('refuses a database whose pages were overwritten', () => {
+    const ledger = Ledger.open(temp.file);
+    for (let i = 0; i < 500; i++) ledger.record(newPayment(`TRX-${i}`, { createdAt: T0 + i }));
+    ledger.close();
+    // Fold the WAL into the main file, then scribble over the pages after the first.
+    const raw = new DatabaseSync(temp.file);
+    raw.exec('PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;');
+    const pageSize = Number(raw.prepare('PRAGMA page_size').get()?.page_size);
+    raw.close();
+    const bytes = readFileSync(temp.file);
+    bytes.fill(0xa5, pageSize, Math.min(bytes.length, pageSize * 6));
+    writeFileSync(temp.file, bytes);
+    expect(openError(temp.file).code).toBe('corrupt');
+  });
+
+  it('keeps payment_events append-only and payments undeletable, even for other connections', () => {
+    const ledger = Ledger.open(temp.file);
+    ledger.record(newPayment('TRX-1'));
+    ledger.close();
+    const raw = new DatabaseSync(temp.file);
+    expect(() => raw.exec(`UPDATE payment_events SET note = 'rewritten'`)).toThrow(/append-only/);
+    expect(() => raw.exec('DELETE FROM payment_events')).toThrow(/append-only/);
+    expect(() => raw.exec('DELETE FROM payments')).toThrow(/never deleted/);
+    expect(() => raw.exec('UPDATE payments SET amount = 1')).toThrow(/fixed/);
+    raw.close();
+  });
+
+  it('the schema accepts every payment state the code knows and nothing else', () => {
+    Ledger.open(temp.file).close();
+    const raw = new DatabaseSync(temp.file);
+    const insert = raw.prepare(`INSERT INTO payments (trade_no, amount, state, customer_name, customer_mobile,
+      customer_email, environment, created_at, updated_at, expires_at) VALUES (?, 1, ?, '', '', '', 'live', 0, 0, 0)`);
+    for (const state of PAYMENT_STATES) expect(() => insert.run(`T-${state}`, state)).not.toThrow();
+    expect(() => insert.run('T-bogus', 'refunded')).toThrow(/CHECK constraint failed/);
+    raw.close();
+  });
+
+  it('reads the day list, the day summary and the unsettled list through indexes, not a table scan', () => {
+    Ledger.open(temp.file).close();
+    const raw = new DatabaseSync(temp.file);
+    const plan = (sql: string): string =>
+      raw
+        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .all(...Array.from({ length: (sql.match(/\?/g) ?? []).length }, () => 1))
+        .map((row) => String(row.detail))
+        .join('\n');
+    expect(plan(QUERIES.between)).toMatch(/SEARCH payments USING INDEX payments_by_created \(created_at>\? AND created_at<\?\)/);
+    expect(plan(QUERIES.summary)).toMatch(/SEARCH payments USING COVERING INDEX payments_by_created/);
+    expect(plan(QUERIES.unsettled)).toMatch(/SCAN payments USING INDEX payments_unsettled/);
+    expect(plan(QUERIES.select)).toMatch(/SEARCH payments USING INDEX sqlite_autoindex_payments_1 \(trade_no=\?\)/);
+    expect(plan(QUERIES.events)).toMatch(/SEARCH e USING INDEX payment_events_by_payment/);
+    for (const sql of [QUERIES.between, QUERIES.summary, QUERIES.unsettled, QUERIES.select, QUERIES.events]) {
+      expect(plan(sql)).not.toMatch(/SCAN payments$|SCAN payments\n|SCAN e\b/m);
+    }
+    raw.close();
+  });
+});
