@@ -51,6 +51,22 @@ export function isAppUrl(url: string, extraOrigins: readonly string[] = []): boo
 }
 
 /**
+ * The Vite dev server's origin from `POS_DEV_SERVER_URL`, accepted only on loopback http so a
+ * stray environment variable cannot make the app trust a remote site. Null when unset or refused.
+ */
+export function devServerOrigin(raw: string | undefined): string | null {
+  if (!raw) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    return null;
+  }
+  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname);
+  return parsed.protocol === 'http:' && loopback ? parsed.origin : null;
+}
+
+/**
  * The file under `rootDir` that an `app://pos/…` URL names, or null when the URL is not the
  * app's, is malformed, or would leave `rootDir` (`..`, encoded `%2e%2e`, backslashes, NUL).
  */

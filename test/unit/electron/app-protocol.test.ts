@@ -6,6 +6,7 @@ import {
   APP_START_URL,
   CONTENT_SECURITY_POLICY,
   createAppProtocolHandler,
+  devServerOrigin,
   isAppUrl,
   resolveAppFile,
 } from '../../../electron/app-protocol.ts';
@@ -62,6 +63,17 @@ describe('isAppUrl', () => {
     expect(isAppUrl('http://localhost:5174/', ['http://localhost:5173'])).toBe(false);
     // Custom schemes all have origin "null" in Node: never match that.
     expect(isAppUrl('evil://x/', ['null'])).toBe(false);
+  });
+});
+
+describe('devServerOrigin', () => {
+  it('accepts only loopback http', () => {
+    expect(devServerOrigin('http://localhost:5173/')).toBe('http://localhost:5173');
+    expect(devServerOrigin('http://127.0.0.1:5173')).toBe('http://127.0.0.1:5173');
+    expect(devServerOrigin('http://[::1]:5173')).toBe('http://[::1]:5173');
+    for (const raw of [undefined, '', 'https://evil.example', 'http://192.168.1.2:5173', 'http://localhost.evil.example', 'file:///x', 'junk']) {
+      expect(devServerOrigin(raw)).toBeNull();
+    }
   });
 });
 

@@ -1,0 +1,109 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Conf from 'conf';
+import { app, BrowserWindow, dialog, ipcMain, protocol } from 'electron';
+import { paymentUpdateChannel } from '../shared/ipc-contract.ts';
+import {
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  APP_START_URL,
+  createAppProtocolHandler,
+  devServerOrigin,
+  isAppUrl,
+} from './app-protocol.ts';
+import { createPosCore, type PosCore } from './core/pos-core.ts';
+import { registerIpc } from './ipc.ts';
+import { createSafeStorageCipher, secretProtection } from './safe-storage-cipher.ts';
+import { createMainWindow } from './window.ts';
+
+// Bundled to dist/electron/main.js, next to preload.cjs; the renderer build is dist/renderer.
+const here = path.dirname(fileURLToPath(import.meta.url));
+const preloadPath = path.join(here, 'preload.cjs');
+const rendererDir = path.join(here, '..', 'renderer');
+
+// `npm run dev` points this at the Vite server; a packaged app never trusts it.
+const devOrigin = app.isPackaged ? null : devServerOrigin(process.env.POS_DEV_SERVER_URL);
+const trustedOrigins = devOrigin === null ? [] : [devOrigin];
+const isTrustedUrl = (url: string) => isAppUrl(url, trustedOrigins);
+
+const logger = {
+  warn: (message: string, context: Record<string, unknown>) => console.warn(message, context),
+  error: (message: string, context: Record<string, unknown>) => console.error(message, context),
+};
+
+let mainWindow: BrowserWindow | null = null;
+let core: PosCore | null = null;
+
+function openWindow(): void {
+  mainWindow = createMainWindow({
+    preloadPath,
+    startUrl: devOrigin === null ? APP_START_URL : `${devOrigin}/`,
+    isAppUrl: isTrustedUrl,
+    onLoadFailed: (error) => logger.error('Renderer failed to load', { error }),
+  });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
+  const userDataDir = app.getPath('userData');
+  // conf is what electron-store wraps; electron-store would also register an unchecked
+  // `electron-store-get-data` IPC listener, a channel outside the contract.
+  const store = new Conf<Record<string, unknown>>({
+    cwd: userDataDir,
+    configName: 'settings',
+    projectVersion: app.getVersion(),
+  });
+
+  // ─── Core wiring: the one call into the Electron-free core (electron/core/pos-core.ts) ───
+  // It opens the ledger in userData, the vault on `store`, starts the training simulator on
+  // 127.0.0.1 when in training mode, and resumes every unsettled payment.
+  core = createPosCore({ userDataDir, store, cipher: createSafeStorageCipher(), secretProtection, logger });
+
+  registerIpc(ipcMain, core.router, isTrustedUrl, logger);
+  core.onPaymentUpdate((payment) => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(paymentUpdateChannel, payment);
+  });
+  openWindow();
+}
+
+/** Stops polling and closes the ledger before the process ends; a second quit goes straight through. */
+function quitGracefully(): void {
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (core === null || closing) return;
+    event.preventDefault();
+    closing = true;
+    const running = core;
+    core = null;
+    running
+      .close()
+      .catch((error: unknown) => logger.error('Core did not close cleanly', { error }))
+      .finally(() => app.quit());
+  });
+  app.on('window-all-closed', () => app.quit());
+}
+
+// Before `ready`: the scheme must be privileged (standard, secure) to get an origin and fetch.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  // One counter, one ledger writer: a second instance hands over to the first and exits.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  quitGracefully();
+  start().catch((error: unknown) => {
+    logger.error('Start-up failed', { error });
+    dialog.showErrorBox('Paypro POS', `The app could not start.\n\n${String(error)}`);
+    app.exit(1);
+  });
+}

@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
+
+/**
+ * Bundles the main process and the preload (`node scripts/build-electron.ts`).
+ * - main: ESM, everything bundled but `electron`, so the packaged app needs no node_modules.
+ * - preload: ONE CommonJS file; a sandboxed preload can `require('electron')` and nothing else,
+ *   neither ESM nor sibling files.
+ */
+
+const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+// CommonJS packages bundled into ESM (ajv, via conf) call require() for Node built-ins.
+const requireShim = "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);";
+
+export function mainBuildOptions(outDir: string): BuildOptions {
+  return {
+    absWorkingDir: projectDir,
+    entryPoints: ['electron/main.ts'],
+    outfile: path.join(outDir, 'main.js'),
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node24',
+    external: ['electron'],
+    banner: { js: requireShim },
+    sourcemap: true,
+    metafile: true,
+    logLevel: 'warning',
+  };
+}
+
+export function preloadBuildOptions(outDir: string): BuildOptions {
+  return {
+    absWorkingDir: projectDir,
+    entryPoints: ['electron/preload.ts'],
+    outfile: path.join(outDir, 'preload.cjs'),
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'chrome140',
+    external: ['electron'],
+    metafile: true,
+    logLevel: 'warning',
+  };
+}
+
+export async function buildElectron(outDir: string): Promise<{ main: Metafile; preload: Metafile }> {
+  const [main, preload] = await Promise.all([
+    build(mainBuildOptions(outDir)),
+    build(preloadBuildOptions(outDir)),
+  ]);
+  return { main: main.metafile!, preload: preload.metafile! };
+}
+
+if (import.meta.main) {
+  const outDir = path.join(projectDir, 'dist', 'electron');
+  await buildElectron(outDir);
+  console.log(`built ${path.relative(projectDir, outDir)}/main.js and preload.cjs`);
+}

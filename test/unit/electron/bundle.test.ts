@@ -1,0 +1,47 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mainBuildOptions, preloadBuildOptions } from '../../../scripts/build-electron.ts';
+import { ipcContract, paymentUpdateChannel } from '../../../shared/ipc-contract.ts';
+
+/** Every `require("…")` and `import … from "…"` left in a bundle. */
+function moduleReferences(code: string): string[] {
+  const found = [...code.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)|\bfrom\s*["']([^"']+)["']/g)];
+  return [...new Set(found.map((match) => match[1] ?? match[2]!))];
+}
+
+describe('electron bundles', () => {
+  let outDir: string;
+  beforeAll(async () => {
+    outDir = await mkdtemp(path.join(tmpdir(), 'pos-bundle-'));
+  });
+  afterAll(() => rm(outDir, { recursive: true, force: true }));
+
+  it('builds the preload as one CommonJS file that requires only electron and carries no zod', async () => {
+    const result = await build(preloadBuildOptions(outDir));
+    expect(await readdir(outDir)).toEqual(['preload.cjs']);
+    const code = await readFile(path.join(outDir, 'preload.cjs'), 'utf8');
+    expect(code).toMatch(/module\.exports|require\("electron"\)/);
+    expect(code).not.toMatch(/^\s*(import|export)\s/m);
+    expect(moduleReferences(code)).toEqual(['electron']);
+    expect(Object.keys(result.metafile!.inputs).some((input) => input.includes('zod'))).toBe(false);
+    for (const { channel } of Object.values(ipcContract)) expect(code).toContain(channel);
+    expect(code).toContain(paymentUpdateChannel);
+    expect(code.length).toBeLessThan(10_000);
+  });
+
+  // The main bundle pulls in the whole core; it resolves once the vault and QRIS modules land.
+  const coreComplete = ['electron/core/vault/vault.ts', 'shared/qris.ts'].every((file) => existsSync(file));
+  it.skipIf(!coreComplete)('builds main as ESM that leaves out only electron and Node built-ins', async () => {
+    const result = await build(mainBuildOptions(outDir));
+    const code = await readFile(path.join(outDir, 'main.js'), 'utf8');
+    const builtins = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`), 'node:sqlite']);
+    const externals = moduleReferences(code).filter((name) => name !== 'electron' && !builtins.has(name));
+    expect(externals).toEqual([]);
+    expect(Object.keys(result.metafile!.inputs)).toContain('electron/main.ts');
+  });
+});
