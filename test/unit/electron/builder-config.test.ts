@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+
+// ajv and js-yaml are electron-builder's own dependencies (not ours): the same validator and
+// parser it uses on this file.
+const require = createRequire(import.meta.url);
+type AjvClass = new (options: object) => {
+  compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown[] | null };
+};
+const Ajv = require('ajv') as AjvClass;
+const yaml = require('js-yaml') as { load(text: string): unknown };
+
+const config = yaml.load(readFileSync('electron-builder.yml', 'utf8')) as Record<string, any>;
+
+describe('electron-builder.yml', () => {
+  it("validates against electron-builder's JSON schema", () => {
+    const schema = JSON.parse(readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8'));
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    const valid = validate(config);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it('sets every hardening fuse', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      onlyLoadAppFromAsar: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+    expect(config.asar).toBe(true);
+  });
+
+  it('ships only the build output and package.json', () => {
+    expect(config.files).toEqual(['dist/**/*', '!dist/**/*.map', '!node_modules/**/*', 'package.json']);
+  });
+
+  it('packages per-user NSIS for x64 and arm64, and a hardened, notarizable mac build', () => {
+    expect(config.win.target).toEqual([{ target: 'nsis', arch: ['x64', 'arm64'] }]);
+    expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false });
+    expect(config.mac.hardenedRuntime).toBe(true);
+    expect(readFileSync(config.mac.entitlements, 'utf8')).not.toMatch(/disable-library-validation|allow-unsigned/);
+  });
+});
