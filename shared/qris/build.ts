@@ -1,4 +1,4 @@
-import { crc16CcittFalse } from '../qris-crc.ts';
+import { crc16CcittFalse } from './crc.ts';
 import { encodeTlv } from './tlv.ts';
 
 /** A field to encode; a template (26–51, 62…) may be given as its sub-fields. */

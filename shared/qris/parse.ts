@@ -1,4 +1,4 @@
-import { crc16CcittFalse } from '../qris-crc.ts';
+import { crc16CcittFalse } from './crc.ts';
 import { readTlv, TLV_ERROR_CODES, type TlvField } from './tlv.ts';
 
 /**

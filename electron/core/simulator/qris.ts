@@ -1,9 +1,6 @@
-import { crc16CcittFalse } from '../../../shared/qris-crc.ts';
+import { buildQrisPayload } from '../../../shared/qris/build.ts';
 
-/**
- * A dynamic QRIS payload for a simulated order. Deliberately tiny and private: the app's real
- * QRIS parser/builder lives in shared/, and the simulator must not share its bugs.
- */
+/** What the simulator puts in the dynamic QRIS code of one order. */
 export interface SimulatedQris {
   merchantNo: string;
   amount: number;
@@ -14,27 +11,42 @@ export interface SimulatedQris {
 }
 
 const GUI = 'ID.CO.QRIS.WWW';
-const MAX_REFERENCE = 25;
 
+/** A dynamic QRIS payload shaped like Paypro's sample, carrying the order's amount in tag 54. */
 export function buildSimulatedQris(qr: SimulatedQris): string {
   const merchantId = qr.merchantNo.replace(/\D/g, '').padStart(15, '0').slice(-15);
-  const body =
-    tlv('00', '01') +
-    tlv('01', '12') + // dynamic: one amount, one payment
-    tlv('26', tlv('00', GUI) + tlv('01', `9360${merchantId}`) + tlv('02', merchantId) + tlv('03', 'UMI')) +
-    tlv('51', tlv('00', GUI) + tlv('02', `ID${merchantId}`) + tlv('03', 'UMI')) +
-    tlv('52', '5499') +
-    tlv('53', '360') +
-    tlv('54', String(qr.amount)) +
-    tlv('58', 'ID') +
-    tlv('59', qr.merchantName.slice(0, 25)) +
-    tlv('60', qr.city.slice(0, 15)) +
-    tlv('62', tlv('05', qr.reference.slice(0, MAX_REFERENCE)) + tlv('07', 'A01')) +
-    '6304';
-  return body + crc16CcittFalse(body);
-}
-
-function tlv(tag: string, value: string): string {
-  if (value.length === 0 || value.length > 99) throw new RangeError(`QRIS tag ${tag} needs 1–99 characters.`);
-  return tag + String(value.length).padStart(2, '0') + value;
+  return buildQrisPayload([
+    { tag: '00', value: '01' },
+    { tag: '01', value: '12' }, // dynamic: one amount, one payment
+    {
+      tag: '26',
+      value: [
+        { tag: '00', value: GUI },
+        { tag: '01', value: `9360${merchantId}` },
+        { tag: '02', value: merchantId },
+        { tag: '03', value: 'UMI' },
+      ],
+    },
+    {
+      tag: '51',
+      value: [
+        { tag: '00', value: GUI },
+        { tag: '02', value: `ID${merchantId}` },
+        { tag: '03', value: 'UMI' },
+      ],
+    },
+    { tag: '52', value: '5499' },
+    { tag: '53', value: '360' },
+    { tag: '54', value: String(qr.amount) },
+    { tag: '58', value: 'ID' },
+    { tag: '59', value: qr.merchantName.slice(0, 25) },
+    { tag: '60', value: qr.city.slice(0, 15) },
+    {
+      tag: '62',
+      value: [
+        { tag: '05', value: qr.reference.slice(0, 25) },
+        { tag: '07', value: 'A01' },
+      ],
+    },
+  ]);
 }

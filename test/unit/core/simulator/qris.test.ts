@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { crc16CcittFalse } from '../../../../shared/qris-crc.ts';
+import { crc16CcittFalse } from '../../../../shared/qris/crc.ts';
 import { buildSimulatedQris } from '../../../../electron/core/simulator/qris.ts';
 import { startSimulator } from '../../../../electron/core/simulator/server.ts';
 import { call, createBody, MERCHANT, readTlv, SECRET } from './gateway-calls.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crc16CcittFalse } from '../../../shared/qris-crc.ts';
+import { crc16CcittFalse } from '../../../../shared/qris/crc.ts';
 
 describe('crc16CcittFalse', () => {
   it('matches the CRC-16/CCITT-FALSE check value', () => {

@@ -1,5 +1,5 @@
 import { buildQrisPayload, type QrisField } from '../../../../shared/qris/build.ts';
-import { crc16CcittFalse } from '../../../../shared/qris-crc.ts';
+import { crc16CcittFalse } from '../../../../shared/qris/crc.ts';
 
 /** Paypro's sample `qrString` (paypro-api.md §2.1): dynamic, Rp 50.000, CRC 1909. */
 export const PAYPRO_SAMPLE =
