@@ -1,0 +1,249 @@
+import { randomBytes } from 'node:crypto';
+import type { PaymentView } from '../../../shared/payment.ts';
+import { isSettled } from '../../../shared/payment.ts';
+import type { Environment, Settings } from '../../../shared/settings.ts';
+import { validateSale, type SaleInput } from '../../../shared/validation.ts';
+import { PosError } from '../errors.ts';
+import { LedgerError, type Ledger, type PaymentRecord } from '../ledger/ledger.ts';
+import { GatewayError, type PayproGateway } from '../paypro/gateway.ts';
+import { PaymentTracker } from './payment-tracker.ts';
+import { toPaymentView } from './payment-view.ts';
+import { DEFAULT_TRACKING_POLICY, type TrackingPolicy } from './tracking-policy.ts';
+import { afterCreateAnswer, afterCreateError, needsTracking, type Decision } from './transitions.ts';
+
+export interface PaymentServiceOptions {
+  ledger: Ledger;
+  /** The gateway that holds payments of an environment: the simulator in training, Paypro live. */
+  gatewayFor(environment: Environment): Promise<PayproGateway>;
+  settings(): Settings;
+  now?: () => number;
+  newTradeNo?: (now: number) => string;
+  policy?: TrackingPolicy;
+  onError?: (error: unknown, context: string) => void;
+}
+
+export interface DaySummary {
+  payments: PaymentView[];
+  paidTotal: number;
+  paidCount: number;
+  countByState: Record<PaymentView['state'], number>;
+}
+
+/**
+ * The payment lifecycle (docs/architecture.md): every sale is written to the ledger before any
+ * network I/O, sent to the gateway exactly once, and followed until the gateway settles it.
+ */
+export class PaymentService {
+  readonly #ledger: Ledger;
+  readonly #options: PaymentServiceOptions;
+  readonly #now: () => number;
+  readonly #tracker: PaymentTracker;
+  readonly #listeners = new Set<(payment: PaymentView) => void>();
+  #charging = false;
+
+  constructor(options: PaymentServiceOptions) {
+    this.#options = options;
+    this.#ledger = options.ledger;
+    this.#now = options.now ?? Date.now;
+    this.#tracker = new PaymentTracker({
+      ledger: options.ledger,
+      gatewayFor: options.gatewayFor,
+      apply: (tradeNo, decision) => this.#apply(tradeNo, decision),
+      now: this.#now,
+      policy: options.policy ?? DEFAULT_TRACKING_POLICY,
+      onError: this.#onError,
+    });
+  }
+
+  onUpdate(listener: (payment: PaymentView) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * Starts a sale. One at a time: a second charge while one is being created is refused, so a
+   * double press can never create two payments.
+   */
+  async charge(input: SaleInput): Promise<PaymentView> {
+    if (this.#charging) throw new PosError('payment.charge_in_progress');
+    this.#charging = true;
+    try {
+      return await this.#charge(input);
+    } finally {
+      this.#charging = false;
+    }
+  }
+
+  get(tradeNo: string): PaymentView {
+    return toPaymentView(this.#require(tradeNo));
+  }
+
+  /** The payment on screen (null: none) is checked about every second. */
+  watch(tradeNo: string | null): void {
+    if (tradeNo !== null) this.#require(tradeNo);
+    this.#tracker.watch(tradeNo);
+  }
+
+  /** Closes the sale on the counter. Main keeps checking, so a late payment is still found. */
+  cancel(tradeNo: string): PaymentView {
+    const record = this.#require(tradeNo);
+    if (record.state === 'cancelled') return toPaymentView(record);
+    if (record.state !== 'awaiting_payment' && record.state !== 'unknown') {
+      throw new PosError('payment.not_cancellable', { detail: record.state });
+    }
+    const updated = this.#apply(tradeNo, { change: { state: 'cancelled' }, note: 'cancelled by the cashier' });
+    this.#tracker.track(tradeNo);
+    return toPaymentView(updated ?? this.#require(tradeNo));
+  }
+
+  /** Asks the gateway now, whatever the schedule. */
+  async recheck(tradeNo: string): Promise<PaymentView> {
+    const record = this.#require(tradeNo);
+    if (!isSettled(record.state)) await this.#tracker.checkNow(tradeNo);
+    return this.get(tradeNo);
+  }
+
+  /** The payments of the local calendar day that `now` falls in, newest first. */
+  listDay(now = this.#now()): DaySummary {
+    const start = new Date(now);
+    start.setHours(0, 0, 0, 0);
+    const end = new Date(start);
+    end.setDate(end.getDate() + 1);
+    const summary = this.#ledger.summarize(start.getTime(), end.getTime());
+    const countByState = Object.fromEntries(
+      Object.entries(summary.byState).map(([state, { count }]) => [state, count]),
+    ) as DaySummary['countByState'];
+    return {
+      payments: this.#ledger.listBetween(start.getTime(), end.getTime()).map(toPaymentView),
+      paidTotal: summary.paidTotal,
+      paidCount: summary.byState.paid.count + summary.byState.partially_paid.count,
+      countByState,
+    };
+  }
+
+  /**
+   * Start-up: every payment the ledger holds unsettled is followed again. One that was being
+   * created when the app stopped may or may not exist at the gateway: it is `unknown` until a
+   * query says which, and never sent again.
+   */
+  recover(): number {
+    let resumed = 0;
+    for (const record of this.#ledger.listUnsettled()) {
+      if (record.state === 'creating') {
+        this.#apply(record.tradeNo, {
+          change: { state: 'unknown', errorCode: 'payment.interrupted', errorDetail: null },
+          note: 'the app stopped before the gateway answered',
+        });
+      }
+      if (needsTracking(record, this.#now(), this.#options.policy ?? DEFAULT_TRACKING_POLICY)) {
+        this.#tracker.track(record.tradeNo, 0);
+        resumed++;
+      }
+    }
+    return resumed;
+  }
+
+  /** Stops tracking and waits for checks under way; the ledger may be closed afterwards. */
+  async close(): Promise<void> {
+    await this.#tracker.stop();
+    this.#listeners.clear();
+  }
+
+  async #charge(input: SaleInput): Promise<PaymentView> {
+    const settings = this.#options.settings();
+    const sale = validateSale(input, settings.defaultCustomer, settings.limits);
+    if (!sale.ok) throw new PosError('validation', { fields: sale.errors });
+    // Resolve the gateway (credentials) first: a sale that cannot be sent is not recorded.
+    const gateway = await this.#options.gatewayFor(settings.environment);
+    const now = this.#now();
+    const tradeNo = (this.#options.newTradeNo ?? newTradeNo)(now);
+    const { amount, customer } = sale.value;
+    try {
+      this.#ledger.record({
+        tradeNo,
+        amount,
+        customerName: customer.name,
+        customerMobile: customer.mobile,
+        customerEmail: customer.email,
+        environment: settings.environment,
+        createdAt: now,
+        expiresAt: now + settings.qrExpiryMinutes * 60_000,
+      });
+    } catch (error) {
+      if (error instanceof LedgerError && error.code === 'duplicate_trade_no') {
+        throw new PosError('payment.duplicate_trade_no', { detail: tradeNo, cause: error });
+      }
+      throw error;
+    }
+    this.#emit(this.#require(tradeNo));
+
+    let decision: Decision;
+    try {
+      const answer = await gateway.createPaymentLink({
+        tradeNo,
+        amount,
+        mobile: customer.mobile,
+        email: customer.email,
+        username: customer.name,
+        notifyUrl: settings.notifyUrl,
+        channelCode: 'QRIS',
+      });
+      decision = afterCreateAnswer(answer);
+    } catch (error) {
+      if (!(error instanceof GatewayError)) {
+        // A bug, not a gateway answer: the request may have gone out, so treat it as unknown.
+        this.#onError(error, `creating payment ${tradeNo}`);
+        decision = afterCreateError(new GatewayError('network', 'unexpected failure while sending', { cause: error }));
+      } else {
+        decision = afterCreateError(error);
+      }
+    }
+    this.#apply(tradeNo, decision);
+    this.#tracker.track(tradeNo, 0);
+    return this.get(tradeNo);
+  }
+
+  #apply(tradeNo: string, decision: Decision): PaymentRecord | null {
+    try {
+      const updated = this.#ledger.update(tradeNo, decision.change, decision.note);
+      this.#emit(updated);
+      return updated;
+    } catch (error) {
+      // A check and a cancel crossed: the ledger refused the older decision, which is right.
+      if (error instanceof LedgerError && error.code === 'illegal_transition') return null;
+      throw error;
+    }
+  }
+
+  #emit(record: PaymentRecord): void {
+    const view = toPaymentView(record);
+    for (const listener of this.#listeners) {
+      try {
+        listener(view);
+      } catch (error) {
+        this.#onError(error, 'payment update listener');
+      }
+    }
+  }
+
+  #require(tradeNo: string): PaymentRecord {
+    const record = this.#ledger.get(tradeNo);
+    if (!record) throw new PosError('not_found', { detail: tradeNo });
+    return record;
+  }
+
+  readonly #onError = (error: unknown, context: string): void => {
+    this.#options.onError?.(error, context);
+  };
+}
+
+/**
+ * The merchant's order number: local date and time (readable on the owner's reports, as Paypro
+ * suggests) plus 8 random hex digits, so two tills charging in the same second never collide.
+ */
+export function newTradeNo(now: number): string {
+  const date = new Date(now);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  const stamp = `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}${pad(date.getHours())}${pad(date.getMinutes())}${pad(date.getSeconds())}`;
+  return `${stamp}${randomBytes(4).toString('hex').toUpperCase()}`;
+}

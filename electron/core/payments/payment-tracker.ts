@@ -1,0 +1,134 @@
+import { CLOSED_LOCALLY_STATES } from '../../../shared/payment.ts';
+import type { Environment } from '../../../shared/settings.ts';
+import type { Ledger, PaymentRecord } from '../ledger/ledger.ts';
+import { GatewayError, type PayproGateway } from '../paypro/gateway.ts';
+import { afterClockTick, afterNotFound, afterQueryAnswer, needsTracking, type Decision } from './transitions.ts';
+import { nextCheckDelay, type TrackingPolicy } from './tracking-policy.ts';
+
+export interface TrackerDeps {
+  ledger: Ledger;
+  gatewayFor(environment: Environment): Promise<PayproGateway>;
+  /** Writes a decision to the ledger and tells the listeners; null when it no longer applies. */
+  apply(tradeNo: string, decision: Decision): PaymentRecord | null;
+  now(): number;
+  policy: TrackingPolicy;
+  onError(error: unknown, context: string): void;
+}
+
+/**
+ * Follows every unsettled payment to its end by asking the gateway on a schedule: about every
+ * second for the payment on screen, backing off for the others, slowly for a while after a
+ * payment expired or was cancelled. One check at a time per payment.
+ */
+export class PaymentTracker {
+  readonly #deps: TrackerDeps;
+  readonly #timers = new Map<string, NodeJS.Timeout>();
+  readonly #running = new Map<string, Promise<void>>();
+  readonly #unchangedChecks = new Map<string, number>();
+  #watched: string | null = null;
+  #stopped = false;
+
+  constructor(deps: TrackerDeps) {
+    this.#deps = deps;
+  }
+
+  get trackedCount(): number {
+    return this.#timers.size + this.#running.size;
+  }
+
+  /** Starts (or restarts) following a payment; the first check comes after `delayMs`. */
+  track(tradeNo: string, delayMs?: number): void {
+    if (this.#stopped) return;
+    const record = this.#deps.ledger.get(tradeNo);
+    if (!record || !this.#shouldTrack(record)) {
+      this.#forget(tradeNo);
+      return;
+    }
+    this.#schedule(record, delayMs ?? this.#delayFor(record));
+  }
+
+  /** The payment on screen is checked about every second, starting now. */
+  watch(tradeNo: string | null): void {
+    this.#watched = tradeNo;
+    if (tradeNo !== null) this.track(tradeNo, 0);
+  }
+
+  /** Asks the gateway now and resolves when the answer is recorded. */
+  async checkNow(tradeNo: string): Promise<void> {
+    const running = this.#running.get(tradeNo);
+    if (running) return running;
+    clearTimeout(this.#timers.get(tradeNo));
+    this.#timers.delete(tradeNo);
+    const check = this.#check(tradeNo).finally(() => {
+      this.#running.delete(tradeNo);
+      this.track(tradeNo);
+    });
+    this.#running.set(tradeNo, check);
+    return check;
+  }
+
+  /** Stops every timer and waits for checks under way (so the ledger can close after). */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    for (const timer of this.#timers.values()) clearTimeout(timer);
+    this.#timers.clear();
+    await Promise.allSettled([...this.#running.values()]);
+  }
+
+  #schedule(record: PaymentRecord, delayMs: number): void {
+    clearTimeout(this.#timers.get(record.tradeNo));
+    const timer = setTimeout(() => {
+      this.#timers.delete(record.tradeNo);
+      void this.checkNow(record.tradeNo);
+    }, Math.max(0, delayMs));
+    // A pending check must not keep a quitting process alive; stop() is the orderly end.
+    timer.unref();
+    this.#timers.set(record.tradeNo, timer);
+  }
+
+  #delayFor(record: PaymentRecord): number {
+    const delay = nextCheckDelay(this.#deps.policy, {
+      watched: this.#watched === record.tradeNo,
+      closedLocally: CLOSED_LOCALLY_STATES.has(record.state),
+      unchangedChecks: this.#unchangedChecks.get(record.tradeNo) ?? 0,
+    });
+    // Be there at the moment the QR expires, to close it on time.
+    const untilExpiry = record.expiresAt - this.#deps.now();
+    return untilExpiry > 0 && !CLOSED_LOCALLY_STATES.has(record.state) ? Math.min(delay, untilExpiry) : delay;
+  }
+
+  #shouldTrack(record: PaymentRecord): boolean {
+    return needsTracking(record, this.#deps.now(), this.#deps.policy);
+  }
+
+  #forget(tradeNo: string): void {
+    clearTimeout(this.#timers.get(tradeNo));
+    this.#timers.delete(tradeNo);
+    this.#unchangedChecks.delete(tradeNo);
+  }
+
+  async #check(tradeNo: string): Promise<void> {
+    const { ledger, now, policy } = this.#deps;
+    const before = ledger.get(tradeNo);
+    if (!before || !this.#shouldTrack(before)) return;
+    let decision: Decision | null = null;
+    try {
+      const gateway = await this.#deps.gatewayFor(before.environment);
+      const answer = await gateway.queryPayIn(tradeNo);
+      decision = afterQueryAnswer(ledger.get(tradeNo) ?? before, answer);
+    } catch (error) {
+      if (error instanceof GatewayError && error.kind === 'not_found') {
+        decision = afterNotFound(ledger.get(tradeNo) ?? before, now(), policy);
+      } else {
+        // The gateway or the network is having a bad moment: ask again on the next round.
+        this.#deps.onError(error, `checking payment ${tradeNo}`);
+      }
+    }
+    if (decision) this.#deps.apply(tradeNo, decision);
+    const current = ledger.get(tradeNo);
+    const expiry = current ? afterClockTick(current, now()) : null;
+    if (expiry) this.#deps.apply(tradeNo, expiry);
+    const changed = decision !== null || expiry !== null;
+    this.#unchangedChecks.set(tradeNo, changed ? 0 : (this.#unchangedChecks.get(tradeNo) ?? 0) + 1);
+  }
+}

@@ -1,0 +1,49 @@
+import type { PaymentView, QrDisplay } from '../../../shared/payment.ts';
+import { checkQrisForCharge } from '../../../shared/qris/check.ts';
+import type { PaymentRecord } from '../ledger/ledger.ts';
+
+/** A ledger record as the renderer sees it, with the QR integrity verdict made here in main. */
+export function toPaymentView(record: PaymentRecord): PaymentView {
+  return {
+    tradeNo: record.tradeNo,
+    platformTradeNo: record.platformTradeNo,
+    amount: record.amount,
+    paidAmount: record.paidAmount,
+    state: record.state,
+    gatewayStatus: record.gatewayStatus,
+    customer: { name: record.customerName, mobile: record.customerMobile, email: record.customerEmail },
+    qr: qrDisplayFor(record),
+    paymentUrl: record.paymentUrl,
+    errorCode: record.errorCode,
+    errorDetail: record.errorDetail,
+    environment: record.environment,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    expiresAt: record.expiresAt,
+  };
+}
+
+/**
+ * What may be put in front of the customer (design.md, lifecycle step 4): the gateway's QRIS
+ * code only when it parses, its CRC holds and it asks for exactly the amount charged, with no
+ * surcharge; otherwise the cashier is told why and no scannable code is shown. Without a QRIS
+ * code the hosted payment page's URL may be shown as a QR instead.
+ */
+export function qrDisplayFor(record: Pick<PaymentRecord, 'qrString' | 'paymentUrl' | 'amount'>): QrDisplay {
+  if (record.qrString) {
+    const checked = checkQrisForCharge(record.qrString, record.amount);
+    if (!checked.ok) return { kind: 'integrity_error', code: checked.error.code, detail: checked.error.detail };
+    return { kind: 'qris', payload: record.qrString, merchantName: checked.value.merchantNameDisplay };
+  }
+  if (record.paymentUrl && isWebUrl(record.paymentUrl)) return { kind: 'payment_url', payload: record.paymentUrl };
+  return { kind: 'none' };
+}
+
+function isWebUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,131 @@
+import { isSettled, CLOSED_LOCALLY_STATES } from '../../../shared/payment.ts';
+import type { PaymentChange, PaymentRecord } from '../ledger/ledger.ts';
+import type { GatewayError, PayInQueryResult, PaymentLinkResult } from '../paypro/gateway.ts';
+import { stateForGatewayStatus } from './gateway-status.ts';
+import type { TrackingPolicy } from './tracking-policy.ts';
+
+/**
+ * The lifecycle's decisions, as pure functions of what is recorded and what just happened.
+ * The service and the tracker do the I/O; these say what to write. `null`: nothing to write.
+ */
+export interface Decision {
+  change: PaymentChange;
+  note: string;
+}
+
+export function afterCreateAnswer(result: PaymentLinkResult): Decision {
+  const settledState = stateForGatewayStatus(result.status);
+  return {
+    change: {
+      state: settledState ?? 'awaiting_payment',
+      platformTradeNo: result.platformTradeNo,
+      gatewayStatus: result.status,
+      qrString: result.qrString,
+      paymentUrl: result.paymentUrl,
+      ...(settledState === 'failed' ? { errorCode: 'gateway.status', errorDetail: result.desc ?? result.status } : {}),
+    },
+    note: `gateway accepted the order (status ${result.status})`,
+  };
+}
+
+/**
+ * A create that got no clear answer. When the gateway may have acted on it, the payment becomes
+ * `unknown` and is resolved by query; it is never sent again (a second create could charge the
+ * customer twice). A clear refusal means nothing was created: the sale failed.
+ */
+export function afterCreateError(error: GatewayError): Decision {
+  const errorCode = `gateway.${error.kind}`;
+  const errorDetail = describeGatewayError(error);
+  if (error.outcomeUnknown) {
+    return { change: { state: 'unknown', errorCode, errorDetail }, note: `create answer lost: ${errorDetail}` };
+  }
+  return { change: { state: 'failed', errorCode, errorDetail }, note: `gateway refused the order: ${errorDetail}` };
+}
+
+export function afterQueryAnswer(record: PaymentRecord, query: PayInQueryResult): Decision | null {
+  if (isSettled(record.state)) return null;
+  const settledState = stateForGatewayStatus(query.status);
+  const late = CLOSED_LOCALLY_STATES.has(record.state) ? ' (after it was closed on the counter)' : '';
+  if (settledState === 'paid' || settledState === 'partially_paid') {
+    const paidAmount = query.paidAmount ?? (settledState === 'paid' ? record.amount : null);
+    return {
+      change: {
+        state: settledState,
+        gatewayStatus: query.status,
+        paidAmount,
+        errorCode: null,
+        errorDetail: null,
+        ...(query.platformTradeNo ? { platformTradeNo: query.platformTradeNo } : {}),
+      },
+      note: `gateway reports ${settledState}${late}`,
+    };
+  }
+  if (settledState === 'failed') {
+    return {
+      change: {
+        state: 'failed',
+        gatewayStatus: query.status,
+        errorCode: 'gateway.status',
+        errorDetail: query.message ?? query.status,
+      },
+      note: `gateway reports failure ${query.status}${late}`,
+    };
+  }
+  // Still processing. A payment whose create answer was lost turns out to exist: it waits now,
+  // although its QR never reached us (the renderer tells the cashier to cancel and charge again).
+  if (record.state === 'unknown') {
+    return {
+      change: {
+        state: 'awaiting_payment',
+        gatewayStatus: query.status,
+        ...(query.platformTradeNo ? { platformTradeNo: query.platformTradeNo } : {}),
+        ...(record.qrString || record.paymentUrl
+          ? { errorCode: null, errorDetail: null }
+          : { errorCode: 'payment.qr_lost', errorDetail: null }),
+      },
+      note: 'gateway knows the order; it is waiting for payment',
+    };
+  }
+  return null;
+}
+
+/**
+ * The gateway does not know the order. Only a create whose answer was lost can be in that state
+ * legitimately; after a grace period (the create may still be in flight) it was never created,
+ * so nothing can be charged and the sale failed.
+ */
+export function afterNotFound(record: PaymentRecord, now: number, policy: TrackingPolicy): Decision | null {
+  if (record.state !== 'unknown') return null;
+  if (now - record.createdAt < policy.notFoundGraceMs) return null;
+  return {
+    change: { state: 'failed', errorCode: 'payment.not_created', errorDetail: 'the gateway never received the order' },
+    note: 'gateway does not know the order: it was never created',
+  };
+}
+
+/** A payment nobody paid by its expiry is closed on the counter (late checks go on). */
+export function afterClockTick(record: PaymentRecord, now: number): Decision | null {
+  if ((record.state === 'awaiting_payment' || record.state === 'unknown') && now >= record.expiresAt) {
+    return { change: { state: 'expired' }, note: 'QR expired before payment' };
+  }
+  return null;
+}
+
+/**
+ * Whether main should still ask the gateway about a payment. Open payments always (however
+ * long the app was off: the next check settles or expires them). Payments closed on the counter
+ * only within the late-payment window after their expiry.
+ */
+export function needsTracking(record: PaymentRecord, now: number, policy: TrackingPolicy): boolean {
+  if (isSettled(record.state)) return false;
+  if (!CLOSED_LOCALLY_STATES.has(record.state)) return true;
+  return now < record.expiresAt + policy.lateCheckWindowMs;
+}
+
+export function describeGatewayError(error: GatewayError): string {
+  const parts = [error.message];
+  if (error.httpStatus !== null) parts.push(`HTTP ${error.httpStatus}`);
+  if (error.gatewayCode !== null) parts.push(`code ${error.gatewayCode}`);
+  if (error.gatewayMessage) parts.push(error.gatewayMessage);
+  return parts.join(' · ');
+}

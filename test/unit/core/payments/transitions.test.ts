@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import type { PaymentRecord } from '../../../../electron/core/ledger/ledger.ts';
+import { GatewayError } from '../../../../electron/core/paypro/gateway.ts';
+import {
+  afterClockTick,
+  afterCreateAnswer,
+  afterCreateError,
+  afterNotFound,
+  afterQueryAnswer,
+  needsTracking,
+} from '../../../../electron/core/payments/transitions.ts';
+import { DEFAULT_TRACKING_POLICY } from '../../../../electron/core/payments/tracking-policy.ts';
+
+const record: PaymentRecord = {
+  tradeNo: 'T1',
+  platformTradeNo: null,
+  amount: 50_000,
+  paidAmount: null,
+  state: 'awaiting_payment',
+  gatewayStatus: '0015',
+  customerName: 'Budi',
+  customerMobile: '081234567890',
+  customerEmail: 'budi@example.com',
+  qrString: 'QR',
+  paymentUrl: null,
+  errorCode: null,
+  errorDetail: null,
+  environment: 'training',
+  createdAt: 1_000,
+  updatedAt: 1_000,
+  expiresAt: 901_000,
+};
+const query = { tradeNo: 'T1', platformTradeNo: 'P1', paidAmount: null, message: null, successTime: null };
+
+describe('afterCreateAnswer', () => {
+  it.each([
+    ['0015', 'awaiting_payment'],
+    ['0000', 'paid'],
+    ['0001', 'partially_paid'],
+    ['00029', 'failed'],
+  ])('maps gateway status %s to %s', (status, state) => {
+    const answer = { tradeNo: 'T1', platformTradeNo: 'P1', status, desc: null, paymentUrl: null, qrString: 'QR' };
+    expect(afterCreateAnswer(answer).change.state).toBe(state);
+  });
+});
+
+describe('afterCreateError', () => {
+  it.each([
+    [new GatewayError('timeout', 't'), 'unknown'],
+    [new GatewayError('network', 'n'), 'unknown'],
+    [new GatewayError('http', 'h', { httpStatus: 502 }), 'unknown'],
+    [new GatewayError('rejected', 'r', { gatewayCode: '5000' }), 'unknown'],
+    [new GatewayError('http', 'h', { httpStatus: 400 }), 'failed'],
+    [new GatewayError('rejected', 'r', { gatewayCode: '8000', gatewayMessage: 'sign error' }), 'failed'],
+  ])('%s → %s (a lost answer is never retried by a second create)', (error, state) => {
+    const decision = afterCreateError(error);
+    expect(decision.change.state).toBe(state);
+    expect(decision.change.errorCode).toBe(`gateway.${error.kind}`);
+  });
+});
+
+describe('afterQueryAnswer', () => {
+  it('records the amount the gateway says was paid, not the amount charged', () => {
+    const decision = afterQueryAnswer(record, { ...query, status: '0001', paidAmount: 20_000 });
+    expect(decision?.change).toMatchObject({ state: 'partially_paid', paidAmount: 20_000 });
+  });
+
+  it('takes the charged amount as paid when a paid answer carries no amount', () => {
+    expect(afterQueryAnswer(record, { ...query, status: '0000' })?.change.paidAmount).toBe(50_000);
+  });
+
+  it('leaves a settled payment alone whatever the gateway says later', () => {
+    expect(afterQueryAnswer({ ...record, state: 'paid' }, { ...query, status: '00029' })).toBeNull();
+  });
+
+  it('changes nothing while the gateway is still processing', () => {
+    expect(afterQueryAnswer(record, { ...query, status: '0015' })).toBeNull();
+  });
+
+  it('turns an unknown payment the gateway holds into a waiting one, flagging the lost QR', () => {
+    const decision = afterQueryAnswer({ ...record, state: 'unknown', qrString: null }, { ...query, status: '0015' });
+    expect(decision?.change).toMatchObject({ state: 'awaiting_payment', errorCode: 'payment.qr_lost' });
+  });
+});
+
+describe('afterNotFound', () => {
+  const unknown = { ...record, state: 'unknown' as const };
+  it('waits out the grace period before calling the order never created', () => {
+    const grace = DEFAULT_TRACKING_POLICY.notFoundGraceMs;
+    expect(afterNotFound(unknown, unknown.createdAt + grace - 1, DEFAULT_TRACKING_POLICY)).toBeNull();
+    expect(afterNotFound(unknown, unknown.createdAt + grace, DEFAULT_TRACKING_POLICY)?.change).toMatchObject({
+      state: 'failed',
+      errorCode: 'payment.not_created',
+    });
+  });
+
+  it('never fails a payment the gateway once confirmed', () => {
+    expect(afterNotFound(record, record.createdAt + 10 ** 9, DEFAULT_TRACKING_POLICY)).toBeNull();
+  });
+});
+
+describe('afterClockTick and needsTracking', () => {
+  it('expires an open payment exactly at its expiry', () => {
+    expect(afterClockTick(record, record.expiresAt - 1)).toBeNull();
+    expect(afterClockTick(record, record.expiresAt)?.change.state).toBe('expired');
+    expect(afterClockTick({ ...record, state: 'cancelled' }, record.expiresAt)).toBeNull();
+  });
+
+  it('keeps open payments tracked forever and closed ones only through the late window', () => {
+    const lateEnd = record.expiresAt + DEFAULT_TRACKING_POLICY.lateCheckWindowMs;
+    expect(needsTracking(record, lateEnd + 10 ** 9, DEFAULT_TRACKING_POLICY)).toBe(true);
+    expect(needsTracking({ ...record, state: 'expired' }, lateEnd - 1, DEFAULT_TRACKING_POLICY)).toBe(true);
+    expect(needsTracking({ ...record, state: 'expired' }, lateEnd, DEFAULT_TRACKING_POLICY)).toBe(false);
+    expect(needsTracking({ ...record, state: 'paid' }, 0, DEFAULT_TRACKING_POLICY)).toBe(false);
+  });
+});
