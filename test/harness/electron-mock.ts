@@ -50,6 +50,7 @@ export class FakeBrowserWindow extends FakeEmitter {
   focus = vi.fn();
   restore = vi.fn();
   isMinimized = vi.fn(() => false);
+  isDestroyed = vi.fn(() => false);
   loadURL = vi.fn(async (_url: string) => {
     if (FakeBrowserWindow.loadFailure) throw FakeBrowserWindow.loadFailure;
   });
@@ -112,6 +113,8 @@ function createMock() {
       isPackaged: false,
       getPath: vi.fn((_name: string) => '/tmp/paypro-pos-user-data'),
       getAppPath: vi.fn(() => '/app'),
+      getVersion: vi.fn(() => '0.1.0'),
+      enableSandbox: vi.fn(),
       requestSingleInstanceLock: vi.fn(() => true),
       whenReady: vi.fn(async () => undefined),
       quit: vi.fn(),
@@ -123,25 +126,27 @@ function createMock() {
     contextBridge: createContextBridge(),
     safeStorage: createSafeStorage(),
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+    dialog: { showErrorBox: vi.fn() },
   };
 }
 
 /**
- * The module object `vi.mock('electron')` returns. Its members are replaced in place by
- * `resetElectronMock`, so modules that imported them keep seeing the current fakes only if they
- * read them at call time; tests that import a module with import-time effects (the preload)
- * reset first and import after.
+ * The module object `vi.mock('electron')` returns. `resetElectronMock` refills its members in
+ * place, so modules that imported them see fresh fakes. `vi.resetModules` keeps the mocked module
+ * but re-creates this harness: after it, reach the mock through `import('electron')`.
  */
 export const electronMock = createMock();
 
-export function resetElectronMock(): void {
-  FakeBrowserWindow.created.length = 0;
-  FakeBrowserWindow.loadFailure = null;
+/** Fresh fakes in place. `mock`: the module object a test got from `import('electron')`. */
+export function resetElectronMock(mock: typeof electronMock = electronMock): void {
+  mock.BrowserWindow.created.length = 0;
+  mock.BrowserWindow.loadFailure = null;
   const fresh = createMock();
-  Object.assign(electronMock.ipcMain, fresh.ipcMain);
-  Object.assign(electronMock.ipcRenderer, fresh.ipcRenderer);
-  Object.assign(electronMock.contextBridge, fresh.contextBridge);
-  Object.assign(electronMock.safeStorage, fresh.safeStorage);
-  Object.assign(electronMock.protocol, fresh.protocol);
-  Object.assign(electronMock.app, fresh.app);
+  Object.assign(mock.ipcMain, fresh.ipcMain);
+  Object.assign(mock.ipcRenderer, fresh.ipcRenderer);
+  Object.assign(mock.contextBridge, fresh.contextBridge);
+  Object.assign(mock.safeStorage, fresh.safeStorage);
+  Object.assign(mock.protocol, fresh.protocol);
+  Object.assign(mock.app, fresh.app);
+  Object.assign(mock.dialog, fresh.dialog);
 }

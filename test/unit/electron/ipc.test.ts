@@ -20,7 +20,7 @@ function setUp() {
 }
 
 describe('registerIpc', () => {
-  beforeEach(resetElectronMock);
+  beforeEach(() => resetElectronMock());
 
   it('registers exactly the contract channels, once each, and nothing else', () => {
     const { channels } = setUp();

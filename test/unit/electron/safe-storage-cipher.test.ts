@@ -14,7 +14,7 @@ function expectNoSyncCalls(): void {
 }
 
 describe('createSafeStorageCipher', () => {
-  beforeEach(resetElectronMock);
+  beforeEach(() => resetElectronMock());
 
   it('round-trips through the async API only, as base64', async () => {
     const cipher = createSafeStorageCipher();
@@ -50,7 +50,7 @@ describe('createSafeStorageCipher', () => {
 });
 
 describe('secretProtection', () => {
-  beforeEach(resetElectronMock);
+  beforeEach(() => resetElectronMock());
 
   it('is os on Windows and macOS, and on Linux with a keyring', async () => {
     expect(await secretProtection(undefined, 'win32')).toBe('os');

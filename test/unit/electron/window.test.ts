@@ -37,7 +37,7 @@ describe('secureWebPreferences', () => {
 });
 
 describe('createMainWindow', () => {
-  beforeEach(resetElectronMock);
+  beforeEach(() => resetElectronMock());
 
   it('creates one window with the secure preferences, hidden until ready, and loads the app', () => {
     const { window } = openWindow();

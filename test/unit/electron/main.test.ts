@@ -1,0 +1,105 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { electronMock as ElectronMock } from '../../harness/electron-mock.ts';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_START_URL } from '../../../electron/app-protocol.ts';
+import { ipcContract, paymentUpdateChannel } from '../../../shared/ipc-contract.ts';
+
+vi.mock('electron', async () => (await import('../../harness/electron-mock.ts')).electronMock);
+vi.mock('conf', () => ({ default: vi.fn(function FakeConf(this: { options: unknown }, options: unknown) { this.options = options; }) }));
+
+const core = vi.hoisted(() => ({
+  close: vi.fn(async () => undefined),
+  listeners: [] as ((payment: unknown) => void)[],
+  options: null as unknown,
+}));
+vi.mock('../../../electron/core/pos-core.ts', () => ({
+  createPosCore: vi.fn((options: unknown) => {
+    core.options = options;
+    return {
+      router: { dispatch: vi.fn() },
+      onPaymentUpdate: (listener: (payment: unknown) => void) => core.listeners.push(listener),
+      close: core.close,
+    };
+  }),
+}));
+
+/**
+ * main.ts runs on import: each test loads it afresh on a reset electron mock, reached through
+ * `import('electron')` because resetModules re-creates the harness module but not the mock.
+ */
+async function load(configure: (electron: typeof ElectronMock) => void = () => {}) {
+  vi.resetModules();
+  const electron = (await import('electron')) as unknown as typeof ElectronMock;
+  const { resetElectronMock } = await import('../../harness/electron-mock.ts');
+  resetElectronMock(electron);
+  configure(electron);
+  await import('../../../electron/main.ts');
+  return { electron, windows: electron.BrowserWindow.created };
+}
+
+async function launch() {
+  const loaded = await load();
+  await vi.waitFor(() => expect(loaded.windows).toHaveLength(1));
+  return { electronMock: loaded.electron, window: loaded.windows[0]! };
+}
+
+describe('main', () => {
+  beforeEach(() => {
+    core.listeners.length = 0;
+    core.close.mockClear();
+  });
+
+  it('privileges app:// and enables the sandbox before ready, then serves the renderer from it', async () => {
+    const { electronMock, window } = await launch();
+    expect(electronMock.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([APP_SCHEME_PRIVILEGES]);
+    expect(electronMock.app.enableSandbox).toHaveBeenCalled();
+    expect(electronMock.protocol.handle).toHaveBeenCalledWith(APP_SCHEME, expect.any(Function));
+    expect(window.loadURL).toHaveBeenCalledWith(APP_START_URL);
+    expect(window.options.webPreferences.preload).toMatch(/preload\.cjs$/);
+  });
+
+  it('wires the core with userData, the safeStorage cipher and a store there', async () => {
+    const { electronMock } = await launch();
+    expect(core.options).toMatchObject({
+      userDataDir: '/tmp/paypro-pos-user-data',
+      cipher: { encrypt: expect.any(Function), decrypt: expect.any(Function) },
+      secretProtection: expect.any(Function),
+      store: { options: { cwd: '/tmp/paypro-pos-user-data', configName: 'settings' } },
+    });
+    expect([...electronMock.ipcMain.handlers.keys()].sort()).toEqual(
+      Object.values(ipcContract).map((call) => call.channel).sort(),
+    );
+  });
+
+  it('pushes payment updates to the window', async () => {
+    const { electronMock, window } = await launch();
+    core.listeners[0]!({ tradeNo: 'T1' });
+    expect(window.webContents.send).toHaveBeenCalledWith(paymentUpdateChannel, { tradeNo: 'T1' });
+  });
+
+  it('focuses the first window when a second instance starts', async () => {
+    const { electronMock, window } = await launch();
+    window.isMinimized.mockReturnValue(true);
+    electronMock.app.emit('second-instance');
+    expect(window.restore).toHaveBeenCalled();
+    expect(window.focus).toHaveBeenCalled();
+  });
+
+  it('closes the core before quitting, once', async () => {
+    const { electronMock } = await launch();
+    const event = { preventDefault: vi.fn() };
+    electronMock.app.emit('before-quit', event);
+    expect(event.preventDefault).toHaveBeenCalledOnce();
+    await vi.waitFor(() => expect(electronMock.app.quit).toHaveBeenCalled());
+    expect(core.close).toHaveBeenCalledOnce();
+    const second = { preventDefault: vi.fn() };
+    electronMock.app.emit('before-quit', second);
+    expect(second.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('quits at once without starting when another instance holds the lock', async () => {
+    const { electron, windows } = await load((electron) => electron.app.requestSingleInstanceLock.mockReturnValue(false));
+    expect(electron.app.quit).toHaveBeenCalled();
+    expect(electron.app.whenReady).not.toHaveBeenCalled();
+    expect(windows).toHaveLength(0);
+  });
+});
