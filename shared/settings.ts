@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { validateEmail, validateMobile, validateName } from './validation.ts';
 
 export const ENVIRONMENTS = ['training', 'live'] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
@@ -9,37 +10,67 @@ export type Language = (typeof LANGUAGES)[number];
 /** Paypro's Indonesian sandbox (paypro-api.md §6). Production URLs come from Paypro's sales team. */
 export const PAYPRO_SANDBOX_BASE_URL = 'https://openapi-test.paypro.tech/indonesia-pay';
 
+const WEB_URL = /^https?$/;
+
+/** A walk-in sale's default customer must pass the same rules as a typed-in customer. */
+const defaultCustomerSchema = z
+  .object({ name: z.string(), mobile: z.string(), email: z.string() })
+  .superRefine((customer, context) => {
+    const results = {
+      name: validateName(customer.name),
+      mobile: validateMobile(customer.mobile),
+      email: validateEmail(customer.email),
+    };
+    for (const [field, result] of Object.entries(results)) {
+      if (!result.ok) context.addIssue({ code: 'custom', message: result.error.code, path: [field] });
+    }
+  });
+
 /**
  * Non-secret settings, as stored and as shown on the settings screen.
  * The app secret is not here: it lives encrypted in the vault and never leaves main.
+ * Each rule's message is a translatable code (`settings.…`, or a sale rule's code for the
+ * default customer); the renderer shows it next to the field at the issue's path.
  */
 export const settingsSchema = z
   .object({
-  environment: z.enum(ENVIRONMENTS),
-  /** 10-digit Paypro merchant number; empty until the owner sets it up. */
-  merchantNo: z.string().regex(/^(\d{10})?$/),
-  baseUrl: z.url(),
-  notifyUrl: z.url(),
-  defaultCustomer: z.object({
-    name: z.string(),
-    mobile: z.string(),
-    email: z.string(),
-  }),
-  limits: z.object({
-    minAmount: z.number().int().positive(),
-    maxAmount: z.number().int().positive(),
-  }),
-  qrExpiryMinutes: z.number().int().min(1).max(120),
-  language: z.enum(LANGUAGES),
+    environment: z.enum(ENVIRONMENTS, { message: 'settings.environment' }),
+    /** 10-digit Paypro merchant number; empty until the owner sets it up. */
+    merchantNo: z.string().regex(/^(\d{10})?$/, { message: 'settings.merchant_no' }),
+    baseUrl: z.url({ protocol: WEB_URL, message: 'settings.url' }),
+    notifyUrl: z.url({ protocol: WEB_URL, message: 'settings.url' }),
+    defaultCustomer: defaultCustomerSchema,
+    limits: z.object({
+      minAmount: z.number({ message: 'settings.amount' }).int({ message: 'settings.amount' }).positive({ message: 'settings.amount' }),
+      maxAmount: z.number({ message: 'settings.amount' }).int({ message: 'settings.amount' }).positive({ message: 'settings.amount' }),
+    }),
+    qrExpiryMinutes: z
+      .number({ message: 'settings.expiry_minutes' })
+      .int({ message: 'settings.expiry_minutes' })
+      .min(1, { message: 'settings.expiry_minutes' })
+      .max(120, { message: 'settings.expiry_minutes' }),
+    language: z.enum(LANGUAGES, { message: 'settings.language' }),
   })
   .refine((settings) => settings.environment !== 'live' || settings.baseUrl.startsWith('https://'), {
-    message: 'Live mode needs an https:// base URL.',
+    message: 'settings.live_needs_https',
     path: ['baseUrl'],
   })
   .refine((settings) => settings.limits.minAmount <= settings.limits.maxAmount, {
-    message: 'The minimum amount is above the maximum.',
+    message: 'settings.min_above_max',
     path: ['limits', 'minAmount'],
   });
+
+/** The codes a settings rule can report, for the renderer's messages. */
+export const SETTINGS_ERROR_CODES = [
+  'settings.environment',
+  'settings.merchant_no',
+  'settings.url',
+  'settings.amount',
+  'settings.expiry_minutes',
+  'settings.language',
+  'settings.live_needs_https',
+  'settings.min_above_max',
+] as const;
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {

@@ -65,8 +65,9 @@ export function describeIssues(error: z.ZodError): { issues: SettingsIssue[]; fi
   const fields: Record<string, FieldError> = {};
   for (const issue of error.issues) {
     const path = issue.path.map(String).join('.');
-    // The first broken rule per field is the one to show.
-    fields[path] ??= { code: `settings.${issue.code}` };
+    // The first broken rule per field is the one to show. Schema rules carry their code as the
+    // message (shared/settings.ts); anything else (a wrong type, an unknown key) is generic.
+    fields[path] ??= { code: /^[a-z_]+\.[a-z_.]+$/.test(issue.message) ? issue.message : 'settings.invalid' };
   }
   return { issues, fields };
 }
