@@ -1,16 +1,9 @@
 import { safeStorage, type SafeStorage } from 'electron';
+import type { SettingsView } from '../shared/ipc-contract.ts';
 import { PosError } from './core/errors.ts';
+import type { Cipher } from './core/vault/vault.ts';
 
-/**
- * The vault's cipher (electron/core/vault), declared here by shape so the glue does not wait on
- * the vault module. Ciphertext is base64 so it fits in the JSON settings file.
- */
-export interface Cipher {
-  encrypt(plain: string): Promise<string>;
-  decrypt(ciphertext: string): Promise<{ plain: string; shouldReEncrypt: boolean }>;
-}
-
-export type SecretProtection = 'os' | 'weak' | 'unavailable';
+export type SecretProtection = SettingsView['secretProtection'];
 
 /** Only the asynchronous API: the sync methods are deprecated and block the main process. */
 type AsyncSafeStorage = Pick<
@@ -18,7 +11,10 @@ type AsyncSafeStorage = Pick<
   'isAsyncEncryptionAvailable' | 'encryptStringAsync' | 'decryptStringAsync' | 'getSelectedStorageBackend'
 >;
 
-/** DPAPI on Windows, Keychain on macOS, the Secret Service or KWallet on Linux. */
+/**
+ * The vault's cipher: DPAPI on Windows, Keychain on macOS, the Secret Service or KWallet on
+ * Linux. Ciphertext is base64 so it fits in the JSON settings file.
+ */
 export function createSafeStorageCipher(storage: AsyncSafeStorage = safeStorage): Cipher {
   async function requireEncryption(): Promise<void> {
     if (!(await storage.isAsyncEncryptionAvailable())) {
