@@ -22,8 +22,9 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
  * notifications, geolocation… the counter needs none).
  */
 export function hardenWebContents(contents: WebContents, isAppUrl: (url: string) => boolean): void {
-  const denyForeign = (event: { preventDefault(): void }, url: string) => {
-    if (!isAppUrl(url)) event.preventDefault();
+  // The URL from the event's details: the positional `url` argument is deprecated.
+  const denyForeign = (details: { url: string; preventDefault(): void }) => {
+    if (!isAppUrl(details.url)) details.preventDefault();
   };
   contents.on('will-navigate', denyForeign);
   contents.on('will-redirect', denyForeign);

@@ -13,9 +13,10 @@ function openWindow() {
 }
 
 /** Fires a webContents event the way Electron would and reports whether it was cancelled. */
-function fire(contents: FakeBrowserWindow['webContents'], name: string, ...args: unknown[]): boolean {
-  const event = { preventDefault: vi.fn() };
-  contents.emit(name, event, ...args);
+function fire(contents: FakeBrowserWindow['webContents'], name: string, url?: string): boolean {
+  const event = { url, preventDefault: vi.fn() };
+  // As Electron 45 does: details on the event, and the deprecated positional URL too.
+  contents.emit(name, event, url);
   return event.preventDefault.mock.calls.length > 0;
 }
 
@@ -71,7 +72,7 @@ describe('createMainWindow', () => {
     const openHandler = contents.setWindowOpenHandler.mock.calls[0]![0] as (details: unknown) => unknown;
     expect(openHandler({ url: 'app://pos/index.html' })).toEqual({ action: 'deny' });
     expect(openHandler({ url: 'https://paypro.example/pay' })).toEqual({ action: 'deny' });
-    expect(fire(contents, 'will-attach-webview', {}, {})).toBe(true);
+    expect(fire(contents, 'will-attach-webview')).toBe(true);
 
     const requestHandler = contents.session.setPermissionRequestHandler.mock.calls[0]![0];
     for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal']) {
