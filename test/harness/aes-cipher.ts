@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { Cipher } from '../../../../electron/core/vault/vault.ts';
+import type { Cipher } from '../../electron/core/vault/vault.ts';
 
 /**
  * A real AES-256-GCM cipher standing in for Electron's safeStorage in tests (test code only:

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { computeSign } from '../../../../electron/core/paypro/sign.ts';
 import { Vault, VaultError, type Cipher } from '../../../../electron/core/vault/vault.ts';
 import { DEFAULT_SETTINGS } from '../../../../shared/settings.ts';
-import { createAesCipher, randomKey } from './aes-cipher.ts';
+import { createAesCipher, randomKey } from '../../../harness/aes-cipher.ts';
 
 const SECRET = '5f1c0e2a9b7d4e3f8a6c1b2d3e4f3f9a';
 const MERCHANT_NO = '1234567890';

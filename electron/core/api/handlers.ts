@@ -1,0 +1,128 @@
+import type { SettingsView } from '../../../shared/ipc-contract.ts';
+import type { AdminLock } from '../admin/admin-lock.ts';
+import { PosError } from '../errors.ts';
+import type { GatewayProvider } from '../gateways.ts';
+import { GatewayError } from '../paypro/gateway.ts';
+import type { PaymentService } from '../payments/payment-service.ts';
+import { VaultError, type Vault } from '../vault/vault.ts';
+import type { IpcHandlers } from './router.ts';
+
+export type SecretProtection = SettingsView['secretProtection'];
+
+export interface HandlerDeps {
+  vault: Vault;
+  adminLock: AdminLock;
+  payments: PaymentService;
+  gateways: GatewayProvider;
+  /** How well the OS protects the stored secret (Electron's safeStorage backend). */
+  secretProtection(): Promise<SecretProtection>;
+}
+
+/**
+ * Every contract call, mapped onto core. The router has already validated the request; this is
+ * where the admin lock is enforced and core's own errors become codes the renderer translates.
+ */
+export function createPosHandlers(deps: HandlerDeps): IpcHandlers {
+  const { vault, adminLock, payments, gateways } = deps;
+
+  async function settingsView(): Promise<SettingsView> {
+    return {
+      settings: vault.getSettings(),
+      secret: vault.secretStatus(),
+      adminPinSet: adminLock.pinSet,
+      secretProtection: await deps.secretProtection(),
+    };
+  }
+
+  return {
+    getSettings: () => settingsView(),
+
+    updateSettings: async ({ patch, secret }) => {
+      adminLock.requireUnlocked();
+      await translateVaultErrors(async () => {
+        // Validate the settings first so that a rejected form stores nothing, secret included.
+        vault.updateSettings(patch);
+        if (secret !== undefined && secret.trim() !== '') await vault.setSecret(secret);
+      });
+      gateways.invalidate();
+      return settingsView();
+    },
+
+    testConnection: async () => {
+      adminLock.requireUnlocked();
+      const { environment } = vault.getSettings();
+      try {
+        await (await gateways.gatewayFor(environment)).queryBalance();
+      } catch (error) {
+        throw toPosError(error);
+      }
+      return { environment };
+    },
+
+    unlockAdmin: async ({ pin }) => {
+      await adminLock.unlock(pin);
+      return { unlocked: true };
+    },
+
+    lockAdmin: async () => {
+      adminLock.lock();
+      return { unlocked: false };
+    },
+
+    setAdminPin: async ({ newPin, currentPin }) => {
+      await adminLock.setPin(newPin, currentPin);
+      return { adminPinSet: true };
+    },
+
+    charge: async (sale) => {
+      try {
+        return await payments.charge(sale);
+      } catch (error) {
+        throw toPosError(error);
+      }
+    },
+
+    getPayment: async ({ tradeNo }) => payments.get(tradeNo),
+
+    watchPayment: async ({ tradeNo }) => {
+      payments.watch(tradeNo);
+      return { watching: tradeNo };
+    },
+
+    cancelPayment: async ({ tradeNo }) => payments.cancel(tradeNo),
+
+    recheckPayment: async ({ tradeNo }) => payments.recheck(tradeNo),
+
+    listToday: async () => payments.listDay(),
+
+    settleTraining: async ({ tradeNo, outcome }) => {
+      const payment = payments.get(tradeNo);
+      if (payment.environment !== 'training') throw new PosError('not_training');
+      const { simulator } = await gateways.trainingSimulator();
+      if (!simulator.order(tradeNo)) throw new PosError('not_found', { detail: tradeNo });
+      simulator.settle(tradeNo, outcome);
+      return payments.recheck(tradeNo);
+    },
+  };
+}
+
+async function translateVaultErrors(run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    if (!(error instanceof VaultError)) throw error;
+    if (error.code === 'invalid_settings' || error.code === 'invalid_secret') {
+      throw new PosError('validation', { fields: error.fields, cause: error });
+    }
+    throw new PosError(error.code, { cause: error });
+  }
+}
+
+/** Gateway failures reach the renderer as `gateway.<kind>` with the technical detail beside it. */
+function toPosError(error: unknown): unknown {
+  if (error instanceof GatewayError) {
+    const detail = [error.message, error.gatewayCode, error.gatewayMessage].filter(Boolean).join(' · ');
+    return new PosError(`gateway.${error.kind}`, { detail, cause: error });
+  }
+  return error;
+}

@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import type { Environment } from '../../shared/settings.ts';
+import { PosError } from './errors.ts';
+import { createPayproClient } from './paypro/client.ts';
+import type { PayproGateway } from './paypro/gateway.ts';
+import { createMerchantSigner } from './paypro/sign.ts';
+import { startSimulator, type Simulator } from './simulator/server.ts';
+import { VaultError, type Vault } from './vault/vault.ts';
+
+/** The merchant number training mode uses with its own loopback gateway. */
+export const TRAINING_MERCHANT_NO = '0000000000';
+
+/**
+ * Hands the payment lifecycle the gateway for an environment: Paypro with the vault's
+ * credentials when live, the loopback simulator (started on first use) in training.
+ * The live client is kept until the settings or the secret change, so the secret is decrypted
+ * once, not on every poll.
+ */
+export class GatewayProvider {
+  readonly #vault: Vault;
+  readonly #timeoutMs: number | undefined;
+  #live: Promise<PayproGateway> | null = null;
+  #training: Promise<{ simulator: Simulator; gateway: PayproGateway }> | null = null;
+
+  constructor(vault: Vault, options: { timeoutMs?: number } = {}) {
+    this.#vault = vault;
+    this.#timeoutMs = options.timeoutMs;
+  }
+
+  async gatewayFor(environment: Environment): Promise<PayproGateway> {
+    if (environment === 'training') return (await this.trainingSimulator()).gateway;
+    this.#live ??= this.#connectLive();
+    try {
+      return await this.#live;
+    } catch (error) {
+      this.#live = null;
+      throw error;
+    }
+  }
+
+  /** The training gateway: a real Paypro simulator on 127.0.0.1 with throw-away credentials. */
+  trainingSimulator(): Promise<{ simulator: Simulator; gateway: PayproGateway }> {
+    this.#training ??= (async () => {
+      const secret = randomBytes(24).toString('hex');
+      const simulator = await startSimulator({ merchantNo: TRAINING_MERCHANT_NO, secret });
+      const gateway = createPayproClient({
+        baseUrl: simulator.baseUrl,
+        signer: createMerchantSigner(TRAINING_MERCHANT_NO, secret),
+        ...(this.#timeoutMs === undefined ? {} : { timeoutMs: this.#timeoutMs }),
+      });
+      return { simulator, gateway };
+    })();
+    return this.#training;
+  }
+
+  /** Settings or secret changed: the next live call builds a new client. */
+  invalidate(): void {
+    this.#live = null;
+  }
+
+  async close(): Promise<void> {
+    const training = this.#training;
+    this.#training = null;
+    if (training) await (await training).simulator.close();
+  }
+
+  async #connectLive(): Promise<PayproGateway> {
+    const { baseUrl } = this.#vault.getSettings();
+    try {
+      const signer = await this.#vault.loadSigner();
+      return createPayproClient({
+        baseUrl,
+        signer,
+        ...(this.#timeoutMs === undefined ? {} : { timeoutMs: this.#timeoutMs }),
+      });
+    } catch (error) {
+      if (error instanceof VaultError) throw new PosError(error.code, { cause: error });
+      throw error;
+    }
+  }
+}

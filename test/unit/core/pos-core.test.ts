@@ -1,0 +1,140 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Conf from 'conf';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PaymentView } from '../../../shared/payment.ts';
+import { createPosCore, type PosCore } from '../../../electron/core/pos-core.ts';
+import { createAesCipher, randomKey } from '../../harness/aes-cipher.ts';
+import { FAST_POLICY } from '../../harness/payment-fixture.ts';
+
+const SECRET = 'sk-live-7d1e44b09a3c';
+let dir: string;
+let store: Conf<Record<string, unknown>>;
+let core: PosCore;
+const logged: unknown[] = [];
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'paypro-pos-core-'));
+  store = new Conf({ cwd: dir, projectName: 'paypro-pos-test' });
+  core = createPosCore({
+    userDataDir: dir,
+    store,
+    cipher: createAesCipher([randomKey()]),
+    secretProtection: async () => 'os',
+    logger: { error: (message, context) => logged.push({ message, context }) },
+    trackingPolicy: FAST_POLICY,
+  });
+});
+
+afterEach(async () => {
+  await core.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Calls the core as the renderer would, through the router, and unwraps a success. */
+async function call(name: string, request: unknown = {}) {
+  const result = await core.router.dispatch(name, request);
+  if (!result.ok) throw Object.assign(new Error(`${name} failed: ${result.error.code}`), { result });
+  return result.value as never;
+}
+
+describe('first run', () => {
+  it('starts in training mode, unconfigured and open', async () => {
+    const view = await call('getSettings');
+    expect(view).toMatchObject({
+      settings: { environment: 'training', merchantNo: '' },
+      secret: { configured: false, hint: null },
+      adminPinSet: false,
+      secretProtection: 'os',
+    });
+  });
+
+  it('stores the secret encrypted and shows only a hint', async () => {
+    const view: { secret: unknown } = await call('updateSettings', { patch: { merchantNo: '8729248847' }, secret: SECRET });
+    expect(view.secret).toEqual({ configured: true, hint: '••••9a3c' });
+    expect(readFileSync(store.path, 'utf8')).not.toContain(SECRET);
+    expect(JSON.stringify(await call('getSettings'))).not.toContain(SECRET);
+  });
+
+  it('answers broken settings with each field and saves nothing, secret included', async () => {
+    const result = await core.router.dispatch('updateSettings', {
+      patch: { environment: 'live', baseUrl: 'http://insecure.example', qrExpiryMinutes: 0 },
+      secret: SECRET,
+    });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'validation',
+        fields: { baseUrl: { code: 'settings.live_needs_https' }, qrExpiryMinutes: { code: 'settings.expiry_minutes' } },
+      },
+    });
+    expect(await call('getSettings')).toMatchObject({ settings: { environment: 'training' }, secret: { configured: false } });
+  });
+});
+
+describe('admin PIN', () => {
+  it('locks the settings behind the PIN once set', async () => {
+    await call('setAdminPin', { newPin: '4829' });
+    await call('lockAdmin');
+
+    expect(await core.router.dispatch('updateSettings', { patch: { language: 'en' } })).toEqual({
+      ok: false,
+      error: { code: 'locked' },
+    });
+    expect(await core.router.dispatch('testConnection', {})).toEqual({ ok: false, error: { code: 'locked' } });
+    expect(await core.router.dispatch('unlockAdmin', { pin: '1111' })).toEqual({ ok: false, error: { code: 'wrong_pin' } });
+    await call('unlockAdmin', { pin: '4829' });
+    expect(await call('updateSettings', { patch: { language: 'en' } })).toMatchObject({ settings: { language: 'en' } });
+  });
+});
+
+describe('a training sale', () => {
+  it('is charged on the loopback gateway, shown as a checked QRIS code, and settled by the cashier', async () => {
+    const updates: PaymentView[] = [];
+    core.onPaymentUpdate((payment) => updates.push(payment));
+
+    const payment: PaymentView = await call('charge', { amount: '75.000' });
+    expect(payment).toMatchObject({ state: 'awaiting_payment', amount: 75_000, environment: 'training' });
+    expect(payment.qr).toMatchObject({ kind: 'qris', merchantName: 'TOKO LATIHAN' });
+
+    await call('watchPayment', { tradeNo: payment.tradeNo });
+    const paid: PaymentView = await call('settleTraining', { tradeNo: payment.tradeNo, outcome: 'paid' });
+    expect(paid).toMatchObject({ state: 'paid', paidAmount: 75_000 });
+    expect(updates.map((update) => update.state)).toEqual(['creating', 'awaiting_payment', 'paid']);
+
+    const today: { paidTotal: number; payments: PaymentView[] } = await call('listToday');
+    expect(today.paidTotal).toBe(75_000);
+    expect(today.payments.map((entry) => entry.tradeNo)).toEqual([payment.tradeNo]);
+  });
+
+  it('passes a verdict on the connection', async () => {
+    expect(await call('testConnection')).toEqual({ environment: 'training' });
+  });
+
+  it('turns bad sale input into field errors the renderer can show', async () => {
+    expect(await core.router.dispatch('charge', { amount: '0', customer: { mobile: '12345' } })).toEqual({
+      ok: false,
+      error: {
+        code: 'validation',
+        fields: { amount: { code: 'amount.not_positive' }, mobile: { code: 'mobile.bad_prefix' } },
+      },
+    });
+  });
+
+  it('keeps following a payment after the cashier moves on', async () => {
+    const payment: PaymentView = await call('charge', { amount: 20_000 });
+    await call('cancelPayment', { tradeNo: payment.tradeNo });
+    const { simulator } = await core.gateways.trainingSimulator();
+    simulator.settle(payment.tradeNo, 'paid');
+    await vi.waitFor(async () => expect(((await call('getPayment', { tradeNo: payment.tradeNo })) as PaymentView).state).toBe('paid'));
+  });
+});
+
+describe('live mode', () => {
+  it('refuses to charge without credentials and records nothing', async () => {
+    await call('updateSettings', { patch: { environment: 'live', merchantNo: '8729248847' } });
+    expect(await core.router.dispatch('charge', { amount: 50_000 })).toEqual({ ok: false, error: { code: 'not_configured' } });
+    expect(((await call('listToday')) as { payments: unknown[] }).payments).toEqual([]);
+  });
+});
