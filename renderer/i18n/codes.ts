@@ -1,0 +1,50 @@
+import { QRIS_CHARGE_PROBLEM_CODES } from '../../shared/qris/check.ts';
+import { SETTINGS_ERROR_CODES } from '../../shared/settings.ts';
+import { VALIDATION_CODES } from '../../shared/validation.ts';
+
+/**
+ * Every error code the renderer must be able to translate. Codes owned by shared/ come from its
+ * exported lists; the codes main sends itself are listed here (main exports no list of them).
+ * test/unit/renderer/i18n.test.ts checks that each one has an `err.<code>` message in both languages.
+ */
+export const MAIN_ERROR_CODES = [
+  'validation',
+  'not_configured',
+  'locked',
+  'wrong_pin',
+  'not_found',
+  'not_training',
+  'internal',
+  'bad_request',
+  'pin_locked_out',
+  'pin.format',
+  'secret.empty',
+  'secret.whitespace',
+  'secret_unreadable',
+  'secret.protection_unavailable',
+  'settings.invalid',
+  'payment.charge_in_progress',
+  'payment.not_cancellable',
+  'payment.duplicate_trade_no',
+] as const;
+
+export const GATEWAY_ERROR_CODES = [
+  'gateway.network',
+  'gateway.timeout',
+  'gateway.http',
+  'gateway.malformed',
+  'gateway.rejected',
+  'gateway.bad_signature',
+  'gateway.not_found',
+] as const;
+
+/** What the QR integrity check in main can report (`qr.kind === 'integrity_error'`). */
+export const QR_INTEGRITY_CODES = QRIS_CHARGE_PROBLEM_CODES;
+
+export const ALL_ERROR_CODES: readonly string[] = [
+  ...MAIN_ERROR_CODES,
+  ...GATEWAY_ERROR_CODES,
+  ...QR_INTEGRITY_CODES,
+  ...SETTINGS_ERROR_CODES,
+  ...VALIDATION_CODES,
+];
