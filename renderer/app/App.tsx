@@ -1,0 +1,160 @@
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import type { IpcError, SettingsView } from '../../shared/ipc-contract.ts';
+import type { PaymentView } from '../../shared/payment.ts';
+import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
+import { ErrorBanner } from '../components/ErrorBanner.tsx';
+import { QrScreen } from '../screens/QrScreen.tsx';
+import { SaleScreen } from '../screens/SaleScreen.tsx';
+import { SettingsScreen } from '../screens/SettingsScreen.tsx';
+import { TodayScreen } from '../screens/TodayScreen.tsx';
+import { I18nProvider, useI18n } from './i18n.tsx';
+import { hasPos, safeCall } from './pos.ts';
+import { routeForKey, type Route } from './routes.ts';
+
+/** Set up enough to take a payment: a merchant number and a stored secret. */
+export function isConfigured(view: SettingsView): boolean {
+  return view.secret.configured && view.settings.merchantNo !== '';
+}
+
+export function App() {
+  const [view, setView] = useState<SettingsView | null>(null);
+  const [loadError, setLoadError] = useState<IpcError | null>(null);
+
+  useEffect(() => {
+    if (!hasPos()) {
+      setLoadError({ code: 'internal', detail: 'window.pos is missing' });
+      return;
+    }
+    void safeCall((api) => api.getSettings({})).then((result) => {
+      if (result.ok) setView(result.value);
+      else setLoadError(result.error);
+    });
+  }, []);
+
+  const language = view?.settings.language ?? DEFAULT_SETTINGS.language;
+  return (
+    <I18nProvider language={language}>
+      {view ? <Shell view={view} onViewChange={setView} /> : <Loading error={loadError} />}
+    </I18nProvider>
+  );
+}
+
+function Loading({ error }: { error: IpcError | null }) {
+  const { t } = useI18n();
+  return (
+    <main className="loading">
+      <h1>{t('app.title')}</h1>
+      {error ? (
+        <ErrorBanner error={error}>
+          <p>{t('app.no_bridge')}</p>
+        </ErrorBanner>
+      ) : (
+        <p role="status">{t('app.loading')}</p>
+      )}
+    </main>
+  );
+}
+
+const TABS: ReadonlyArray<{ route: Route; key: 'nav.sale' | 'nav.today' | 'nav.settings'; shortcut: string }> = [
+  { route: 'sale', key: 'nav.sale', shortcut: 'F1' },
+  { route: 'today', key: 'nav.today', shortcut: 'F2' },
+  { route: 'settings', key: 'nav.settings', shortcut: 'F3' },
+];
+
+function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view: SettingsView) => void }) {
+  const { t } = useI18n();
+  const [route, setRoute] = useState<Route>(() => (isConfigured(view) ? 'sale' : 'settings'));
+  const [payment, setPayment] = useState<PaymentView | null>(null);
+  const [adminUnlocked, setAdminUnlocked] = useState(false);
+  const tabRefs = useRef(new Map<Route, HTMLButtonElement>());
+
+  const routeRef = useRef(route);
+  routeRef.current = route;
+
+  const navigate = useCallback(
+    (next: Route) => {
+      if (routeRef.current === 'settings' && next !== 'settings' && view.adminPinSet) {
+        // Leaving the settings closes the admin session.
+        void safeCall((api) => api.lockAdmin({}));
+        setAdminUnlocked(false);
+      }
+      setRoute(next);
+    },
+    [view.adminPinSet],
+  );
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (document.querySelector('[role="dialog"]')) return;
+      const next = routeForKey(event);
+      if (!next) return;
+      event.preventDefault();
+      navigate(next);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [navigate]);
+
+  const onTabKey = (event: ReactKeyboardEvent<HTMLButtonElement>, index: number) => {
+    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+    event.preventDefault();
+    const nextIndex = (index + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length;
+    const next = TABS[nextIndex];
+    if (!next) return;
+    navigate(next.route);
+    tabRefs.current.get(next.route)?.focus();
+  };
+
+  const environment = route === 'sale' && payment ? payment.environment : view.settings.environment;
+
+  return (
+    <div className={`shell${environment === 'training' ? ' shell-training' : ''}`}>
+      {environment === 'training' ? <div className="training-banner">{t('app.training_banner')}</div> : null}
+      <header className="topbar">
+        <span className="brand">{t('app.title')}</span>
+        <div className="tabs" role="tablist" aria-label={t('nav.label')}>
+          {TABS.map((tab, index) => (
+            <button
+              key={tab.route}
+              ref={(element) => {
+                if (element) tabRefs.current.set(tab.route, element);
+                else tabRefs.current.delete(tab.route);
+              }}
+              type="button"
+              role="tab"
+              id={`tab-${tab.route}`}
+              aria-selected={route === tab.route}
+              aria-controls="panel"
+              aria-keyshortcuts={`${tab.shortcut} Alt+${index + 1}`}
+              tabIndex={route === tab.route ? 0 : -1}
+              className="tab"
+              onClick={() => navigate(tab.route)}
+              onKeyDown={(event) => onTabKey(event, index)}
+            >
+              {t(tab.key)}
+              <kbd aria-hidden="true">{tab.shortcut}</kbd>
+            </button>
+          ))}
+        </div>
+      </header>
+      <main id="panel" role="tabpanel" aria-labelledby={`tab-${route}`} className="panel">
+        {route === 'sale' && payment ? (
+          <QrScreen payment={payment} onPaymentChange={setPayment} onNewSale={() => setPayment(null)} />
+        ) : null}
+        {route === 'sale' && !payment ? (
+          <SaleScreen view={view} onCharged={setPayment} onOpenSettings={() => navigate('settings')} />
+        ) : null}
+        {route === 'today' ? <TodayScreen /> : null}
+        {route === 'settings' ? (
+          <SettingsScreen
+            view={view}
+            onViewChange={onViewChange}
+            unlocked={adminUnlocked || !view.adminPinSet}
+            onUnlocked={setAdminUnlocked}
+            firstRun={!isConfigured(view)}
+          />
+        ) : null}
+      </main>
+    </div>
+  );
+}

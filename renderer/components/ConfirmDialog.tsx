@@ -1,0 +1,66 @@
+import { useEffect, useId, useRef } from 'react';
+
+type Props = {
+  title: string;
+  body: string;
+  confirmLabel: string;
+  dismissLabel: string;
+  onConfirm: () => void;
+  onDismiss: () => void;
+};
+
+/**
+ * A modal question. Enter confirms, Esc dismisses, wherever the focus is inside it; focus starts on
+ * the confirm button, stays inside (Tab cycles its two buttons) and returns to where it was.
+ */
+export function ConfirmDialog({ title, body, confirmLabel, dismissLabel, onConfirm, onDismiss }: Props) {
+  const titleId = useId();
+  const bodyId = useId();
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const dismissRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    confirmRef.current?.focus();
+    return () => previous?.focus();
+  }, []);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        event.stopPropagation();
+        onDismiss();
+      } else if (event.key === 'Enter') {
+        event.preventDefault();
+        event.stopPropagation();
+        if (document.activeElement === dismissRef.current) onDismiss();
+        else onConfirm();
+      } else if (event.key === 'Tab') {
+        event.preventDefault();
+        const next = document.activeElement === confirmRef.current ? dismissRef.current : confirmRef.current;
+        next?.focus();
+      }
+    };
+    // Capture phase: the dialog answers before the screen behind it sees the key.
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [onConfirm, onDismiss]);
+
+  return (
+    <div className="dialog-backdrop">
+      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} aria-describedby={bodyId}>
+        <h2 id={titleId}>{title}</h2>
+        <p id={bodyId}>{body}</p>
+        <div className="dialog-actions">
+          <button type="button" ref={dismissRef} className="button button-secondary" onClick={onDismiss}>
+            {dismissLabel}
+          </button>
+          <button type="button" ref={confirmRef} className="button button-danger" onClick={onConfirm}>
+            {confirmLabel}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

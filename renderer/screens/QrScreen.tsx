@@ -1,0 +1,238 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { IpcError, IpcResult } from '../../shared/ipc-contract.ts';
+import { formatRupiah } from '../../shared/money.ts';
+import { isFinishedAtCounter, type PaymentState, type PaymentView } from '../../shared/payment.ts';
+import { useI18n } from '../app/i18n.tsx';
+import { pos, safeCall } from '../app/pos.ts';
+import { playAttentionSound, playPaidSound } from '../app/sound.ts';
+import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
+import { Countdown } from '../components/Countdown.tsx';
+import { ErrorBanner } from '../components/ErrorBanner.tsx';
+import { QrCode } from '../components/QrCode.tsx';
+
+type Props = {
+  payment: PaymentView;
+  onPaymentChange: (payment: PaymentView) => void;
+  onNewSale: () => void;
+};
+
+const TRAINING_OUTCOMES = ['paid', 'partial', 'failed'] as const;
+type TrainingOutcome = (typeof TRAINING_OUTCOMES)[number];
+
+export function QrScreen({ payment, onPaymentChange, onNewSale }: Props) {
+  const { t, tc } = useI18n();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<IpcError | null>(null);
+  const busyRef = useRef(false);
+  const latest = useRef(payment);
+  const screenRef = useRef<HTMLElement>(null);
+  const newSaleRef = useRef<HTMLButtonElement>(null);
+  const finished = isFinishedAtCounter(payment.state);
+  const { tradeNo } = payment;
+
+  /** Keeps the newest view of this payment; a late push of an older state is ignored. */
+  const accept = useCallback(
+    (next: PaymentView) => {
+      if (next.tradeNo !== latest.current.tradeNo || next.updatedAt < latest.current.updatedAt) return;
+      latest.current = next;
+      onPaymentChange(next);
+    },
+    [onPaymentChange],
+  );
+
+  useEffect(() => {
+    latest.current = payment;
+  }, [payment]);
+
+  // Follow this payment while it is on screen: push updates, main polls it about every second.
+  useEffect(() => {
+    const unsubscribe = pos().onPaymentUpdate(accept);
+    void safeCall((api) => api.watchPayment({ tradeNo }));
+    void safeCall((api) => api.getPayment({ tradeNo })).then((result) => {
+      if (result.ok) accept(result.value);
+    });
+    return () => {
+      unsubscribe();
+      void safeCall((api) => api.watchPayment({ tradeNo: null }));
+    };
+  }, [tradeNo, accept]);
+
+  // A sound when the outcome arrives (not when the screen opens on an old outcome).
+  const previousState = useRef<PaymentState>(payment.state);
+  useEffect(() => {
+    if (previousState.current === payment.state) return;
+    previousState.current = payment.state;
+    if (payment.state === 'paid') playPaidSound();
+    else if (payment.state === 'partially_paid' || payment.state === 'failed' || payment.state === 'expired') {
+      playAttentionSound();
+    }
+  }, [payment.state]);
+
+  useEffect(() => {
+    if (finished) newSaleRef.current?.focus();
+    else screenRef.current?.focus();
+  }, [finished]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (confirming || event.defaultPrevented) return;
+      if (event.key === 'Escape' && !finished) {
+        event.preventDefault();
+        setConfirming(true);
+      } else if (event.key === 'Enter' && finished) {
+        // A focused button answers Enter itself; this covers the rest of the screen.
+        if (event.target instanceof HTMLButtonElement) return;
+        event.preventDefault();
+        onNewSale();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [confirming, finished, onNewSale]);
+
+  const run = async (call: () => Promise<IpcResult<PaymentView>>) => {
+    if (busyRef.current) return;
+    busyRef.current = true;
+    setBusy(true);
+    setFailure(null);
+    const result = await call();
+    busyRef.current = false;
+    setBusy(false);
+    if (result.ok) accept(result.value);
+    else setFailure(result.error);
+  };
+
+  const cancel = () => {
+    setConfirming(false);
+    void run(() => safeCall((api) => api.cancelPayment({ tradeNo })));
+  };
+  const settle = (outcome: TrainingOutcome) =>
+    void run(() => safeCall((api) => api.settleTraining({ tradeNo, outcome })));
+
+  const amount = formatRupiah(payment.amount);
+  const merchantName = payment.qr.kind === 'qris' ? payment.qr.merchantName?.trim() || null : null;
+
+  return (
+    <section
+      ref={screenRef}
+      tabIndex={-1}
+      className={`qr-screen qr-state-${payment.state}`}
+      aria-label={t('qr.heading')}
+    >
+      <div className="qr-stage">{finished ? <FinalMark state={payment.state} /> : <Stage payment={payment} />}</div>
+      <div className="qr-info">
+        <p className="qr-amount-label">{t('qr.amount')}</p>
+        <p className="qr-amount">{amount}</p>
+        {merchantName ? <p className="qr-merchant">{merchantName}</p> : null}
+        <div className="qr-status-box">
+          <p className="qr-status" role="status">
+            {t(`status.${payment.state}`)}
+          </p>
+          {payment.state === 'partially_paid' && payment.paidAmount !== null ? (
+            <p className="qr-status-detail">
+              {t('qr.paid_of_charged', { paid: formatRupiah(payment.paidAmount), charged: amount })}
+            </p>
+          ) : null}
+          {(payment.state === 'failed' || payment.state === 'unknown') && payment.errorCode ? (
+            <p className="qr-status-detail">{t('qr.reason', { reason: tc(payment.errorCode) })}</p>
+          ) : null}
+        </div>
+        {finished ? null : <Countdown expiresAt={payment.expiresAt} />}
+        <p className="qr-trade-no">{t('qr.trade_no', { tradeNo })}</p>
+
+        {failure ? <ErrorBanner error={failure} /> : null}
+
+        <div className="qr-actions">
+          {finished ? (
+            <button type="button" ref={newSaleRef} className="button button-primary" onClick={onNewSale}>
+              {t('qr.new_sale')}
+              <kbd aria-hidden="true">{t('qr.new_sale_key')}</kbd>
+            </button>
+          ) : (
+            <button type="button" className="button button-secondary" disabled={busy} onClick={() => setConfirming(true)}>
+              {t('qr.cancel')}
+              <kbd aria-hidden="true">{t('qr.cancel_key')}</kbd>
+            </button>
+          )}
+        </div>
+
+        {payment.environment === 'training' && !finished ? (
+          <div className="training-controls" role="group" aria-label={t('training.heading')}>
+            <p className="training-controls-title">{t('training.heading')}</p>
+            {TRAINING_OUTCOMES.map((outcome) => (
+              <button
+                key={outcome}
+                type="button"
+                className={`button button-small training-${outcome}`}
+                disabled={busy}
+                onClick={() => settle(outcome)}
+              >
+                {t(`training.${outcome}`)}
+              </button>
+            ))}
+          </div>
+        ) : null}
+      </div>
+
+      {confirming ? (
+        <ConfirmDialog
+          title={t('cancel.title')}
+          body={t('cancel.body')}
+          confirmLabel={t('cancel.confirm')}
+          dismissLabel={t('cancel.dismiss')}
+          onConfirm={cancel}
+          onDismiss={() => setConfirming(false)}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+/** What the customer scans, or why there is nothing to scan. */
+function Stage({ payment }: { payment: PaymentView }) {
+  const { t, tc } = useI18n();
+  const amount = formatRupiah(payment.amount);
+  const { qr } = payment;
+  switch (qr.kind) {
+    case 'qris':
+      return (
+        <div className="qr-frame">
+          <QrCode payload={qr.payload} label={t('qr.image_label', { amount })} />
+        </div>
+      );
+    case 'payment_url':
+      return (
+        <div className="qr-frame-with-note">
+          <div className="qr-frame">
+            <QrCode payload={qr.payload} label={t('qr.url_image_label', { amount })} />
+          </div>
+          <p className="qr-note">{t('qr.payment_url_note')}</p>
+        </div>
+      );
+    case 'integrity_error':
+      return (
+        <div className="qr-integrity" role="alert">
+          <h2>{t('qr.integrity_title')}</h2>
+          <p className="qr-integrity-reason">{tc(qr.code, { amount })}</p>
+          <p className="qr-integrity-action">{t('qr.integrity_action')}</p>
+          <p className="qr-integrity-detail">
+            <code>
+              {qr.code}: {qr.detail}
+            </code>
+          </p>
+        </div>
+      );
+    case 'none':
+      return <p className="qr-none">{t(payment.state === 'unknown' ? 'status.unknown' : 'qr.no_code')}</p>;
+  }
+}
+
+function FinalMark({ state }: { state: PaymentState }) {
+  const symbol = state === 'paid' ? '✓' : state === 'partially_paid' ? '!' : '✕';
+  return (
+    <div className={`final-mark final-mark-${state}`} aria-hidden="true">
+      {symbol}
+    </div>
+  );
+}

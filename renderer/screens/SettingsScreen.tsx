@@ -1,0 +1,367 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { FieldError, IpcError, SettingsView } from '../../shared/ipc-contract.ts';
+import { LANGUAGES, type Environment, type Language } from '../../shared/settings.ts';
+import { useI18n } from '../app/i18n.tsx';
+import { safeCall } from '../app/pos.ts';
+import { buildSettingsPatch, formFromSettings, SETTINGS_FIELD_PATHS, type SettingsForm } from '../app/settingsForm.ts';
+import { ErrorBanner } from '../components/ErrorBanner.tsx';
+import { PinSection } from '../components/PinSection.tsx';
+import { TextField } from '../components/TextField.tsx';
+
+type Props = {
+  view: SettingsView;
+  onViewChange: (view: SettingsView) => void;
+  /** The admin session is open, or no PIN is set yet. */
+  unlocked: boolean;
+  onUnlocked: (unlocked: boolean) => void;
+  firstRun: boolean;
+};
+
+export function SettingsScreen(props: Props) {
+  return props.unlocked ? <SettingsEditor {...props} /> : <UnlockForm onUnlocked={() => props.onUnlocked(true)} />;
+}
+
+function UnlockForm({ onUnlocked }: { onUnlocked: () => void }) {
+  const { t, te } = useI18n();
+  const [pin, setPin] = useState('');
+  const [error, setError] = useState<IpcError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const pinRef = useRef<HTMLInputElement>(null);
+  useEffect(() => pinRef.current?.focus(), []);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    const result = await safeCall((api) => api.unlockAdmin({ pin }));
+    setBusy(false);
+    if (result.ok) {
+      onUnlocked();
+      return;
+    }
+    setError(result.error);
+    setPin('');
+    pinRef.current?.focus();
+  };
+
+  return (
+    <form className="unlock" onSubmit={(event) => void submit(event)} noValidate>
+      <h1>{t('settings.unlock.heading')}</h1>
+      <p>{t('settings.unlock.help')}</p>
+      <TextField
+        ref={pinRef}
+        label={t('settings.unlock.pin')}
+        type="password"
+        inputMode="numeric"
+        autoComplete="off"
+        value={pin}
+        onChange={(event) => setPin(event.target.value)}
+        error={error ? te(error) : null}
+        className="field-pin"
+      />
+      <button type="submit" className="button button-primary" disabled={busy}>
+        {t('settings.unlock.submit')}
+      </button>
+    </form>
+  );
+}
+
+function SettingsEditor({ view, onViewChange, onUnlocked, firstRun }: Props) {
+  const { t, tf, te } = useI18n();
+  const [form, setForm] = useState<SettingsForm>(() => formFromSettings(view.settings));
+  const [saved, setSaved] = useState<SettingsForm>(() => formFromSettings(view.settings));
+  const [secret, setSecret] = useState('');
+  const [errors, setErrors] = useState<Record<string, FieldError>>({});
+  const [failure, setFailure] = useState<IpcError | null>(null);
+  const [notice, setNotice] = useState<string>('');
+  const [saving, setSaving] = useState(false);
+  const [testing, setTesting] = useState(false);
+  const [verdict, setVerdict] = useState<{ ok: true; environment: Environment } | { ok: false; error: IpcError } | null>(
+    null,
+  );
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
+
+  const dirty = secret !== '' || JSON.stringify(form) !== JSON.stringify(saved);
+  const set = <K extends keyof SettingsForm>(key: K, value: SettingsForm[K]) => {
+    setForm((current) => ({ ...current, [key]: value }));
+    setNotice('');
+  };
+  const fieldError = (path: string) => {
+    const error = errors[path];
+    return error ? tf(error) : null;
+  };
+
+  const lockedOut = (error: IpcError) => {
+    if (error.code === 'locked') onUnlocked(false);
+  };
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (saving) return;
+    setNotice('');
+    setFailure(null);
+    const built = buildSettingsPatch(form);
+    if (!built.ok) {
+      setErrors(built.errors);
+      return;
+    }
+    setSaving(true);
+    const result = await safeCall((api) =>
+      api.updateSettings({ patch: built.patch, ...(secret.trim() !== '' ? { secret } : {}) }),
+    );
+    setSaving(false);
+    if (result.ok) {
+      setErrors({});
+      setSecret('');
+      const next = formFromSettings(result.value.settings);
+      setForm(next);
+      setSaved(next);
+      setNotice(t('settings.saved'));
+      onViewChange(result.value);
+      return;
+    }
+    lockedOut(result.error);
+    const fields = result.error.fields ?? {};
+    setErrors(fields);
+    const unplaced = Object.keys(fields).some((path) => !(SETTINGS_FIELD_PATHS as readonly string[]).includes(path));
+    if (result.error.code !== 'validation' || unplaced || Object.keys(fields).length === 0) setFailure(result.error);
+    const first = SETTINGS_FIELD_PATHS.find((path) => fields[path]);
+    if (first) document.getElementById(`settings-${first}`)?.focus();
+  };
+
+  const testConnection = async () => {
+    if (testing) return;
+    setTesting(true);
+    setVerdict(null);
+    const result = await safeCall((api) => api.testConnection({}));
+    setTesting(false);
+    if (result.ok) setVerdict({ ok: true, environment: result.value.environment });
+    else {
+      lockedOut(result.error);
+      setVerdict({ ok: false, error: result.error });
+    }
+  };
+
+  const lock = () => {
+    void safeCall((api) => api.lockAdmin({})).then(() => onUnlocked(false));
+  };
+
+  const secretHelp = view.secret.configured
+    ? view.secret.hint
+      ? t('settings.secret.stored', { hint: view.secret.hint })
+      : t('settings.secret.stored_no_hint')
+    : t('settings.secret.missing');
+
+  return (
+    <div className="settings">
+      <div className="settings-head">
+        <h1 ref={headingRef} tabIndex={-1}>
+          {t('settings.heading')}
+        </h1>
+        {view.adminPinSet ? (
+          <button type="button" className="button button-secondary" onClick={lock}>
+            {t('settings.lock')}
+          </button>
+        ) : null}
+      </div>
+      {firstRun ? <p className="banner banner-info">{t('settings.first_run')}</p> : null}
+      {view.secretProtection !== 'os' ? (
+        <p className="banner banner-warning" role="alert">
+          {t(view.secretProtection === 'weak' ? 'settings.protection.weak' : 'settings.protection.unavailable')}
+        </p>
+      ) : null}
+
+      <form className="settings-form" onSubmit={(event) => void save(event)} noValidate>
+        <fieldset>
+          <legend>{t('settings.section.gateway')}</legend>
+          <fieldset className="radio-group" aria-describedby={fieldError('environment') ? 'settings-environment-error' : undefined}>
+            <legend>{t('settings.environment')}</legend>
+            {(['training', 'live'] as const).map((environment) => (
+              <label key={environment} className="radio">
+                <input
+                  type="radio"
+                  name="environment"
+                  id={environment === 'training' ? 'settings-environment' : undefined}
+                  value={environment}
+                  checked={form.environment === environment}
+                  onChange={() => set('environment', environment)}
+                />
+                {t(`settings.environment.${environment}`)}
+              </label>
+            ))}
+            {fieldError('environment') ? (
+              <p id="settings-environment-error" className="field-error">
+                {fieldError('environment')}
+              </p>
+            ) : null}
+          </fieldset>
+          <TextField
+            id="settings-merchantNo"
+            label={t('settings.merchant_no')}
+            inputMode="numeric"
+            autoComplete="off"
+            value={form.merchantNo}
+            hint={t('settings.merchant_no.help')}
+            error={fieldError('merchantNo')}
+            onChange={(event) => set('merchantNo', event.target.value)}
+          />
+          <TextField
+            id="settings-secret"
+            label={t('settings.secret')}
+            type="password"
+            autoComplete="new-password"
+            value={secret}
+            placeholder={view.secret.hint ?? ''}
+            hint={secretHelp}
+            error={fieldError('secret')}
+            onChange={(event) => {
+              setSecret(event.target.value);
+              setNotice('');
+            }}
+          />
+          <TextField
+            id="settings-baseUrl"
+            label={t('settings.base_url')}
+            type="url"
+            autoComplete="off"
+            spellCheck={false}
+            value={form.baseUrl}
+            hint={t('settings.base_url.help')}
+            error={fieldError('baseUrl')}
+            onChange={(event) => set('baseUrl', event.target.value)}
+          />
+          <TextField
+            id="settings-notifyUrl"
+            label={t('settings.notify_url')}
+            type="url"
+            autoComplete="off"
+            spellCheck={false}
+            value={form.notifyUrl}
+            error={fieldError('notifyUrl')}
+            onChange={(event) => set('notifyUrl', event.target.value)}
+          />
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('settings.section.customer')}</legend>
+          <TextField
+            id="settings-defaultCustomer.name"
+            label={t('settings.customer.name')}
+            autoComplete="off"
+            value={form.customerName}
+            error={fieldError('defaultCustomer.name')}
+            onChange={(event) => set('customerName', event.target.value)}
+          />
+          <TextField
+            id="settings-defaultCustomer.mobile"
+            label={t('settings.customer.mobile')}
+            type="tel"
+            autoComplete="off"
+            value={form.customerMobile}
+            error={fieldError('defaultCustomer.mobile')}
+            onChange={(event) => set('customerMobile', event.target.value)}
+          />
+          <TextField
+            id="settings-defaultCustomer.email"
+            label={t('settings.customer.email')}
+            type="email"
+            autoComplete="off"
+            value={form.customerEmail}
+            error={fieldError('defaultCustomer.email')}
+            onChange={(event) => set('customerEmail', event.target.value)}
+          />
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('settings.section.sale')}</legend>
+          <TextField
+            id="settings-limits.minAmount"
+            label={t('settings.min_amount')}
+            inputMode="numeric"
+            autoComplete="off"
+            value={form.minAmount}
+            error={fieldError('limits.minAmount')}
+            onChange={(event) => set('minAmount', event.target.value)}
+          />
+          <TextField
+            id="settings-limits.maxAmount"
+            label={t('settings.max_amount')}
+            inputMode="numeric"
+            autoComplete="off"
+            value={form.maxAmount}
+            error={fieldError('limits.maxAmount')}
+            onChange={(event) => set('maxAmount', event.target.value)}
+          />
+          <TextField
+            id="settings-qrExpiryMinutes"
+            label={t('settings.qr_expiry')}
+            inputMode="numeric"
+            autoComplete="off"
+            value={form.qrExpiryMinutes}
+            error={fieldError('qrExpiryMinutes')}
+            onChange={(event) => set('qrExpiryMinutes', event.target.value)}
+          />
+          <div className={`field${fieldError('language') ? ' field-invalid' : ''}`}>
+            <label htmlFor="settings-language">{t('settings.language')}</label>
+            <select
+              id="settings-language"
+              value={form.language}
+              onChange={(event) => set('language', event.target.value as Language)}
+            >
+              {LANGUAGES.map((language) => (
+                <option key={language} value={language}>
+                  {t(`settings.language.${language}`)}
+                </option>
+              ))}
+            </select>
+            {fieldError('language') ? <p className="field-error">{fieldError('language')}</p> : null}
+          </div>
+        </fieldset>
+
+        {failure ? <ErrorBanner error={failure} /> : null}
+        <div className="settings-actions">
+          <button type="submit" className="button button-primary" disabled={saving}>
+            {t('settings.save')}
+          </button>
+          <button type="button" className="button button-secondary" disabled={testing} onClick={() => void testConnection()}>
+            {t('settings.test')}
+          </button>
+        </div>
+        <div className="settings-verdict" role="status">
+          {saving ? t('settings.saving') : notice}
+          {testing ? t('settings.testing') : null}
+          {!testing && verdict?.ok ? (
+            <p className="verdict verdict-ok">
+              {t('settings.test_ok', { environment: t(`settings.env.${verdict.environment}`) })}
+            </p>
+          ) : null}
+          {!testing && verdict && !verdict.ok ? (
+            <div className="verdict verdict-failed">
+              <p>
+                <strong>{t('settings.test_failed')}</strong> {te(verdict.error)}
+              </p>
+              {verdict.error.detail ? (
+                <details className="banner-details">
+                  <summary>{t('common.details')}</summary>
+                  <code>
+                    {verdict.error.code}: {verdict.error.detail}
+                  </code>
+                </details>
+              ) : null}
+            </div>
+          ) : null}
+          {!testing && dirty && verdict ? <p className="field-hint">{t('settings.test_unsaved')}</p> : null}
+        </div>
+      </form>
+
+      <PinSection
+        pinSet={view.adminPinSet}
+        onPinSet={() => {
+          if (!view.adminPinSet) onViewChange({ ...view, adminPinSet: true });
+          onUnlocked(true);
+        }}
+      />
+    </div>
+  );
+}
