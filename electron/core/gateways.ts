@@ -10,6 +10,34 @@ import { VaultError, type Vault } from './vault/vault.ts';
 /** The merchant number training mode uses with its own loopback gateway. */
 export const TRAINING_MERCHANT_NO = '0000000000';
 
+/** A running training simulator and the credentials it accepts. */
+export interface TrainingGateway {
+  readonly simulator: Simulator;
+  readonly merchantNo: string;
+  readonly secret: string;
+}
+
+/** Starts a loopback simulator for training mode with throw-away credentials. */
+export async function startTrainingSimulator(options: { now?: () => number } = {}): Promise<TrainingGateway> {
+  const secret = randomBytes(24).toString('hex');
+  const simulator = await startSimulator({
+    merchantNo: TRAINING_MERCHANT_NO,
+    secret,
+    ...(options.now === undefined ? {} : { now: options.now }),
+  });
+  return { simulator, merchantNo: TRAINING_MERCHANT_NO, secret };
+}
+
+export interface GatewayProviderOptions {
+  timeoutMs?: number;
+  /**
+   * An already-started training simulator to use instead of starting one on first use. The
+   * provider does not own it: `close()` leaves it running (a test harness keeps one simulator
+   * across core restarts, as Paypro outlives an app restart).
+   */
+  trainingGateway?: TrainingGateway;
+}
+
 /**
  * Hands the payment lifecycle the gateway for an environment: Paypro with the vault's
  * credentials when live, the loopback simulator (started on first use) in training.
@@ -20,11 +48,13 @@ export class GatewayProvider {
   readonly #vault: Vault;
   readonly #timeoutMs: number | undefined;
   #live: Promise<PayproGateway> | null = null;
+  readonly #suppliedTraining: TrainingGateway | undefined;
   #training: Promise<{ simulator: Simulator; gateway: PayproGateway }> | null = null;
 
-  constructor(vault: Vault, options: { timeoutMs?: number } = {}) {
+  constructor(vault: Vault, options: GatewayProviderOptions = {}) {
     this.#vault = vault;
     this.#timeoutMs = options.timeoutMs;
+    this.#suppliedTraining = options.trainingGateway;
   }
 
   async gatewayFor(environment: Environment): Promise<PayproGateway> {
@@ -41,11 +71,10 @@ export class GatewayProvider {
   /** The training gateway: a real Paypro simulator on 127.0.0.1 with throw-away credentials. */
   trainingSimulator(): Promise<{ simulator: Simulator; gateway: PayproGateway }> {
     this.#training ??= (async () => {
-      const secret = randomBytes(24).toString('hex');
-      const simulator = await startSimulator({ merchantNo: TRAINING_MERCHANT_NO, secret });
+      const { simulator, merchantNo, secret } = this.#suppliedTraining ?? (await startTrainingSimulator());
       const gateway = createPayproClient({
         baseUrl: simulator.baseUrl,
-        signer: createMerchantSigner(TRAINING_MERCHANT_NO, secret),
+        signer: createMerchantSigner(merchantNo, secret),
         ...(this.#timeoutMs === undefined ? {} : { timeoutMs: this.#timeoutMs }),
       });
       return { simulator, gateway };
@@ -61,7 +90,8 @@ export class GatewayProvider {
   async close(): Promise<void> {
     const training = this.#training;
     this.#training = null;
-    if (training) await (await training).simulator.close();
+    // A supplied simulator belongs to whoever started it.
+    if (training && this.#suppliedTraining === undefined) await (await training).simulator.close();
   }
 
   async #connectLive(): Promise<PayproGateway> {

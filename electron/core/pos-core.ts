@@ -3,7 +3,7 @@ import type { PaymentView } from '../../shared/payment.ts';
 import { AdminLock } from './admin/admin-lock.ts';
 import { createPosHandlers, type SecretProtection } from './api/handlers.ts';
 import { createIpcRouter, type IpcRouter, type RouterLogger } from './api/router.ts';
-import { GatewayProvider } from './gateways.ts';
+import { GatewayProvider, type TrainingGateway } from './gateways.ts';
 import { Ledger } from './ledger/ledger.ts';
 import { PaymentService } from './payments/payment-service.ts';
 import type { TrackingPolicy } from './payments/tracking-policy.ts';
@@ -21,6 +21,8 @@ export interface PosCoreOptions {
   now?: () => number;
   trackingPolicy?: TrackingPolicy;
   gatewayTimeoutMs?: number;
+  /** An already-started training simulator (default: one started on first training use). */
+  trainingGateway?: TrainingGateway;
 }
 
 export interface PosCore {
@@ -47,6 +49,7 @@ export function createPosCore(options: PosCoreOptions): PosCore {
   const ledger = Ledger.open(join(options.userDataDir, 'ledger.sqlite'), { now });
   const gateways = new GatewayProvider(vault, {
     ...(options.gatewayTimeoutMs === undefined ? {} : { timeoutMs: options.gatewayTimeoutMs }),
+    ...(options.trainingGateway === undefined ? {} : { trainingGateway: options.trainingGateway }),
   });
   const payments = new PaymentService({
     ledger,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { GatewayProvider } from '../../../electron/core/gateways.ts';
+import { GatewayProvider, startTrainingSimulator, TRAINING_MERCHANT_NO } from '../../../electron/core/gateways.ts';
 import { startSimulator, type Simulator } from '../../../electron/core/simulator/server.ts';
 import { Vault } from '../../../electron/core/vault/vault.ts';
 import { createAesCipher, randomKey } from '../../harness/aes-cipher.ts';
@@ -56,5 +56,29 @@ describe('GatewayProvider', () => {
     await gateway.queryBalance();
     expect(liveGateway.requests()).toEqual([]);
     expect(simulator.requests()).toHaveLength(1);
+  });
+
+  it('uses a supplied training simulator, and leaves it running when it closes', async () => {
+    const supplied = await startTrainingSimulator();
+    try {
+      expect(supplied.merchantNo).toBe(TRAINING_MERCHANT_NO);
+      const first = new GatewayProvider(vault, { trainingGateway: supplied });
+      expect((await first.trainingSimulator()).simulator).toBe(supplied.simulator);
+      await (await first.gatewayFor('training')).queryBalance();
+      await first.close();
+      // A second provider (a core restarted on the same data) reaches the same, still-running gateway.
+      const second = new GatewayProvider(vault, { trainingGateway: supplied });
+      await expect((await second.gatewayFor('training')).queryBalance()).resolves.toBeDefined();
+      await second.close();
+      expect(supplied.simulator.requests().map((request) => request.code)).toEqual(['0000', '0000']);
+    } finally {
+      await supplied.simulator.close();
+    }
+  });
+
+  it('starts its own training simulator on first use and closes it with itself', async () => {
+    const { simulator } = await provider.trainingSimulator();
+    await provider.close();
+    await expect(fetch(`${simulator.baseUrl}/v1/paypro/queryBalance`, { method: 'POST' })).rejects.toThrow();
   });
 });
