@@ -92,10 +92,14 @@ export function afterQueryAnswer(record: PaymentRecord, query: PayInQueryResult)
 /**
  * The gateway does not know the order. Only a create whose answer was lost can be in that state
  * legitimately; after a grace period (the create may still be in flight) it was never created,
- * so nothing can be charged and the sale failed.
+ * so nothing can be charged and the sale failed. That holds too for such a payment that the
+ * cashier cancelled, or that expired, before the gateway ever confirmed it (no gateway status):
+ * left closed, it would stay unsettled — in `listUnsettled` — for ever.
  */
 export function afterNotFound(record: PaymentRecord, now: number, policy: TrackingPolicy): Decision | null {
-  if (record.state !== 'unknown') return null;
+  const neverConfirmed =
+    record.state === 'unknown' || (CLOSED_LOCALLY_STATES.has(record.state) && record.gatewayStatus === null);
+  if (!neverConfirmed) return null;
   if (now - record.createdAt < policy.notFoundGraceMs) return null;
   return {
     change: { state: 'failed', errorCode: 'payment.not_created', errorDetail: 'the gateway never received the order' },

@@ -152,6 +152,21 @@ describe('a create whose answer is lost', () => {
   );
 });
 
+describe('a create whose answer is lost, then closed on the counter', () => {
+  it('is failed as never created once the grace is over, so it leaves the unsettled list', async () => {
+    fixture = await startPaymentFixture();
+    fixture.simulator.injectFault({ endpoint: 'paymentLink' }, { kind: 'drop_before_process' }, { times: 1 });
+    const payment = await fixture.service.charge(sale);
+    expect(payment.state).toBe('unknown');
+    expect(fixture.service.cancel(payment.tradeNo).state).toBe('cancelled');
+
+    await waitForState(payment.tradeNo, 'failed');
+    expect(fixture.service.get(payment.tradeNo).errorCode).toBe('payment.not_created');
+    expect(fixture.ledger.listUnsettled()).toEqual([]);
+    expect(fixture.simulator.paymentLinkCalls(payment.tradeNo).received).toBe(1);
+  });
+});
+
 describe('tracking', () => {
   it('rides out failing queries and still sees the payment through', async () => {
     fixture = await startPaymentFixture();

@@ -97,6 +97,20 @@ describe('afterNotFound', () => {
   it('never fails a payment the gateway once confirmed', () => {
     expect(afterNotFound(record, record.createdAt + 10 ** 9, DEFAULT_TRACKING_POLICY)).toBeNull();
   });
+
+  it('fails a never-confirmed payment that was cancelled or expired while unknown', () => {
+    const grace = DEFAULT_TRACKING_POLICY.notFoundGraceMs;
+    for (const state of ['cancelled', 'expired'] as const) {
+      const closed = { ...unknown, state, gatewayStatus: null };
+      expect(afterNotFound(closed, closed.createdAt + grace - 1, DEFAULT_TRACKING_POLICY)).toBeNull();
+      expect(afterNotFound(closed, closed.createdAt + grace, DEFAULT_TRACKING_POLICY)?.change).toMatchObject({
+        state: 'failed',
+        errorCode: 'payment.not_created',
+      });
+      // Confirmed once (a gateway status was recorded): a later "not found" is not believed.
+      expect(afterNotFound({ ...closed, gatewayStatus: '0015' }, closed.createdAt + 10 ** 9, DEFAULT_TRACKING_POLICY)).toBeNull();
+    }
+  });
 });
 
 describe('afterClockTick and needsTracking', () => {
