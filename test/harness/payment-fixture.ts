@@ -8,7 +8,7 @@ import type { PayproGateway } from '../../electron/core/paypro/gateway.ts';
 import { createMerchantSigner } from '../../electron/core/paypro/sign.ts';
 import { PaymentService, type PaymentServiceOptions } from '../../electron/core/payments/payment-service.ts';
 import type { TrackingPolicy } from '../../electron/core/payments/tracking-policy.ts';
-import { startSimulator, type Simulator, type SimulatorOptions } from '../../electron/core/simulator/server.ts';
+import { startSimulator, type SimulatorOptions } from '../../electron/core/simulator/server.ts';
 
 export const TEST_MERCHANT_NO = '8729248847';
 export const TEST_SECRET = 'test-secret-3f9a';

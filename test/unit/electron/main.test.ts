@@ -71,7 +71,7 @@ describe('main', () => {
   });
 
   it('pushes payment updates to the window', async () => {
-    const { electronMock, window } = await launch();
+    const { window } = await launch();
     core.listeners[0]!({ tradeNo: 'T1' });
     expect(window.webContents.send).toHaveBeenCalledWith(paymentUpdateChannel, { tradeNo: 'T1' });
   });
