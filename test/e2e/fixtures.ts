@@ -1,0 +1,55 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test as base, type Page } from '@playwright/test';
+import type { SettingsPatch } from '../../shared/ipc-contract.ts';
+import { REPO_ROOT, startWebPreview, type WebPreview } from '../harness/web-preview/server.ts';
+
+export { expect };
+
+export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'screenshots');
+
+/** The preview plus a hand on the core's clock (the simulator keeps real time). */
+export type TestPreview = WebPreview & {
+  /** Moves the core's clock forward, e.g. past a QR's expiry. */
+  advanceClock(ms: number): void;
+};
+
+/** Owner set-up done through the contract, for tests that start at the counter. */
+export async function configure(preview: WebPreview, patch: SettingsPatch = {}): Promise<void> {
+  const result = await preview.core.router.dispatch('updateSettings', {
+    patch: { environment: 'training', merchantNo: '1234567890', ...patch },
+    secret: 'rahasia-latihan',
+  });
+  if (!result.ok) throw new Error(`configure: ${JSON.stringify(result.error)}`);
+}
+
+/** A photograph of the screen for people to look at (test-results/screenshots/<name>.png). */
+export async function screenshot(page: Page, name: string): Promise<Buffer> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), animations: 'disabled' });
+}
+
+/** The trade number the QR screen shows ("No. transaksi …"). */
+export async function tradeNoOnScreen(page: Page): Promise<string> {
+  const text = await page.getByText(/^No\. transaksi /).textContent();
+  const tradeNo = text?.replace(/^No\. transaksi /, '').trim();
+  if (!tradeNo) throw new Error('no trade number on screen');
+  return tradeNo;
+}
+
+export const test = base.extend<{ preview: TestPreview; configured: TestPreview }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright's fixture signature
+  preview: async ({}, use) => {
+    let offsetMs = 0;
+    const preview = await startWebPreview({ now: () => Date.now() + offsetMs });
+    await use(Object.assign(preview, { advanceClock: (ms: number) => void (offsetMs += ms) }));
+    await preview.close();
+  },
+  /** Set up (merchant number, secret, training) and the app open on the sale screen. */
+  configured: async ({ preview, page }, use) => {
+    await configure(preview);
+    await page.goto(preview.url);
+    await expect(page.getByLabel('Jumlah', { exact: true })).toBeFocused();
+    await use(preview);
+  },
+});

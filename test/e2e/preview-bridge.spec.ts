@@ -1,0 +1,90 @@
+import { ipcChannels } from '../../shared/ipc-channels.ts';
+import { MAX_BODY_BYTES } from '../harness/web-preview/server.ts';
+import { expect, test } from './fixtures.ts';
+
+// The web preview's own contract: window.pos has exactly the preload's shape, and only the
+// preview's own page can drive the till.
+
+test('window.pos has one function per contract call plus onPaymentUpdate, nothing else', async ({ preview, page }) => {
+  await page.goto(preview.url);
+  const shape = await page.evaluate(() =>
+    Object.entries((globalThis as unknown as { pos: Record<string, unknown> }).pos).map(([key, value]) => [key, typeof value]),
+  );
+  const expected = [...Object.keys(ipcChannels), 'onPaymentUpdate'].sort();
+  expect(shape.map(([key]) => key).sort()).toEqual(expected);
+  expect(new Set(shape.map(([, type]) => type))).toEqual(new Set(['function']));
+});
+
+test('calls need the preview origin, JSON, a known name and a small body', async ({ preview }) => {
+  const call = (name: string, init: { origin?: string | null; type?: string; body?: string; host?: string } = {}) => {
+    const headers: Record<string, string> = { 'Content-Type': init.type ?? 'application/json' };
+    if (init.origin !== null) headers.Origin = init.origin ?? preview.origin;
+    return fetch(`${preview.origin}/api/${name}`, { method: 'POST', headers, body: init.body ?? '{}' });
+  };
+  const ok = await call('getSettings');
+  expect(ok.status).toBe(200);
+  expect(await ok.json()).toMatchObject({ ok: true, value: { settings: { environment: 'training' } } });
+
+  expect((await call('getSettings', { origin: 'http://evil.example' })).status).toBe(403);
+  expect((await call('getSettings', { origin: 'http://127.0.0.1:1' })).status).toBe(403);
+  expect((await call('getSettings', { origin: null })).status).toBe(403);
+  expect((await call('getSettings', { type: 'text/plain' })).status).toBe(415);
+  expect((await call('getSettings', { type: 'application/x-www-form-urlencoded' })).status).toBe(415);
+  expect((await call('toString')).status).toBe(404);
+  expect((await call('__proto__')).status).toBe(404);
+  expect((await call('getSettings', { body: 'not json' })).status).toBe(400);
+  const big = JSON.stringify({ padding: 'x'.repeat(MAX_BODY_BYTES) });
+  expect((await call('charge', { body: big })).status).toBe(413);
+  // A request the router refuses is still an IpcResult, as over IPC.
+  const bad = await call('charge', { body: '{"amount": 10000, "extra": true}' });
+  expect(await bad.json()).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+  expect(preview.simulator.orders()).toEqual([]);
+});
+
+test('a page on another site cannot drive the till', async ({ preview, page }) => {
+  // Another origin in the same browser (a second loopback server stands in for a foreign site).
+  const { createServer } = await import('node:http');
+  const foreign = createServer((_req, res) => res.end('<!doctype html><title>elsewhere</title>'));
+  await new Promise<void>((done) => foreign.listen(0, '127.0.0.1', () => done()));
+  const port = (foreign.address() as import('node:net').AddressInfo).port;
+  try {
+    await page.goto(`http://localhost:${port}/`);
+    const outcome = await page.evaluate(async (target) => {
+      const tries: string[] = [];
+      for (const mode of ['cors', 'no-cors'] as const) {
+        try {
+          const response = await fetch(`${target}/api/charge`, {
+            method: 'POST',
+            mode,
+            headers: { 'Content-Type': mode === 'cors' ? 'application/json' : 'text/plain' },
+            body: JSON.stringify({ amount: 50000 }),
+          });
+          tries.push(`${mode}:${response.status}`);
+        } catch {
+          tries.push(`${mode}:blocked`);
+        }
+      }
+      return tries;
+    }, preview.origin);
+    expect(outcome[0]).toBe('cors:blocked'); // the preflight gets no CORS grant
+    expect(preview.simulator.orders()).toEqual([]);
+  } finally {
+    foreign.closeAllConnections();
+    await new Promise((done) => foreign.close(done));
+  }
+});
+
+test('the DNS-rebinding guard: a foreign Host is refused', async ({ preview }) => {
+  const { request } = await import('node:http');
+  const statusFor = (path: string) =>
+    new Promise<number>((done, fail) => {
+      const req = request(`${preview.origin}${path}`, { headers: { Host: 'attacker.example' } }, (res) => {
+        res.resume();
+        done(res.statusCode ?? 0);
+      });
+      req.on('error', fail);
+      req.end();
+    });
+  expect(await statusFor('/')).toBe(403);
+  expect(await statusFor('/api/events')).toBe(403);
+});
