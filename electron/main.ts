@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Conf from 'conf';
 import { app, BrowserWindow, dialog, ipcMain, protocol } from 'electron';
+import log from 'electron-log/main';
 import { paymentUpdateChannel } from '../shared/ipc-contract.ts';
 import {
   APP_SCHEME,
@@ -11,6 +12,7 @@ import {
   devServerOrigin,
   isAppUrl,
 } from './app-protocol.ts';
+import { createAppLogger } from './core/logging/log.ts';
 import { createPosCore, type PosCore } from './core/pos-core.ts';
 import { registerIpc } from './ipc.ts';
 import { createSafeStorageCipher, secretProtection } from './safe-storage-cipher.ts';
@@ -26,10 +28,11 @@ const devOrigin = app.isPackaged ? null : devServerOrigin(process.env.POS_DEV_SE
 const trustedOrigins = devOrigin === null ? [] : [devOrigin];
 const isTrustedUrl = (url: string) => isAppUrl(url, trustedOrigins);
 
-const logger = {
-  warn: (message: string, context: Record<string, unknown>) => console.warn(message, context),
-  error: (message: string, context: Record<string, unknown>) => console.error(message, context),
-};
+// electron-log: a file in userData/logs (main.log, rotated at 1 MB), and the console in
+// development. Every line is redacted first (secret, sign, customer mobile and email).
+log.transports.file.level = 'info';
+log.transports.console.level = app.isPackaged ? false : 'info';
+const logger = createAppLogger(log);
 
 let mainWindow: BrowserWindow | null = null;
 let core: PosCore | null = null;

@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { registerSecret } from '../logging/redact.ts';
 
 /**
  * Paypro's request sign (paypro-api.md §1): every field but `sign`, keys in code-unit order
@@ -40,6 +41,8 @@ export interface MerchantSigner {
 
 export function createMerchantSigner(merchantNo: string, secret: string): MerchantSigner {
   if (secret.length === 0) throw new TypeError('The merchant secret is empty.');
+  // Whatever a log line holds, this value is masked out of it (electron/core/logging/redact.ts).
+  registerSecret(secret);
   const signer: MerchantSigner = {
     merchantNo,
     sign: (fields) => computeSign(fields, secret),

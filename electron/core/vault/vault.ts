@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FieldError, SettingsPatch } from '../../../shared/ipc-contract.ts';
 import { settingsSchema, type Settings } from '../../../shared/settings.ts';
+import { registerSecret } from '../logging/redact.ts';
 import { createMerchantSigner, type MerchantSigner } from '../paypro/sign.ts';
 import {
   describeIssues,
@@ -104,6 +105,7 @@ export class Vault {
         fields: { secret: { code: rule } },
       });
     }
+    registerSecret(trimmed);
     const stored: StoredSecret = { version: 1, ciphertext: await this.#cipher.encrypt(trimmed), hint: hintFor(trimmed) };
     this.#store.set(SECRET_KEY, stored);
   }

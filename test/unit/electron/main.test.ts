@@ -4,6 +4,14 @@ import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_START_URL } from '../../../elect
 import { ipcContract, paymentUpdateChannel } from '../../../shared/ipc-contract.ts';
 
 vi.mock('electron', async () => (await import('../../harness/electron-mock.ts')).electronMock);
+const electronLog = vi.hoisted(() => ({
+  hooks: [] as unknown[],
+  transports: { file: { level: 'silly' as unknown }, console: { level: 'silly' as unknown } },
+  info: vi.fn(),
+  warn: vi.fn(),
+  error: vi.fn(),
+}));
+vi.mock('electron-log/main', () => ({ default: electronLog }));
 vi.mock('conf', () => ({ default: vi.fn(function FakeConf(this: { options: unknown }, options: unknown) { this.options = options; }) }));
 
 const core = vi.hoisted(() => ({
@@ -68,6 +76,19 @@ describe('main', () => {
     expect([...electronMock.ipcMain.handlers.keys()].sort()).toEqual(
       Object.values(ipcContract).map((call) => call.channel).sort(),
     );
+  });
+
+  it('logs through electron-log (file transport) with the redaction hook first, in main and in the core', async () => {
+    await launch();
+    // main.ts's own instance of the hook (resetModules loads a fresh log.ts per launch).
+    const redactionHook = electronLog.hooks[0] as (message: { data: unknown[] }) => { data: unknown[] };
+    expect(redactionHook.name).toBe('redactionHook');
+    expect(electronLog.transports.file.level).toBe('info');
+    const logger = (core.options as { logger: { error(message: string, context: object): void } }).logger;
+    logger.error('IPC handler failed', { call: 'charge' });
+    expect(electronLog.error).toHaveBeenCalledWith('IPC handler failed', { call: 'charge' });
+    const redacted = redactionHook({ data: ['for 081234567890', { email: 'budi@toko.id', sign: 'ABCDEF12' }] });
+    expect(redacted.data).toEqual(['for *********890', { email: 'b***@toko.id', sign: '[redacted]' }]);
   });
 
   it('pushes payment updates to the window', async () => {
