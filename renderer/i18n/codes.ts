@@ -38,12 +38,24 @@ export const GATEWAY_ERROR_CODES = [
   'gateway.not_found',
 ] as const;
 
+/**
+ * Why a payment failed or needs attention, as main records it on the payment (`errorCode`,
+ * shown as "Alasan: …" on the QR screen), next to the gateway codes above.
+ */
+export const PAYMENT_OUTCOME_CODES = [
+  'gateway.status',
+  'payment.interrupted',
+  'payment.not_created',
+  'payment.qr_lost',
+] as const;
+
 /** What the QR integrity check in main can report (`qr.kind === 'integrity_error'`). */
 export const QR_INTEGRITY_CODES = QRIS_CHARGE_PROBLEM_CODES;
 
 export const ALL_ERROR_CODES: readonly string[] = [
   ...MAIN_ERROR_CODES,
   ...GATEWAY_ERROR_CODES,
+  ...PAYMENT_OUTCOME_CODES,
   ...QR_INTEGRITY_CODES,
   ...SETTINGS_ERROR_CODES,
   ...VALIDATION_CODES,

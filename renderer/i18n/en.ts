@@ -178,6 +178,10 @@ export const en: Messages = {
   'err.gateway.rejected': 'Paypro refused the request. Check the merchant number and app secret in the settings.',
   'err.gateway.bad_signature': "The signature on Paypro's answer does not match. Do not continue; contact support.",
   'err.gateway.not_found': 'Paypro does not know this payment.',
+  'err.gateway.status': 'Paypro reports that this payment failed or was declined.',
+  'err.payment.interrupted': 'The app closed while the charge was being created. Its status is being checked; do not charge again.',
+  'err.payment.not_created': 'The charge never reached Paypro; the customer was not charged.',
+  'err.payment.qr_lost': 'The QR code for this charge was not received. Cancel and charge again.',
 
   'err.qris.crc_mismatch': "The gateway's QR code is damaged (wrong checksum).",
   'err.qris.amount_mismatch': "The gateway's QR code does not match this sale's amount ({amount}).",

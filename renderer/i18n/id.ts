@@ -182,6 +182,10 @@ export const id = {
   'err.gateway.rejected': 'Paypro menolak permintaan. Periksa nomor merchant dan kunci rahasia di pengaturan.',
   'err.gateway.bad_signature': 'Tanda tangan jawaban Paypro tidak cocok. Jangan lanjutkan; hubungi dukungan.',
   'err.gateway.not_found': 'Paypro tidak mengenal transaksi ini.',
+  'err.gateway.status': 'Paypro melaporkan pembayaran ini gagal atau ditolak.',
+  'err.payment.interrupted': 'Aplikasi tertutup saat tagihan dibuat. Status sedang diperiksa; jangan tagih ulang.',
+  'err.payment.not_created': 'Tagihan tidak pernah sampai ke Paypro; pelanggan tidak dikenai biaya.',
+  'err.payment.qr_lost': 'Kode QR tagihan ini tidak diterima. Batalkan lalu tagih lagi.',
 
   // QR integrity (main's check before a QR is shown).
   'err.qris.crc_mismatch': 'Kode QR dari gateway rusak (checksum salah).',
