@@ -121,6 +121,7 @@ test('failed payment', async ({ configured: _preview, page }) => {
   await expect(qrImage(page)).toBeVisible();
   await page.getByRole('button', { name: 'Tandai gagal' }).click();
   await expect(status(page)).toHaveText('Pembayaran gagal');
+  await expect(page.getByText('Alasan: Paypro melaporkan pembayaran ini gagal atau ditolak.')).toBeVisible();
   await expect(page.locator('.final-mark-failed')).toBeVisible();
   await screenshot(page, 'failed');
 });
@@ -145,6 +146,8 @@ test('bad amount and bad mobile are shown inline and nothing is charged', async 
   await expect(amountField(page)).toHaveAttribute('aria-invalid', 'true');
   await expect(amountField(page)).toHaveAccessibleDescription('Jumlah minimal Rp 10.000.');
   await expect(amountField(page)).toBeFocused();
+  // The error border stays red while the field has the focus back.
+  await expect(page.locator('.amount-box')).toHaveCSS('border-top-color', 'rgb(180, 35, 24)');
   await screenshot(page, 'validation-amount');
 
   await page.keyboard.type('00'); // 50.000
