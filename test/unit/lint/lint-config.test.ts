@@ -41,6 +41,11 @@ describe('eslint.config.js', () => {
     expect(unsandboxed).not.toBe(window);
     expect(await ruleIds('electron/window.ts', unsandboxed)).toEqual(['pos/secure-web-preferences']);
 
+    const client = read('electron/core/paypro/client.ts');
+    expect(await ruleIds('electron/core/paypro/client.ts', client)).toEqual([]);
+    const insecure = `${client}\nexport const agentOptions = { connect: { rejectUnauthorized: false } };\n`;
+    expect(await ruleIds('electron/core/paypro/client.ts', insecure)).toEqual(['pos/no-tls-bypass']);
+
     const core = read('electron/core/pos-core.ts');
     expect(await ruleIds('electron/core/pos-core.ts', `import { app } from 'electron';\n${core}`)).toContain('pos/no-electron-in-core');
   });
