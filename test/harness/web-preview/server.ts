@@ -180,9 +180,9 @@ export async function startWebPreview(options: WebPreviewOptions = {}): Promise<
   await (options.port ? listen() : retryWhileAddressInUse(listen));
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
-  // The same server answers to localhost too; each name is its own origin.
+  // The same server answers to localhost too; each name is its own origin, and a call's Origin
+  // must be the one its Host names.
   const allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
-  const allowedOrigins = new Set([...allowedHosts].map((host) => `http://${host}`));
 
   /** Host against DNS rebinding; Origin and Fetch Metadata against other sites. */
   function sameOrigin(req: IncomingMessage, { requireOrigin }: { requireOrigin: boolean }): boolean {
