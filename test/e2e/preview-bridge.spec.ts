@@ -88,3 +88,22 @@ test('the DNS-rebinding guard: a foreign Host is refused', async ({ preview }) =
   expect(await statusFor('/')).toBe(403);
   expect(await statusFor('/api/events')).toBe(403);
 });
+
+test('static files come only from the built renderer', async ({ preview }) => {
+  const { request } = await import('node:http');
+  const statusFor = (path: string) =>
+    new Promise<number>((done, fail) => {
+      // node:http sends the path as written (fetch would resolve the dots first).
+      const req = request({ host: '127.0.0.1', port: new URL(preview.origin).port, path }, (res) => {
+        res.resume();
+        done(res.statusCode ?? 0);
+      });
+      req.on('error', fail);
+      req.end();
+    });
+  expect(await statusFor('/bridge.js')).toBe(200);
+  expect(await statusFor('/../../package.json')).toBe(404);
+  expect(await statusFor('/%2e%2e/%2e%2e/package.json')).toBe(404);
+  expect(await statusFor('/%E0%A4%A')).toBe(400);
+  expect(await statusFor('/api/events')).toBe(200);
+});

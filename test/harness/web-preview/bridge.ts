@@ -43,21 +43,19 @@ export function createWebPosApi(globals: BridgeGlobals, base = ''): PosApi {
   );
 
   const listeners = new Set<(payment: PaymentView) => void>();
-  let events: EventSourceLike | null = null;
-  const onMessage = (event: MessageEventLike) => {
+  // One stream for every subscriber, opened at once (as IPC is always connected), so a screen
+  // that subscribes later misses nothing while the stream would still be connecting.
+  // EventSource reconnects by itself if the preview restarts.
+  const events = new globals.EventSource(`${base}/api/events`);
+  events.addEventListener('message', (event) => {
     const payment = JSON.parse(event.data) as PaymentView;
     for (const listener of [...listeners]) listener(payment);
-  };
+  });
 
   return {
     ...calls,
     onPaymentUpdate(listener: (payment: PaymentView) => void) {
       listeners.add(listener);
-      if (events === null) {
-        // One stream for every subscriber; EventSource reconnects by itself if the preview restarts.
-        events = new globals.EventSource(`${base}/api/events`);
-        events.addEventListener('message', onMessage);
-      }
       return () => {
         listeners.delete(listener);
       };

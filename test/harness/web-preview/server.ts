@@ -235,7 +235,13 @@ export async function startWebPreview(options: WebPreviewOptions = {}): Promise<
     if (path === '/' || path === '/index.html') {
       return send(res, 200, withBridge(await readFile(indexPath, 'utf8')), CONTENT_TYPES['.html']);
     }
-    const file = normalize(join(rendererDir, decodeURIComponent(path)));
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(path);
+    } catch {
+      return send(res, 400, 'Bad Request');
+    }
+    const file = normalize(join(rendererDir, decoded));
     if (!file.startsWith(rendererDir + sep) || !existsSync(file)) return send(res, 404, 'Not Found');
     const type = CONTENT_TYPES[extname(file)];
     if (type === undefined) return send(res, 404, 'Not Found');
