@@ -16,6 +16,7 @@ import { createAppLogger } from './core/logging/log.ts';
 import { createPosCore, type PosCore } from './core/pos-core.ts';
 import { registerIpc } from './ipc.ts';
 import { createSafeStorageCipher, secretProtection } from './safe-storage-cipher.ts';
+import { startAutoUpdates, updateFeedConfigured, type AutoUpdates } from './updater.ts';
 import { createMainWindow } from './window.ts';
 
 // Bundled to dist/electron/main.js, next to preload.cjs; the renderer build is dist/renderer.
@@ -36,6 +37,7 @@ const logger = createAppLogger(log);
 
 let mainWindow: BrowserWindow | null = null;
 let core: PosCore | null = null;
+let updates: AutoUpdates | null = null;
 
 function openWindow(): void {
   mainWindow = createMainWindow({
@@ -71,6 +73,20 @@ async function start(): Promise<void> {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(paymentUpdateChannel, payment);
   });
   openWindow();
+
+  // Background updates (electron/updater.ts): off in training mode and without a feed; installs
+  // only at quit or end of day, and only with no payment open.
+  const running = core;
+  updates = startAutoUpdates({
+    feedConfigured: updateFeedConfigured({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath ?? '', env: process.env }),
+    devUpdateConfigPath: app.isPackaged ? undefined : process.env.POS_UPDATE_CONFIG,
+    environment: async () => {
+      const view = await running.router.dispatch('getSettings', {});
+      return view.ok ? view.value.settings.environment : 'training';
+    },
+    paymentStates: () => running.payments.unsettledStates(),
+    logger,
+  });
 }
 
 /** Stops polling and closes the ledger before the process ends; a second quit goes straight through. */
@@ -80,6 +96,9 @@ function quitGracefully(): void {
     if (core === null || closing) return;
     event.preventDefault();
     closing = true;
+    // Arms install-on-quit only if no payment is open right now (asked before the ledger closes).
+    updates?.prepareQuit();
+    updates?.stop();
     const running = core;
     core = null;
     running

@@ -104,6 +104,11 @@ export class PaymentService {
   }
 
   /** The payments of the local calendar day that `now` falls in, newest first. */
+  /** The state of every payment the gateway has not settled (the update policy asks: is a sale open?). */
+  unsettledStates(): PaymentRecord['state'][] {
+    return this.#ledger.listUnsettled().map((record) => record.state);
+  }
+
   listDay(now = this.#now()): DaySummary {
     const start = new Date(now);
     start.setHours(0, 0, 0, 0);

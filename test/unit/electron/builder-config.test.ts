@@ -45,4 +45,10 @@ describe('electron-builder.yml', () => {
     expect(config.mac.hardenedRuntime).toBe(true);
     expect(readFileSync(config.mac.entitlements, 'utf8')).not.toMatch(/disable-library-validation|allow-unsigned/);
   });
+
+  it('publishes to GitHub Releases as a draft: the update feed electron-updater reads', () => {
+    expect(config.publish).toMatchObject({ provider: 'github', releaseType: 'draft' });
+    expect(typeof config.publish.owner).toBe('string');
+    expect(typeof config.publish.repo).toBe('string');
+  });
 });

@@ -11,6 +11,17 @@ const electronLog = vi.hoisted(() => ({
   warn: vi.fn(),
   error: vi.fn(),
 }));
+const autoUpdater = vi.hoisted(() => ({
+  autoDownload: false,
+  autoInstallOnAppQuit: true,
+  logger: null as unknown,
+  forceDevUpdateConfig: false,
+  updateConfigPath: null as string | null,
+  checkForUpdates: vi.fn(async () => null),
+  quitAndInstall: vi.fn(),
+  on: vi.fn(),
+}));
+vi.mock('electron-updater', () => ({ default: { autoUpdater } }));
 vi.mock('electron-log/main', () => ({ default: electronLog }));
 vi.mock('conf', () => ({ default: vi.fn(function FakeConf(this: { options: unknown }, options: unknown) { this.options = options; }) }));
 
@@ -23,7 +34,8 @@ vi.mock('../../../electron/core/pos-core.ts', () => ({
   createPosCore: vi.fn((options: unknown) => {
     core.options = options;
     return {
-      router: { dispatch: vi.fn() },
+      router: { dispatch: vi.fn(async () => ({ ok: true, value: { settings: { environment: 'live' } } })) },
+      payments: { unsettledStates: vi.fn(() => []) },
       onPaymentUpdate: (listener: (payment: unknown) => void) => core.listeners.push(listener),
       close: core.close,
     };
@@ -89,6 +101,13 @@ describe('main', () => {
     expect(electronLog.error).toHaveBeenCalledWith('IPC handler failed', { call: 'charge' });
     const redacted = redactionHook({ data: ['for 081234567890', { email: 'budi@toko.id', sign: 'ABCDEF12' }] });
     expect(redacted.data).toEqual(['for *********890', { email: 'b***@toko.id', sign: '[redacted]' }]);
+  });
+
+  it('leaves updates off in a build without an update feed, so electron-updater never installs on its own', async () => {
+    autoUpdater.autoInstallOnAppQuit = true;
+    await launch();
+    expect(autoUpdater.autoInstallOnAppQuit).toBe(false);
+    expect(autoUpdater.checkForUpdates).not.toHaveBeenCalled();
   });
 
   it('pushes payment updates to the window', async () => {

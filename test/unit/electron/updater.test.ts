@@ -1,0 +1,153 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PaymentState } from '../../../shared/payment.ts';
+import type { Environment } from '../../../shared/settings.ts';
+
+// electron-updater (which needs Electron) is replaced by a fake autoUpdater that records calls.
+const fake = vi.hoisted(() => {
+  const listeners = new Map<string, (...args: any[]) => void>();
+  return {
+    listeners,
+    updater: {
+      autoDownload: false,
+      autoInstallOnAppQuit: true,
+      logger: null as unknown,
+      forceDevUpdateConfig: false,
+      updateConfigPath: null as string | null,
+      checkForUpdates: vi.fn(async () => null),
+      quitAndInstall: vi.fn(),
+      on: vi.fn((event: string, listener: (...args: any[]) => void) => listeners.set(event, listener)),
+    },
+  };
+});
+vi.mock('electron-updater', () => ({ default: { autoUpdater: fake.updater } }));
+vi.mock('electron', () => ({}));
+
+const { startAutoUpdates, updateFeedConfigured } = await import('../../../electron/updater.ts');
+
+const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
+let states: PaymentState[] = [];
+let environment: Environment = 'live';
+let clock = new Date(2026, 2, 15, 14, 0);
+
+function start(feedConfigured = true) {
+  return startAutoUpdates({
+    feedConfigured,
+    environment: async () => environment,
+    paymentStates: () => states,
+    logger,
+    now: () => clock,
+    checkEveryMs: 60_000,
+    endOfDayEveryMs: 1_000,
+  });
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  fake.listeners.clear();
+  Object.assign(fake.updater, { autoDownload: false, autoInstallOnAppQuit: true, forceDevUpdateConfig: false, updateConfigPath: null });
+  fake.updater.checkForUpdates.mockClear();
+  fake.updater.quitAndInstall.mockClear();
+  states = [];
+  environment = 'live';
+  clock = new Date(2026, 2, 15, 14, 0);
+});
+afterEach(() => vi.useRealTimers());
+
+describe('auto updates', () => {
+  it('downloads in the background in live mode, never arming electron-updater’s own install-on-quit', async () => {
+    const updates = start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fake.updater.autoDownload).toBe(true);
+    expect(fake.updater.autoInstallOnAppQuit).toBe(false);
+    expect(fake.updater.checkForUpdates).toHaveBeenCalledOnce();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(fake.updater.checkForUpdates).toHaveBeenCalledTimes(2);
+    updates.stop();
+  });
+
+  it('does not check in training mode, nor without a feed', async () => {
+    environment = 'training';
+    const training = start();
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(fake.updater.checkForUpdates).not.toHaveBeenCalled();
+    expect(logger.info).toHaveBeenCalledWith('Update check skipped', { reason: 'training' });
+    training.stop();
+
+    environment = 'live';
+    const noFeed = start(false);
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(fake.updater.checkForUpdates).not.toHaveBeenCalled();
+    expect(fake.updater.autoInstallOnAppQuit).toBe(false);
+    noFeed.prepareQuit();
+    expect(fake.updater.autoInstallOnAppQuit).toBe(false);
+  });
+
+  it('installs at quit only when no payment is open', async () => {
+    const updates = start();
+    fake.listeners.get('update-downloaded')!({ version: '0.2.0' });
+    states = ['paid', 'awaiting_payment'];
+    updates.prepareQuit();
+    expect(fake.updater.autoInstallOnAppQuit).toBe(false);
+    states = ['paid', 'expired'];
+    updates.prepareQuit();
+    expect(fake.updater.autoInstallOnAppQuit).toBe(true);
+    expect(fake.updater.quitAndInstall).not.toHaveBeenCalled();
+    updates.stop();
+  });
+
+  it('does not arm install-on-quit when nothing was downloaded', () => {
+    const updates = start();
+    updates.prepareQuit();
+    expect(fake.updater.autoInstallOnAppQuit).toBe(false);
+    updates.stop();
+  });
+
+  it('installs at the end of the day with no payment open, never during the day or mid-sale', async () => {
+    const updates = start();
+    fake.listeners.get('update-downloaded')!({ version: '0.2.0' });
+    await vi.advanceTimersByTimeAsync(10_000); // 14:00, the shop is open
+    expect(fake.updater.quitAndInstall).not.toHaveBeenCalled();
+    clock = new Date(2026, 2, 15, 22, 30);
+    states = ['creating'];
+    await vi.advanceTimersByTimeAsync(10_000); // closing time, but a sale is being created
+    expect(fake.updater.quitAndInstall).not.toHaveBeenCalled();
+    states = ['unknown'];
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(fake.updater.quitAndInstall).not.toHaveBeenCalled();
+    states = ['paid'];
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(fake.updater.quitAndInstall).toHaveBeenCalledOnce();
+    expect(fake.updater.quitAndInstall).toHaveBeenCalledWith(true, true);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(fake.updater.quitAndInstall).toHaveBeenCalledOnce();
+    updates.stop();
+  });
+
+  it('logs a failed check instead of throwing', async () => {
+    fake.updater.checkForUpdates.mockRejectedValueOnce(new Error('offline'));
+    const updates = start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(logger.warn).toHaveBeenCalledWith('Update check failed', { error: expect.any(Error) });
+    updates.stop();
+  });
+});
+
+describe('updateFeedConfigured', () => {
+  it('is true only with app-update.yml in the packaged resources, or a dev config that exists', async () => {
+    vi.useRealTimers();
+    const dir = await mkdtemp(path.join(tmpdir(), 'pos-feed-'));
+    try {
+      expect(updateFeedConfigured({ isPackaged: true, resourcesPath: dir, env: {} })).toBe(false);
+      await writeFile(path.join(dir, 'app-update.yml'), 'provider: github\n');
+      expect(updateFeedConfigured({ isPackaged: true, resourcesPath: dir, env: {} })).toBe(true);
+      expect(updateFeedConfigured({ isPackaged: false, resourcesPath: dir, env: {} })).toBe(false);
+      expect(updateFeedConfigured({ isPackaged: false, resourcesPath: '', env: { POS_UPDATE_CONFIG: path.join(dir, 'app-update.yml') } })).toBe(true);
+      expect(updateFeedConfigured({ isPackaged: true, resourcesPath: '', env: { POS_UPDATE_CONFIG: path.join(dir, 'app-update.yml') } })).toBe(false);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
