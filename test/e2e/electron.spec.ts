@@ -29,7 +29,9 @@ test.describe('Electron app', () => {
       ...('path' in binary ? { executablePath: binary.path } : {}),
       args: [mainScript, `--user-data-dir=${userData}`, ...(process.platform === 'linux' ? ['--no-sandbox'] : [])],
       cwd: REPO_ROOT,
-      env: { ...process.env, ELECTRON_ENABLE_LOGGING: '1' },
+      // A fresh profile: Electron takes userData from --user-data-dir; on Linux appData is also
+      // $XDG_CONFIG_HOME, set too so nothing of a contributor's own install is read or written.
+      env: { ...process.env, XDG_CONFIG_HOME: userData, ELECTRON_ENABLE_LOGGING: '1' },
     });
     window = await app.firstWindow();
   });
