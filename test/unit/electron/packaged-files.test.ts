@@ -1,0 +1,93 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+// What goes into app.asar, decided by electron-builder's own file matcher (app-builder-lib's
+// getFileMatchers + createFilter, the code `npm run dist` runs) over our `files` globs: the
+// bundles and the renderer build, never sources, tests, tooling or node_modules.
+const require = createRequire(import.meta.url);
+const yaml = require('js-yaml') as { load(text: string): unknown };
+type Filter = (file: string, stat: { isDirectory(): boolean }) => boolean;
+const { getFileMatchers } = require('app-builder-lib/out/fileMatcher') as {
+  getFileMatchers(config: object, name: 'files', destination: string, options: object): { createFilter(): Filter }[] | null;
+};
+const root = path.resolve(import.meta.dirname, '../../..');
+const config = yaml.load(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as Record<string, unknown>;
+
+/** Every file electron-builder would copy from `appDir`, walking like it does (a refused folder is skipped whole). */
+function packagedFiles(appDir: string): string[] {
+  const matchers = getFileMatchers(config, 'files', path.join(appDir, 'out'), {
+    macroExpander: (pattern: string) => pattern,
+    customBuildOptions: {},
+    globalOutDir: path.join(appDir, 'release'),
+    defaultSrc: appDir,
+  });
+  const filter = matchers![0]!.createFilter();
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const file = path.join(dir, name);
+      const stat = statSync(file);
+      if (!filter(file, stat)) continue;
+      if (stat.isDirectory()) walk(file);
+      else found.push(path.relative(appDir, file).split(path.sep).join('/'));
+    }
+  };
+  walk(appDir);
+  return found.sort();
+}
+
+const REQUIRED = ['dist/electron/main.js', 'dist/electron/preload.cjs', 'dist/renderer/index.html', 'package.json'];
+const FORBIDDEN = [/\.tsx?$/, /^(electron|renderer|shared|test|scripts|tools|build|docs|\.github)\//, /(^|\/)node_modules\//, /\.map$/];
+
+const synthetic = mkdtempSync(path.join(tmpdir(), 'pos-files-'));
+afterAll(() => rmSync(synthetic, { recursive: true, force: true }));
+
+describe('packaged files (electron-builder.yml `files`)', () => {
+  it('in a tree with every kind of file, keeps only the build output and package.json', () => {
+    const files = [
+      ...REQUIRED,
+      'dist/electron/main.js.map',
+      'dist/renderer/assets/index-3f9a.js',
+      'dist/renderer/assets/index-3f9a.css',
+      'electron/main.ts',
+      'electron/core/pos-core.ts',
+      'renderer/main.tsx',
+      'renderer/screens/sale.tsx',
+      'shared/ipc-contract.ts',
+      'test/unit/core/pos-core.test.ts',
+      'test/fixtures/tls/self-signed.key',
+      'scripts/build-electron.ts',
+      'tools/lint/config.js',
+      'tools/lint/node_modules/eslint/lib/api.js',
+      'node_modules/react/index.js',
+      'node_modules/vitest/dist/index.js',
+      'node_modules/electron/dist/electron',
+      'build/icon.svg',
+      'build/entitlements.mac.plist',
+      'docs/architecture.md',
+      '.github/workflows/ci.yml',
+      'tsconfig.json',
+      'vite.config.ts',
+      'eslint.config.js',
+      'README.md',
+      'package-lock.json',
+    ];
+    for (const file of files) {
+      mkdirSync(path.dirname(path.join(synthetic, file)), { recursive: true });
+      writeFileSync(path.join(synthetic, file), 'x');
+    }
+    expect(packagedFiles(synthetic)).toEqual(
+      [...REQUIRED, 'dist/renderer/assets/index-3f9a.css', 'dist/renderer/assets/index-3f9a.js'].sort(),
+    );
+  });
+
+  it.skipIf(!existsSync(path.join(root, 'dist/electron/main.js')))('in this repo after `npm run build`: the bundles and renderer, no sources, tests or dependencies', () => {
+    const files = packagedFiles(root);
+    expect(files).toEqual(expect.arrayContaining(REQUIRED.filter((file) => existsSync(path.join(root, file)))));
+    for (const file of files) for (const pattern of FORBIDDEN) expect(file).not.toMatch(pattern);
+    expect(files.every((file) => file === 'package.json' || file.startsWith('dist/'))).toBe(true);
+  });
+});
