@@ -1,0 +1,66 @@
+/**
+ * One till in its own process, for the crash suite: `node test/torture/till-process.ts '<json>'`
+ * with { ledger, baseUrl, merchantNo, secret, sales: [{ tradeNo, amount }] }. It opens the ledger,
+ * recovers, charges the sales one after another and then keeps tracking until it is killed
+ * (SIGKILL, the point of the suite) or told to stop (SIGTERM: orderly close). Every state change
+ * is printed as `update <tradeNo> <state>`, then `idle` once all sales are charged, so that the
+ * parent can kill it at a chosen moment. Talks only to the simulator URL it is given (loopback).
+ */
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings.ts';
+import { Ledger } from '../../electron/core/ledger/ledger.ts';
+import { createPayproClient } from '../../electron/core/paypro/client.ts';
+import { createMerchantSigner } from '../../electron/core/paypro/sign.ts';
+import { PaymentService } from '../../electron/core/payments/payment-service.ts';
+import { CLIENT_TIMEOUT_MS, TORTURE_POLICY } from './scale.ts';
+
+export interface TillConfig {
+  ledger: string;
+  baseUrl: string;
+  merchantNo: string;
+  secret: string;
+  sales: { tradeNo: string; amount: number }[];
+}
+
+const config = JSON.parse(process.argv[2] ?? '{}') as TillConfig;
+if (!/^http:\/\/127\.0\.0\.1:\d+\//.test(config.baseUrl)) throw new Error('the till only talks to 127.0.0.1');
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+const ledger = Ledger.open(config.ledger);
+const client = createPayproClient({
+  baseUrl: config.baseUrl,
+  signer: createMerchantSigner(config.merchantNo, config.secret),
+  timeoutMs: CLIENT_TIMEOUT_MS,
+});
+const settings: Settings = { ...DEFAULT_SETTINGS, merchantNo: config.merchantNo };
+let nextTradeNo = '';
+const service = new PaymentService({
+  ledger,
+  gatewayFor: async () => client,
+  settings: () => settings,
+  policy: TORTURE_POLICY,
+  newTradeNo: () => nextTradeNo,
+});
+service.onUpdate((payment) => say(`update ${payment.tradeNo} ${payment.state}`));
+
+process.on('SIGTERM', () => {
+  void service.close().then(() => {
+    ledger.close();
+    process.exit(0);
+  });
+});
+
+service.recover();
+say('ready');
+for (const sale of config.sales) {
+  nextTradeNo = sale.tradeNo;
+  try {
+    const payment = await service.charge({ amount: String(sale.amount) });
+    service.watch(payment.tradeNo);
+  } catch (error) {
+    say(`error ${sale.tradeNo} ${String(error).replace(/\s+/g, ' ')}`);
+  }
+}
+service.watch(null);
+say('idle');
+// Keep tracking until killed; the tracker's timers are unref'd, so hold the process open.
+setInterval(() => undefined, 1 << 30);
