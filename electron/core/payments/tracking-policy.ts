@@ -16,7 +16,8 @@ export interface TrackingPolicy {
   lateCheckWindowMs: number;
   /**
    * A create whose answer was lost, then "order does not exist" from the query: the create may
-   * still be in flight. Only after this long is the payment recorded as never created.
+   * still be in flight. Only this long after the create attempt ended is the payment recorded as
+   * never created. Keep it well above the client's timeout.
    */
   notFoundGraceMs: number;
 }

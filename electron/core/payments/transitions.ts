@@ -100,7 +100,9 @@ export function afterNotFound(record: PaymentRecord, now: number, policy: Tracki
   const neverConfirmed =
     record.state === 'unknown' || (CLOSED_LOCALLY_STATES.has(record.state) && record.gatewayStatus === null);
   if (!neverConfirmed) return null;
-  if (now - record.createdAt < policy.notFoundGraceMs) return null;
+  // Counted from the last state change, which comes after the create attempt ended (timed out or
+  // dropped): a gateway slow to process a create must not be overtaken by this verdict.
+  if (now - record.updatedAt < policy.notFoundGraceMs) return null;
   return {
     change: { state: 'failed', errorCode: 'payment.not_created', errorDetail: 'the gateway never received the order' },
     note: 'gateway does not know the order: it was never created',

@@ -84,11 +84,13 @@ describe('afterQueryAnswer', () => {
 });
 
 describe('afterNotFound', () => {
-  const unknown = { ...record, state: 'unknown' as const };
-  it('waits out the grace period before calling the order never created', () => {
+  // The create attempt ended (and the payment became unknown) 20 s after it was recorded.
+  const unknown = { ...record, state: 'unknown' as const, updatedAt: record.createdAt + 20_000 };
+  it('waits out the grace period, counted from the end of the create attempt, before calling the order never created', () => {
     const grace = DEFAULT_TRACKING_POLICY.notFoundGraceMs;
-    expect(afterNotFound(unknown, unknown.createdAt + grace - 1, DEFAULT_TRACKING_POLICY)).toBeNull();
-    expect(afterNotFound(unknown, unknown.createdAt + grace, DEFAULT_TRACKING_POLICY)?.change).toMatchObject({
+    expect(afterNotFound(unknown, unknown.createdAt + grace, DEFAULT_TRACKING_POLICY)).toBeNull();
+    expect(afterNotFound(unknown, unknown.updatedAt + grace - 1, DEFAULT_TRACKING_POLICY)).toBeNull();
+    expect(afterNotFound(unknown, unknown.updatedAt + grace, DEFAULT_TRACKING_POLICY)?.change).toMatchObject({
       state: 'failed',
       errorCode: 'payment.not_created',
     });
@@ -102,8 +104,8 @@ describe('afterNotFound', () => {
     const grace = DEFAULT_TRACKING_POLICY.notFoundGraceMs;
     for (const state of ['cancelled', 'expired'] as const) {
       const closed = { ...unknown, state, gatewayStatus: null };
-      expect(afterNotFound(closed, closed.createdAt + grace - 1, DEFAULT_TRACKING_POLICY)).toBeNull();
-      expect(afterNotFound(closed, closed.createdAt + grace, DEFAULT_TRACKING_POLICY)?.change).toMatchObject({
+      expect(afterNotFound(closed, closed.updatedAt + grace - 1, DEFAULT_TRACKING_POLICY)).toBeNull();
+      expect(afterNotFound(closed, closed.updatedAt + grace, DEFAULT_TRACKING_POLICY)?.change).toMatchObject({
         state: 'failed',
         errorCode: 'payment.not_created',
       });
