@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPayproClient } from '../../../../electron/core/paypro/client.ts';
-import { GatewayError } from '../../../../electron/core/paypro/gateway.ts';
 import { createMerchantSigner } from '../../../../electron/core/paypro/sign.ts';
 import { json, startScriptedServer, type Answer, type ScriptedServer } from './scripted-server.ts';
+import { failure } from './gateway-failure.ts';
 
 // Answers the simulator never gives: odd envelopes, signed data, bad statuses, cut connections.
 const signer = createMerchantSigner('8729248847', 'test-secret');
@@ -12,15 +12,6 @@ afterEach(() => server?.close());
 async function clientFor(answer: Answer, timeoutMs = 300) {
   server = await startScriptedServer(answer);
   return createPayproClient({ baseUrl: `${server.baseUrl}/`, signer, timeoutMs });
-}
-
-async function failure(promise: Promise<unknown>): Promise<GatewayError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(GatewayError);
-  return error as GatewayError;
 }
 
 const ok = (data: unknown) => ({ msg: 'success', code: '0000', timestamp: 1728609277476, success: true, data });

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPayproClient } from '../../../../electron/core/paypro/client.ts';
-import { GatewayError, type PaymentLinkRequest, type PayproGateway } from '../../../../electron/core/paypro/gateway.ts';
+import type { PaymentLinkRequest, PayproGateway } from '../../../../electron/core/paypro/gateway.ts';
 import { createMerchantSigner } from '../../../../electron/core/paypro/sign.ts';
 import { startSimulator, type Simulator } from '../../../../electron/core/simulator/server.ts';
+import { failure } from './gateway-failure.ts';
 
 const MERCHANT = '8729248847';
 const SECRET = 'test-secret';
@@ -22,15 +23,6 @@ function sale(tradeNo: string, extra: Partial<PaymentLinkRequest> = {}): Payment
     notifyUrl: 'https://example.com/notify',
     ...extra,
   };
-}
-
-async function failure(promise: Promise<unknown>): Promise<GatewayError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(GatewayError);
-  return error as GatewayError;
 }
 
 beforeEach(async () => {

@@ -4,7 +4,7 @@ import { GatewayError } from '../../../../electron/core/paypro/gateway.ts';
 import { createMerchantSigner } from '../../../../electron/core/paypro/sign.ts';
 import { createFaultPlan, type Fault, type FaultRequest } from '../../../../electron/core/simulator/faults.ts';
 import { startSimulator, type SimulatorOptions, type Simulator } from '../../../../electron/core/simulator/server.ts';
-import { MERCHANT, SECRET } from './gateway-calls.ts';
+import { MERCHANT, SECRET, saleRequest } from './gateway-calls.ts';
 
 let sim: Simulator | undefined;
 afterEach(() => sim?.close());
@@ -14,15 +14,6 @@ async function setup(options: Partial<SimulatorOptions> = {}) {
   const client = createPayproClient({ baseUrl: sim.baseUrl, signer: createMerchantSigner(MERCHANT, SECRET), timeoutMs: 150 });
   return { sim, client };
 }
-
-const sale = (tradeNo: string) => ({
-  tradeNo,
-  amount: 25_000,
-  mobile: '081234567890',
-  email: 'siti@example.com',
-  username: 'Siti',
-  notifyUrl: 'https://example.com/notify',
-});
 
 async function kindOf(promise: Promise<unknown>): Promise<string> {
   const error = await promise.then(
@@ -70,7 +61,7 @@ describe('faults on paymentLink: which ones create the order', () => {
   ] satisfies [Fault, string, boolean][])('%j → client sees %s; order created: %s', async (fault, kind, created) => {
     const { sim, client } = await setup();
     sim.injectFault({ endpoint: 'paymentLink', attempt: 1 }, fault);
-    expect(await kindOf(client.createPaymentLink(sale('F-1')))).toBe(kind);
+    expect(await kindOf(client.createPaymentLink(saleRequest('F-1')))).toBe(kind);
     expect(sim.order('F-1') !== undefined).toBe(created);
     expect(sim.paymentLinkCalls('F-1')).toEqual({ received: 1, accepted: created ? 1 : 0, rejected: 0 });
     expect(sim.requests()[0]).toMatchObject({ fault: fault.kind, code: created ? '0000' : null });
@@ -83,14 +74,14 @@ describe('faults on paymentLink: which ones create the order', () => {
     const { sim } = await setup();
     sim.injectFault({ endpoint: 'paymentLink' }, { kind: 'slow_body', delayMs: 30 });
     const patient = createPayproClient({ baseUrl: sim.baseUrl, signer: createMerchantSigner(MERCHANT, SECRET), timeoutMs: 2_000 });
-    expect((await patient.createPaymentLink(sale('F-2'))).status).toBe('0015');
+    expect((await patient.createPaymentLink(saleRequest('F-2'))).status).toBe('0015');
   });
 
   it('a retried create after drop_after_read is rejected as a duplicate', async () => {
     const { sim, client } = await setup();
     sim.injectFault({ endpoint: 'paymentLink' }, { kind: 'drop_after_read' }, { times: 1 });
-    expect(await kindOf(client.createPaymentLink(sale('F-3')))).toBe('network');
-    expect(await kindOf(client.createPaymentLink(sale('F-3')))).toBe('rejected');
+    expect(await kindOf(client.createPaymentLink(saleRequest('F-3')))).toBe('network');
+    expect(await kindOf(client.createPaymentLink(saleRequest('F-3')))).toBe('rejected');
     expect(sim.orders()).toHaveLength(1);
     expect(sim.paymentLinkCalls('F-3')).toEqual({ received: 2, accepted: 1, rejected: 1 });
   });
@@ -105,7 +96,7 @@ describe('the faults hook', () => {
         return request.endpoint === 'queryPayInResult' && request.attempt === 1 ? { kind: 'http500' } : undefined;
       },
     });
-    await client.createPaymentLink(sale('H-1'));
+    await client.createPaymentLink(saleRequest('H-1'));
     expect(await kindOf(client.queryPayIn('H-1'))).toBe('http');
     expect((await client.queryPayIn('H-1')).status).toBe('0015');
     await client.queryBalance();

@@ -11,7 +11,8 @@ export interface CallOptions {
   sign?: string | null;
 }
 
-export function createBody(tradeNo: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+/** A valid paymentLink request, as the client would send it before timestamp and sign. */
+export function saleRequest(tradeNo: string) {
   return {
     tradeNo,
     amount: 25_000,
@@ -19,9 +20,11 @@ export function createBody(tradeNo: string, extra: Record<string, unknown> = {})
     email: 'siti@example.com',
     username: 'Siti',
     notifyUrl: 'https://example.com/notify',
-    timestamp: '1700000000000',
-    ...extra,
   };
+}
+
+export function createBody(tradeNo: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { ...saleRequest(tradeNo), timestamp: '1700000000000', ...extra };
 }
 
 export async function call(baseUrl: string, endpoint: string, fields: Record<string, unknown>, options: CallOptions = {}) {
