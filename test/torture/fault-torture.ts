@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Agent } from 'undici';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings.ts';
 import { isFinishedAtCounter } from '../../shared/payment.ts';
@@ -10,7 +11,7 @@ import { createPayproClient } from '../../electron/core/paypro/client.ts';
 import { createMerchantSigner } from '../../electron/core/paypro/sign.ts';
 import { PaymentService } from '../../electron/core/payments/payment-service.ts';
 import { startSimulator, type Fault, type FaultRequest, type Scenario, type Simulator } from '../../electron/core/simulator/server.ts';
-import { checkInvariants, isClean, summaryLine, type Verdict } from './invariants.ts';
+import { checkInvariants, isClean, summaryLine, type GatewaySide, type Verdict } from './invariants.ts';
 import { between, pick, prngFor, sleep } from './random.ts';
 import { CLIENT_TIMEOUT_MS, MERCHANT_NO, SECRET, TORTURE_POLICY } from './scale.ts';
 
@@ -29,6 +30,8 @@ export interface FaultTortureOptions {
 
 export interface FaultTortureResult {
   verdict: Verdict;
+  /** Batches that did not agree with the simulator within `settleTimeoutMs` (before the restart). */
+  batchFailures: string[];
   faults: number;
   faultsByKind: Record<string, number>;
   outcomes: Record<string, number>;
@@ -169,6 +172,8 @@ export async function runFaultTorture(options: FaultTortureOptions): Promise<Fau
     return till;
   };
 
+  const diag = process.env.TORTURE_DIAG ? startDiagnostics(() => agents.slice(-tillCount), errors, simulator) : null;
+
   try {
     for (let index = 0; index < tillCount; index++) {
       const clock = { offset: 0, now: () => Date.now() + clock.offset };
@@ -218,8 +223,21 @@ export async function runFaultTorture(options: FaultTortureOptions): Promise<Fau
       await sleep(200);
       for (const till of tills) till.clock.offset += settings.qrExpiryMinutes * 60_000 + 1_000;
       const batchRows = () => allRows().filter((row) => inBatch.has(row.tradeNo));
-      const verdict = await settle(batchRows, simulator, [], settleTimeoutMs);
-      if (!isClean(verdict)) batchFailures.push(`batch at ${batchStart}`);
+      const settleStarted = performance.now();
+      // The batch is judged against the batch's own orders: the simulator holds every earlier
+      // batch's orders too, which are not in `batchRows` and would all read as "lost".
+      const batchGateway: GatewaySide = {
+        orders: () => simulator.orders().filter((order) => inBatch.has(order.tradeNo)),
+        paymentLinkCalls: (tradeNo) => simulator.paymentLinkCalls(tradeNo),
+      };
+      const verdict = await settle(batchRows, batchGateway, [], settleTimeoutMs);
+      diag?.batch(batchStart, performance.now() - settleStarted, isClean(verdict));
+      if (!isClean(verdict)) {
+        explain(verdict, tills, simulator);
+        const counts = (['lost', 'duplicated', 'unresolved', 'mismatched'] as const).map((key) => `${key}=${verdict[key].length}`);
+        const first = [...verdict.lost, ...verdict.duplicated, ...verdict.unresolved, ...verdict.mismatched][0];
+        batchFailures.push(`batch at ${batchStart}: ${counts.join(' ')}; first: ${first}`);
+      }
     }
 
     // Restart every till on its ledger, as after an app restart, check the file, and recover.
@@ -233,13 +251,13 @@ export async function runFaultTorture(options: FaultTortureOptions): Promise<Fau
       tills[position] = reopened;
     }
     const verdict = await settle(allRows, simulator, reported, settleTimeoutMs);
-    void batchFailures; // the final verdict covers every batch
     explain(verdict, tills, simulator);
     const requests = simulator.requests().length;
     const elapsedMs = performance.now() - started;
     const line = summaryLine('fault torture', { seed, runs: payments, faults, elapsedMs, extra: `tills=${tillCount} requests=${requests}` }, verdict);
-    return { verdict, faults, faultsByKind, outcomes, chargeErrors, integrity, requests, errors, elapsedMs, line };
+    return { verdict, batchFailures, faults, faultsByKind, outcomes, chargeErrors, integrity, requests, errors, elapsedMs, line };
   } finally {
+    diag?.stop();
     for (const till of tills) {
       await till.service.close().catch(() => undefined);
       try {
@@ -254,10 +272,49 @@ export async function runFaultTorture(options: FaultTortureOptions): Promise<Fau
   }
 }
 
+type PoolStats = { connected: number | boolean; free?: number; pending: number; running: number };
+
+/**
+ * TORTURE_DIAG=1: every 2 s one line with the simulator's request count, the event-loop delay
+ * (p99 and max over the interval), each till's undici pool (connected/free/pending/running) and
+ * each till's client timeouts so far; and one line per batch with its settle time. This is how a
+ * "deaf" till (a pool stuck full of aborted requests) or a starved loop would show.
+ */
+function startDiagnostics(pools: () => Agent[], errors: Record<string, number>, simulator: Simulator) {
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  const started = performance.now();
+  const ms = (ns: number) => (ns / 1e6).toFixed(0);
+  const timer = setInterval(() => {
+    const stats = pools().map((agent) => {
+      const pool = Object.values((agent as unknown as { stats: Record<string, PoolStats> }).stats)[0];
+      return pool ? `${Number(pool.connected)}/${pool.free ?? '-'}/${pool.pending}/${pool.running}` : '-';
+    });
+    const timeouts = Object.entries(errors)
+      .filter(([key]) => key.includes('no complete answer'))
+      .map(([key, count]) => `${key.split(':')[0]}=${count}`);
+    console.log(
+      `[diag ${((performance.now() - started) / 1000).toFixed(0)} s] requests=${simulator.requests().length} ` +
+        `loop p99=${ms(delay.percentile(99))} ms max=${ms(delay.max)} ms ` +
+        `pools(conn/free/pending/running)=${stats.join(' ')} | timeouts ${timeouts.join(', ')}`,
+    );
+    delay.reset();
+  }, 2_000);
+  return {
+    batch(start: number, settleMs: number, clean: boolean) {
+      console.log(`[diag batch at ${start}] settled in ${settleMs.toFixed(0)} ms, clean=${clean}`);
+    },
+    stop() {
+      clearInterval(timer);
+      delay.disable();
+    },
+  };
+}
+
 /** Waits until the ledgers agree with the simulator (or the time is up) and returns the verdict. */
 async function settle(
   rows: () => PaymentRecord[],
-  simulator: Simulator,
+  simulator: GatewaySide,
   reported: readonly string[],
   timeoutMs: number,
 ): Promise<Verdict> {

@@ -10,6 +10,7 @@ it(`fault torture: ${SIZES.faultPayments} payments, ${SIZES.faultTills} tills`, 
   const result = await runFaultTorture({ seed, payments: SIZES.faultPayments, tills: SIZES.faultTills, perTillBatch: SIZES.faultPerTillBatch });
   console.log(result.line);
   expect(result.chargeErrors).toEqual([]);
+  expect(result.batchFailures).toEqual([]);
   expect(result.integrity).toEqual([]);
   expect(result.faults).toBeGreaterThan(0);
   expect(result.verdict.lost.slice(0, 5)).toEqual([]);
