@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumLaunchOptions } from './test/e2e/browser.ts';
+import { chromiumLaunchOptions } from './test/harness/browser.ts';
 
 // Browser e2e: the built renderer served by the web preview (test/harness/web-preview) with the
 // real core behind it, driven by role and label in Chromium. The Electron spec runs the real app

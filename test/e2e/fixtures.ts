@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test as base, type Page } from '@playwright/test';
-import type { SettingsPatch } from '../../shared/ipc-contract.ts';
 import { REPO_ROOT, startWebPreview, type WebPreview } from '../harness/web-preview/server.ts';
+import { setUpTraining } from '../harness/web-preview/set-up.ts';
 
 export { expect };
 
@@ -13,15 +13,6 @@ export type TestPreview = WebPreview & {
   /** Moves the core's clock forward, e.g. past a QR's expiry. */
   advanceClock(ms: number): void;
 };
-
-/** Owner set-up done through the contract, for tests that start at the counter. */
-export async function configure(preview: WebPreview, patch: SettingsPatch = {}): Promise<void> {
-  const result = await preview.core.router.dispatch('updateSettings', {
-    patch: { environment: 'training', merchantNo: '1234567890', ...patch },
-    secret: 'rahasia-latihan',
-  });
-  if (!result.ok) throw new Error(`configure: ${JSON.stringify(result.error)}`);
-}
 
 /** A photograph of the screen for people to look at (test-results/screenshots/<name>.png). */
 export async function screenshot(page: Page, name: string): Promise<Buffer> {
@@ -47,7 +38,7 @@ export const test = base.extend<{ preview: TestPreview; configured: TestPreview 
   },
   /** Set up (merchant number, secret, training) and the app open on the sale screen. */
   configured: async ({ preview, page }, use) => {
-    await configure(preview);
+    await setUpTraining(preview);
     await page.goto(preview.url);
     await expect(page.getByLabel('Jumlah', { exact: true })).toBeFocused();
     await use(preview);
