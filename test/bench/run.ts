@@ -1,11 +1,13 @@
 /**
- * npm run bench [-- figure …]: one module per figure, one reporter (table + bench-results/*.json).
- * Browser figures (Charge→QR painted, paid→screen, bundle size) plug in here as more modules.
+ * npm run bench [-- figure …]: one module per figure (or per set of figures measured in one
+ * session), one reporter (table + bench-results/*.json).
  */
+import { cashierScreen } from './cashier-screen.ts';
 import { chargeAwaiting } from './charge-awaiting.ts';
 import { ledgerAppend } from './ledger-append.ts';
 import { ledgerVsJson } from './ledger-vs-json.ts';
 import { qrEncode } from './qr-encode.ts';
+import { rendererBundle } from './renderer-bundle.ts';
 import { judge, report, type Figure } from './reporter.ts';
 
 const FIGURES: Record<string, () => Promise<Figure | Figure[]>> = {
@@ -13,6 +15,8 @@ const FIGURES: Record<string, () => Promise<Figure | Figure[]>> = {
   'ledger-append': ledgerAppend, // also day-report
   'ledger-vs-json': ledgerVsJson,
   'charge-awaiting': chargeAwaiting,
+  'cashier-screen': cashierScreen, // Charge → QR painted, gateway paid → screen paid
+  'renderer-bundle': rendererBundle,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => arg in FIGURES);

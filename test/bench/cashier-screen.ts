@@ -1,0 +1,176 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { chromium, type Page } from 'playwright-core';
+import { chromiumLaunchOptions } from '../harness/browser.ts';
+import { ensureRendererBuilt } from '../harness/build-outputs.ts';
+import { setUpTraining } from '../harness/web-preview/set-up.ts';
+import { startWebPreview, type WebPreview } from '../harness/web-preview/server.ts';
+import { stats, type Figure } from './reporter.ts';
+
+/**
+ * What the cashier waits for, measured in Chromium on the built renderer, with the real core
+ * behind the web preview and its training simulator on loopback answering at once:
+ * - Charge → QR painted: from the Enter keydown to the end of the first frame that shows the QR.
+ * - Gateway paid → screen paid: from the simulator marking the order paid to the end of the first
+ *   frame that shows LUNAS. Main learns it by polling (Paypro cannot call a counter behind NAT),
+ *   so this is about one polling interval at worst.
+ * The preview carries calls over loopback HTTP where the app uses IPC: a little slower, not faster.
+ */
+const CHARGE_WARMUP = 20;
+const CHARGE_SAMPLES = 200;
+const PAID_SAMPLES = 100;
+const STEP_TIMEOUT_MS = 10_000;
+
+const QR_SELECTOR = 'svg.qr-svg';
+const PAID_SELECTOR = '.qr-screen.qr-state-paid';
+
+/** The few browser globals the probe uses (the root tsconfig has no DOM library). */
+interface ProbePage {
+  document: { documentElement: unknown; querySelector(selector: string): unknown };
+  MutationObserver: new (callback: () => void) => { observe(target: unknown, options: object): void; disconnect(): void };
+  requestAnimationFrame(callback: () => void): number;
+  MessageChannel: new () => { port1: { onmessage: (() => void) | null }; port2: { postMessage(message: null): void } };
+  addEventListener(type: 'keydown', listener: (event: { key: string; timeStamp: number }) => void, options: { capture: boolean; signal: AbortSignal }): void;
+  paintProbe?: Promise<PaintTimes>;
+}
+
+/** Page clock (performance.now() of the page) readings; `enterAt` is null when no Enter came. */
+interface PaintTimes {
+  enterAt: number | null;
+  paintedAt: number;
+  /** paintedAt on the epoch scale (timeOrigin + paintedAt), to compare with another process. */
+  paintedEpoch: number;
+}
+
+/**
+ * Runs in the page (serialised by page.evaluate, so self-contained). Resolves `paintProbe` once
+ * the frame that first matches `selector` has been rendered: the DOM change, then the next
+ * animation frame, then a message posted from it — which runs after that frame's style, layout
+ * and paint (the "after frame" technique).
+ */
+function armPaintProbe(selector: string): void {
+  const page = globalThis as unknown as ProbePage;
+  if (page.document.querySelector(selector)) throw new Error(`paint probe: ${selector} is already on screen`);
+  const done = new AbortController();
+  let enterAt: number | null = null;
+  page.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key === 'Enter') enterAt ??= event.timeStamp;
+    },
+    { capture: true, signal: done.signal },
+  );
+  page.paintProbe = new Promise<number>((resolve) => {
+    const observer = new page.MutationObserver(() => {
+      if (!page.document.querySelector(selector)) return;
+      observer.disconnect();
+      page.requestAnimationFrame(() => {
+        const channel = new page.MessageChannel();
+        channel.port1.onmessage = () => resolve(performance.now());
+        channel.port2.postMessage(null);
+      });
+    });
+    observer.observe(page.document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['class'] });
+  }).then((paintedAt) => {
+    done.abort();
+    return { enterAt, paintedAt, paintedEpoch: performance.timeOrigin + paintedAt };
+  });
+}
+
+async function paintTimes(page: Page, what: string): Promise<PaintTimes> {
+  const times = page.evaluate(() => (globalThis as unknown as ProbePage).paintProbe!);
+  const timeout = sleep(STEP_TIMEOUT_MS).then(() => {
+    throw new Error(`cashier bench: ${what} did not appear within ${STEP_TIMEOUT_MS} ms`);
+  });
+  return Promise.race([times, timeout]);
+}
+
+/**
+ * How far the page's epoch clock is ahead of this process's, read NTP-style in the middle of a
+ * round trip (error at most half the round trip, about a millisecond over CDP).
+ */
+async function pageClockOffset(page: Page): Promise<number> {
+  const before = performance.timeOrigin + performance.now();
+  const pageNow = await page.evaluate(() => performance.timeOrigin + performance.now());
+  const after = performance.timeOrigin + performance.now();
+  return pageNow - (before + after) / 2;
+}
+
+/** Types an amount and charges it with Enter; the Enter-to-painted-QR time, page clock. */
+async function chargeUntilQrPainted(page: Page, amount: number): Promise<number> {
+  await page.keyboard.type(String(amount));
+  await page.evaluate(armPaintProbe, QR_SELECTOR);
+  await page.keyboard.press('Enter');
+  const { enterAt, paintedAt } = await paintTimes(page, 'the QR');
+  if (enterAt === null) throw new Error('cashier bench: the page saw no Enter');
+  return paintedAt - enterAt;
+}
+
+/** From the paid screen back to an empty sale screen with the amount focused. */
+async function newSale(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /Transaksi baru/ }).press('Enter');
+  const amount = page.getByLabel('Jumlah', { exact: true });
+  await amount.waitFor();
+  if ((await amount.inputValue()) !== '') throw new Error('cashier bench: the new sale did not start empty');
+  await amount.focus();
+}
+
+export async function cashierScreen(): Promise<Figure[]> {
+  ensureRendererBuilt();
+  const preview: WebPreview = await startWebPreview();
+  const browser = await chromium.launch(chromiumLaunchOptions());
+  try {
+    await setUpTraining(preview);
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+    await page.goto(preview.url);
+    await page.getByLabel('Jumlah', { exact: true }).focus();
+
+    const charges: number[] = [];
+    for (let i = 0; i < CHARGE_WARMUP + CHARGE_SAMPLES; i++) {
+      const took = await chargeUntilQrPainted(page, 10_000 + i * 500);
+      if (i >= CHARGE_WARMUP) charges.push(took);
+      await page.getByRole('button', { name: 'Tandai lunas' }).click();
+      await page.locator(PAID_SELECTOR).waitFor();
+      await newSale(page);
+    }
+
+    const paid: number[] = [];
+    for (let i = 0; i < PAID_SAMPLES; i++) {
+      await chargeUntilQrPainted(page, 20_000 + i * 500);
+      const order = preview.simulator.orders().at(-1);
+      if (!order) throw new Error('cashier bench: the simulator has no order');
+      // The customer pays at some moment of the polling cycle: spread the moments evenly over one
+      // interval (a fixed stride, so each run samples the same phases).
+      await sleep(((i * 617) % 1000) + Math.random());
+      await page.evaluate(armPaintProbe, PAID_SELECTOR);
+      const offset = await pageClockOffset(page);
+      const settledEpoch = performance.timeOrigin + performance.now();
+      preview.simulator.settle(order.tradeNo, 'paid');
+      const { paintedEpoch } = await paintTimes(page, 'the paid screen');
+      paid.push(paintedEpoch - offset - settledEpoch);
+      await newSale(page);
+    }
+
+    const setting = 'Chromium 1366×768, training simulator on loopback';
+    return [
+      {
+        name: 'charge-qr-painted',
+        title: 'Charge → QR painted (browser)',
+        unit: 'ms',
+        stats: stats(charges),
+        targets: [{ stat: 'median', max: 30 }, { stat: 'p95', max: 60 }],
+        notes: [`${setting}; Enter keydown to the end of the frame showing the QR`],
+      },
+      {
+        name: 'paid-on-screen',
+        title: 'gateway paid → screen shows paid',
+        unit: 'ms',
+        stats: stats(paid),
+        targets: [{ stat: 'p95', max: 1_200 }],
+        notes: [`${setting}; settle moments spread over one 1 s polling interval`],
+      },
+    ];
+  } finally {
+    await browser.close();
+    await preview.close();
+  }
+}
