@@ -19,6 +19,13 @@ type Props = {
 type Customer = { name: string; mobile: string; email: string };
 type FieldErrors = Partial<Record<SaleFormField, FieldError>>;
 
+/**
+ * The busy look (locked fields, "Menagih…") appears only when a charge takes longer than this: a
+ * fast answer then reads as instant, with no flash of it, and the QR is not held back by painting
+ * it. Input is refused from the first moment either way.
+ */
+const BUSY_LOOK_DELAY_MS = 150;
+
 /** The shared rule for one field, on what the cashier typed ('' for an optional field is fine). */
 function checkField(field: SaleFormField, value: string, view: SettingsView): FieldError | null {
   if (field !== 'amount' && value.trim() === '') return null;
@@ -42,6 +49,7 @@ export function SaleScreen({ view, onCharged, onOpenSettings }: Props) {
   // Errors are shown for a field once the cashier has left it or tried to charge.
   const [touched, setTouched] = useState<Partial<Record<SaleFormField, boolean>>>({});
   const [failure, setFailure] = useState<IpcError | null>(null);
+  /** The busy look is on (a charge is taking long); `inFlight` is what refuses input. */
   const [charging, setCharging] = useState(false);
   const inFlight = useRef(false);
   const amountRef = useRef<HTMLInputElement>(null);
@@ -63,7 +71,7 @@ export function SaleScreen({ view, onCharged, onOpenSettings }: Props) {
   };
 
   const onAmount = (action: AmountAction) => {
-    if (charging) return;
+    if (inFlight.current) return;
     const next = amountReducer(digits, action);
     dispatch(action);
     setFailure(null);
@@ -71,6 +79,7 @@ export function SaleScreen({ view, onCharged, onOpenSettings }: Props) {
   };
 
   const onCustomer = (field: Exclude<SaleFormField, 'amount'>, value: string) => {
+    if (inFlight.current) return;
     setCustomer((current) => ({ ...current, [field]: value }));
     if (touched[field] || errors[field]) recheck(field, value, true);
   };
@@ -97,12 +106,13 @@ export function SaleScreen({ view, onCharged, onOpenSettings }: Props) {
       return;
     }
     inFlight.current = true;
-    setCharging(true);
+    const busyLook = setTimeout(() => setCharging(true), BUSY_LOOK_DELAY_MS);
     setFailure(null);
     const trimmed = Object.fromEntries(Object.entries(customer).filter(([, value]) => value.trim() !== ''));
     const result = await safeCall((api) =>
       api.charge({ amount: Number(digits), ...(Object.keys(trimmed).length > 0 ? { customer: trimmed } : {}) }),
     );
+    clearTimeout(busyLook);
     inFlight.current = false;
     setCharging(false);
     if (result.ok) {

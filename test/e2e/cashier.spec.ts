@@ -177,6 +177,26 @@ test('bad amount and bad mobile are shown inline and nothing is charged', async 
   expect(preview.simulator.orders()[0]).toMatchObject({ amount: 50_000 });
 });
 
+test('a slow gateway: the sale looks busy, takes no changes and no second charge, then shows the QR', async ({ configured: preview, page }) => {
+  preview.simulator.injectFault({ endpoint: 'paymentLink' }, { kind: 'slow', delayMs: 2_000 }, { times: 1 });
+  await page.keyboard.type('25000');
+  await page.keyboard.press('Enter');
+  // Keys pressed at once, before the sale even looks busy, change nothing and charge nothing.
+  await page.keyboard.type('9');
+  await page.keyboard.press('Enter');
+  // A charge that takes a moment says so (a fast one goes straight to the QR).
+  await expect(page.getByRole('status').filter({ hasText: 'Menagih…' })).toBeVisible();
+  await expect(amountField(page)).not.toBeEditable();
+  await expect(page.getByRole('button', { name: /^Tagih/ })).toBeDisabled();
+  await expect(amountField(page)).toHaveValue('25.000');
+
+  await expect(qrImage(page)).toBeVisible();
+  await expect(page.getByText('Rp 25.000', { exact: true })).toBeVisible();
+  const tradeNo = await tradeNoOnScreen(page);
+  expect(preview.simulator.orders()).toHaveLength(1);
+  expect(preview.simulator.paymentLinkCalls(tradeNo)).toMatchObject({ received: 1, accepted: 1 });
+});
+
 test('Esc asks before cancelling; "no" keeps the QR, "yes" cancels it', async ({ configured: preview, page }) => {
   await page.keyboard.type('21000');
   await page.keyboard.press('Enter');
