@@ -103,12 +103,12 @@ export class PaymentService {
     return this.get(tradeNo);
   }
 
-  /** The payments of the local calendar day that `now` falls in, newest first. */
   /** The state of every payment the gateway has not settled (the update policy asks: is a sale open?). */
   unsettledStates(): PaymentRecord['state'][] {
     return this.#ledger.listUnsettled().map((record) => record.state);
   }
 
+  /** The payments of the local calendar day that `now` falls in, newest first. */
   listDay(now = this.#now()): DaySummary {
     const start = new Date(now);
     start.setHours(0, 0, 0, 0);
@@ -203,8 +203,9 @@ export class PaymentService {
         decision = afterCreateError(error);
       }
     }
-    this.#apply(tradeNo, decision);
-    this.#tracker.track(tradeNo, 0);
+    const created = this.#apply(tradeNo, decision);
+    // A lost answer is asked about at once; a QR just issued is checked on the usual schedule.
+    this.#tracker.track(tradeNo, created?.state === 'unknown' ? 0 : undefined);
     return this.get(tradeNo);
   }
 

@@ -22,7 +22,8 @@ export interface TrackerDeps {
  */
 export class PaymentTracker {
   readonly #deps: TrackerDeps;
-  readonly #timers = new Map<string, NodeJS.Timeout>();
+  // dueAt: performance.now() time the timer fires (timers run on real time, whatever `now` says).
+  readonly #timers = new Map<string, { timer: NodeJS.Timeout; dueAt: number }>();
   readonly #running = new Map<string, Promise<void>>();
   readonly #unchangedChecks = new Map<string, number>();
   #watched: string | null = null;
@@ -47,17 +48,27 @@ export class PaymentTracker {
     this.#schedule(record, delayMs ?? this.#delayFor(record));
   }
 
-  /** The payment on screen is checked about every second, starting now. */
+  /**
+   * The payment on screen is checked about every second: its next check comes within the
+   * watched interval, or sooner if one was already due sooner. Not at once: a QR just shown
+   * cannot have been paid yet, and a check now would only load the gateway.
+   */
   watch(tradeNo: string | null): void {
     this.#watched = tradeNo;
-    if (tradeNo !== null) this.track(tradeNo, 0);
+    if (tradeNo === null) return;
+    const record = this.#deps.ledger.get(tradeNo);
+    if (!record || !this.#shouldTrack(record)) return this.#forget(tradeNo);
+    if (this.#running.has(tradeNo)) return; // it is being checked; the next one follows the policy
+    const delayMs = this.#delayFor(record);
+    const due = this.#timers.get(tradeNo)?.dueAt ?? Infinity;
+    if (performance.now() + delayMs < due) this.#schedule(record, delayMs);
   }
 
   /** Asks the gateway now and resolves when the answer is recorded. */
   async checkNow(tradeNo: string): Promise<void> {
     const running = this.#running.get(tradeNo);
     if (running) return running;
-    clearTimeout(this.#timers.get(tradeNo));
+    clearTimeout(this.#timers.get(tradeNo)?.timer);
     this.#timers.delete(tradeNo);
     const check = this.#check(tradeNo).finally(() => {
       this.#running.delete(tradeNo);
@@ -70,20 +81,20 @@ export class PaymentTracker {
   /** Stops every timer and waits for checks under way (so the ledger can close after). */
   async stop(): Promise<void> {
     this.#stopped = true;
-    for (const timer of this.#timers.values()) clearTimeout(timer);
+    for (const { timer } of this.#timers.values()) clearTimeout(timer);
     this.#timers.clear();
     await Promise.allSettled([...this.#running.values()]);
   }
 
   #schedule(record: PaymentRecord, delayMs: number): void {
-    clearTimeout(this.#timers.get(record.tradeNo));
+    clearTimeout(this.#timers.get(record.tradeNo)?.timer);
     const timer = setTimeout(() => {
       this.#timers.delete(record.tradeNo);
       void this.checkNow(record.tradeNo);
     }, Math.max(0, delayMs));
     // A pending check must not keep a quitting process alive; stop() is the orderly end.
     timer.unref();
-    this.#timers.set(record.tradeNo, timer);
+    this.#timers.set(record.tradeNo, { timer, dueAt: performance.now() + Math.max(0, delayMs) });
   }
 
   #delayFor(record: PaymentRecord): number {
@@ -102,7 +113,7 @@ export class PaymentTracker {
   }
 
   #forget(tradeNo: string): void {
-    clearTimeout(this.#timers.get(tradeNo));
+    clearTimeout(this.#timers.get(tradeNo)?.timer);
     this.#timers.delete(tradeNo);
     this.#unchangedChecks.delete(tradeNo);
   }

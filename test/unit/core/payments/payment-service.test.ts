@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PaymentView } from '../../../../shared/payment.ts';
 import { PosError } from '../../../../electron/core/errors.ts';
-import { startPaymentFixture, type PaymentFixture } from '../../../harness/payment-fixture.ts';
+import { FAST_POLICY, startPaymentFixture, type PaymentFixture } from '../../../harness/payment-fixture.ts';
 
 const sale = { amount: 75_000 };
 let fixture: PaymentFixture;
@@ -168,6 +168,31 @@ describe('a create whose answer is lost, then closed on the counter', () => {
 });
 
 describe('tracking', () => {
+  describe('when the first check comes', () => {
+    // Checks off screen start far away, so any early query here came from the schedule under test.
+    const policy = { ...FAST_POLICY, watchedIntervalMs: 400, backoffStartMs: 10_000, backoffMaxMs: 10_000 };
+    const queries = (tradeNo: string) =>
+      fixture.simulator.requests().filter((request) => request.endpoint === 'queryPayInResult' && request.tradeNo === tradeNo).length;
+
+    it('does not ask about a QR just issued at once, and checks the one on screen within the watched interval', async () => {
+      fixture = await startPaymentFixture({ service: { policy } });
+      const { tradeNo } = await fixture.service.charge(sale);
+      // The screen says so as it opens, more than once if it renders again: still no query at once.
+      for (let i = 0; i < 3; i++) fixture.service.watch(tradeNo);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(queries(tradeNo)).toBe(0);
+      await vi.waitFor(() => expect(queries(tradeNo)).toBe(1), { timeout: 2_000, interval: 10 });
+    });
+
+    it('asks about a lost answer at once, watched or not', async () => {
+      fixture = await startPaymentFixture({ service: { policy } });
+      fixture.simulator.injectFault({ endpoint: 'paymentLink' }, { kind: 'drop_after_read' }, { times: 1 });
+      const { tradeNo, state } = await fixture.service.charge(sale);
+      expect(state).toBe('unknown');
+      await vi.waitFor(() => expect(queries(tradeNo)).toBeGreaterThan(0), { timeout: 300, interval: 5 });
+    });
+  });
+
   it('rides out failing queries and still sees the payment through', async () => {
     fixture = await startPaymentFixture();
     fixture.simulator.injectFault({ endpoint: 'queryPayInResult' }, { kind: 'http500' }, { times: 3 });
