@@ -1,9 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumLaunchOptions } from '../harness/browser.ts';
 import { ensureRendererBuilt } from '../harness/build-outputs.ts';
 import { setUpTraining } from '../harness/web-preview/set-up.ts';
-import { startWebPreview, type WebPreview } from '../harness/web-preview/server.ts';
+import { connectBinding } from '../harness/web-preview/binding.ts';
+import { startWebPreview, type BridgeTransport, type WebPreview } from '../harness/web-preview/server.ts';
 import { stats, type Figure } from './reporter.ts';
 
 /**
@@ -13,7 +14,9 @@ import { stats, type Figure } from './reporter.ts';
  * - Gateway paid → screen paid: from the simulator marking the order paid to the end of the first
  *   frame that shows LUNAS. Main learns it by polling (Paypro cannot call a counter behind NAT),
  *   so this is about one polling interval at worst.
- * The preview carries calls over loopback HTTP where the app uses IPC: a little slower, not faster.
+ * The page's window.pos is the preload's own API. The target figures carry its calls the way the
+ * app's IPC does, over one ordered channel into the core's process (a Playwright binding); the same
+ * charge over the web preview's HTTP bridge is reported beside them, to show what HTTP adds.
  */
 const CHARGE_WARMUP = 20;
 const CHARGE_SAMPLES = 200;
@@ -114,43 +117,66 @@ async function newSale(page: Page): Promise<void> {
   await amount.focus();
 }
 
-export async function cashierScreen(): Promise<Figure[]> {
-  ensureRendererBuilt();
-  const preview: WebPreview = await startWebPreview();
-  const browser = await chromium.launch(chromiumLaunchOptions());
+async function chargeSamples(page: Page): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < CHARGE_WARMUP + CHARGE_SAMPLES; i++) {
+    const took = await chargeUntilQrPainted(page, 10_000 + i * 500);
+    if (i >= CHARGE_WARMUP) samples.push(took);
+    await page.getByRole('button', { name: 'Tandai lunas' }).click();
+    await page.locator(PAID_SELECTOR).waitFor();
+    await newSale(page);
+  }
+  return samples;
+}
+
+async function paidSamples(page: Page, preview: WebPreview): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < PAID_SAMPLES; i++) {
+    await chargeUntilQrPainted(page, 20_000 + i * 500);
+    const order = preview.simulator.orders().at(-1);
+    if (!order) throw new Error('cashier bench: the simulator has no order');
+    // The customer pays at some moment of the polling cycle: spread the moments evenly over one
+    // interval (a fixed stride, so each run samples the same phases).
+    await sleep(((i * 617) % 1000) + Math.random());
+    await page.evaluate(armPaintProbe, PAID_SELECTOR);
+    const offset = await pageClockOffset(page);
+    const settledEpoch = performance.timeOrigin + performance.now();
+    preview.simulator.settle(order.tradeNo, 'paid');
+    const { paintedEpoch } = await paintTimes(page, 'the paid screen');
+    samples.push(paintedEpoch - offset - settledEpoch);
+    await newSale(page);
+  }
+  return samples;
+}
+
+/** A fresh preview and page on the sale screen, set up for training, for one series. */
+async function withCashierPage<T>(browser: Browser, transport: BridgeTransport, work: (page: Page, preview: WebPreview) => Promise<T>): Promise<T> {
+  const preview = await startWebPreview({ transport });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
   try {
     await setUpTraining(preview);
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+    const page = await context.newPage();
+    if (transport === 'binding') await connectBinding(page, preview);
     await page.goto(preview.url);
     await page.getByLabel('Jumlah', { exact: true }).focus();
+    return await work(page, preview);
+  } finally {
+    await context.close();
+    await preview.close();
+  }
+}
 
-    const charges: number[] = [];
-    for (let i = 0; i < CHARGE_WARMUP + CHARGE_SAMPLES; i++) {
-      const took = await chargeUntilQrPainted(page, 10_000 + i * 500);
-      if (i >= CHARGE_WARMUP) charges.push(took);
-      await page.getByRole('button', { name: 'Tandai lunas' }).click();
-      await page.locator(PAID_SELECTOR).waitFor();
-      await newSale(page);
-    }
+export async function cashierScreen(): Promise<Figure[]> {
+  ensureRendererBuilt();
+  const browser = await chromium.launch(chromiumLaunchOptions());
+  try {
+    const { charges, paid } = await withCashierPage(browser, 'binding', async (page, preview) => ({
+      charges: await chargeSamples(page),
+      paid: await paidSamples(page, preview),
+    }));
+    const chargesOverHttp = await withCashierPage(browser, 'http', chargeSamples);
 
-    const paid: number[] = [];
-    for (let i = 0; i < PAID_SAMPLES; i++) {
-      await chargeUntilQrPainted(page, 20_000 + i * 500);
-      const order = preview.simulator.orders().at(-1);
-      if (!order) throw new Error('cashier bench: the simulator has no order');
-      // The customer pays at some moment of the polling cycle: spread the moments evenly over one
-      // interval (a fixed stride, so each run samples the same phases).
-      await sleep(((i * 617) % 1000) + Math.random());
-      await page.evaluate(armPaintProbe, PAID_SELECTOR);
-      const offset = await pageClockOffset(page);
-      const settledEpoch = performance.timeOrigin + performance.now();
-      preview.simulator.settle(order.tradeNo, 'paid');
-      const { paintedEpoch } = await paintTimes(page, 'the paid screen');
-      paid.push(paintedEpoch - offset - settledEpoch);
-      await newSale(page);
-    }
-
-    const setting = 'Chromium 1366×768, training simulator on loopback';
+    const setting = 'Chromium 1366×768, core and training simulator on loopback';
     return [
       {
         name: 'charge-qr-painted',
@@ -158,7 +184,14 @@ export async function cashierScreen(): Promise<Figure[]> {
         unit: 'ms',
         stats: stats(charges),
         targets: [{ stat: 'median', max: 30 }, { stat: 'p95', max: 60 }],
-        notes: [`${setting}; Enter keydown to the end of the frame showing the QR`],
+        notes: [`${setting}; Enter keydown to the end of the frame showing the QR; calls over one ordered channel, as IPC`],
+      },
+      {
+        name: 'charge-qr-painted-http',
+        title: 'Charge → QR painted, web preview HTTP bridge',
+        unit: 'ms',
+        stats: stats(chargesOverHttp),
+        notes: ['the same, with each call a fetch() to the preview server: the HTTP stack the app does not have'],
       },
       {
         name: 'paid-on-screen',
@@ -171,6 +204,5 @@ export async function cashierScreen(): Promise<Figure[]> {
     ];
   } finally {
     await browser.close();
-    await preview.close();
   }
 }

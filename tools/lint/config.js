@@ -50,7 +50,8 @@ export default tseslint.config(
     rules: { 'pos/no-electron-in-core': 'error' },
   },
   {
-    files: ['electron/preload.ts'],
+    // The preload bundle: the glue and the API factory it is built from.
+    files: ['electron/preload.ts', 'electron/preload-api.ts'],
     // The sandboxed preload gets browser globals, not Node's.
     languageOptions: { globals: { ...globals.browser } },
     rules: { 'pos/preload-bridge': ['error', { factory: 'createPosApi', key: 'pos' }] },

@@ -1,15 +1,38 @@
 /**
- * The web preview's `window.pos`: the same shape the Electron preload exposes (electron/preload.ts),
- * over HTTP instead of IPC. One function per call in the channel map — the names come from
- * shared/ipc-channels.ts, never typed here — plus `onPaymentUpdate` over Server-Sent Events.
+ * Transports for the web preview's `window.pos`. The API itself is the preload's own
+ * (electron/preload-api.ts), so the page gets exactly the shape the app gets; only what carries
+ * the calls differs:
+ * - HTTP: POST /api/<call> and one Server-Sent Events stream for pushes (`npm run preview:web`,
+ *   the e2e).
+ * - binding: a function the test driver exposes in the page (Playwright's exposeBinding) and
+ *   pushes it evaluates in the page — one ordered channel to the core's process, like IPC (the
+ *   benchmarks, which should not time an HTTP stack the app does not have).
  *
  * Bundled by esbuild into one classic script (`GET /bridge.js`) when the preview starts, and
  * loaded before the renderer's module script. Runs in the browser; typed without the DOM library
  * (the root tsconfig has none), through the few globals it needs.
  */
-import { ipcChannels } from '../../../shared/ipc-channels.ts';
-import type { PosApi } from '../../../shared/ipc-contract.ts';
+import { paymentUpdateChannel } from '../../../shared/ipc-channels.ts';
 import type { PaymentView } from '../../../shared/payment.ts';
+import { callNameOf, type IpcRendererLike } from '../../../electron/preload-api.ts';
+
+type PushListener = Parameters<IpcRendererLike['on']>[1];
+
+/** The subscribers of the one push channel, fed by whichever transport receives the pushes. */
+function pushChannel() {
+  const listeners = new Set<PushListener>();
+  return {
+    on(channel: string, listener: PushListener) {
+      if (channel === paymentUpdateChannel) listeners.add(listener);
+    },
+    removeListener(channel: string, listener: PushListener) {
+      if (channel === paymentUpdateChannel) listeners.delete(listener);
+    },
+    deliver(payment: PaymentView) {
+      for (const listener of [...listeners]) listener(null, payment);
+    },
+  };
+}
 
 interface MessageEventLike {
   readonly data: string;
@@ -18,49 +41,53 @@ interface EventSourceLike {
   addEventListener(type: 'message', listener: (event: MessageEventLike) => void): void;
   close(): void;
 }
-export interface BridgeGlobals {
+export interface HttpBridgeGlobals {
   fetch: typeof fetch;
   EventSource: new (url: string) => EventSourceLike;
 }
 
-/** Builds the API against `base` (the preview's origin, or '' for same-origin relative URLs). */
-export function createWebPosApi(globals: BridgeGlobals, base = ''): PosApi {
-  const calls = Object.fromEntries(
-    Object.keys(ipcChannels).map((name) => [
-      name,
-      async (request: unknown) => {
-        const response = await globals.fetch(`${base}/api/${name}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(request ?? {}),
-        });
-        // A transport failure rejects, as a failed ipcRenderer.invoke would; the renderer's
-        // safeCall turns it into an `internal` result.
-        if (!response.ok) throw new Error(`web preview: HTTP ${response.status} for ${name}`);
-        return response.json();
-      },
-    ]),
-  );
-
-  const listeners = new Set<(payment: PaymentView) => void>();
+/** Calls as POST `${base}/api/<call>`; `base` is the preview's origin, or '' for same-origin. */
+export function httpTransport(globals: HttpBridgeGlobals, base = ''): IpcRendererLike {
+  const pushes = pushChannel();
   // One stream for every subscriber, opened at once (as IPC is always connected), so a screen
   // that subscribes later misses nothing while the stream would still be connecting.
   // EventSource reconnects by itself if the preview restarts.
   const events = new globals.EventSource(`${base}/api/events`);
-  events.addEventListener('message', (event) => {
-    const payment = JSON.parse(event.data) as PaymentView;
-    for (const listener of [...listeners]) listener(payment);
-  });
-
+  events.addEventListener('message', (event) => pushes.deliver(JSON.parse(event.data) as PaymentView));
   return {
-    ...calls,
-    onPaymentUpdate(listener: (payment: PaymentView) => void) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
+    async invoke(channel, request) {
+      const name = callNameOf(channel);
+      if (name === undefined) throw new Error(`web preview: no call on channel ${channel}`);
+      const response = await globals.fetch(`${base}/api/${name}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(request ?? {}),
+      });
+      // A transport failure rejects, as a failed ipcRenderer.invoke would; the renderer's
+      // safeCall turns it into an `internal` result.
+      if (!response.ok) throw new Error(`web preview: HTTP ${response.status} for ${name}`);
+      return response.json();
     },
-    // Built from the channel map the contract is checked against (as in the preload);
-    // TypeScript cannot see through Object.fromEntries.
-  } as PosApi;
+    on: pushes.on,
+    removeListener: pushes.removeListener,
+  };
+}
+
+/** The names the binding transport uses in the page. */
+export const BINDING_INVOKE = 'posInvoke';
+export const BINDING_PUSH = 'posPush';
+
+export type BindingBridgeGlobals = Record<typeof BINDING_INVOKE, (channel: string, request: unknown) => Promise<unknown>> &
+  Partial<Record<typeof BINDING_PUSH, (payment: PaymentView) => void>>;
+
+/** Calls through the driver's exposed binding; installs the function the driver pushes through. */
+export function bindingTransport(globals: BindingBridgeGlobals): IpcRendererLike {
+  const pushes = pushChannel();
+  globals[BINDING_PUSH] = pushes.deliver;
+  return {
+    // Looked up per call: the binding may be exposed after this script ran.
+    invoke: (channel, request) => globals[BINDING_INVOKE](channel, request ?? {}),
+    on: pushes.on,
+    removeListener: pushes.removeListener,
+  };
 }

@@ -9,6 +9,9 @@
  *   GET  /bridge.js       defines window.pos (bridge.ts, bundled by esbuild at start)
  *   GET  /…               dist/renderer, index.html with the bridge script inserted
  *
+ * With `transport: 'binding'` the page's window.pos talks to a function the test driver exposes
+ * instead (binding.ts; the benchmarks use it), and the HTTP calls above go unused.
+ *
  * NOT SECURE, by design: the app secret is "protected" by an AES key stored next to it in the
  * data folder (the test cipher, test/harness/aes-cipher.ts), and the settings screen is told
  * the protection is weak. Never enter a live secret you care about into the preview.
@@ -54,7 +57,11 @@ export interface WebPreviewOptions {
   /** The core's clock: tests move it forward to jump past a QR's expiry. */
   now?: () => number;
   logger?: RouterLogger;
+  /** What carries window.pos's calls (bridge.ts): HTTP (default) or a driver's binding. */
+  transport?: BridgeTransport;
 }
+
+export type BridgeTransport = 'http' | 'binding';
 
 export interface WebPreview {
   /** e.g. http://127.0.0.1:5179/ */
@@ -65,6 +72,10 @@ export interface WebPreview {
   readonly simulator: Simulator;
   /** The core serving calls right now (a new one after restartCore()). */
   readonly core: PosCore;
+  /** A contract call as the page makes it (waits while the core restarts). */
+  call(name: string, request: unknown): Promise<unknown>;
+  /** Every payment push, across core restarts. */
+  onPaymentUpdate(listener: (payment: PaymentView) => void): () => void;
   /** Closes the core and opens a new one on the same data folder and simulator: an app restart. */
   restartCore(): Promise<void>;
   close(): Promise<void>;
@@ -89,12 +100,15 @@ const SECURITY_HEADERS = {
   'Cache-Control': 'no-store',
 } as const;
 
-let bridgeScript: Promise<string> | null = null;
+const bridgeScripts = new Map<BridgeTransport, Promise<string>>();
+const BRIDGE_ENTRIES: Record<BridgeTransport, string> = { http: 'bridge-entry.ts', binding: 'binding-bridge-entry.ts' };
 
-/** The bridge bundled once per process (a few milliseconds with esbuild). */
-export function buildBridgeScript(): Promise<string> {
-  bridgeScript ??= build({
-    entryPoints: [join(here, 'bridge-entry.ts')],
+/** A bridge bundled once per process (a few milliseconds with esbuild). */
+export function buildBridgeScript(transport: BridgeTransport = 'http'): Promise<string> {
+  const cached = bridgeScripts.get(transport);
+  if (cached) return cached;
+  const script = build({
+    entryPoints: [join(here, BRIDGE_ENTRIES[transport])],
     bundle: true,
     write: false,
     format: 'iife',
@@ -103,7 +117,8 @@ export function buildBridgeScript(): Promise<string> {
     legalComments: 'none',
     logLevel: 'silent',
   }).then((result) => result.outputFiles[0]!.text);
-  return bridgeScript;
+  bridgeScripts.set(transport, script);
+  return script;
 }
 
 /** index.html with the bridge loaded (classic, blocking) before the app's module script. */
@@ -133,13 +148,18 @@ export async function startWebPreview(options: WebPreviewOptions = {}): Promise<
   mkdirSync(dataDir, { recursive: true });
   const logger = options.logger ?? { error: (message, context) => console.error(message, context) };
 
-  const [bridge, training] = await Promise.all([buildBridgeScript(), retryWhileAddressInUse(() => startTrainingSimulator())]);
+  const [bridge, training] = await Promise.all([
+    buildBridgeScript(options.transport),
+    retryWhileAddressInUse(() => startTrainingSimulator()),
+  ]);
   const cipher = createAesCipher([previewCipherKey(dataDir)]);
 
   const sseClients = new Set<ServerResponse>();
+  const pushListeners = new Set<(payment: PaymentView) => void>();
   const broadcast = (payment: PaymentView) => {
     const frame = `data: ${JSON.stringify(payment)}\n\n`;
     for (const client of sseClients) client.write(frame);
+    for (const listener of pushListeners) listener(payment);
   };
 
   const openCore = (gateway: TrainingGateway): PosCore => {
@@ -222,9 +242,7 @@ export async function startWebPreview(options: WebPreviewOptions = {}): Promise<
       } catch {
         return send(res, 400, 'Bad Request');
       }
-      await ready;
-      const result = await core.router.dispatch(name, body);
-      return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
+      return send(res, 200, JSON.stringify(await call(name, body)), 'application/json; charset=utf-8');
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method Not Allowed');
@@ -248,6 +266,11 @@ export async function startWebPreview(options: WebPreviewOptions = {}): Promise<
     return send(res, 200, await readFile(file), type);
   }
 
+  async function call(name: string, request: unknown): Promise<unknown> {
+    await ready;
+    return core.router.dispatch(name, request);
+  }
+
   function openEvents(req: IncomingMessage, res: ServerResponse): void {
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
     res.write(': connected\n\n');
@@ -262,6 +285,11 @@ export async function startWebPreview(options: WebPreviewOptions = {}): Promise<
     simulator: training.simulator,
     get core() {
       return core;
+    },
+    call,
+    onPaymentUpdate(listener) {
+      pushListeners.add(listener);
+      return () => void pushListeners.delete(listener);
     },
     async restartCore() {
       let reopened!: () => void;
