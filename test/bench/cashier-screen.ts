@@ -14,9 +14,9 @@ import { stats, type Figure } from './reporter.ts';
  * - Gateway paid → screen paid: from the simulator marking the order paid to the end of the first
  *   frame that shows LUNAS. Main learns it by polling (Paypro cannot call a counter behind NAT),
  *   so this is about one polling interval at worst.
- * The page's window.pos is the preload's own API. The target figures carry its calls the way the
- * app's IPC does, over one ordered channel into the core's process (a Playwright binding); the same
- * charge over the web preview's HTTP bridge is reported beside them, to show what HTTP adds.
+ * The page's window.pos is the preload's own API. The target figures carry its calls as messages
+ * into the core's process, as the app's IPC does (a Playwright binding); the same charge over the
+ * web preview's HTTP bridge is reported beside them, to show what an HTTP stack adds.
  */
 const CHARGE_WARMUP = 20;
 const CHARGE_SAMPLES = 200;
@@ -184,7 +184,7 @@ export async function cashierScreen(): Promise<Figure[]> {
         unit: 'ms',
         stats: stats(charges),
         targets: [{ stat: 'median', max: 30 }, { stat: 'p95', max: 60 }],
-        notes: [`${setting}; Enter keydown to the end of the frame showing the QR; calls over one ordered channel, as IPC`],
+        notes: [`${setting}; Enter keydown to the end of the frame showing the QR; calls as messages, as over IPC`],
       },
       {
         name: 'charge-qr-painted-http',

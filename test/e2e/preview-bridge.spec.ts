@@ -1,5 +1,8 @@
 import { ipcChannels } from '../../shared/ipc-channels.ts';
-import { MAX_BODY_BYTES } from '../harness/web-preview/server.ts';
+import type { PosApi } from '../../shared/ipc-contract.ts';
+import { connectBinding } from '../harness/web-preview/binding.ts';
+import { MAX_BODY_BYTES, startWebPreview } from '../harness/web-preview/server.ts';
+import { setUpTraining } from '../harness/web-preview/set-up.ts';
 import { expect, test } from './fixtures.ts';
 
 // The web preview's own contract: window.pos has exactly the preload's shape, and only the
@@ -106,4 +109,59 @@ test('static files come only from the built renderer', async ({ preview }) => {
   expect(await statusFor('/%2e%2e/%2e%2e/package.json')).toBe(404);
   expect(await statusFor('/%E0%A4%A')).toBe(400);
   expect(await statusFor('/api/events')).toBe(200);
+});
+
+test('the binding transport (benchmarks): the same window.pos, calls and pushes, only from the preview frame', async ({ page }) => {
+  const preview = await startWebPreview({ transport: 'binding' });
+  try {
+    await connectBinding(page, preview);
+    await setUpTraining(preview);
+    await page.goto(preview.url);
+    const shape = await page.evaluate(() => Object.keys((globalThis as unknown as { pos: object }).pos).sort());
+    expect(shape).toEqual([...Object.keys(ipcChannels), 'onPaymentUpdate'].sort());
+
+    // A charge from the page: its answer, and a push for each step of the payment.
+    const seen = await page.evaluate(async () => {
+      const pos = (globalThis as unknown as { pos: PosApi }).pos;
+      const states: string[] = [];
+      pos.onPaymentUpdate((payment) => states.push(payment.state));
+      const charged = await pos.charge({ amount: 25_000 });
+      if (!charged.ok) return { charged: 'refused', states };
+      states.push(`answer:${charged.value.state}`);
+      await pos.settleTraining({ tradeNo: charged.value.tradeNo, outcome: 'paid' });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      return { charged: charged.value.state, states };
+    });
+    expect(seen.charged).toBe('awaiting_payment');
+    // Pushes travel apart from answers (as SSE does beside fetch); the renderer keeps the newest.
+    expect([...seen.states].sort()).toEqual(['answer:awaiting_payment', 'awaiting_payment', 'creating', 'paid']);
+    expect(seen.states.at(-1)).toBe('paid');
+
+    // A frame that is not the preview's page is not answered.
+    const fromChildFrame = await page.evaluate(async () => {
+      // Typed by hand: the root tsconfig has no DOM library.
+      type ChildFrame = {
+        srcdoc: string;
+        contentWindow: { posInvoke?: (channel: string, request: unknown) => Promise<unknown> } | null;
+        addEventListener(type: 'load', listener: (value: unknown) => void, options: { once: boolean }): void;
+      };
+      const { document } = globalThis as unknown as {
+        document: { createElement(tag: 'iframe'): ChildFrame; body: { append(node: ChildFrame): void } };
+      };
+      const frame = document.createElement('iframe');
+      frame.srcdoc = '<p>elsewhere</p>';
+      document.body.append(frame);
+      await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+      const invoke = frame.contentWindow?.posInvoke;
+      if (!invoke) return 'the binding is missing in the child frame';
+      return invoke('payment:charge', { amount: 25_000 }).then(
+        () => 'answered',
+        (error: unknown) => String(error),
+      );
+    });
+    expect(fromChildFrame).toMatch(/a call from a frame that is not the preview/);
+    expect(preview.simulator.orders()).toHaveLength(1);
+  } finally {
+    await preview.close();
+  }
 });

@@ -6,8 +6,8 @@ import type { WebPreview } from './server.ts';
 
 /**
  * The driver's side of the binding transport (bridge.ts): the page's calls arrive through a
- * Playwright binding and pushes go back by evaluating in the page — one ordered channel, as IPC
- * is. Like the app's IPC wrapper, only the preview's own top frame is answered.
+ * Playwright binding and pushes go back by evaluating in the page. Like the app's IPC wrapper,
+ * only the preview's own top frame is answered.
  * Call before the page loads the preview (started with `transport: 'binding'`).
  */
 export async function connectBinding(page: Page, preview: WebPreview): Promise<() => void> {

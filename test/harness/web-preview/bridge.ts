@@ -4,9 +4,10 @@
  * the calls differs:
  * - HTTP: POST /api/<call> and one Server-Sent Events stream for pushes (`npm run preview:web`,
  *   the e2e).
- * - binding: a function the test driver exposes in the page (Playwright's exposeBinding) and
- *   pushes it evaluates in the page — one ordered channel to the core's process, like IPC (the
- *   benchmarks, which should not time an HTTP stack the app does not have).
+ * - binding: a function the test driver exposes in the page (Playwright's exposeBinding), and
+ *   pushes it evaluates in the page: messages into the core's process, as IPC carries them, for
+ *   the benchmarks, which should not time an HTTP stack the app does not have. Pushes may
+ *   overtake an answer (as SSE beside fetch); the renderer keeps the newest view of a payment.
  *
  * Bundled by esbuild into one classic script (`GET /bridge.js`) when the preview starts, and
  * loaded before the renderer's module script. Runs in the browser; typed without the DOM library
