@@ -49,6 +49,8 @@ export interface Durability {
   synchronous: string;
   foreignKeys: boolean;
   busyTimeoutMs: number;
+  /** The WAL size (pages) at which SQLite checkpoints inside a commit: a ceiling, not routine. */
+  walAutocheckpointPages: number;
   schemaVersion: number;
 }
 

@@ -36,8 +36,25 @@ describe('Ledger storage', () => {
       synchronous: 'full',
       foreignKeys: true,
       busyTimeoutMs: 5_000,
+      walAutocheckpointPages: 10_000,
       schemaVersion: MIGRATIONS.length,
     });
+    ledger.close();
+  });
+
+  it('checkpoints the WAL once writes pause, never inside a write', async () => {
+    const ledger = Ledger.open(temp.file, { idleCheckpointMs: 100 });
+    // Enough writes that SQLite's default (a checkpoint every 1,000 WAL pages) would have run
+    // inside one of them.
+    for (let i = 0; i < 400; i++) ledger.record(newPayment(`TRX-${i}`, { createdAt: T0 + i }));
+    const walPages = statSync(`${temp.file}-wal`).size / 4096;
+    const beforePause = statSync(temp.file).size;
+    expect(walPages).toBeGreaterThan(1_000);
+    expect(beforePause).toBeLessThan(64 * 1024); // the payments are all still in the WAL only
+
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(statSync(temp.file).size).toBeGreaterThan(beforePause * 4); // copied in at the pause
+    expect(ledger.get('TRX-399')?.state).toBe('creating');
     ledger.close();
   });
 
