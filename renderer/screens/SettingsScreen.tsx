@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type InputHTMLAttributes } from 'react';
 import type { FieldError, IpcError, SettingsView } from '../../shared/ipc-contract.ts';
 import { LANGUAGES, type Environment, type Language } from '../../shared/settings.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { safeCall } from '../app/pos.ts';
 import { buildSettingsPatch, formFromSettings, SETTINGS_FIELD_PATHS, type SettingsForm } from '../app/settingsForm.ts';
+import type { MessageKey } from '../i18n/index.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { PinSection } from '../components/PinSection.tsx';
 import { TextField } from '../components/TextField.tsx';
@@ -16,6 +17,34 @@ type Props = {
   onUnlocked: (unlocked: boolean) => void;
   firstRun: boolean;
 };
+
+/** A setting typed as text: the form key it edits, and the path main keys its errors by. */
+type TextSetting = {
+  key: Exclude<keyof SettingsForm, 'environment' | 'language'>;
+  path: (typeof SETTINGS_FIELD_PATHS)[number];
+  label: MessageKey;
+  hint?: MessageKey;
+  input?: Pick<InputHTMLAttributes<HTMLInputElement>, 'type' | 'inputMode' | 'spellCheck'>;
+};
+
+const NUMBER = { inputMode: 'numeric' } as const;
+const URL_INPUT = { type: 'url', spellCheck: false } as const;
+
+const MERCHANT_NO: TextSetting = { key: 'merchantNo', path: 'merchantNo', label: 'settings.merchant_no', hint: 'settings.merchant_no.help', input: NUMBER };
+const GATEWAY_SETTINGS: readonly TextSetting[] = [
+  { key: 'baseUrl', path: 'baseUrl', label: 'settings.base_url', hint: 'settings.base_url.help', input: URL_INPUT },
+  { key: 'notifyUrl', path: 'notifyUrl', label: 'settings.notify_url', input: URL_INPUT },
+];
+const CUSTOMER_SETTINGS: readonly TextSetting[] = [
+  { key: 'customerName', path: 'defaultCustomer.name', label: 'settings.customer.name' },
+  { key: 'customerMobile', path: 'defaultCustomer.mobile', label: 'settings.customer.mobile', input: { type: 'tel' } },
+  { key: 'customerEmail', path: 'defaultCustomer.email', label: 'settings.customer.email', input: { type: 'email' } },
+];
+const SALE_SETTINGS: readonly TextSetting[] = [
+  { key: 'minAmount', path: 'limits.minAmount', label: 'settings.min_amount', input: NUMBER },
+  { key: 'maxAmount', path: 'limits.maxAmount', label: 'settings.max_amount', input: NUMBER },
+  { key: 'qrExpiryMinutes', path: 'qrExpiryMinutes', label: 'settings.qr_expiry', input: NUMBER },
+];
 
 export function SettingsScreen(props: Props) {
   return props.unlocked ? <SettingsEditor {...props} /> : <UnlockForm onUnlocked={() => props.onUnlocked(true)} />;
@@ -91,6 +120,21 @@ function SettingsEditor({ view, onViewChange, onUnlocked, firstRun }: Props) {
     const error = errors[path];
     return error ? tf(error) : null;
   };
+
+  const textFields = (settings: readonly TextSetting[]) =>
+    settings.map(({ key, path, label, hint, input }) => (
+      <TextField
+        key={key}
+        id={`settings-${path}`}
+        label={t(label)}
+        autoComplete="off"
+        {...input}
+        value={form[key]}
+        hint={hint ? t(hint) : null}
+        error={fieldError(path)}
+        onChange={(event) => set(key, event.target.value)}
+      />
+    ));
 
   const lockedOut = (error: IpcError) => {
     if (error.code === 'locked') onUnlocked(false);
@@ -196,16 +240,7 @@ function SettingsEditor({ view, onViewChange, onUnlocked, firstRun }: Props) {
               </p>
             ) : null}
           </fieldset>
-          <TextField
-            id="settings-merchantNo"
-            label={t('settings.merchant_no')}
-            inputMode="numeric"
-            autoComplete="off"
-            value={form.merchantNo}
-            hint={t('settings.merchant_no.help')}
-            error={fieldError('merchantNo')}
-            onChange={(event) => set('merchantNo', event.target.value)}
-          />
+          {textFields([MERCHANT_NO])}
           <TextField
             id="settings-secret"
             label={t('settings.secret')}
@@ -220,88 +255,17 @@ function SettingsEditor({ view, onViewChange, onUnlocked, firstRun }: Props) {
               setNotice('');
             }}
           />
-          <TextField
-            id="settings-baseUrl"
-            label={t('settings.base_url')}
-            type="url"
-            autoComplete="off"
-            spellCheck={false}
-            value={form.baseUrl}
-            hint={t('settings.base_url.help')}
-            error={fieldError('baseUrl')}
-            onChange={(event) => set('baseUrl', event.target.value)}
-          />
-          <TextField
-            id="settings-notifyUrl"
-            label={t('settings.notify_url')}
-            type="url"
-            autoComplete="off"
-            spellCheck={false}
-            value={form.notifyUrl}
-            error={fieldError('notifyUrl')}
-            onChange={(event) => set('notifyUrl', event.target.value)}
-          />
+          {textFields(GATEWAY_SETTINGS)}
         </fieldset>
 
         <fieldset>
           <legend>{t('settings.section.customer')}</legend>
-          <TextField
-            id="settings-defaultCustomer.name"
-            label={t('settings.customer.name')}
-            autoComplete="off"
-            value={form.customerName}
-            error={fieldError('defaultCustomer.name')}
-            onChange={(event) => set('customerName', event.target.value)}
-          />
-          <TextField
-            id="settings-defaultCustomer.mobile"
-            label={t('settings.customer.mobile')}
-            type="tel"
-            autoComplete="off"
-            value={form.customerMobile}
-            error={fieldError('defaultCustomer.mobile')}
-            onChange={(event) => set('customerMobile', event.target.value)}
-          />
-          <TextField
-            id="settings-defaultCustomer.email"
-            label={t('settings.customer.email')}
-            type="email"
-            autoComplete="off"
-            value={form.customerEmail}
-            error={fieldError('defaultCustomer.email')}
-            onChange={(event) => set('customerEmail', event.target.value)}
-          />
+          {textFields(CUSTOMER_SETTINGS)}
         </fieldset>
 
         <fieldset>
           <legend>{t('settings.section.sale')}</legend>
-          <TextField
-            id="settings-limits.minAmount"
-            label={t('settings.min_amount')}
-            inputMode="numeric"
-            autoComplete="off"
-            value={form.minAmount}
-            error={fieldError('limits.minAmount')}
-            onChange={(event) => set('minAmount', event.target.value)}
-          />
-          <TextField
-            id="settings-limits.maxAmount"
-            label={t('settings.max_amount')}
-            inputMode="numeric"
-            autoComplete="off"
-            value={form.maxAmount}
-            error={fieldError('limits.maxAmount')}
-            onChange={(event) => set('maxAmount', event.target.value)}
-          />
-          <TextField
-            id="settings-qrExpiryMinutes"
-            label={t('settings.qr_expiry')}
-            inputMode="numeric"
-            autoComplete="off"
-            value={form.qrExpiryMinutes}
-            error={fieldError('qrExpiryMinutes')}
-            onChange={(event) => set('qrExpiryMinutes', event.target.value)}
-          />
+          {textFields(SALE_SETTINGS)}
           <div className={`field${fieldError('language') ? ' field-invalid' : ''}`}>
             <label htmlFor="settings-language">{t('settings.language')}</label>
             <select
