@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { electronMock as ElectronMock } from '../../harness/electron-mock.ts';
+import type { updaterModule as UpdaterModule } from '../../harness/updater-mock.ts';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_START_URL } from '../../../electron/app-protocol.ts';
 import { ipcContract, paymentUpdateChannel } from '../../../shared/ipc-contract.ts';
 
@@ -11,17 +12,7 @@ const electronLog = vi.hoisted(() => ({
   warn: vi.fn(),
   error: vi.fn(),
 }));
-const autoUpdater = vi.hoisted(() => ({
-  autoDownload: false,
-  autoInstallOnAppQuit: true,
-  logger: null as unknown,
-  forceDevUpdateConfig: false,
-  updateConfigPath: null as string | null,
-  checkForUpdates: vi.fn(async () => null),
-  quitAndInstall: vi.fn(),
-  on: vi.fn(),
-}));
-vi.mock('electron-updater', () => ({ default: { autoUpdater } }));
+vi.mock('electron-updater', async () => (await import('../../harness/updater-mock.ts')).updaterModule);
 vi.mock('electron-log/main', () => ({ default: electronLog }));
 vi.mock('conf', () => ({ default: vi.fn(function FakeConf(this: { options: unknown }, options: unknown) { this.options = options; }) }));
 
@@ -52,14 +43,15 @@ async function load(configure: (electron: typeof ElectronMock) => void = () => {
   const { resetElectronMock } = await import('../../harness/electron-mock.ts');
   resetElectronMock(electron);
   configure(electron);
+  const updater = ((await import('electron-updater')) as unknown as typeof UpdaterModule).default.autoUpdater;
   await import('../../../electron/main.ts');
-  return { electron, windows: electron.BrowserWindow.created };
+  return { electron, updater, windows: electron.BrowserWindow.created };
 }
 
 async function launch() {
   const loaded = await load();
   await vi.waitFor(() => expect(loaded.windows).toHaveLength(1));
-  return { electronMock: loaded.electron, window: loaded.windows[0]! };
+  return { electronMock: loaded.electron, updater: loaded.updater, window: loaded.windows[0]! };
 }
 
 describe('main', () => {
@@ -104,10 +96,9 @@ describe('main', () => {
   });
 
   it('leaves updates off in a build without an update feed, so electron-updater never installs on its own', async () => {
-    autoUpdater.autoInstallOnAppQuit = true;
-    await launch();
-    expect(autoUpdater.autoInstallOnAppQuit).toBe(false);
-    expect(autoUpdater.checkForUpdates).not.toHaveBeenCalled();
+    const { updater } = await launch(); // a fresh fake, which starts with install-on-quit on
+    expect(updater.autoInstallOnAppQuit).toBe(false);
+    expect(updater.checkForUpdates).not.toHaveBeenCalled();
   });
 
   it('pushes payment updates to the window', async () => {

@@ -4,25 +4,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PaymentState } from '../../../shared/payment.ts';
 import type { Environment } from '../../../shared/settings.ts';
+import { fakeAutoUpdater, resetFakeAutoUpdater } from '../../harness/updater-mock.ts';
 
-// electron-updater (which needs Electron) is replaced by a fake autoUpdater that records calls.
-const fake = vi.hoisted(() => {
-  const listeners = new Map<string, (...args: any[]) => void>();
-  return {
-    listeners,
-    updater: {
-      autoDownload: false,
-      autoInstallOnAppQuit: true,
-      logger: null as unknown,
-      forceDevUpdateConfig: false,
-      updateConfigPath: null as string | null,
-      checkForUpdates: vi.fn(async () => null),
-      quitAndInstall: vi.fn(),
-      on: vi.fn((event: string, listener: (...args: any[]) => void) => listeners.set(event, listener)),
-    },
-  };
-});
-vi.mock('electron-updater', () => ({ default: { autoUpdater: fake.updater } }));
+vi.mock('electron-updater', async () => (await import('../../harness/updater-mock.ts')).updaterModule);
 vi.mock('electron', () => ({}));
 
 const { startAutoUpdates, updateFeedConfigured } = await import('../../../electron/updater.ts');
@@ -46,10 +30,7 @@ function start(feedConfigured = true) {
 
 beforeEach(() => {
   vi.useFakeTimers();
-  fake.listeners.clear();
-  Object.assign(fake.updater, { autoDownload: false, autoInstallOnAppQuit: true, forceDevUpdateConfig: false, updateConfigPath: null });
-  fake.updater.checkForUpdates.mockClear();
-  fake.updater.quitAndInstall.mockClear();
+  resetFakeAutoUpdater();
   states = [];
   environment = 'live';
   clock = new Date(2026, 2, 15, 14, 0);
@@ -60,11 +41,11 @@ describe('auto updates', () => {
   it('downloads in the background in live mode, never arming electron-updater’s own install-on-quit', async () => {
     const updates = start();
     await vi.advanceTimersByTimeAsync(0);
-    expect(fake.updater.autoDownload).toBe(true);
-    expect(fake.updater.autoInstallOnAppQuit).toBe(false);
-    expect(fake.updater.checkForUpdates).toHaveBeenCalledOnce();
+    expect(fakeAutoUpdater.autoDownload).toBe(true);
+    expect(fakeAutoUpdater.autoInstallOnAppQuit).toBe(false);
+    expect(fakeAutoUpdater.checkForUpdates).toHaveBeenCalledOnce();
     await vi.advanceTimersByTimeAsync(60_000);
-    expect(fake.updater.checkForUpdates).toHaveBeenCalledTimes(2);
+    expect(fakeAutoUpdater.checkForUpdates).toHaveBeenCalledTimes(2);
     updates.stop();
   });
 
@@ -72,62 +53,62 @@ describe('auto updates', () => {
     environment = 'training';
     const training = start();
     await vi.advanceTimersByTimeAsync(120_000);
-    expect(fake.updater.checkForUpdates).not.toHaveBeenCalled();
+    expect(fakeAutoUpdater.checkForUpdates).not.toHaveBeenCalled();
     expect(logger.info).toHaveBeenCalledWith('Update check skipped', { reason: 'training' });
     training.stop();
 
     environment = 'live';
     const noFeed = start(false);
     await vi.advanceTimersByTimeAsync(120_000);
-    expect(fake.updater.checkForUpdates).not.toHaveBeenCalled();
-    expect(fake.updater.autoInstallOnAppQuit).toBe(false);
+    expect(fakeAutoUpdater.checkForUpdates).not.toHaveBeenCalled();
+    expect(fakeAutoUpdater.autoInstallOnAppQuit).toBe(false);
     noFeed.prepareQuit();
-    expect(fake.updater.autoInstallOnAppQuit).toBe(false);
+    expect(fakeAutoUpdater.autoInstallOnAppQuit).toBe(false);
   });
 
   it('installs at quit only when no payment is open', async () => {
     const updates = start();
-    fake.listeners.get('update-downloaded')!({ version: '0.2.0' });
+    fakeAutoUpdater.listeners.get('update-downloaded')!({ version: '0.2.0' });
     states = ['paid', 'awaiting_payment'];
     updates.prepareQuit();
-    expect(fake.updater.autoInstallOnAppQuit).toBe(false);
+    expect(fakeAutoUpdater.autoInstallOnAppQuit).toBe(false);
     states = ['paid', 'expired'];
     updates.prepareQuit();
-    expect(fake.updater.autoInstallOnAppQuit).toBe(true);
-    expect(fake.updater.quitAndInstall).not.toHaveBeenCalled();
+    expect(fakeAutoUpdater.autoInstallOnAppQuit).toBe(true);
+    expect(fakeAutoUpdater.quitAndInstall).not.toHaveBeenCalled();
     updates.stop();
   });
 
   it('does not arm install-on-quit when nothing was downloaded', () => {
     const updates = start();
     updates.prepareQuit();
-    expect(fake.updater.autoInstallOnAppQuit).toBe(false);
+    expect(fakeAutoUpdater.autoInstallOnAppQuit).toBe(false);
     updates.stop();
   });
 
   it('installs at the end of the day with no payment open, never during the day or mid-sale', async () => {
     const updates = start();
-    fake.listeners.get('update-downloaded')!({ version: '0.2.0' });
+    fakeAutoUpdater.listeners.get('update-downloaded')!({ version: '0.2.0' });
     await vi.advanceTimersByTimeAsync(10_000); // 14:00, the shop is open
-    expect(fake.updater.quitAndInstall).not.toHaveBeenCalled();
+    expect(fakeAutoUpdater.quitAndInstall).not.toHaveBeenCalled();
     clock = new Date(2026, 2, 15, 22, 30);
     states = ['creating'];
     await vi.advanceTimersByTimeAsync(10_000); // closing time, but a sale is being created
-    expect(fake.updater.quitAndInstall).not.toHaveBeenCalled();
+    expect(fakeAutoUpdater.quitAndInstall).not.toHaveBeenCalled();
     states = ['unknown'];
     await vi.advanceTimersByTimeAsync(10_000);
-    expect(fake.updater.quitAndInstall).not.toHaveBeenCalled();
+    expect(fakeAutoUpdater.quitAndInstall).not.toHaveBeenCalled();
     states = ['paid'];
     await vi.advanceTimersByTimeAsync(1_000);
-    expect(fake.updater.quitAndInstall).toHaveBeenCalledOnce();
-    expect(fake.updater.quitAndInstall).toHaveBeenCalledWith(true, true);
+    expect(fakeAutoUpdater.quitAndInstall).toHaveBeenCalledOnce();
+    expect(fakeAutoUpdater.quitAndInstall).toHaveBeenCalledWith(true, true);
     await vi.advanceTimersByTimeAsync(10_000);
-    expect(fake.updater.quitAndInstall).toHaveBeenCalledOnce();
+    expect(fakeAutoUpdater.quitAndInstall).toHaveBeenCalledOnce();
     updates.stop();
   });
 
   it('logs a failed check instead of throwing', async () => {
-    fake.updater.checkForUpdates.mockRejectedValueOnce(new Error('offline'));
+    fakeAutoUpdater.checkForUpdates.mockRejectedValueOnce(new Error('offline'));
     const updates = start();
     await vi.advanceTimersByTimeAsync(0);
     expect(logger.warn).toHaveBeenCalledWith('Update check failed', { error: expect.any(Error) });
