@@ -1,0 +1,142 @@
+import type { PaymentState } from '../../../shared/payment.ts';
+
+/**
+ * The arithmetic of a shift or business-day report ("Tutup kasir"). The ledger answers with a
+ * handful of GROUP BY rows (one per state × late × voided, read from an index); this module turns
+ * them into the report. `groupSales` builds the same rows from individual sales, so a test can
+ * hold the ledger's SQL to the sum over the sales themselves.
+ */
+
+/** What the report needs to know of one sale. */
+export interface SaleFacts {
+  state: PaymentState;
+  amount: number;
+  paidAmount: number | null;
+  createdAt: number;
+  /** Found paid after the counter had closed it (expired or cancelled). */
+  late: boolean;
+  /** Cancelled at the counter at some point (it may have been found paid later). */
+  voided: boolean;
+}
+
+/** One GROUP BY row: the sales sharing a state and the late/voided flags. */
+export interface ReportGroup {
+  state: PaymentState;
+  late: boolean;
+  voided: boolean;
+  count: number;
+  /** Sum of the amounts charged. */
+  amount: number;
+  /** Sum of paidAmount where known (null counts 0). */
+  paid: number;
+  /** Sum of paidAmount, or the amount charged where the gateway named none. */
+  paidOrCharged: number;
+  firstAt: number;
+  lastAt: number;
+}
+
+/** How the report buckets the states: the three not yet decided are one "still open" line. */
+export const REPORT_BUCKETS = ['paid', 'partially_paid', 'failed', 'expired', 'cancelled', 'open'] as const;
+export type ReportBucket = (typeof REPORT_BUCKETS)[number];
+
+export interface CountAmount {
+  count: number;
+  amount: number;
+}
+
+export interface SalesReport {
+  saleCount: number;
+  /** Count and amount charged per bucket. */
+  buckets: Record<ReportBucket, CountAmount>;
+  /** Partially paid sales: what came in and what the customer still owes. */
+  partial: { received: number; outstanding: number };
+  /** Money received through QRIS: paid sales (their paid amount) plus what partial sales received. */
+  received: number;
+  firstSaleAt: number | null;
+  lastSaleAt: number | null;
+  /** Paid after the counter closed them; their money is inside `received`. */
+  late: { count: number; received: number };
+  /** Cancelled at the counter (including those later found paid), by amount charged. */
+  voids: CountAmount;
+}
+
+export function bucketOf(state: PaymentState): ReportBucket {
+  return state === 'creating' || state === 'unknown' || state === 'awaiting_payment' ? 'open' : state;
+}
+
+/** Money a sale brought in: the paid amount (or the charge when the gateway named none) for paid, the paid part for partial. */
+export function receivedOf(sale: Pick<SaleFacts, 'state' | 'amount' | 'paidAmount'>): number {
+  if (sale.state === 'paid') return sale.paidAmount ?? sale.amount;
+  if (sale.state === 'partially_paid') return sale.paidAmount ?? 0;
+  return 0;
+}
+
+export function emptyReport(): SalesReport {
+  return {
+    saleCount: 0,
+    buckets: Object.fromEntries(REPORT_BUCKETS.map((bucket) => [bucket, { count: 0, amount: 0 }])) as SalesReport['buckets'],
+    partial: { received: 0, outstanding: 0 },
+    received: 0,
+    firstSaleAt: null,
+    lastSaleAt: null,
+    late: { count: 0, received: 0 },
+    voids: { count: 0, amount: 0 },
+  };
+}
+
+export function buildReport(groups: Iterable<ReportGroup>): SalesReport {
+  const report = emptyReport();
+  for (const group of groups) {
+    if (group.count === 0) continue;
+    report.saleCount += group.count;
+    const bucket = report.buckets[bucketOf(group.state)];
+    bucket.count += group.count;
+    bucket.amount += group.amount;
+    const received = groupReceived(group);
+    report.received += received;
+    if (group.state === 'partially_paid') {
+      report.partial.received += group.paid;
+      report.partial.outstanding += group.amount - group.paid;
+    }
+    if (group.late) {
+      report.late.count += group.count;
+      report.late.received += received;
+    }
+    if (group.voided) {
+      report.voids.count += group.count;
+      report.voids.amount += group.amount;
+    }
+    report.firstSaleAt = report.firstSaleAt === null ? group.firstAt : Math.min(report.firstSaleAt, group.firstAt);
+    report.lastSaleAt = report.lastSaleAt === null ? group.lastAt : Math.max(report.lastSaleAt, group.lastAt);
+  }
+  return report;
+}
+
+/** The GROUP BY rows of individual sales, as the ledger's report query would return them. */
+export function groupSales(sales: Iterable<SaleFacts>): ReportGroup[] {
+  const groups = new Map<string, ReportGroup>();
+  for (const sale of sales) {
+    const key = `${sale.state}|${sale.late}|${sale.voided}`;
+    let group = groups.get(key);
+    if (group === undefined) {
+      group = {
+        state: sale.state, late: sale.late, voided: sale.voided,
+        count: 0, amount: 0, paid: 0, paidOrCharged: 0, firstAt: sale.createdAt, lastAt: sale.createdAt,
+      };
+      groups.set(key, group);
+    }
+    group.count++;
+    group.amount += sale.amount;
+    group.paid += sale.paidAmount ?? 0;
+    group.paidOrCharged += sale.paidAmount ?? sale.amount;
+    group.firstAt = Math.min(group.firstAt, sale.createdAt);
+    group.lastAt = Math.max(group.lastAt, sale.createdAt);
+  }
+  return [...groups.values()];
+}
+
+function groupReceived(group: ReportGroup): number {
+  if (group.state === 'paid') return group.paidOrCharged;
+  if (group.state === 'partially_paid') return group.paid;
+  return 0;
+}

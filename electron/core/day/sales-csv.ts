@@ -1,0 +1,75 @@
+import type { PaymentState } from '../../../shared/payment.ts';
+import { businessDayOf } from '../../../shared/day/business-day.ts';
+import { toCsv, type CsvCell } from './csv.ts';
+import { isoLocal, localDateTime } from './local-time.ts';
+import { receivedOf } from './report.ts';
+
+/** One sale as the export writes it. */
+export interface ExportSale {
+  tradeNo: string;
+  platformTradeNo: string | null;
+  state: PaymentState;
+  amount: number;
+  paidAmount: number | null;
+  createdAt: number;
+  cashierName: string | null;
+  shiftId: number | null;
+  customerName: string;
+  customerMobile: string;
+  customerEmail: string;
+  environment: string;
+  late: boolean;
+}
+
+/**
+ * The column names stay English and fixed: a spreadsheet or script the owner builds on the file
+ * keeps working whatever language the till is set to.
+ */
+export const SALES_CSV_HEADER = [
+  'business_date',
+  'time_iso',
+  'time_local',
+  'trade_no',
+  'paypro_trade_no',
+  'state',
+  'amount',
+  'received',
+  'outstanding',
+  'late_payment',
+  'cashier',
+  'shift',
+  'customer_name',
+  'customer_mobile',
+  'customer_email',
+  'environment',
+] as const;
+
+export function saleCsvRow(sale: ExportSale, cutoffMinutes: number): CsvCell[] {
+  const received = receivedOf(sale);
+  return [
+    businessDayOf(sale.createdAt, cutoffMinutes).date,
+    isoLocal(sale.createdAt),
+    localDateTime(sale.createdAt),
+    sale.tradeNo,
+    sale.platformTradeNo,
+    sale.state,
+    sale.amount,
+    received,
+    sale.state === 'partially_paid' ? sale.amount - received : 0,
+    sale.late ? 'yes' : 'no',
+    sale.cashierName,
+    sale.shiftId,
+    sale.customerName,
+    sale.customerMobile,
+    sale.customerEmail,
+    sale.environment,
+  ];
+}
+
+export function salesCsv(sales: Iterable<ExportSale>, cutoffMinutes: number): string {
+  return toCsv(SALES_CSV_HEADER, mapIterable(sales, (sale) => saleCsvRow(sale, cutoffMinutes)));
+}
+
+function* mapIterable<T, U>(items: Iterable<T>, map: (item: T) => U): Iterable<U> {
+  for (const item of items) yield map(item);
+}

@@ -1,0 +1,32 @@
+import { validateName } from '../validation.ts';
+
+/**
+ * A cashier as the owner enters one: a name (the same rules as a customer's name) and a PIN of
+ * 4–6 digits — short enough to type at every shift change, long enough with the lockout.
+ * Errors use the codes the renderer already translates (`name.*`, `pin.format` with min/max).
+ */
+export const CASHIER_PIN_MIN = 4;
+export const CASHIER_PIN_MAX = 6;
+const CASHIER_PIN = new RegExp(`^\\d{${CASHIER_PIN_MIN},${CASHIER_PIN_MAX}}$`);
+
+export interface CashierFieldError {
+  code: string;
+  params?: Record<string, number>;
+}
+
+export type CashierInputResult =
+  | { ok: true; value: { name: string; pin: string } }
+  | { ok: false; fields: Partial<Record<'name' | 'pin', CashierFieldError>> };
+
+export function isCashierPin(pin: string): boolean {
+  return CASHIER_PIN.test(pin);
+}
+
+export function validateCashierInput(input: { name: string; pin: string }): CashierInputResult {
+  const fields: Partial<Record<'name' | 'pin', CashierFieldError>> = {};
+  const name = validateName(input.name);
+  if (!name.ok) fields.name = name.error;
+  if (!isCashierPin(input.pin)) fields.pin = { code: 'pin.format', params: { min: CASHIER_PIN_MIN, max: CASHIER_PIN_MAX } };
+  if (!name.ok || fields.pin) return { ok: false, fields };
+  return { ok: true, value: { name: name.value, pin: input.pin } };
+}
