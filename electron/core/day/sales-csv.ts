@@ -4,7 +4,7 @@ import { toCsv, type CsvCell } from './csv.ts';
 import { isoLocal, localDateTime } from './local-time.ts';
 import { receivedOf } from './report.ts';
 
-/** One sale as the export writes it. */
+/** One sale as the export writes it: a history row of the ledger (SaleRecord) fits. */
 export interface ExportSale {
   tradeNo: string;
   platformTradeNo: string | null;
@@ -18,7 +18,8 @@ export interface ExportSale {
   customerMobile: string;
   customerEmail: string;
   environment: string;
-  late: boolean;
+  lateAt: number | null;
+  resolution: string | null;
 }
 
 /**
@@ -36,6 +37,7 @@ export const SALES_CSV_HEADER = [
   'received',
   'outstanding',
   'late_payment',
+  'late_resolution',
   'cashier',
   'shift',
   'customer_name',
@@ -56,7 +58,8 @@ export function saleCsvRow(sale: ExportSale, cutoffMinutes: number): CsvCell[] {
     sale.amount,
     received,
     sale.state === 'partially_paid' ? sale.amount - received : 0,
-    sale.late ? 'yes' : 'no',
+    sale.lateAt === null ? 'no' : 'yes',
+    sale.resolution,
     sale.cashierName,
     sale.shiftId,
     sale.customerName,

@@ -15,6 +15,7 @@ import {
 } from './records.ts';
 import { MIGRATIONS, migrate, userVersion } from './migrations.ts';
 import { QUERIES } from './queries.ts';
+import { DayBook } from './day-book.ts';
 
 export {
   LedgerError,
@@ -62,6 +63,8 @@ export class Ledger {
   readonly #now: () => number;
   readonly #idleCheckpointMs: number;
   readonly #sql: Record<keyof typeof QUERIES | 'begin' | 'commit' | 'rollback' | 'checkpoint', StatementSync>;
+  /** Cashiers, shifts, reports, history and late payments (issue 16). */
+  readonly day: DayBook;
   #checkpointTimer: NodeJS.Timeout | undefined;
 
   static open(filePath: string, options: LedgerOptions = {}): Ledger {
@@ -103,6 +106,7 @@ export class Ledger {
         Object.entries(QUERIES).map(([name, sql]) => [name, db.prepare(sql)]),
       ) as Record<keyof typeof QUERIES, StatementSync>),
     };
+    this.day = new DayBook(db, (work) => this.#transaction(work), this.#now);
   }
 
   /** Write-ahead record of a payment about to be created at the gateway. */
@@ -151,6 +155,7 @@ export class Ledger {
         next.paymentUrl, next.errorCode, next.errorDetail, now, Number(row.id),
       );
       this.#sql.insertEvent.run(Number(row.id), now, current.state, next.state, note ?? null, JSON.stringify(given));
+      this.day.stampTransition(Number(row.id), current.state, next.state, now);
       return next;
     });
   }
@@ -262,7 +267,7 @@ function definedChange(change: PaymentChange): PaymentChange {
   return given as PaymentChange;
 }
 
-function toRecord(row: Row): PaymentRecord {
+export function toRecord(row: Row): PaymentRecord {
   const text = (value: SQLInputValue): string | null => (value === null ? null : String(value));
   const int = (value: SQLInputValue): number | null => (value === null ? null : Number(value));
   return {

@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { migrateToDay } from './migration-day.ts';
 
 /**
  * Schema migrations, applied in order; migration i takes the database from `user_version` i to
@@ -71,6 +72,7 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TRIGGER payment_events_no_delete BEFORE DELETE ON payment_events
       BEGIN SELECT RAISE(ABORT, 'payment_events is append-only'); END;
     `),
+  migrateToDay,
 ];
 
 /** Applies every migration the database lacks, each in its own transaction. */

@@ -7,8 +7,10 @@ const PAYMENT_COLUMNS = `trade_no, platform_trade_no, amount, paid_amount, state
   environment, created_at, updated_at, expires_at`;
 
 export const QUERIES = {
-  insert: `INSERT INTO payments (${PAYMENT_COLUMNS}) VALUES
-    (?, NULL, ?, NULL, 'creating', NULL, ?, ?, ?, NULL, NULL, NULL, NULL, ?, ?, ?, ?)
+  // A sale belongs to the shift open when it is recorded (none before cashiers were set up).
+  insert: `INSERT INTO payments (${PAYMENT_COLUMNS}, shift_id) VALUES
+    (?, NULL, ?, NULL, 'creating', NULL, ?, ?, ?, NULL, NULL, NULL, NULL, ?, ?, ?, ?,
+     (SELECT id FROM shifts WHERE closed_at IS NULL))
     RETURNING id`,
   select: `SELECT id, ${PAYMENT_COLUMNS} FROM payments WHERE trade_no = ?`,
   update: `UPDATE payments SET state = ?, platform_trade_no = ?, paid_amount = ?,

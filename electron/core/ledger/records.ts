@@ -60,7 +60,13 @@ export type LedgerErrorCode =
   | 'not_found'
   | 'invalid_record'
   | 'corrupt'
-  | 'newer_schema';
+  | 'newer_schema'
+  // issue 16: shifts and late payments
+  | 'shift_open'
+  | 'shift_closed'
+  | 'payments_open'
+  | 'not_late'
+  | 'already_resolved';
 
 export class LedgerError extends Error {
   readonly code: LedgerErrorCode;

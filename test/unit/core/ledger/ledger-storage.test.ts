@@ -75,15 +75,35 @@ describe('Ledger storage', () => {
       .map((row) => `${row.type}:${row.name}`);
     raw.close();
     expect(objects).toEqual([
+      'index:cashiers_one_default',
+      'index:late_resolutions_by_at',
+      'index:late_resolutions_by_shift',
       'index:payment_events_by_payment',
+      'index:payments_by_amount',
       'index:payments_by_created',
+      'index:payments_by_platform_trade_no',
+      'index:payments_by_shift',
+      'index:payments_late',
       'index:payments_unsettled',
+      'index:shifts_by_opened',
+      'index:shifts_one_open',
+      'table:cashiers',
+      'table:late_resolutions',
       'table:payment_events',
       'table:payments',
+      'table:shifts',
+      'trigger:cashiers_no_delete',
+      'trigger:late_resolutions_no_delete',
+      'trigger:late_resolutions_no_update',
       'trigger:payment_events_no_delete',
       'trigger:payment_events_no_update',
       'trigger:payments_fixed_columns',
+      'trigger:payments_fixed_shift',
       'trigger:payments_no_delete',
+      'trigger:payments_once_late',
+      'trigger:shifts_closed_are_fixed',
+      'trigger:shifts_fixed_columns',
+      'trigger:shifts_no_delete',
     ]);
 
     const second = Ledger.open(file);

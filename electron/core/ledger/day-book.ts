@@ -1,0 +1,284 @@
+import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
+import { CLOSED_LOCALLY_STATES, type PaymentState } from '../../../shared/payment.ts';
+import { buildReport, type ReportGroup } from '../day/report.ts';
+import { DAY_QUERIES } from './day-queries.ts';
+import {
+  LATE_OUTCOMES,
+  type CashierRecord,
+  type LateOutcome,
+  type PageCursor,
+  type SalePage,
+  type SaleRecord,
+  type ShiftRecord,
+  type ShiftReport,
+} from './day-records.ts';
+import { toRecord } from './ledger.ts';
+import { LedgerError } from './records.ts';
+
+type Row = Record<string, SQLInputValue>;
+type Transaction = <T>(work: () => T) => T;
+
+/** Past the newest possible row: where a first page starts. */
+const FIRST_PAGE: PageCursor = { createdAt: Number.MAX_SAFE_INTEGER, id: Number.MAX_SAFE_INTEGER };
+
+/**
+ * Cashiers, shifts, reports, history and late payments: the part of the ledger issue 16 added.
+ * It shares the ledger's connection and its one-transaction-per-write discipline.
+ */
+export class DayBook {
+  readonly #sql: Record<keyof typeof DAY_QUERIES, StatementSync>;
+  readonly #transaction: Transaction;
+  readonly #now: () => number;
+
+  constructor(db: DatabaseSync, transaction: Transaction, now: () => number) {
+    this.#transaction = transaction;
+    this.#now = now;
+    this.#sql = Object.fromEntries(
+      Object.entries(DAY_QUERIES).map(([name, sql]) => [name, db.prepare(sql)]),
+    ) as Record<keyof typeof DAY_QUERIES, StatementSync>;
+  }
+
+  // ---- cashiers -------------------------------------------------------------------------------
+
+  addCashier(name: string, pin: string | null, isDefault = false): CashierRecord {
+    const now = this.#now();
+    return this.#transaction(() => {
+      const row = this.#sql.insertCashier.get(name, pin, isDefault ? 1 : 0, now);
+      return this.#cashier(Number(row?.id))!;
+    });
+  }
+
+  cashiers(): CashierRecord[] {
+    return this.#sql.cashiers.all().map(toCashier);
+  }
+
+  cashier(id: number): CashierRecord | undefined {
+    return this.#cashier(id);
+  }
+
+  defaultCashier(): CashierRecord | undefined {
+    const row = this.#sql.defaultCashier.get();
+    return row === undefined ? undefined : toCashier(row);
+  }
+
+  setCashierPin(id: number, pin: string): void {
+    this.#transaction(() => {
+      if (Number(this.#sql.setCashierPin.run(pin, id).changes) !== 1) throw notFound('cashier', id);
+    });
+  }
+
+  retireCashier(id: number): void {
+    const now = this.#now();
+    this.#transaction(() => {
+      const cashier = this.#cashier(id);
+      if (cashier === undefined) throw notFound('cashier', id);
+      if (this.currentShift()?.cashierId === id) throw new LedgerError('shift_open', 'Close the cashier\'s shift first.');
+      this.#sql.retireCashier.run(now, id);
+    });
+  }
+
+  // ---- shifts ---------------------------------------------------------------------------------
+
+  currentShift(): ShiftRecord | undefined {
+    const row = this.#sql.currentShift.get();
+    return row === undefined ? undefined : toShift(row);
+  }
+
+  shift(id: number): ShiftRecord | undefined {
+    const row = this.#sql.shift.get(id);
+    return row === undefined ? undefined : toShift(row);
+  }
+
+  /** Shifts opened in [fromMs, toMs), oldest first. */
+  shiftsBetween(fromMs: number, toMs: number): ShiftRecord[] {
+    return this.#sql.shiftsBetween.all(fromMs, toMs).map(toShift);
+  }
+
+  openShift(cashierId: number): ShiftRecord {
+    const now = this.#now();
+    return this.#transaction(() => {
+      const cashier = this.#cashier(cashierId);
+      if (cashier === undefined || cashier.retiredAt !== null) throw notFound('cashier', cashierId);
+      if (this.currentShift() !== undefined) throw new LedgerError('shift_open', 'A shift is already open on this till.');
+      const row = this.#sql.openShift.get(cashierId, now);
+      return this.shift(Number(row?.id))!;
+    });
+  }
+
+  /**
+   * Closes the open shift and freezes its report, in one UPDATE: after a crash the shift is
+   * either still open or closed with its report. Refuses while one of its sales is undecided,
+   * unless the caller (a supervisor) allows it.
+   */
+  closeShift(id: number, options: { allowOpenPayments?: boolean } = {}): ShiftRecord {
+    const now = this.#now();
+    return this.#transaction(() => {
+      const shift = this.shift(id);
+      if (shift === undefined) throw notFound('shift', id);
+      if (shift.closedAt !== null) throw new LedgerError('shift_closed', `Shift ${id} is already closed.`);
+      const open = Number(this.#sql.shiftOpenPayments.get(id)?.open ?? 0);
+      if (open > 0 && !options.allowOpenPayments) {
+        throw new LedgerError('payments_open', `${open} payment(s) of shift ${id} are still awaiting an answer.`);
+      }
+      const report = this.shiftReport(id);
+      this.#sql.closeShift.run(now, JSON.stringify(report), id);
+      return { ...shift, closedAt: now, report };
+    });
+  }
+
+  // ---- reports --------------------------------------------------------------------------------
+
+  /** The shift's report: frozen if closed, as it stands now if open. */
+  shiftReport(id: number): ShiftReport {
+    const frozen = this.shift(id)?.report;
+    if (frozen) return frozen;
+    return withResolutions(groups(this.#sql.reportOfShift.all(id)), this.#sql.resolutionsOfShift.all(id));
+  }
+
+  /** Report of the sales created in [fromMs, toMs) — a business day or a range of them. */
+  reportBetween(fromMs: number, toMs: number): ShiftReport {
+    return withResolutions(
+      groups(this.#sql.reportBetween.all(fromMs, toMs)),
+      this.#sql.resolutionsBetween.all(fromMs, toMs),
+    );
+  }
+
+  // ---- history --------------------------------------------------------------------------------
+
+  pageBetween(fromMs: number, toMs: number, limit: number, after: PageCursor = FIRST_PAGE): SalePage {
+    return page(this.#sql.pageBetween.all(fromMs, toMs, ...cursorArgs(after), limit + 1), limit);
+  }
+
+  pageOfShift(shiftId: number, limit: number, after: PageCursor = FIRST_PAGE): SalePage {
+    return page(this.#sql.pageOfShift.all(shiftId, ...cursorArgs(after), limit + 1), limit);
+  }
+
+  pageByAmount(amount: number, fromMs: number, toMs: number, limit: number, after: PageCursor = FIRST_PAGE): SalePage {
+    return page(this.#sql.pageByAmount.all(amount, fromMs, toMs, ...cursorArgs(after), limit + 1), limit);
+  }
+
+  pageByState(state: PaymentState, fromMs: number, toMs: number, limit: number, after: PageCursor = FIRST_PAGE): SalePage {
+    return page(this.#sql.pageByState.all(fromMs, toMs, state, ...cursorArgs(after), limit + 1), limit);
+  }
+
+  /** Our trade number or Paypro's. */
+  byTradeNo(tradeNo: string): SaleRecord[] {
+    return this.#sql.byTradeNo.all(tradeNo).map(toSale);
+  }
+
+  /** Every sale created in [fromMs, toMs), oldest first, one at a time (the CSV export streams it). */
+  *iterateBetween(fromMs: number, toMs: number): Generator<SaleRecord> {
+    for (const row of this.#sql.exportBetween.iterate(fromMs, toMs)) yield toSale(row);
+  }
+
+  // ---- late payments --------------------------------------------------------------------------
+
+  /** Paid after the counter closed them, with nobody having said yet what was done. */
+  lateUnresolved(): SaleRecord[] {
+    return this.#sql.lateUnresolved.all().map(toSale);
+  }
+
+  /** Records what the cashier did about a late payment, in its own table and in the payment's history. */
+  resolveLate(tradeNo: string, outcome: LateOutcome, note: string): void {
+    const now = this.#now();
+    this.#transaction(() => {
+      const row = this.#sql.paymentId.get(tradeNo);
+      if (row === undefined) throw new LedgerError('not_found', `No payment with trade number ${tradeNo}.`);
+      if (row.late_at === null) throw new LedgerError('not_late', `Payment ${tradeNo} was not paid late.`);
+      try {
+        this.#sql.insertResolution.run(Number(row.id), now, outcome, note);
+      } catch (error) {
+        if ((error as { errcode?: number }).errcode === SQLITE_CONSTRAINT_PRIMARYKEY) {
+          throw new LedgerError('already_resolved', `Late payment ${tradeNo} is already resolved.`);
+        }
+        throw error;
+      }
+      this.#sql.resolutionEvent.run(now, `late.resolved:${outcome}${note ? ` — ${note}` : ''}`, Number(row.id));
+    });
+  }
+
+  /**
+   * Called by the ledger inside a state change's transaction: a sale the counter had closed
+   * that the gateway now settles as (partly) paid is late; a cancel is a void.
+   */
+  stampTransition(paymentId: number, from: PaymentState, to: PaymentState, at: number): void {
+    if (CLOSED_LOCALLY_STATES.has(from) && (to === 'paid' || to === 'partially_paid')) this.#sql.stampLate.run(at, paymentId);
+    if (to === 'cancelled' && from !== 'cancelled') this.#sql.stampVoided.run(at, paymentId);
+  }
+
+  #cashier(id: number): CashierRecord | undefined {
+    const row = this.#sql.cashier.get(id);
+    return row === undefined ? undefined : toCashier(row);
+  }
+}
+
+const SQLITE_CONSTRAINT_PRIMARYKEY = 1555;
+
+function notFound(what: string, id: number): LedgerError {
+  return new LedgerError('not_found', `No ${what} with id ${id}.`);
+}
+
+function cursorArgs(cursor: PageCursor): [number, number, number] {
+  return [cursor.createdAt, cursor.createdAt, cursor.id];
+}
+
+/** The query asked for one row more than the page: its presence says whether a next page exists. */
+function page(rows: Row[], limit: number): SalePage {
+  const sales = rows.slice(0, limit).map(toSale);
+  const last = rows.length > limit ? rows[limit - 1] : undefined;
+  return { sales, next: last === undefined ? null : { createdAt: Number(last.created_at), id: Number(last.id) } };
+}
+
+function groups(rows: Row[]): ReportGroup[] {
+  return rows.map((row) => ({
+    state: row.state as PaymentState,
+    late: Number(row.late) === 1,
+    voided: Number(row.voided) === 1,
+    count: Number(row.count),
+    amount: Number(row.amount),
+    paid: Number(row.paid),
+    paidOrCharged: Number(row.paid_or_charged),
+    firstAt: Number(row.first_at),
+    lastAt: Number(row.last_at),
+  }));
+}
+
+function withResolutions(reportGroups: ReportGroup[], resolutionRows: Row[]): ShiftReport {
+  const resolutions = Object.fromEntries(LATE_OUTCOMES.map((outcome) => [outcome, 0])) as Record<LateOutcome, number>;
+  for (const row of resolutionRows) resolutions[row.outcome as LateOutcome] = Number(row.count);
+  return { ...buildReport(reportGroups), resolutions };
+}
+
+function toCashier(row: Row): CashierRecord {
+  return {
+    id: Number(row.id),
+    name: String(row.name),
+    pin: row.pin === null ? null : String(row.pin),
+    isDefault: Number(row.is_default) === 1,
+    createdAt: Number(row.created_at),
+    retiredAt: row.retired_at === null ? null : Number(row.retired_at),
+  };
+}
+
+function toShift(row: Row): ShiftRecord {
+  return {
+    id: Number(row.id),
+    cashierId: Number(row.cashier_id),
+    cashierName: String(row.cashier_name),
+    openedAt: Number(row.opened_at),
+    closedAt: row.closed_at === null ? null : Number(row.closed_at),
+    report: row.report === null ? null : (JSON.parse(String(row.report)) as ShiftReport),
+  };
+}
+
+function toSale(row: Row): SaleRecord {
+  const int = (value: SQLInputValue | undefined): number | null => (value === null || value === undefined ? null : Number(value));
+  return {
+    ...toRecord(row),
+    shiftId: int(row.shift_id),
+    cashierName: row.cashier_name === null ? null : String(row.cashier_name),
+    lateAt: int(row.late_at),
+    voidedAt: int(row.voided_at),
+    resolution: row.resolution === null ? null : (row.resolution as LateOutcome),
+  };
+}

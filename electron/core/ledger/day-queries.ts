@@ -1,0 +1,65 @@
+/**
+ * The statements behind cashiers, shifts, reports, history and late payments (schema 2), kept
+ * apart like QUERIES so that a test can ask the planner about exactly this SQL.
+ */
+
+/** The columns a history row needs: the payment, its shift and cashier, late and resolved. */
+const SALE_COLUMNS = `p.id, p.trade_no, p.platform_trade_no, p.amount, p.paid_amount, p.state, p.gateway_status,
+  p.customer_name, p.customer_mobile, p.customer_email, p.qr_string, p.payment_url, p.error_code, p.error_detail,
+  p.environment, p.created_at, p.updated_at, p.expires_at, p.shift_id, p.late_at, p.voided_at,
+  (SELECT c.name FROM shifts s JOIN cashiers c ON c.id = s.cashier_id WHERE s.id = p.shift_id) AS cashier_name,
+  (SELECT r.outcome FROM late_resolutions r WHERE r.payment_id = p.id) AS resolution`;
+
+/** One GROUP BY row per state × late × voided: what buildReport needs (electron/core/day/report.ts). */
+const REPORT_GROUPS = `SELECT state, late_at IS NOT NULL AS late, voided_at IS NOT NULL AS voided, count(*) AS count,
+  sum(amount) AS amount, coalesce(sum(paid_amount), 0) AS paid, sum(coalesce(paid_amount, amount)) AS paid_or_charged,
+  min(created_at) AS first_at, max(created_at) AS last_at FROM payments`;
+
+/** Newest first, then by id: the keyset (created_at, id) pages without OFFSET. */
+const NEWEST_FIRST = 'ORDER BY p.created_at DESC, p.id DESC LIMIT ?';
+/** Rows strictly after the cursor (created_at, id) in newest-first order. */
+const BEFORE_CURSOR = '(p.created_at < ? OR (p.created_at = ? AND p.id < ?))';
+const IN_WINDOW = 'p.created_at >= ? AND p.created_at < ?';
+
+export const DAY_QUERIES = {
+  insertCashier: `INSERT INTO cashiers (name, pin, is_default, created_at) VALUES (?, ?, ?, ?) RETURNING id`,
+  cashiers: `SELECT id, name, pin, is_default, created_at, retired_at FROM cashiers ORDER BY retired_at IS NOT NULL, name, id`,
+  cashier: `SELECT id, name, pin, is_default, created_at, retired_at FROM cashiers WHERE id = ?`,
+  defaultCashier: `SELECT id, name, pin, is_default, created_at, retired_at FROM cashiers WHERE is_default = 1`,
+  setCashierPin: `UPDATE cashiers SET pin = ? WHERE id = ?`,
+  retireCashier: `UPDATE cashiers SET retired_at = ? WHERE id = ? AND retired_at IS NULL`,
+
+  openShift: `INSERT INTO shifts (cashier_id, opened_at) VALUES (?, ?) RETURNING id`,
+  currentShift: `SELECT s.id, s.cashier_id, c.name AS cashier_name, s.opened_at, s.closed_at, s.report
+    FROM shifts s JOIN cashiers c ON c.id = s.cashier_id WHERE s.closed_at IS NULL`,
+  shift: `SELECT s.id, s.cashier_id, c.name AS cashier_name, s.opened_at, s.closed_at, s.report
+    FROM shifts s JOIN cashiers c ON c.id = s.cashier_id WHERE s.id = ?`,
+  shiftsBetween: `SELECT s.id, s.cashier_id, c.name AS cashier_name, s.opened_at, s.closed_at, s.report
+    FROM shifts s JOIN cashiers c ON c.id = s.cashier_id WHERE s.opened_at >= ? AND s.opened_at < ? ORDER BY s.opened_at`,
+  closeShift: `UPDATE shifts SET closed_at = ?, report = ? WHERE id = ? AND closed_at IS NULL`,
+  shiftOpenPayments: `SELECT count(*) AS open FROM payments
+    WHERE shift_id = ? AND state IN ('creating', 'unknown', 'awaiting_payment')`,
+
+  reportOfShift: `${REPORT_GROUPS} WHERE shift_id = ? GROUP BY 1, 2, 3`,
+  reportBetween: `${REPORT_GROUPS} WHERE created_at >= ? AND created_at < ? GROUP BY 1, 2, 3`,
+  resolutionsOfShift: `SELECT outcome, count(*) AS count FROM late_resolutions WHERE shift_id = ? GROUP BY outcome`,
+  resolutionsBetween: `SELECT outcome, count(*) AS count FROM late_resolutions WHERE at >= ? AND at < ? GROUP BY outcome`,
+
+  pageBetween: `SELECT ${SALE_COLUMNS} FROM payments p WHERE ${IN_WINDOW} AND ${BEFORE_CURSOR} ${NEWEST_FIRST}`,
+  pageOfShift: `SELECT ${SALE_COLUMNS} FROM payments p WHERE p.shift_id = ? AND ${BEFORE_CURSOR} ${NEWEST_FIRST}`,
+  pageByAmount: `SELECT ${SALE_COLUMNS} FROM payments p WHERE p.amount = ? AND ${IN_WINDOW} AND ${BEFORE_CURSOR} ${NEWEST_FIRST}`,
+  pageByState: `SELECT ${SALE_COLUMNS} FROM payments p WHERE ${IN_WINDOW} AND p.state = ? AND ${BEFORE_CURSOR} ${NEWEST_FIRST}`,
+  byTradeNo: `SELECT ${SALE_COLUMNS} FROM payments p WHERE p.trade_no = ?1 OR p.platform_trade_no = ?1`,
+  exportBetween: `SELECT ${SALE_COLUMNS} FROM payments p WHERE ${IN_WINDOW} ORDER BY p.created_at, p.id`,
+
+  lateUnresolved: `SELECT ${SALE_COLUMNS} FROM payments p WHERE p.late_at IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM late_resolutions r WHERE r.payment_id = p.id) ORDER BY p.late_at`,
+  stampLate: `UPDATE payments SET late_at = ? WHERE id = ? AND late_at IS NULL`,
+  stampVoided: `UPDATE payments SET voided_at = ? WHERE id = ? AND voided_at IS NULL`,
+  insertResolution: `INSERT INTO late_resolutions (payment_id, at, outcome, note, shift_id)
+    VALUES (?, ?, ?, ?, (SELECT id FROM shifts WHERE closed_at IS NULL))`,
+  /** The resolution in the payment's history too: same state before and after, what was done in the note. */
+  resolutionEvent: `INSERT INTO payment_events (payment_id, at, from_state, to_state, note, change)
+    SELECT id, ?, state, state, ?, '{}' FROM payments WHERE id = ?`,
+  paymentId: `SELECT id, late_at FROM payments WHERE trade_no = ?`,
+} as const;

@@ -1,0 +1,51 @@
+import type { SalesReport } from '../day/report.ts';
+import type { PaymentRecord } from './records.ts';
+
+export interface CashierRecord {
+  id: number;
+  name: string;
+  /** The PIN's salted hash as stored (JSON); null for the PIN-less default cashier. */
+  pin: string | null;
+  isDefault: boolean;
+  createdAt: number;
+  retiredAt: number | null;
+}
+
+export const LATE_OUTCOMES = ['goods_handed_over', 'refunded_cash', 'other'] as const;
+export type LateOutcome = (typeof LATE_OUTCOMES)[number];
+
+/** A report as frozen at close: the sales' arithmetic plus what was done about late payments. */
+export interface ShiftReport extends SalesReport {
+  /** Late payments resolved in the shift (or day), per outcome. */
+  resolutions: Record<LateOutcome, number>;
+}
+
+export interface ShiftRecord {
+  id: number;
+  cashierId: number;
+  cashierName: string;
+  openedAt: number;
+  closedAt: number | null;
+  /** Frozen at close; null while the shift is open. */
+  report: ShiftReport | null;
+}
+
+/** A payment in the history: the ledger's record with its shift, cashier and late status. */
+export interface SaleRecord extends PaymentRecord {
+  shiftId: number | null;
+  cashierName: string | null;
+  lateAt: number | null;
+  voidedAt: number | null;
+  resolution: LateOutcome | null;
+}
+
+/** Where the next page starts: the last row's (created_at, id). Opaque to the renderer. */
+export interface PageCursor {
+  createdAt: number;
+  id: number;
+}
+
+export interface SalePage {
+  sales: SaleRecord[];
+  next: PageCursor | null;
+}

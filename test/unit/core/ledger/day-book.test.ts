@@ -1,0 +1,234 @@
+import { DatabaseSync } from 'node:sqlite';
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildReport, groupSales } from '../../../../electron/core/day/report.ts';
+import { DAY_QUERIES } from '../../../../electron/core/ledger/day-queries.ts';
+import { Ledger, LedgerError } from '../../../../electron/core/ledger/ledger.ts';
+import { MIGRATIONS } from '../../../../electron/core/ledger/migrations.ts';
+import { canTransition, PAYMENT_STATES, type PaymentState } from '../../../../shared/payment.ts';
+import { T0, manualClock, newPayment, openLedger, tempDir } from './fixture.ts';
+
+function ledgerErrorCode(run: () => unknown): string | undefined {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof LedgerError) return error.code;
+    throw error;
+  }
+  return undefined;
+}
+
+describe('DayBook: cashiers, shifts, reports, history, late payments', () => {
+  let temp: ReturnType<typeof tempDir>;
+  let clock: ReturnType<typeof manualClock>;
+  let ledger: Ledger;
+
+  beforeEach(() => {
+    temp = tempDir();
+    clock = manualClock();
+    ledger = openLedger(temp.file, clock.now);
+  });
+  afterEach(() => {
+    ledger.close();
+    temp.cleanup();
+  });
+
+  it('migrates a schema-1 ledger: its sales stay, with no shift', () => {
+    ledger.close();
+    const file = `${temp.dir}/v1.sqlite`;
+    const raw = new DatabaseSync(file);
+    MIGRATIONS[0]!(raw);
+    raw.exec('PRAGMA user_version = 1');
+    raw.prepare(`INSERT INTO payments (trade_no, amount, state, customer_name, customer_mobile, customer_email,
+      environment, created_at, updated_at, expires_at) VALUES ('OLD', 5000, 'paid', 'a', 'b', 'c', 'live', 1, 1, 2)`).run();
+    raw.close();
+    ledger = Ledger.open(file);
+    expect(ledger.durability().schemaVersion).toBe(MIGRATIONS.length);
+    expect(ledger.day.byTradeNo('OLD')[0]).toMatchObject({ state: 'paid', amount: 5000, shiftId: null, lateAt: null });
+    expect(ledger.day.reportBetween(0, 10).received).toBe(5000);
+  });
+
+  it('gives every sale the shift open when it was recorded, and none before any shift', () => {
+    ledger.record(newPayment('BEFORE'));
+    const siti = ledger.day.addCashier('Siti', null, true);
+    const shift = ledger.day.openShift(siti.id);
+    ledger.record(newPayment('DURING'));
+    const [during] = ledger.day.byTradeNo('DURING');
+    expect(during).toMatchObject({ shiftId: shift.id, cashierName: 'Siti' });
+    expect(ledger.day.byTradeNo('BEFORE')[0]?.shiftId).toBeNull();
+  });
+
+  it('keeps one shift open per till, and a closed shift can be neither changed nor deleted', () => {
+    const siti = ledger.day.addCashier('Siti', null);
+    const budi = ledger.day.addCashier('Budi', '{"hash":"x"}');
+    const shift = ledger.day.openShift(siti.id);
+    expect(ledgerErrorCode(() => ledger.day.openShift(budi.id))).toBe('shift_open');
+    clock.set(T0 + 1000);
+    const closed = ledger.day.closeShift(shift.id);
+    expect(closed.closedAt).toBe(T0 + 1000);
+    expect(ledgerErrorCode(() => ledger.day.closeShift(shift.id))).toBe('shift_closed');
+    expect(ledger.day.openShift(budi.id).cashierName).toBe('Budi');
+
+    const raw = new DatabaseSync(temp.file);
+    expect(() => raw.prepare('UPDATE shifts SET report = ? WHERE id = ?').run('{}', shift.id)).toThrow(/closed shift cannot change/);
+    expect(() => raw.prepare('DELETE FROM shifts WHERE id = ?').run(shift.id)).toThrow(/never deleted/);
+    expect(() => raw.prepare('DELETE FROM cashiers WHERE id = ?').run(siti.id)).toThrow(/never deleted/);
+    expect(() => raw.prepare("UPDATE payments SET shift_id = NULL WHERE trade_no = 'x'").run()).not.toThrow();
+    raw.close();
+  });
+
+  it('refuses to close a shift while one of its payments is awaiting, unless a supervisor allows it', () => {
+    const shift = ledger.day.openShift(ledger.day.addCashier('Siti', null).id);
+    ledger.record(newPayment('OPEN'));
+    ledger.update('OPEN', { state: 'awaiting_payment' });
+    expect(ledgerErrorCode(() => ledger.day.closeShift(shift.id))).toBe('payments_open');
+    expect(ledger.day.currentShift()?.id).toBe(shift.id);
+    const closed = ledger.day.closeShift(shift.id, { allowOpenPayments: true });
+    expect(closed.report?.buckets.open).toEqual({ count: 1, amount: 39_000 });
+    // A sale recorded after the close belongs to no closed shift.
+    ledger.record(newPayment('AFTER'));
+    expect(ledger.day.byTradeNo('AFTER')[0]?.shiftId).toBeNull();
+  });
+
+  it('freezes the report at close: a late payment afterwards does not rewrite it', () => {
+    const shift = ledger.day.openShift(ledger.day.addCashier('Siti', null).id);
+    ledger.record(newPayment('EXP'));
+    ledger.update('EXP', { state: 'awaiting_payment' });
+    ledger.update('EXP', { state: 'expired' });
+    const closed = ledger.day.closeShift(shift.id);
+    ledger.update('EXP', { state: 'paid', paidAmount: 39_000 });
+    expect(ledger.day.shiftReport(shift.id)).toEqual(closed.report);
+    expect(closed.report?.buckets.expired.count).toBe(1);
+    expect(ledger.day.reportBetween(T0, T0 + 1).buckets.paid.count).toBe(1);
+  });
+
+  it('marks a sale paid after the counter closed it as late, lists it until someone resolves it, and logs the resolution', () => {
+    ledger.day.openShift(ledger.day.addCashier('Siti', null).id);
+    ledger.record(newPayment('LATE'));
+    ledger.update('LATE', { state: 'awaiting_payment' });
+    ledger.update('LATE', { state: 'cancelled' });
+    expect(ledgerErrorCode(() => ledger.day.resolveLate('LATE', 'other', ''))).toBe('not_late');
+    clock.set(T0 + 60_000);
+    ledger.update('LATE', { state: 'partially_paid', paidAmount: 20_000 });
+    expect(ledger.day.lateUnresolved().map((sale) => [sale.tradeNo, sale.lateAt, sale.voidedAt])).toEqual([['LATE', T0 + 60_000, T0]]);
+
+    ledger.day.resolveLate('LATE', 'refunded_cash', 'uang kembali Rp 20.000');
+    expect(ledger.day.lateUnresolved()).toEqual([]);
+    expect(ledger.day.byTradeNo('LATE')[0]?.resolution).toBe('refunded_cash');
+    expect(ledger.events('LATE').at(-1)).toMatchObject({
+      fromState: 'partially_paid', toState: 'partially_paid', note: 'late.resolved:refunded_cash — uang kembali Rp 20.000',
+    });
+    expect(ledgerErrorCode(() => ledger.day.resolveLate('LATE', 'other', ''))).toBe('already_resolved');
+    const report = ledger.day.shiftReport(ledger.day.currentShift()!.id);
+    expect(report.late).toEqual({ count: 1, received: 20_000 });
+    expect(report.voids).toEqual({ count: 1, amount: 39_000 });
+    expect(report.resolutions).toEqual({ goods_handed_over: 0, refunded_cash: 1, other: 0 });
+  });
+
+  it('pages newest first without skipping or repeating rows that share a time', () => {
+    for (let index = 0; index < 7; index++) ledger.record(newPayment(`P${index}`, { createdAt: T0 + Math.floor(index / 3) }));
+    const seen: string[] = [];
+    let page = ledger.day.pageBetween(T0, T0 + 10, 3);
+    seen.push(...page.sales.map((sale) => sale.tradeNo));
+    while (page.next) {
+      page = ledger.day.pageBetween(T0, T0 + 10, 3, page.next);
+      seen.push(...page.sales.map((sale) => sale.tradeNo));
+    }
+    expect(seen).toEqual(['P6', 'P5', 'P4', 'P3', 'P2', 'P1', 'P0']);
+  });
+
+  it('finds a sale by amount in a time window, by our or Paypro\'s number, and by state', () => {
+    ledger.record(newPayment('A', { amount: 25_000, createdAt: T0 }));
+    ledger.record(newPayment('B', { amount: 25_000, createdAt: T0 + 10_000 }));
+    ledger.record(newPayment('C', { amount: 30_000, createdAt: T0 + 5_000 }));
+    ledger.update('C', { state: 'paid', platformTradeNo: 'PP-777', paidAmount: 30_000 });
+    expect(ledger.day.pageByAmount(25_000, T0, T0 + 5_000, 10).sales.map((sale) => sale.tradeNo)).toEqual(['A']);
+    expect(ledger.day.pageByAmount(25_000, T0, T0 + 60_000, 10).sales.map((sale) => sale.tradeNo)).toEqual(['B', 'A']);
+    expect(ledger.day.byTradeNo('PP-777').map((sale) => sale.tradeNo)).toEqual(['C']);
+    expect(ledger.day.byTradeNo('B').map((sale) => sale.tradeNo)).toEqual(['B']);
+    expect(ledger.day.pageByState('paid', T0, T0 + 60_000, 10).sales.map((sale) => sale.tradeNo)).toEqual(['C']);
+  });
+
+  it('reads reports, pages, searches and the late list through indexes, never a table scan', () => {
+    const raw = new DatabaseSync(temp.file);
+    const plan = (sql: string): string =>
+      raw
+        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .all(...Array.from({ length: (sql.match(/\?(?!\d)/g) ?? []).length + (sql.includes('?1') ? 1 : 0) }, () => 1))
+        .map((row) => String(row.detail))
+        .join('\n');
+    expect(plan(DAY_QUERIES.reportBetween)).toMatch(/SEARCH payments USING COVERING INDEX payments_by_created/);
+    expect(plan(DAY_QUERIES.reportOfShift)).toMatch(/SEARCH payments USING COVERING INDEX payments_by_shift \(shift_id=\?\)/);
+    expect(plan(DAY_QUERIES.pageBetween)).toMatch(/SEARCH p USING INDEX payments_by_created/);
+    expect(plan(DAY_QUERIES.pageOfShift)).toMatch(/SEARCH p USING INDEX payments_by_shift/);
+    expect(plan(DAY_QUERIES.pageByAmount)).toMatch(/SEARCH p USING INDEX payments_by_amount \(amount=\? AND created_at>\? AND created_at<\?\)/);
+    expect(plan(DAY_QUERIES.byTradeNo)).toMatch(/MULTI-INDEX OR/);
+    expect(plan(DAY_QUERIES.lateUnresolved)).toMatch(/payments_late/);
+    expect(plan(DAY_QUERIES.exportBetween)).toMatch(/SEARCH p USING INDEX payments_by_created/);
+    // The cashier list is a handful of rows: sorting it is cheap. Everything over payments is indexed.
+    for (const [name, sql] of Object.entries(DAY_QUERIES).filter(([name]) => name !== 'cashiers')) {
+      expect(plan(sql), name).not.toMatch(/SCAN (p|payments)\b(?! USING)|USE TEMP B-TREE FOR ORDER BY/);
+    }
+    raw.close();
+  });
+
+  it('property: every sale is in exactly one shift, and the shift reports add up to the day report and to the sum over the sales', () => {
+    const steps = fc.array(
+      fc.oneof(
+        fc.record({ kind: fc.constant('sale' as const), amount: fc.integer({ min: 1, max: 10_000_000 }) }),
+        fc.record({ kind: fc.constant('move' as const), pick: fc.nat(), to: fc.constantFrom(...PAYMENT_STATES), paid: fc.integer({ min: 0, max: 10_000_000 }) }),
+        fc.record({ kind: fc.constant('close' as const) }),
+      ),
+      { maxLength: 40 },
+    );
+    fc.assert(
+      fc.property(steps, (plan) => {
+        const run = tempDir();
+        clock.set(T0);
+        const book = Ledger.open(run.file, { now: clock.now });
+        try {
+          const cashier = book.day.addCashier('Siti', null).id;
+          book.day.openShift(cashier);
+          const trades: string[] = [];
+          plan.forEach((step, index) => {
+            clock.set(T0 + index);
+            if (step.kind === 'sale') {
+              if (!book.day.currentShift()) book.day.openShift(cashier);
+              trades.push(`S${index}`);
+              book.record(newPayment(`S${index}`, { amount: step.amount, createdAt: T0 + index }));
+            } else if (step.kind === 'move' && trades.length > 0) {
+              const tradeNo = trades[step.pick % trades.length]!;
+              const from = book.get(tradeNo)!.state;
+              if (canTransition(from, step.to) && step.to !== 'creating') {
+                book.update(tradeNo, { state: step.to as PaymentState, paidAmount: step.to === 'partially_paid' ? step.paid : null });
+              }
+            } else if (step.kind === 'close') {
+              const open = book.day.currentShift();
+              if (open) book.day.closeShift(open.id, { allowOpenPayments: true });
+            }
+          });
+          const sales = trades.map((tradeNo) => book.day.byTradeNo(tradeNo)[0]!);
+          const shifts = book.day.shiftsBetween(0, Number.MAX_SAFE_INTEGER);
+          for (const sale of sales) expect(shifts.filter((shift) => shift.id === sale.shiftId)).toHaveLength(1);
+          const live = shifts.map((shift) => buildReport(groupSales(sales.filter((sale) => sale.shiftId === shift.id).map(facts))));
+          const fromLedger = shifts.map((shift) => ({ ...book.day.shiftReport(shift.id), resolutions: undefined }));
+          for (const [index, shift] of shifts.entries()) {
+            if (shift.closedAt === null) expect({ ...fromLedger[index], resolutions: undefined }).toEqual({ ...live[index], resolutions: undefined });
+          }
+          const day = book.day.reportBetween(T0, T0 + plan.length + 1);
+          expect({ ...day, resolutions: undefined }).toEqual({ ...buildReport(groupSales(sales.map(facts))), resolutions: undefined });
+          expect(live.reduce((sum, report) => sum + report.saleCount, 0)).toBe(day.saleCount);
+          expect(live.reduce((sum, report) => sum + report.received, 0)).toBe(day.received);
+        } finally {
+          book.close();
+          run.cleanup();
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+function facts(sale: { state: PaymentState; amount: number; paidAmount: number | null; createdAt: number; lateAt: number | null; voidedAt: number | null }) {
+  return { state: sale.state, amount: sale.amount, paidAmount: sale.paidAmount, createdAt: sale.createdAt, late: sale.lateAt !== null, voided: sale.voidedAt !== null };
+}
