@@ -34,7 +34,7 @@ export function UnpayableNotice({ payment }: { payment: PaymentView }) {
   }
   // unknown: the create's answer was lost; main is asking the gateway.
   return (
-    <div className="qr-checking" role="alert">
+    <div className="qr-integrity qr-checking" role="alert">
       <h2>{t('qr.checking_title')}</h2>
       <p className="qr-integrity-reason">{t('qr.checking_body')}</p>
       {payment.errorCode ? (

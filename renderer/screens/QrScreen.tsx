@@ -5,7 +5,7 @@ import { isFinishedAtCounter, type PaymentState, type PaymentView } from '../../
 import { useI18n } from '../app/i18n.tsx';
 import { pos, safeCall } from '../app/pos.ts';
 import { playAttentionSound, playPaidSound } from '../app/sound.ts';
-import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
+import { CancelPaymentDialog } from '../components/CancelPaymentDialog.tsx';
 import { Countdown } from '../components/Countdown.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { QrCode } from '../components/QrCode.tsx';
@@ -198,14 +198,7 @@ export function QrScreen({ payment, onPaymentChange, onNewSale }: Props) {
       </div>
 
       {confirming ? (
-        <ConfirmDialog
-          title={t('cancel.title')}
-          body={t('cancel.body')}
-          confirmLabel={t('cancel.confirm')}
-          dismissLabel={t('cancel.dismiss')}
-          onConfirm={cancel}
-          onDismiss={() => setConfirming(false)}
-        />
+        <CancelPaymentDialog onConfirm={cancel} onDismiss={() => setConfirming(false)} />
       ) : null}
     </section>
   );

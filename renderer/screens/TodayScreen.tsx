@@ -5,7 +5,7 @@ import type { PaymentState, PaymentView } from '../../shared/payment.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { pos, safeCall } from '../app/pos.ts';
 import { formatClock } from '../app/time.ts';
-import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
+import { CancelPaymentDialog } from '../components/CancelPaymentDialog.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 
@@ -170,14 +170,7 @@ export function TodayScreen({ onOpen }: Props) {
       ) : null}
 
       {cancelling ? (
-        <ConfirmDialog
-          title={t('cancel.title')}
-          body={t('cancel.body')}
-          confirmLabel={t('cancel.confirm')}
-          dismissLabel={t('cancel.dismiss')}
-          onConfirm={() => void cancel(cancelling.tradeNo)}
-          onDismiss={() => setCancelling(null)}
-        />
+        <CancelPaymentDialog onConfirm={() => void cancel(cancelling.tradeNo)} onDismiss={() => setCancelling(null)} />
       ) : null}
     </section>
   );

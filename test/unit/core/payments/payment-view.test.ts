@@ -1,29 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { qrDisplayFor, toPaymentView } from '../../../../electron/core/payments/payment-view.ts';
-import type { PaymentRecord } from '../../../../electron/core/ledger/ledger.ts';
 import { buildSimulatedQris } from '../../../../electron/core/simulator/qris.ts';
 import { counterStateFor, PAYMENT_STATES, type QrDisplay } from '../../../../shared/payment.ts';
+import { waitingRecord } from './waiting-record.ts';
 
 const order = { merchantNo: '8729248847', amount: 50_000, merchantName: 'TOKO', city: 'JAKARTA', reference: 'T1' };
-const record: PaymentRecord = {
-  tradeNo: 'T1',
-  platformTradeNo: 'P1',
-  amount: 50_000,
-  paidAmount: null,
-  state: 'awaiting_payment',
-  gatewayStatus: '0015',
-  customerName: 'Budi',
-  customerMobile: '081234567890',
-  customerEmail: 'budi@example.com',
-  qrString: buildSimulatedQris(order),
-  paymentUrl: 'https://pay.example/c/P1',
-  errorCode: null,
-  errorDetail: null,
-  environment: 'training',
-  createdAt: 1_000,
-  updatedAt: 1_000,
-  expiresAt: 901_000,
-};
+const record = { ...waitingRecord, qrString: buildSimulatedQris(order), paymentUrl: 'https://pay.example/c/P1' };
 
 describe('the counter state of a payment view', () => {
   it('is the ledger state while a code the customer may scan is shown', () => {

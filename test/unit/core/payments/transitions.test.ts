@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { PaymentRecord } from '../../../../electron/core/ledger/ledger.ts';
 import { GatewayError } from '../../../../electron/core/paypro/gateway.ts';
 import {
   afterClockTick,
@@ -10,26 +9,9 @@ import {
   needsTracking,
 } from '../../../../electron/core/payments/transitions.ts';
 import { DEFAULT_TRACKING_POLICY } from '../../../../electron/core/payments/tracking-policy.ts';
+import { waitingRecord } from './waiting-record.ts';
 
-const record: PaymentRecord = {
-  tradeNo: 'T1',
-  platformTradeNo: null,
-  amount: 50_000,
-  paidAmount: null,
-  state: 'awaiting_payment',
-  gatewayStatus: '0015',
-  customerName: 'Budi',
-  customerMobile: '081234567890',
-  customerEmail: 'budi@example.com',
-  qrString: 'QR',
-  paymentUrl: null,
-  errorCode: null,
-  errorDetail: null,
-  environment: 'training',
-  createdAt: 1_000,
-  updatedAt: 1_000,
-  expiresAt: 901_000,
-};
+const record = waitingRecord;
 const query = { tradeNo: 'T1', platformTradeNo: 'P1', paidAmount: null, message: null, successTime: null };
 
 describe('afterCreateAnswer', () => {
