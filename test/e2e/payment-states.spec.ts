@@ -113,6 +113,18 @@ test.describe('a create whose answer was lost', () => {
     await expect(status(page)).toHaveText('Dibatalkan');
   });
 
+  test('a server error (5xx) to the create also says: do not charge again, checking with Paypro', async ({ configured: preview, page }) => {
+    preview.simulator.injectFault({ endpoint: 'paymentLink' }, { kind: 'http500' }, { times: 1 });
+    await chargeMax(page);
+    await expect(status(page)).toHaveText('Memeriksa dengan gateway…');
+    await expect(page.getByRole('alert').filter({ hasText: 'Jangan tagih lagi' })).toContainText(
+      'Sedang memeriksa dengan Paypro (bisa sampai satu menit).',
+    );
+    await expect(page.getByText(/coba lagi/i)).toHaveCount(0);
+    await expectNoWaiting(page);
+    expect(preview.simulator.paymentLinkCalls(await tradeNoOnScreen(page)).received).toBe(1);
+  });
+
   test('the query brings the payment page back: it is shown as the QR', async ({ configured: preview, page }) => {
     preview.simulator.issueNext({ noQrString: true, queryShowsLinks: true });
     preview.simulator.injectFault({ endpoint: 'paymentLink' }, { kind: 'drop_after_read' }, { times: 1 });
