@@ -110,14 +110,19 @@ export const ipcContract = {
   cancelPayment: call('cancelPayment', tradeNoSchema.strict(), paymentViewSchema),
   /** Asks the gateway now, whatever the polling schedule. */
   recheckPayment: call('recheckPayment', tradeNoSchema.strict(), paymentViewSchema),
-  /** The day's payments (local calendar day), newest first, with totals. */
+  /**
+   * The day's payments (local calendar day), newest first, with totals: money received (paid and
+   * partial), sales paid in full, and partially paid sales with what they still owe.
+   */
   listToday: call(
     'listToday',
     noArguments,
     z.object({
       payments: z.array(paymentViewSchema),
-      paidTotal: z.number().int(),
+      receivedTotal: z.number().int(),
       paidCount: z.number().int(),
+      partialCount: z.number().int(),
+      outstandingTotal: z.number().int(),
       countByState: z.record(z.enum(PAYMENT_STATES), z.number().int()),
     }),
   ),

@@ -144,7 +144,14 @@ function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view
         {route === 'sale' && !payment ? (
           <SaleScreen view={view} onCharged={setPayment} onOpenSettings={() => navigate('settings')} />
         ) : null}
-        {route === 'today' ? <TodayScreen /> : null}
+        {route === 'today' ? (
+          <TodayScreen
+            onOpen={(open) => {
+              setPayment(open);
+              navigate('sale');
+            }}
+          />
+        ) : null}
         {route === 'settings' ? (
           <SettingsScreen
             view={view}

@@ -7,6 +7,7 @@ import { buildSettingsPatch, formFromSettings, SETTINGS_FIELD_PATHS, type Settin
 import type { MessageKey } from '../i18n/index.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { PinSection } from '../components/PinSection.tsx';
+import { TechnicalDetails } from '../components/TechnicalDetails.tsx';
 import { TextField } from '../components/TextField.tsx';
 
 type Props = {
@@ -297,7 +298,9 @@ function SettingsEditor({ view, onViewChange, onUnlocked, firstRun }: Props) {
           {testing ? t('settings.testing') : null}
           {!testing && verdict?.ok ? (
             <p className="verdict verdict-ok">
-              {t('settings.test_ok', { environment: t(`settings.env.${verdict.environment}`) })}
+              {verdict.environment === 'training'
+                ? t('settings.test_ok_training')
+                : t('settings.test_ok', { environment: t(`settings.env.${verdict.environment}`) })}
             </p>
           ) : null}
           {!testing && verdict && !verdict.ok ? (
@@ -305,14 +308,7 @@ function SettingsEditor({ view, onViewChange, onUnlocked, firstRun }: Props) {
               <p>
                 <strong>{t('settings.test_failed')}</strong> {te(verdict.error)}
               </p>
-              {verdict.error.detail ? (
-                <details className="banner-details">
-                  <summary>{t('common.details')}</summary>
-                  <code>
-                    {verdict.error.code}: {verdict.error.detail}
-                  </code>
-                </details>
-              ) : null}
+              {verdict.error.detail ? <TechnicalDetails code={verdict.error.code} detail={verdict.error.detail} /> : null}
             </div>
           ) : null}
           {!testing && dirty && verdict ? <p className="field-hint">{t('settings.test_unsaved')}</p> : null}

@@ -22,10 +22,19 @@ export interface PaymentServiceOptions {
   onError?: (error: unknown, context: string) => void;
 }
 
+/**
+ * The day at the counter. A partially paid sale is not "lunas": it adds what was received to
+ * `receivedTotal` and what it still owes to `outstandingTotal`, and is counted apart.
+ */
 export interface DaySummary {
   payments: PaymentView[];
-  paidTotal: number;
+  /** Money received: paid sales plus what partially paid ones brought in. */
+  receivedTotal: number;
+  /** Sales paid in full. */
   paidCount: number;
+  partialCount: number;
+  /** What the partially paid sales still owe. */
+  outstandingTotal: number;
   countByState: Record<PaymentView['state'], number>;
 }
 
@@ -120,8 +129,10 @@ export class PaymentService {
     ) as DaySummary['countByState'];
     return {
       payments: this.#ledger.listBetween(start.getTime(), end.getTime()).map(toPaymentView),
-      paidTotal: summary.paidTotal,
-      paidCount: summary.byState.paid.count + summary.byState.partially_paid.count,
+      receivedTotal: summary.receivedTotal,
+      paidCount: summary.byState.paid.count,
+      partialCount: summary.byState.partially_paid.count,
+      outstandingTotal: summary.outstandingTotal,
       countByState,
     };
   }

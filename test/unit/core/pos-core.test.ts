@@ -103,8 +103,8 @@ describe('a training sale', () => {
     expect(paid).toMatchObject({ state: 'paid', paidAmount: 75_000 });
     expect(updates.map((update) => update.state)).toEqual(['creating', 'awaiting_payment', 'paid']);
 
-    const today: { paidTotal: number; payments: PaymentView[] } = await call('listToday');
-    expect(today.paidTotal).toBe(75_000);
+    const today: { receivedTotal: number; payments: PaymentView[] } = await call('listToday');
+    expect(today.receivedTotal).toBe(75_000);
     expect(today.payments.map((entry) => entry.tradeNo)).toEqual([payment.tradeNo]);
   });
 
