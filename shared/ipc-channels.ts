@@ -17,6 +17,18 @@ export const ipcChannels = {
   recheckPayment: 'payment:recheck',
   listToday: 'payments:today',
   settleTraining: 'training:settle',
+  // The shop's day (issue 16)
+  getDayStatus: 'day:status',
+  listCashiers: 'cashiers:list',
+  addCashier: 'cashiers:add',
+  retireCashier: 'cashiers:retire',
+  openShift: 'shift:open',
+  closeShift: 'shift:close',
+  getDayReport: 'day:report',
+  listSales: 'sales:list',
+  exportSales: 'sales:export',
+  listLatePayments: 'late:list',
+  resolveLatePayment: 'late:resolve',
 } as const;
 
 export type IpcChannelName = keyof typeof ipcChannels;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { paymentViewSchema, PAYMENT_STATES } from './payment.ts';
 import { ENVIRONMENTS, LANGUAGES, settingsSchema } from './settings.ts';
 import { ipcChannels, paymentUpdateChannel, type IpcChannelName } from './ipc-channels.ts';
+import * as day from './day/day-contract.ts';
 
 export { ipcChannels, paymentUpdateChannel };
 
@@ -49,6 +50,13 @@ const settingsPatchSchema = z.object({
     .optional(),
   qrExpiryMinutes: z.number().optional(),
   language: z.enum(LANGUAGES).optional(),
+  day: z
+    .object({
+      cutoff: z.string().max(8).optional(),
+      cashierPins: z.boolean().optional(),
+      supervisorCancelAfterMinutes: z.number().optional(),
+    })
+    .optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
@@ -132,6 +140,27 @@ export const ipcContract = {
     z.object({ tradeNo: z.string().min(1).max(64), outcome: z.enum(['paid', 'partial', 'failed']) }).strict(),
     paymentViewSchema,
   ),
+  // ---- the shop's day (issue 16; shapes in shared/day/day-contract.ts) ----
+  /** Business day, open shift, whether shifts need a PIN, and how many late payments await a person. */
+  getDayStatus: call('getDayStatus', noArguments, day.dayStatusSchema),
+  listCashiers: call('listCashiers', noArguments, z.object({ cashiers: z.array(day.cashierViewSchema) })),
+  /** The owner (admin session) adds a cashier with a name and a 4–6 digit PIN. */
+  addCashier: call('addCashier', z.object({ name: z.string().max(200), pin: z.string().max(32) }).strict(), day.cashierViewSchema),
+  /** The owner retires a cashier (never deleted: their sales keep their name). */
+  retireCashier: call('retireCashier', z.object({ id: z.number().int() }).strict(), z.object({ cashiers: z.array(day.cashierViewSchema) })),
+  openShift: call('openShift', z.object({ cashierId: z.number().int(), pin: z.string().max(32) }).strict(), day.shiftViewSchema),
+  /** Closes the open shift with its report; with a payment awaiting it needs the owner's PIN. */
+  closeShift: call('closeShift', z.object({ supervisorPin: z.string().max(32).optional() }).strict(), day.closedShiftSchema),
+  /** Report of a business day or range, and of each shift in it. */
+  getDayReport: call('getDayReport', day.dateRangeRequest, day.dayReportSchema),
+  /** One page of the history, newest first, or a search (amount, time, trade number, state). */
+  listSales: call('listSales', day.listSalesRequest, day.salePageSchema),
+  /** CSV of a business day or range (RFC 4180, UTF-8 BOM); the renderer saves it. */
+  exportSales: call('exportSales', day.dateRangeRequest, z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int() })),
+  /** Sales paid after the counter closed them, not yet resolved ("Perlu tindakan"). */
+  listLatePayments: call('listLatePayments', noArguments, z.object({ sales: z.array(day.saleViewSchema) })),
+  /** Records what was done about a late payment (a refund is recorded here, not sent to Paypro). */
+  resolveLatePayment: call('resolveLatePayment', day.resolveLateRequest, day.saleViewSchema),
 } as const satisfies { [K in IpcChannelName]: { channel: (typeof ipcChannels)[K] } };
 
 export type IpcContract = typeof ipcContract;

@@ -3,6 +3,8 @@ import type { PaymentView } from '../../shared/payment.ts';
 import { AdminLock } from './admin/admin-lock.ts';
 import { createPosHandlers, type SecretProtection } from './api/handlers.ts';
 import { createIpcRouter, type IpcRouter, type RouterLogger } from './api/router.ts';
+import { createCashierPins } from './day/cashier-pins.ts';
+import { adminSupervisor, DayService } from './day/day-service.ts';
 import { GatewayProvider, type TrainingGateway } from './gateways.ts';
 import { Ledger } from './ledger/ledger.ts';
 import { PaymentService } from './payments/payment-service.ts';
@@ -60,11 +62,19 @@ export function createPosCore(options: PosCoreOptions): PosCore {
     onError: (error, context) => logger.error(context, { error: String(error) }),
   });
   const adminLock = new AdminLock(options.store, { now });
+  const day = new DayService({
+    ledger,
+    settings: () => vault.getSettings(),
+    pins: createCashierPins(options.store, { now }),
+    supervisor: adminSupervisor(adminLock),
+    now,
+  });
   const handlers = createPosHandlers({
     vault,
     adminLock,
     payments,
     gateways,
+    day,
     secretProtection: options.secretProtection,
   });
   payments.recover();

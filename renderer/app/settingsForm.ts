@@ -15,6 +15,9 @@ export type SettingsForm = {
   maxAmount: string;
   qrExpiryMinutes: string;
   language: Language;
+  dayCutoff: string;
+  cashierPins: boolean;
+  supervisorCancelAfterMinutes: string;
 };
 
 /** Setting paths main uses to key its validation errors, in the order the form shows them. */
@@ -31,6 +34,8 @@ export const SETTINGS_FIELD_PATHS = [
   'limits.maxAmount',
   'qrExpiryMinutes',
   'language',
+  'day.cutoff',
+  'day.supervisorCancelAfterMinutes',
 ] as const;
 
 export function formFromSettings(settings: Settings): SettingsForm {
@@ -46,6 +51,9 @@ export function formFromSettings(settings: Settings): SettingsForm {
     maxAmount: String(settings.limits.maxAmount),
     qrExpiryMinutes: String(settings.qrExpiryMinutes),
     language: settings.language,
+    dayCutoff: settings.day.cutoff,
+    cashierPins: settings.day.cashierPins,
+    supervisorCancelAfterMinutes: String(settings.day.supervisorCancelAfterMinutes),
   };
 }
 
@@ -65,6 +73,7 @@ export function buildSettingsPatch(form: SettingsForm): BuiltPatch {
   const minAmount = whole('limits.minAmount', form.minAmount);
   const maxAmount = whole('limits.maxAmount', form.maxAmount);
   const qrExpiryMinutes = whole('qrExpiryMinutes', form.qrExpiryMinutes);
+  const supervisorCancelAfterMinutes = whole('day.supervisorCancelAfterMinutes', form.supervisorCancelAfterMinutes);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
@@ -81,6 +90,7 @@ export function buildSettingsPatch(form: SettingsForm): BuiltPatch {
       limits: { minAmount, maxAmount },
       qrExpiryMinutes,
       language: form.language,
+      day: { cutoff: form.dayCutoff.trim(), cashierPins: form.cashierPins, supervisorCancelAfterMinutes },
     },
   };
 }

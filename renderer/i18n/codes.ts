@@ -26,6 +26,13 @@ export const MAIN_ERROR_CODES = [
   'payment.charge_in_progress',
   'payment.not_cancellable',
   'payment.duplicate_trade_no',
+  // the shop's day (issue 16)
+  'shift.none_open',
+  'shift.already_open',
+  'shift.payments_open',
+  'late.not_late',
+  'late.already_resolved',
+  'date.invalid',
 ] as const;
 
 export const GATEWAY_ERROR_CODES = [

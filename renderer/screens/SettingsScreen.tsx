@@ -21,7 +21,7 @@ type Props = {
 
 /** A setting typed as text: the form key it edits, and the path main keys its errors by. */
 type TextSetting = {
-  key: Exclude<keyof SettingsForm, 'environment' | 'language'>;
+  key: Exclude<keyof SettingsForm, 'environment' | 'language' | 'cashierPins'>;
   path: (typeof SETTINGS_FIELD_PATHS)[number];
   label: MessageKey;
   hint?: MessageKey;
@@ -45,6 +45,10 @@ const SALE_SETTINGS: readonly TextSetting[] = [
   { key: 'minAmount', path: 'limits.minAmount', label: 'settings.min_amount', input: NUMBER },
   { key: 'maxAmount', path: 'limits.maxAmount', label: 'settings.max_amount', input: NUMBER },
   { key: 'qrExpiryMinutes', path: 'qrExpiryMinutes', label: 'settings.qr_expiry', input: NUMBER },
+];
+const DAY_SETTINGS: readonly TextSetting[] = [
+  { key: 'dayCutoff', path: 'day.cutoff', label: 'settings.day_cutoff', hint: 'settings.day_cutoff.help', input: { inputMode: 'numeric', spellCheck: false } },
+  { key: 'supervisorCancelAfterMinutes', path: 'day.supervisorCancelAfterMinutes', label: 'settings.cancel_minutes', hint: 'settings.cancel_minutes.help', input: NUMBER },
 ];
 
 export function SettingsScreen(props: Props) {
@@ -282,6 +286,21 @@ function SettingsEditor({ view, onViewChange, onUnlocked, firstRun }: Props) {
             </select>
             {fieldError('language') ? <p className="field-error">{fieldError('language')}</p> : null}
           </div>
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('settings.section.day')}</legend>
+          {textFields(DAY_SETTINGS)}
+          <label className="radio">
+            <input
+              type="checkbox"
+              id="settings-cashier-pins"
+              checked={form.cashierPins}
+              onChange={(event) => set('cashierPins', event.target.checked)}
+            />
+            {t('settings.cashier_pins')}
+          </label>
+          <p className="field-hint">{t('settings.cashier_pins.help')}</p>
         </fieldset>
 
         {failure ? <ErrorBanner error={failure} /> : null}

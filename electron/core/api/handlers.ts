@@ -6,6 +6,8 @@ import { gatewayErrorCode } from '../paypro/error-codes.ts';
 import { GatewayError } from '../paypro/gateway.ts';
 import type { PaymentService } from '../payments/payment-service.ts';
 import { VaultError, type Vault } from '../vault/vault.ts';
+import type { DayService } from '../day/day-service.ts';
+import { createDayHandlers } from './day-handlers.ts';
 import type { IpcHandlers } from './router.ts';
 
 export type SecretProtection = SettingsView['secretProtection'];
@@ -15,6 +17,8 @@ export interface HandlerDeps {
   adminLock: AdminLock;
   payments: PaymentService;
   gateways: GatewayProvider;
+  /** Shifts, reports, history and late payments (issue 16). */
+  day: DayService;
   /** How well the OS protects the stored secret (Electron's safeStorage backend). */
   secretProtection(): Promise<SecretProtection>;
 }
@@ -76,6 +80,7 @@ export function createPosHandlers(deps: HandlerDeps): IpcHandlers {
     },
 
     charge: async (sale) => {
+      deps.day.ensureShiftForSale();
       try {
         return await payments.charge(sale);
       } catch (error) {
@@ -104,6 +109,8 @@ export function createPosHandlers(deps: HandlerDeps): IpcHandlers {
       simulator.settle(tradeNo, outcome);
       return payments.recheck(tradeNo);
     },
+
+    ...createDayHandlers(deps.day, adminLock),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { SalesReport } from '../day/report.ts';
+import type { LateOutcome } from '../../../shared/day/day-contract.ts';
 import type { PaymentRecord } from './records.ts';
 
 export interface CashierRecord {
@@ -11,8 +12,7 @@ export interface CashierRecord {
   retiredAt: number | null;
 }
 
-export const LATE_OUTCOMES = ['goods_handed_over', 'refunded_cash', 'other'] as const;
-export type LateOutcome = (typeof LATE_OUTCOMES)[number];
+export { LATE_OUTCOMES, type LateOutcome } from '../../../shared/day/day-contract.ts';
 
 /** A report as frozen at close: the sales' arithmetic plus what was done about late payments. */
 export interface ShiftReport extends SalesReport {

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { emptyReport } from '../../../../electron/core/day/report.ts';
 import { describe, expect, it, vi } from 'vitest';
 import { createIpcRouter, isIpcCallName, type IpcHandlers } from '../../../../electron/core/api/router.ts';
 import { PosError } from '../../../../electron/core/errors.ts';
@@ -58,8 +59,27 @@ function fakeHandlers(): IpcHandlers {
       countByState: Object.fromEntries(PAYMENT_STATES.map((state) => [state, 0])) as Record<PaymentView['state'], number>,
     }),
     settleTraining: async () => ({ ...payment, state: 'paid', paidAmount: 39_000 }),
+    getDayStatus: async () => ({ businessDate: '2026-03-02', dayStart: 0, dayEnd: 1, shift: null, cashierPins: false, needsAttention: 0 }),
+    listCashiers: async () => ({ cashiers: [cashier] }),
+    addCashier: async () => cashier,
+    retireCashier: async () => ({ cashiers: [] }),
+    openShift: async () => shift,
+    closeShift: async () => ({ ...shift, closedAt: 2, report }),
+    getDayReport: async () => ({ businessDate: '2026-03-02', toDate: '2026-03-02', from: 0, to: 1, report, shifts: [{ ...shift, report }] }),
+    listSales: async () => ({ sales: [sale], next: '1.2' }),
+    exportSales: async () => ({ fileName: 'penjualan-2026-03-02.csv', csv: '\uFEFFa\r\n', rows: 0 }),
+    listLatePayments: async () => ({ sales: [sale] }),
+    resolveLatePayment: async () => ({ ...sale, resolution: 'other' }),
   };
 }
+
+const report = {
+  ...emptyReport(),
+  resolutions: { goods_handed_over: 0, refunded_cash: 0, other: 0 },
+};
+const cashier = { id: 1, name: 'Siti', hasPin: true, isDefault: false, retired: false };
+const shift = { id: 1, cashierId: 1, cashierName: 'Siti', openedAt: 1, closedAt: null };
+const sale = { ...payment, shiftId: 1, cashierName: 'Siti', late: true, resolution: null };
 
 /** One valid request per call. */
 const validRequests: { [K in IpcCallName]: IpcRequest<K> } = {
@@ -76,6 +96,17 @@ const validRequests: { [K in IpcCallName]: IpcRequest<K> } = {
   recheckPayment: { tradeNo: payment.tradeNo },
   listToday: {},
   settleTraining: { tradeNo: payment.tradeNo, outcome: 'paid' },
+  getDayStatus: {},
+  listCashiers: {},
+  addCashier: { name: 'Siti', pin: '1234' },
+  retireCashier: { id: 1 },
+  openShift: { cashierId: 1, pin: '1234' },
+  closeShift: {},
+  getDayReport: { from: '2026-03-02' },
+  listSales: { amount: '25.000', from: '2026-03-02', fromTime: '14:00', toTime: '14:30' },
+  exportSales: { from: '2026-03-01', to: '2026-03-31' },
+  listLatePayments: {},
+  resolveLatePayment: { tradeNo: payment.tradeNo, outcome: 'refunded_cash', note: 'uang kembali' },
 };
 
 const callNames = Object.keys(ipcContract) as IpcCallName[];

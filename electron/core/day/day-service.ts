@@ -1,0 +1,312 @@
+import {
+  businessDay,
+  businessDayOf,
+  businessDayRange,
+  parseCutoff,
+  type BusinessDay,
+} from '../../../shared/day/business-day.ts';
+import type {
+  CashierView,
+  ClosedShift,
+  DayReport,
+  DayStatus,
+  LateOutcome,
+  ListSalesRequest,
+  SaleView,
+  ShiftView,
+} from '../../../shared/day/day-contract.ts';
+import type { Settings } from '../../../shared/settings.ts';
+import { validateAmount } from '../../../shared/validation.ts';
+import { validateCashierInput } from '../../../shared/day/cashier-rules.ts';
+import type { AdminLock } from '../admin/admin-lock.ts';
+import { PosError } from '../errors.ts';
+import type { CashierRecord, PageCursor, SalePage, SaleRecord, ShiftRecord } from '../ledger/day-records.ts';
+import { LedgerError, type Ledger } from '../ledger/ledger.ts';
+import { toPaymentView } from '../payments/payment-view.ts';
+import { salesCsv } from './sales-csv.ts';
+
+const PAGE_SIZE = 50;
+/** The name the one-person shop's cashier gets; the owner can rename by adding cashiers later. */
+export const DEFAULT_CASHIER_NAME = 'Kasir';
+
+/** Hashes and checks cashier PINs (salted scrypt, counted tries with lockout). */
+export interface CashierPins {
+  hash(pin: string): Promise<string>;
+  /** Throws PosError `wrong_pin` or `pin_locked_out`. */
+  verify(pin: string, stored: string): Promise<void>;
+}
+
+/** The owner's PIN as supervisor: throws PosError `wrong_pin` / `pin_locked_out` unless it opens. */
+export interface Supervisor {
+  /** The admin session is already open (or no admin PIN is set). */
+  readonly present: boolean;
+  confirm(pin: string): Promise<void>;
+}
+
+/** The admin lock as supervisor: an open admin session is presence; otherwise the PIN, checked and the session left as it was. */
+export function adminSupervisor(lock: AdminLock): Supervisor {
+  return {
+    get present() {
+      return lock.unlocked;
+    },
+    confirm: async (pin) => {
+      await lock.unlock(pin);
+      lock.lock();
+    },
+  };
+}
+
+export interface DayServiceDeps {
+  ledger: Ledger;
+  settings: () => Settings;
+  pins: CashierPins;
+  supervisor: Supervisor;
+  now: () => number;
+}
+
+/**
+ * The shop's day around the payments: shifts opened by a cashier and closed with a frozen report,
+ * business-day reports, the history with its search, the CSV export, and late payments that a
+ * person has to resolve. The ledger enforces the rules that must survive a crash; this service
+ * adds the PINs and turns ledger refusals into codes the cashier reads.
+ */
+export class DayService {
+  readonly #deps: DayServiceDeps;
+
+  constructor(deps: DayServiceDeps) {
+    this.#deps = deps;
+  }
+
+  get #book() {
+    return this.#deps.ledger.day;
+  }
+
+  #cutoff(): number {
+    return parseCutoff(this.#deps.settings().day.cutoff) ?? 0;
+  }
+
+  status(): DayStatus {
+    const day = businessDayOf(this.#deps.now(), this.#cutoff());
+    const shift = this.#book.currentShift();
+    return {
+      businessDate: day.date,
+      dayStart: day.start,
+      dayEnd: day.end,
+      shift: shift ? shiftView(shift) : null,
+      cashierPins: this.#deps.settings().day.cashierPins,
+      needsAttention: this.#book.lateUnresolved().length,
+    };
+  }
+
+  /**
+   * Before a sale is recorded: a shift must be open. Without cashier PINs the default cashier's
+   * shift opens by itself, so a one-person shop never sees a shift screen.
+   */
+  ensureShiftForSale(): void {
+    if (this.#book.currentShift()) return;
+    if (this.#deps.settings().day.cashierPins) throw new PosError('shift.none_open');
+    this.#open(this.#defaultCashier().id);
+  }
+
+  // ---- cashiers ---------------------------------------------------------------------------------
+
+  cashiers(): CashierView[] {
+    return this.#book.cashiers().map(cashierView);
+  }
+
+  /** The owner adds a cashier (the caller has checked the admin session). */
+  async addCashier(input: { name: string; pin: string }): Promise<CashierView> {
+    const checked = validateCashierInput(input);
+    if (!checked.ok) throw new PosError('validation', { fields: checked.fields });
+    const stored = await this.#deps.pins.hash(checked.value.pin);
+    return cashierView(this.#book.addCashier(checked.value.name, stored));
+  }
+
+  retireCashier(id: number): void {
+    translate(() => this.#book.retireCashier(id));
+  }
+
+  // ---- shifts -----------------------------------------------------------------------------------
+
+  /** A cashier opens a shift with their PIN (the PIN-less default cashier needs none). */
+  async openShift(cashierId: number, pin: string): Promise<ShiftView> {
+    const cashier = this.#book.cashier(cashierId);
+    if (cashier === undefined || cashier.retiredAt !== null) throw new PosError('not_found', { detail: `cashier ${cashierId}` });
+    if (cashier.pin !== null) await this.#deps.pins.verify(pin, cashier.pin);
+    return this.#open(cashierId);
+  }
+
+  /**
+   * Closes the open shift with its report. While a payment is awaiting, the owner's PIN is needed
+   * (`supervisorPin`); without it the close is refused with `shift.payments_open`.
+   */
+  async closeShift(supervisorPin?: string): Promise<ClosedShift> {
+    const shift = this.#book.currentShift();
+    if (shift === undefined) throw new PosError('shift.none_open');
+    try {
+      return closedView(this.#book.closeShift(shift.id));
+    } catch (error) {
+      if (!(error instanceof LedgerError && error.code === 'payments_open')) throw translateError(error);
+      if (!this.#deps.supervisor.present) {
+        if (supervisorPin === undefined) throw new PosError('shift.payments_open', { detail: error.message });
+        await this.#deps.supervisor.confirm(supervisorPin);
+      }
+      return closedView(translate(() => this.#book.closeShift(shift.id, { allowOpenPayments: true })));
+    }
+  }
+
+  // ---- reports ----------------------------------------------------------------------------------
+
+  /** The report of a business day (or a range of them) and of each shift opened in it. */
+  dayReport(request: { from?: string; to?: string }): DayReport {
+    const { first, last, range } = this.#range(request.from, request.to);
+    return {
+      businessDate: first.date,
+      toDate: last.date,
+      from: range.start,
+      to: range.end,
+      report: this.#book.reportBetween(range.start, range.end),
+      shifts: this.#book.shiftsBetween(range.start, range.end).map((shift) => ({
+        ...shiftView(shift),
+        report: shift.report ?? this.#book.shiftReport(shift.id),
+      })),
+    };
+  }
+
+  // ---- history ----------------------------------------------------------------------------------
+
+  listSales(request: ListSalesRequest): { sales: SaleView[]; next: string | null } {
+    const limit = request.limit ?? PAGE_SIZE;
+    const after = parseCursor(request.cursor);
+    if (request.tradeNo !== undefined) {
+      return { sales: this.#book.byTradeNo(request.tradeNo.trim()).map(saleView), next: null };
+    }
+    if (request.shiftId !== undefined) return pageView(this.#book.pageOfShift(request.shiftId, limit, after));
+    const window = this.#window(request);
+    if (request.amount !== undefined) {
+      const amount = validateAmount(request.amount, { minAmount: 1, maxAmount: Number.MAX_SAFE_INTEGER });
+      if (!amount.ok) throw new PosError('validation', { fields: { amount: amount.error } });
+      return pageView(this.#book.pageByAmount(amount.value, window.start, window.end, limit, after));
+    }
+    if (request.state !== undefined) {
+      return pageView(this.#book.pageByState(request.state, window.start, window.end, limit, after));
+    }
+    return pageView(this.#book.pageBetween(window.start, window.end, limit, after));
+  }
+
+  /** The CSV of a business day or range, and a file name for it. */
+  exportCsv(request: { from?: string; to?: string }): { fileName: string; csv: string; rows: number } {
+    const { first, last, range } = this.#range(request.from, request.to);
+    let rows = 0;
+    const counted = (function* (sales: Iterable<SaleRecord>) {
+      for (const sale of sales) {
+        rows++;
+        yield sale;
+      }
+    })(this.#book.iterateBetween(range.start, range.end));
+    const csv = salesCsv(counted, this.#cutoff());
+    const span = first.date === last.date ? first.date : `${first.date}_${last.date}`;
+    return { fileName: `penjualan-${span}.csv`, csv, rows };
+  }
+
+  // ---- late payments ----------------------------------------------------------------------------
+
+  lateUnresolved(): SaleView[] {
+    return this.#book.lateUnresolved().map(saleView);
+  }
+
+  resolveLate(tradeNo: string, outcome: LateOutcome, note: string): SaleView {
+    translate(() => this.#book.resolveLate(tradeNo, outcome, note.trim()));
+    return saleView(this.#book.byTradeNo(tradeNo)[0]!);
+  }
+
+  // ---- internals --------------------------------------------------------------------------------
+
+  #open(cashierId: number): ShiftView {
+    return shiftView(translate(() => this.#book.openShift(cashierId)));
+  }
+
+  #defaultCashier(): CashierRecord {
+    return this.#book.defaultCashier() ?? this.#book.addCashier(DEFAULT_CASHIER_NAME, null, true);
+  }
+
+  #range(from: string | undefined, to: string | undefined): { first: BusinessDay; last: BusinessDay; range: { start: number; end: number } } {
+    const cutoff = this.#cutoff();
+    const today = businessDayOf(this.#deps.now(), cutoff);
+    const first = from === undefined ? today : businessDay(from, cutoff);
+    const last = to === undefined ? first : businessDay(to, cutoff);
+    const range = first && last ? businessDayRange(first.date, last.date, cutoff) : null;
+    if (!first || !last || !range) throw new PosError('validation', { fields: { date: { code: 'date.invalid' } } });
+    return { first, last, range };
+  }
+
+  /** The day or range asked for, narrowed to local times `fromTime`–`toTime` on its first day. */
+  #window(request: ListSalesRequest): { start: number; end: number } {
+    const { first, range } = this.#range(request.from, request.to);
+    const at = (time: string | undefined, fallback: number): number => {
+      if (time === undefined) return fallback;
+      const [hours, minutes] = time.split(':').map(Number) as [number, number];
+      const base = new Date(`${first.date}T00:00:00`);
+      const moment = new Date(base.getFullYear(), base.getMonth(), base.getDate(), hours, minutes).getTime();
+      // A time before the cut-off belongs to the night after the business date.
+      return moment < first.start ? moment + (first.end - first.start) : moment;
+    };
+    return { start: at(request.fromTime, range.start), end: at(request.toTime, range.end) };
+  }
+}
+
+function parseCursor(text: string | undefined): PageCursor | undefined {
+  if (text === undefined) return undefined;
+  const match = /^(\d+)\.(\d+)$/.exec(text);
+  if (!match) throw new PosError('bad_request', { detail: 'cursor' });
+  return { createdAt: Number(match[1]), id: Number(match[2]) };
+}
+
+function pageView(page: SalePage): { sales: SaleView[]; next: string | null } {
+  return { sales: page.sales.map(saleView), next: page.next ? `${page.next.createdAt}.${page.next.id}` : null };
+}
+
+export function saleView(sale: SaleRecord): SaleView {
+  return {
+    ...toPaymentView(sale),
+    shiftId: sale.shiftId,
+    cashierName: sale.cashierName,
+    late: sale.lateAt !== null,
+    resolution: sale.resolution,
+  };
+}
+
+function shiftView(shift: ShiftRecord): ShiftView {
+  return { id: shift.id, cashierId: shift.cashierId, cashierName: shift.cashierName, openedAt: shift.openedAt, closedAt: shift.closedAt };
+}
+
+function closedView(shift: ShiftRecord): ClosedShift {
+  return { ...shiftView(shift), report: shift.report! };
+}
+
+function cashierView(cashier: CashierRecord): CashierView {
+  return { id: cashier.id, name: cashier.name, hasPin: cashier.pin !== null, isDefault: cashier.isDefault, retired: cashier.retiredAt !== null };
+}
+
+/** Ledger refusals the cashier can act on, as codes the renderer translates. */
+function translateError(error: unknown): unknown {
+  if (!(error instanceof LedgerError)) return error;
+  const codes: Partial<Record<LedgerError['code'], string>> = {
+    shift_open: 'shift.already_open',
+    shift_closed: 'shift.none_open',
+    payments_open: 'shift.payments_open',
+    not_found: 'not_found',
+    not_late: 'late.not_late',
+    already_resolved: 'late.already_resolved',
+  };
+  const code = codes[error.code];
+  return code === undefined ? error : new PosError(code, { detail: error.message, cause: error });
+}
+
+function translate<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    throw translateError(error);
+  }
+}

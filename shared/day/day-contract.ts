@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { PAYMENT_STATES, paymentViewSchema } from '../payment.ts';
+
+/**
+ * The schemas of the day's calls (issue 16): shifts, reports, history, export, late payments.
+ * shared/ipc-contract.ts lists the calls; the shapes live here to keep that file short.
+ */
+
+const countAmount = z.object({ count: z.number().int(), amount: z.number().int() });
+export const LATE_OUTCOMES = ['goods_handed_over', 'refunded_cash', 'other'] as const;
+export type LateOutcome = (typeof LATE_OUTCOMES)[number];
+
+export const reportSchema = z.object({
+  saleCount: z.number().int(),
+  buckets: z.object({
+    paid: countAmount,
+    partially_paid: countAmount,
+    failed: countAmount,
+    expired: countAmount,
+    cancelled: countAmount,
+    open: countAmount,
+  }),
+  partial: z.object({ received: z.number().int(), outstanding: z.number().int() }),
+  received: z.number().int(),
+  firstSaleAt: z.number().int().nullable(),
+  lastSaleAt: z.number().int().nullable(),
+  late: z.object({ count: z.number().int(), received: z.number().int() }),
+  voids: countAmount,
+  resolutions: z.object({ goods_handed_over: z.number().int(), refunded_cash: z.number().int(), other: z.number().int() }),
+});
+export type ReportView = z.infer<typeof reportSchema>;
+
+export const shiftViewSchema = z.object({
+  id: z.number().int(),
+  cashierId: z.number().int(),
+  cashierName: z.string(),
+  openedAt: z.number().int(),
+  closedAt: z.number().int().nullable(),
+});
+export type ShiftView = z.infer<typeof shiftViewSchema>;
+
+export const cashierViewSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  hasPin: z.boolean(),
+  isDefault: z.boolean(),
+  retired: z.boolean(),
+});
+export type CashierView = z.infer<typeof cashierViewSchema>;
+
+/** A sale in the history: the payment plus who took it and whether it was paid late. */
+export const saleViewSchema = paymentViewSchema.extend({
+  shiftId: z.number().int().nullable(),
+  cashierName: z.string().nullable(),
+  late: z.boolean(),
+  resolution: z.enum(LATE_OUTCOMES).nullable(),
+});
+export type SaleView = z.infer<typeof saleViewSchema>;
+
+const dateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** Opaque: where the next page starts. */
+const cursor = z.string().max(64);
+
+export const dayStatusSchema = z.object({
+  businessDate: z.string(),
+  dayStart: z.number().int(),
+  dayEnd: z.number().int(),
+  shift: shiftViewSchema.nullable(),
+  /** A shift needs a cashier's PIN to open (false: the single default cashier opens it by itself). */
+  cashierPins: z.boolean(),
+  /** Late payments nobody has resolved yet ("Perlu tindakan"). */
+  needsAttention: z.number().int(),
+});
+export type DayStatus = z.infer<typeof dayStatusSchema>;
+
+export const listSalesRequest = z
+  .object({
+    /** A business day (`YYYY-MM-DD`), or a range with `to`; default the current business day. */
+    from: dateText.optional(),
+    to: dateText.optional(),
+    shiftId: z.number().int().optional(),
+    /** Our trade number or Paypro's: found whatever the day. */
+    tradeNo: z.string().min(1).max(64).optional(),
+    amount: z.union([z.number(), z.string().max(32)]).optional(),
+    state: z.enum(PAYMENT_STATES).optional(),
+    /** Local times `HH:MM` narrowing the day (the "paid around 14:10" case). */
+    fromTime: z.string().regex(/^\d{2}:\d{2}$/).optional(),
+    toTime: z.string().regex(/^\d{2}:\d{2}$/).optional(),
+    cursor: cursor.optional(),
+    limit: z.number().int().min(1).max(200).optional(),
+  })
+  .strict();
+export type ListSalesRequest = z.infer<typeof listSalesRequest>;
+
+export const salePageSchema = z.object({ sales: z.array(saleViewSchema), next: cursor.nullable() });
+
+export const dayReportSchema = z.object({
+  businessDate: z.string(),
+  toDate: z.string(),
+  from: z.number().int(),
+  to: z.number().int(),
+  report: reportSchema,
+  shifts: z.array(shiftViewSchema.extend({ report: reportSchema })),
+});
+export type DayReport = z.infer<typeof dayReportSchema>;
+
+export const dateRangeRequest = z.object({ from: dateText.optional(), to: dateText.optional() }).strict();
+
+export const closedShiftSchema = shiftViewSchema.extend({ report: reportSchema });
+export type ClosedShift = z.infer<typeof closedShiftSchema>;
+
+export const resolveLateRequest = z
+  .object({ tradeNo: z.string().min(1).max(64), outcome: z.enum(LATE_OUTCOMES), note: z.string().max(500) })
+  .strict();

@@ -1,0 +1,175 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Conf from 'conf';
+import { parse } from 'csv-parse/sync';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { AdminLock } from '../../../../electron/core/admin/admin-lock.ts';
+import { createCashierPins } from '../../../../electron/core/day/cashier-pins.ts';
+import { adminSupervisor, DayService } from '../../../../electron/core/day/day-service.ts';
+import { PosError } from '../../../../electron/core/errors.ts';
+import { Ledger } from '../../../../electron/core/ledger/ledger.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../../../../shared/settings.ts';
+import { newPayment } from '../ledger/fixture.ts';
+
+beforeAll(() => {
+  process.env.TZ = 'Asia/Jakarta';
+});
+
+const wib = (iso: string): number => Date.parse(`${iso}+07:00`);
+
+async function posErrorCode(run: () => unknown): Promise<string | undefined> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof PosError) return error.code;
+    throw error;
+  }
+  return undefined;
+}
+
+describe('DayService', () => {
+  let dir: string;
+  let clock: number;
+  let settings: Settings;
+  let ledger: Ledger;
+  let adminLock: AdminLock;
+  let day: DayService;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'paypro-day-'));
+    clock = wib('2026-03-02T09:00:00');
+    settings = { ...DEFAULT_SETTINGS, day: { cutoff: '04:00', cashierPins: false, supervisorCancelAfterMinutes: 0 } };
+    const store = new Conf<Record<string, unknown>>({ cwd: dir, projectName: 'paypro-pos-test' });
+    const now = () => clock;
+    ledger = Ledger.open(join(dir, 'ledger.sqlite'), { now });
+    adminLock = new AdminLock(store, { now, scryptN: 2 ** 10 });
+    day = new DayService({
+      ledger,
+      settings: () => settings,
+      pins: createCashierPins(store, { now, scryptN: 2 ** 10, maxAttempts: 3 }),
+      supervisor: adminSupervisor(adminLock),
+      now,
+    });
+  });
+  afterEach(() => {
+    ledger.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A sale as the charge handler records it: a shift first, then the ledger write. */
+  function sell(tradeNo: string, at: string, amount = 25_000): void {
+    clock = wib(at);
+    day.ensureShiftForSale();
+    ledger.record(newPayment(tradeNo, { amount, createdAt: clock, expiresAt: clock + 900_000 }));
+  }
+
+  it('opens the default cashier\'s shift by itself when cashier PINs are off (a one-person shop sees no shift screen)', () => {
+    sell('A', '2026-03-02T09:00:00');
+    sell('B', '2026-03-02T09:05:00');
+    expect(day.status()).toMatchObject({ businessDate: '2026-03-02', shift: { cashierName: 'Kasir' }, cashierPins: false });
+    expect(day.cashiers()).toEqual([{ id: 1, name: 'Kasir', hasPin: false, isDefault: true, retired: false }]);
+    expect(ledger.day.shiftsBetween(0, Number.MAX_SAFE_INTEGER)).toHaveLength(1);
+  });
+
+  it('with cashier PINs on, refuses a sale until a cashier opens a shift with the right PIN; wrong PINs lock out', async () => {
+    settings = { ...settings, day: { ...settings.day, cashierPins: true } };
+    expect(await posErrorCode(() => day.ensureShiftForSale())).toBe('shift.none_open');
+    expect(await posErrorCode(() => day.addCashier({ name: '', pin: '12' }))).toBe('validation');
+    const siti = await day.addCashier({ name: 'Siti', pin: '2468' });
+    expect(siti).toEqual({ id: 1, name: 'Siti', hasPin: true, isDefault: false, retired: false });
+    expect(await posErrorCode(() => day.openShift(siti.id, '1111'))).toBe('wrong_pin');
+    expect((await day.openShift(siti.id, '2468')).cashierName).toBe('Siti');
+    await day.closeShift();
+    for (let i = 0; i < 3; i++) expect(await posErrorCode(() => day.openShift(siti.id, '0000'))).toBe('wrong_pin');
+    expect(await posErrorCode(() => day.openShift(siti.id, '2468'))).toBe('pin_locked_out');
+    // The cashier's lockout is not the owner's.
+    await adminLock.setPin('9753');
+    adminLock.lock();
+    await expect(adminLock.unlock('9753')).resolves.toBeUndefined();
+    clock += 61_000;
+    expect((await day.openShift(siti.id, '2468')).cashierName).toBe('Siti');
+  });
+
+  it('closes a shift with a payment awaiting only with the owner PIN, and leaves the settings locked', async () => {
+    await adminLock.setPin('9753');
+    adminLock.lock();
+    sell('OPEN', '2026-03-02T10:00:00');
+    ledger.update('OPEN', { state: 'awaiting_payment' });
+    expect(await posErrorCode(() => day.closeShift())).toBe('shift.payments_open');
+    expect(await posErrorCode(() => day.closeShift('1111'))).toBe('wrong_pin');
+    expect(day.status().shift).not.toBeNull();
+    const closed = await day.closeShift('9753');
+    expect(closed.report.buckets.open).toEqual({ count: 1, amount: 25_000 });
+    expect(adminLock.unlocked).toBe(false);
+    expect(day.status().shift).toBeNull();
+    expect(await posErrorCode(() => day.closeShift())).toBe('shift.none_open');
+  });
+
+  it('counts a sale at 01:30 in the business day that began the evening before (cut-off 04:00), across shifts', async () => {
+    sell('EVENING', '2026-03-02T22:00:00', 30_000);
+    ledger.update('EVENING', { state: 'paid', paidAmount: 30_000 });
+    await day.closeShift();
+    sell('NIGHT', '2026-03-03T01:30:00', 20_000);
+    ledger.update('NIGHT', { state: 'partially_paid', paidAmount: 5_000 });
+    sell('MORNING', '2026-03-03T04:00:00', 10_000);
+    const report = day.dayReport({ from: '2026-03-02' });
+    expect(report.report).toMatchObject({ saleCount: 2, received: 35_000, partial: { received: 5_000, outstanding: 15_000 } });
+    expect(report.shifts.map((shift) => shift.report.saleCount)).toEqual([1, 2]); // the open shift spans the cut-off
+    expect(day.dayReport({ from: '2026-03-03' }).report.saleCount).toBe(1);
+    expect(day.status().businessDate).toBe('2026-03-03');
+    expect(await posErrorCode(() => day.dayReport({ from: '2026-03-05', to: '2026-03-01' }))).toBe('validation');
+  });
+
+  it('pages the history and finds a sale by amount in a time window, or by trade number', () => {
+    for (let minute = 0; minute < 12; minute++) sell(`S${minute}`, `2026-03-02T14:${String(minute).padStart(2, '0')}:00`, 10_000 + minute);
+    sell('PROOF', '2026-03-02T14:20:00', 25_000);
+    sell('EARLIER', '2026-03-02T09:00:00', 25_000);
+    const first = day.listSales({ limit: 5 });
+    expect(first.sales.map((sale) => sale.tradeNo)).toEqual(['PROOF', 'S11', 'S10', 'S9', 'S8']);
+    const second = day.listSales({ limit: 5, cursor: first.next! });
+    expect(second.sales.map((sale) => sale.tradeNo)).toEqual(['S7', 'S6', 'S5', 'S4', 'S3']);
+    expect(day.listSales({ amount: 'Rp 25.000', fromTime: '14:00', toTime: '14:30' }).sales.map((sale) => sale.tradeNo)).toEqual(['PROOF']);
+    expect(day.listSales({ amount: '25000' }).sales.map((sale) => sale.tradeNo)).toEqual(['PROOF', 'EARLIER']);
+    expect(day.listSales({ tradeNo: ' S3 ' }).sales.map((sale) => sale.tradeNo)).toEqual(['S3']);
+    expect(day.listSales({ state: 'creating', limit: 200 }).sales).toHaveLength(14);
+  });
+
+  it('refuses a bad amount or cursor in a search with a specific code', async () => {
+    expect(await posErrorCode(() => day.listSales({ amount: 'dua puluh' }))).toBe('validation');
+    expect(await posErrorCode(() => day.listSales({ cursor: 'x' }))).toBe('bad_request');
+  });
+
+  it('exports the day as CSV whose rows and totals equal the report', () => {
+    sell('P1', '2026-03-02T10:00:00', 10_000_000);
+    ledger.update('P1', { state: 'paid', paidAmount: 10_000_000 });
+    sell('P2', '2026-03-02T11:00:00', 50_000);
+    ledger.update('P2', { state: 'partially_paid', paidAmount: 20_000 });
+    sell('P3', '2026-03-03T02:00:00', 40_000);
+    const { fileName, csv, rows } = day.exportCsv({ from: '2026-03-02' });
+    expect(fileName).toBe('penjualan-2026-03-02.csv');
+    const parsed = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
+    expect(parsed).toHaveLength(rows);
+    const report = day.dayReport({ from: '2026-03-02' }).report;
+    expect(parsed).toHaveLength(report.saleCount);
+    expect(parsed.reduce((sum, row) => sum + Number(row.received), 0)).toBe(report.received);
+    expect(parsed.reduce((sum, row) => sum + Number(row.outstanding), 0)).toBe(report.partial.outstanding);
+    expect(day.exportCsv({ from: '2026-03-01', to: '2026-03-31' }).fileName).toBe('penjualan-2026-03-01_2026-03-31.csv');
+  });
+
+  it('lists a late payment until someone records what was done, then shows the resolution in the shift report', async () => {
+    sell('LATE', '2026-03-02T10:00:00');
+    ledger.update('LATE', { state: 'awaiting_payment' });
+    ledger.update('LATE', { state: 'expired' });
+    ledger.update('LATE', { state: 'paid', paidAmount: 25_000 });
+    expect(day.status().needsAttention).toBe(1);
+    expect(day.lateUnresolved().map((sale) => [sale.tradeNo, sale.late])).toEqual([['LATE', true]]);
+    expect(day.resolveLate('LATE', 'goods_handed_over', '  barang diberikan ').resolution).toBe('goods_handed_over');
+    expect(day.status().needsAttention).toBe(0);
+    expect(ledger.events('LATE').at(-1)?.note).toBe('late.resolved:goods_handed_over — barang diberikan');
+    expect(await posErrorCode(() => day.resolveLate('LATE', 'other', ''))).toBe('late.already_resolved');
+    const closed = await day.closeShift();
+    expect(closed.report.late).toEqual({ count: 1, received: 25_000 });
+    expect(closed.report.resolutions.goods_handed_over).toBe(1);
+  });
+});
