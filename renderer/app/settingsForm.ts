@@ -1,5 +1,5 @@
 import type { FieldError, SettingsPatch } from '../../shared/ipc-contract.ts';
-import { parseRupiahDigits } from '../../shared/money.ts';
+import { groupRupiah, parseRupiahText } from '../../shared/money.ts';
 import type { Environment, Language, Settings } from '../../shared/settings.ts';
 
 /** The settings form as typed: every field a string (numbers are parsed on save). */
@@ -42,8 +42,8 @@ export function formFromSettings(settings: Settings): SettingsForm {
     customerName: settings.defaultCustomer.name,
     customerMobile: settings.defaultCustomer.mobile,
     customerEmail: settings.defaultCustomer.email,
-    minAmount: String(settings.limits.minAmount),
-    maxAmount: String(settings.limits.maxAmount),
+    minAmount: groupRupiah(settings.limits.minAmount),
+    maxAmount: groupRupiah(settings.limits.maxAmount),
     qrExpiryMinutes: String(settings.qrExpiryMinutes),
     language: settings.language,
   };
@@ -58,9 +58,9 @@ export type BuiltPatch = { ok: true; patch: SettingsPatch } | { ok: false; error
 export function buildSettingsPatch(form: SettingsForm): BuiltPatch {
   const errors: Record<string, FieldError> = {};
   const whole = (path: string, text: string): number => {
-    const value = parseRupiahDigits(text.trim());
-    if (value === null) errors[path] = { code: 'local.not_a_number' };
-    return value ?? 0;
+    const parsed = parseRupiahText(text);
+    if (!parsed.ok) errors[path] = { code: 'local.not_a_number' };
+    return parsed.ok ? parsed.value : 0;
   };
   const minAmount = whole('limits.minAmount', form.minAmount);
   const maxAmount = whole('limits.maxAmount', form.maxAmount);

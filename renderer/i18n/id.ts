@@ -220,7 +220,8 @@ export const id = {
   // Sale input rules (shared/validation.ts).
   'err.amount.empty': 'Masukkan jumlah.',
   'err.amount.not_a_number': 'Jumlah harus berupa angka.',
-  'err.amount.not_whole': 'Jumlah harus rupiah bulat, tanpa sen.',
+  'err.amount.not_whole': 'Rupiah tanpa desimal: hapus koma dan angka sen (mis. 15.000).',
+  'err.amount.bad_grouping': 'Titik hanya pemisah ribuan, mis. 25.000 atau 1.250.000.',
   'err.amount.not_positive': 'Jumlah harus lebih dari nol.',
   'err.amount.below_min': 'Jumlah minimal {min}.',
   'err.amount.above_max': 'Jumlah maksimal {max}.',

@@ -2,7 +2,7 @@ import { useEffect, useReducer, useRef, useState, type FormEvent } from 'react';
 import type { FieldError, IpcError, SettingsView } from '../../shared/ipc-contract.ts';
 import type { PaymentView } from '../../shared/payment.ts';
 import { validateAmount, validateEmail, validateMobile, validateName } from '../../shared/validation.ts';
-import { amountReducer, displayAmount, type AmountAction } from '../app/amount.ts';
+import { amountMayBeUnfinished, amountReducer, type AmountAction } from '../app/amount.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { safeCall } from '../app/pos.ts';
 import { saleFieldOf, type SaleFormField } from '../app/saleFields.ts';
@@ -26,6 +26,14 @@ type FieldErrors = Partial<Record<SaleFormField, FieldError>>;
  */
 const BUSY_LOOK_DELAY_MS = 150;
 
+/** Amount errors shown as soon as they are typed; the rest wait until Enter or leaving the field. */
+const SAID_WHILE_TYPING: ReadonlySet<string> = new Set([
+  'amount.above_max',
+  'amount.not_whole',
+  'amount.bad_grouping',
+  'amount.not_a_number',
+]);
+
 /** The shared rule for one field, on what the cashier typed ('' for an optional field is fine). */
 function checkField(field: SaleFormField, value: string, view: SettingsView): FieldError | null {
   if (field !== 'amount' && value.trim() === '') return null;
@@ -42,7 +50,7 @@ function checkField(field: SaleFormField, value: string, view: SettingsView): Fi
 
 export function SaleScreen({ view, onCharged, onOpenSettings }: Props) {
   const { t, tc } = useI18n();
-  const [digits, dispatch] = useReducer(amountReducer, '');
+  const [amountText, dispatch] = useReducer(amountReducer, '');
   const [customer, setCustomer] = useState<Customer>({ name: '', mobile: '', email: '' });
   const [showCustomer, setShowCustomer] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -58,10 +66,11 @@ export function SaleScreen({ view, onCharged, onOpenSettings }: Props) {
 
   const recheck = (field: SaleFormField, value: string, force = false) => {
     if (!force && !touched[field] && !errors[field]) {
-      // Not yet shown: only an amount over the limit is worth saying while typing.
+      // Not yet shown: only an amount over the limit or text that is no amount (`15.000,5`) is
+      // worth saying while typing; `25.` on its way to `25.000` is not.
       if (field !== 'amount') return;
       const error = checkField(field, value, view);
-      if (error?.code !== 'amount.above_max') {
+      if (!error || !SAID_WHILE_TYPING.has(error.code) || amountMayBeUnfinished(value)) {
         setErrors((current) => ({ ...current, amount: undefined }));
         return;
       }
@@ -72,7 +81,7 @@ export function SaleScreen({ view, onCharged, onOpenSettings }: Props) {
 
   const onAmount = (action: AmountAction) => {
     if (inFlight.current) return;
-    const next = amountReducer(digits, action);
+    const next = amountReducer(amountText, action);
     dispatch(action);
     setFailure(null);
     if (next !== '') recheck('amount', next);
@@ -95,12 +104,13 @@ export function SaleScreen({ view, onCharged, onOpenSettings }: Props) {
     if (inFlight.current) return; // a second Enter while charging does nothing
     const all: FieldErrors = {};
     for (const field of ['amount', 'name', 'mobile', 'email'] as const) {
-      const error = checkField(field, field === 'amount' ? digits : customer[field], view);
+      const error = checkField(field, field === 'amount' ? amountText : customer[field], view);
       if (error) all[field] = error;
     }
+    const amount = validateAmount(amountText, view.settings.limits);
     setTouched({ amount: true, name: true, mobile: true, email: true });
     setErrors(all);
-    if (Object.keys(all).length > 0) {
+    if (!amount.ok || Object.keys(all).length > 0) {
       if (!all.amount) setShowCustomer(true);
       focusFirstError(all);
       return;
@@ -110,7 +120,7 @@ export function SaleScreen({ view, onCharged, onOpenSettings }: Props) {
     setFailure(null);
     const trimmed = Object.fromEntries(Object.entries(customer).filter(([, value]) => value.trim() !== ''));
     const result = await safeCall((api) =>
-      api.charge({ amount: Number(digits), ...(Object.keys(trimmed).length > 0 ? { customer: trimmed } : {}) }),
+      api.charge({ amount: amount.value, ...(Object.keys(trimmed).length > 0 ? { customer: trimmed } : {}) }),
     );
     clearTimeout(busyLook);
     inFlight.current = false;
@@ -164,13 +174,13 @@ export function SaleScreen({ view, onCharged, onOpenSettings }: Props) {
               inputMode="numeric"
               autoComplete="off"
               spellCheck={false}
-              value={displayAmount(digits)}
+              value={amountText}
               placeholder="0"
               readOnly={charging}
               aria-invalid={errors.amount ? true : undefined}
               aria-describedby={errors.amount ? 'sale-amount-error' : 'sale-amount-hint'}
               onChange={(event) => onAmount({ type: 'text', text: event.target.value })}
-              onBlur={() => blur('amount', digits)}
+              onBlur={() => blur('amount', amountText)}
             />
           </div>
           {errors.amount ? (
