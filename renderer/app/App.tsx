@@ -10,6 +10,7 @@ import { TodayScreen } from '../screens/TodayScreen.tsx';
 import { I18nProvider, useI18n } from './i18n.tsx';
 import { hasPos, safeCall } from './pos.ts';
 import { routeForKey, type Route } from './routes.ts';
+import { useCharge } from './useCharge.ts';
 
 /** Set up enough to take a payment: a merchant number and a stored secret. */
 export function isConfigured(view: SettingsView): boolean {
@@ -66,6 +67,7 @@ function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view
   const [route, setRoute] = useState<Route>(() => (isConfigured(view) ? 'sale' : 'settings'));
   const [payment, setPayment] = useState<PaymentView | null>(null);
   const [adminUnlocked, setAdminUnlocked] = useState(false);
+  const charge = useCharge(setPayment);
   const tabRefs = useRef(new Map<Route, HTMLButtonElement>());
 
   const routeRef = useRef(route);
@@ -142,7 +144,7 @@ function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view
           <QrScreen payment={payment} onPaymentChange={setPayment} onNewSale={() => setPayment(null)} />
         ) : null}
         {route === 'sale' && !payment ? (
-          <SaleScreen view={view} onCharged={setPayment} onOpenSettings={() => navigate('settings')} />
+          <SaleScreen view={view} charge={charge} onOpenSettings={() => navigate('settings')} />
         ) : null}
         {route === 'today' ? <TodayScreen /> : null}
         {route === 'settings' ? (

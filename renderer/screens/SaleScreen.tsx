@@ -1,18 +1,18 @@
 import { useEffect, useReducer, useRef, useState, type FormEvent } from 'react';
 import type { FieldError, IpcError, SettingsView } from '../../shared/ipc-contract.ts';
-import type { PaymentView } from '../../shared/payment.ts';
 import { validateAmount, validateEmail, validateMobile, validateName } from '../../shared/validation.ts';
 import { amountMayBeUnfinished, amountReducer, type AmountAction } from '../app/amount.ts';
 import { useI18n } from '../app/i18n.tsx';
-import { safeCall } from '../app/pos.ts';
 import { saleFieldOf, type SaleFormField } from '../app/saleFields.ts';
+import type { Charge } from '../app/useCharge.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { Keypad } from '../components/Keypad.tsx';
 import { TextField } from '../components/TextField.tsx';
 
 type Props = {
   view: SettingsView;
-  onCharged: (payment: PaymentView) => void;
+  /** The charge in flight (or just refused) lives in the shell, so leaving this screen keeps it. */
+  charge: Charge;
   onOpenSettings: () => void;
 };
 
@@ -48,21 +48,41 @@ function checkField(field: SaleFormField, value: string, view: SettingsView): Fi
   return result.ok ? null : result.error;
 }
 
-export function SaleScreen({ view, onCharged, onOpenSettings }: Props) {
+export function SaleScreen({ view, charge, onOpenSettings }: Props) {
   const { t, tc } = useI18n();
-  const [amountText, dispatch] = useReducer(amountReducer, '');
-  const [customer, setCustomer] = useState<Customer>({ name: '', mobile: '', email: '' });
-  const [showCustomer, setShowCustomer] = useState(false);
+  // Back from another screen mid-charge: the sale being charged is shown again, as typed.
+  const draft = charge.state?.draft;
+  const [amountText, dispatch] = useReducer(amountReducer, draft?.amountText ?? '');
+  const [customer, setCustomer] = useState<Customer>(draft?.customer ?? { name: '', mobile: '', email: '' });
+  const [showCustomer, setShowCustomer] = useState(() => Object.values(customer).some((value) => value !== ''));
   const [errors, setErrors] = useState<FieldErrors>({});
   // Errors are shown for a field once the cashier has left it or tried to charge.
   const [touched, setTouched] = useState<Partial<Record<SaleFormField, boolean>>>({});
   const [failure, setFailure] = useState<IpcError | null>(null);
-  /** The busy look is on (a charge is taking long); `inFlight` is what refuses input. */
+  /** The busy look is on (a charge is taking long); `charge.inFlight()` is what refuses input. */
   const [charging, setCharging] = useState(false);
-  const inFlight = useRef(false);
   const amountRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => amountRef.current?.focus(), []);
+
+  const chargeState = charge.state;
+  useEffect(() => {
+    if (chargeState?.phase !== 'charging') {
+      setCharging(false);
+      return;
+    }
+    const waited = Date.now() - chargeState.startedAt;
+    const busyLook = setTimeout(() => setCharging(true), Math.max(0, BUSY_LOOK_DELAY_MS - waited));
+    return () => clearTimeout(busyLook);
+  }, [chargeState]);
+
+  // Main refused the sale (here or while the cashier was on another screen): show why.
+  const { failureShown } = charge;
+  useEffect(() => {
+    if (chargeState?.phase !== 'failed') return;
+    showRefusal(chargeState.error);
+    failureShown();
+  }, [chargeState, failureShown]);
 
   const recheck = (field: SaleFormField, value: string, force = false) => {
     if (!force && !touched[field] && !errors[field]) {
@@ -80,7 +100,7 @@ export function SaleScreen({ view, onCharged, onOpenSettings }: Props) {
   };
 
   const onAmount = (action: AmountAction) => {
-    if (inFlight.current) return;
+    if (charge.inFlight()) return;
     const next = amountReducer(amountText, action);
     dispatch(action);
     setFailure(null);
@@ -88,7 +108,7 @@ export function SaleScreen({ view, onCharged, onOpenSettings }: Props) {
   };
 
   const onCustomer = (field: Exclude<SaleFormField, 'amount'>, value: string) => {
-    if (inFlight.current) return;
+    if (charge.inFlight()) return;
     setCustomer((current) => ({ ...current, [field]: value }));
     if (touched[field] || errors[field]) recheck(field, value, true);
   };
@@ -99,9 +119,9 @@ export function SaleScreen({ view, onCharged, onOpenSettings }: Props) {
     recheck(field, value, true);
   };
 
-  const submit = async (event?: FormEvent) => {
+  const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    if (inFlight.current) return; // a second Enter while charging does nothing
+    if (charge.inFlight()) return; // a second Enter while charging does nothing
     const all: FieldErrors = {};
     for (const field of ['amount', 'name', 'mobile', 'email'] as const) {
       const error = checkField(field, field === 'amount' ? amountText : customer[field], view);
@@ -115,34 +135,29 @@ export function SaleScreen({ view, onCharged, onOpenSettings }: Props) {
       focusFirstError(all);
       return;
     }
-    inFlight.current = true;
-    const busyLook = setTimeout(() => setCharging(true), BUSY_LOOK_DELAY_MS);
     setFailure(null);
     const trimmed = Object.fromEntries(Object.entries(customer).filter(([, value]) => value.trim() !== ''));
-    const result = await safeCall((api) =>
-      api.charge({ amount: amount.value, ...(Object.keys(trimmed).length > 0 ? { customer: trimmed } : {}) }),
+    charge.start(
+      { amount: amount.value, ...(Object.keys(trimmed).length > 0 ? { customer: trimmed } : {}) },
+      { amountText, customer },
     );
-    clearTimeout(busyLook);
-    inFlight.current = false;
-    setCharging(false);
-    if (result.ok) {
-      onCharged(result.value);
-      return;
-    }
-    if (result.error.code === 'validation' && result.error.fields) {
+  };
+
+  const showRefusal = (error: IpcError) => {
+    if (error.code === 'validation' && error.fields) {
       const fromMain: FieldErrors = {};
-      for (const [key, error] of Object.entries(result.error.fields)) {
+      for (const [key, fieldError] of Object.entries(error.fields)) {
         const field = saleFieldOf(key);
-        if (field) fromMain[field] = error;
+        if (field) fromMain[field] = fieldError;
       }
       setErrors(fromMain);
       if (fromMain.name || fromMain.mobile || fromMain.email) setShowCustomer(true);
-      if (Object.keys(fromMain).length === Object.keys(result.error.fields).length) {
+      if (Object.keys(fromMain).length === Object.keys(error.fields).length) {
         focusFirstError(fromMain);
         return;
       }
     }
-    setFailure(result.error);
+    setFailure(error);
   };
 
   const focusFirstError = (all: FieldErrors) => {
@@ -158,7 +173,7 @@ export function SaleScreen({ view, onCharged, onOpenSettings }: Props) {
   const defaults = view.settings.defaultCustomer;
 
   return (
-    <form className="sale" onSubmit={(event) => void submit(event)} noValidate aria-busy={charging}>
+    <form className="sale" onSubmit={submit} noValidate aria-busy={charging}>
       <h1 className="visually-hidden">{t('sale.heading')}</h1>
       <div className="sale-entry">
         <div className={`amount-field${errors.amount ? ' field-invalid' : ''}`}>
