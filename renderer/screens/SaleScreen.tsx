@@ -5,6 +5,7 @@ import { amountMayBeUnfinished, amountReducer, type AmountAction } from '../app/
 import { useI18n } from '../app/i18n.tsx';
 import { saleFieldOf, type SaleFormField } from '../app/saleFields.ts';
 import type { Charge } from '../app/useCharge.ts';
+import { useFitText } from '../app/useFitText.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { Keypad } from '../components/Keypad.tsx';
 import { TextField } from '../components/TextField.tsx';
@@ -64,6 +65,7 @@ export function SaleScreen({ view, charge, onOpenSettings }: Props) {
   const amountRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => amountRef.current?.focus(), []);
+  useFitText(amountRef, amountText);
 
   const chargeState = charge.state;
   useEffect(() => {

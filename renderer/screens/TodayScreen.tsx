@@ -4,6 +4,7 @@ import { formatRupiah } from '../../shared/money.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { pos, safeCall } from '../app/pos.ts';
 import { formatClock } from '../app/time.ts';
+import { AmountText } from '../components/AmountText.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 
@@ -70,7 +71,7 @@ export function TodayScreen() {
       {today ? (
         <div className="today-total" role="status">
           <span className="today-total-label">{t('today.paid_total')}</span>
-          <span className="today-total-amount">{formatRupiah(today.paidTotal)}</span>
+          <AmountText className="today-total-amount" amount={today.paidTotal} />
           <span className="today-total-count">{t('today.paid_count', { count: today.paidCount })}</span>
         </div>
       ) : (
