@@ -17,6 +17,14 @@ export function isConfigured(view: SettingsView): boolean {
   return view.secret.configured && view.settings.merchantNo !== '';
 }
 
+/**
+ * Where the app opens: on the sale once it can sell. Training needs no credentials, only the
+ * owner's first save (PIN, language, limits); live needs the merchant number and the secret.
+ */
+export function readyToSell(view: SettingsView): boolean {
+  return isConfigured(view) || (view.settings.environment === 'training' && view.savedOnce);
+}
+
 export function App() {
   const [view, setView] = useState<SettingsView | null>(null);
   const [loadError, setLoadError] = useState<IpcError | null>(null);
@@ -64,7 +72,7 @@ const TABS: ReadonlyArray<{ route: Route; key: 'nav.sale' | 'nav.today' | 'nav.s
 
 function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view: SettingsView) => void }) {
   const { t } = useI18n();
-  const [route, setRoute] = useState<Route>(() => (isConfigured(view) ? 'sale' : 'settings'));
+  const [route, setRoute] = useState<Route>(() => (readyToSell(view) ? 'sale' : 'settings'));
   const [payment, setPayment] = useState<PaymentView | null>(null);
   const [adminUnlocked, setAdminUnlocked] = useState(false);
   const charge = useCharge(setPayment);
@@ -153,7 +161,7 @@ function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view
             onViewChange={onViewChange}
             unlocked={adminUnlocked || !view.adminPinSet}
             onUnlocked={setAdminUnlocked}
-            firstRun={!isConfigured(view)}
+            firstRun={!readyToSell(view)}
           />
         ) : null}
       </main>

@@ -44,7 +44,7 @@ export const en: Messages = {
   'qr.no_code': 'No QR code from the gateway yet.',
   'qr.amount': 'Amount due',
   'qr.merchant': 'Merchant',
-  'qr.expires_in': 'Valid for {time}',
+  'qr.expires_in': 'Time left {time}',
   'qr.expired_at': 'Validity ended',
   'qr.trade_no': 'Trade no. {tradeNo}',
   'qr.integrity_title': 'QR code not shown',

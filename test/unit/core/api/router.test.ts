@@ -33,6 +33,7 @@ const settingsView = {
   secret: { configured: false, hint: null },
   adminPinSet: false,
   secretProtection: 'os' as const,
+  savedOnce: false,
 };
 
 function fakeHandlers(): IpcHandlers {
