@@ -89,3 +89,33 @@ test('the main screens pass the axe-core contrast check, the paid screen with "T
   await expect(page.getByRole('heading', { name: 'Pengaturan', level: 1 })).toBeVisible();
   expect(await contrastViolations(page), 'Settings').toEqual([]);
 });
+
+test('the focus ring of "Transaksi baru" on the paid screen is drawn in full', async ({ configured: _preview, page }) => {
+  await page.keyboard.type('25000');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Tandai lunas' }).click();
+  const newSale = page.getByRole('button', { name: /Transaksi baru/ });
+  await expect(newSale).toBeFocused();
+  // Back onto it by keyboard, so the ring (:focus-visible) is what a keyboard user sees.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Shift+Tab');
+  await expect(newSale).toBeFocused();
+  const ring = await newSale.evaluate((button) => {
+    const view = button.ownerDocument.defaultView;
+    if (!view) throw new Error('no window');
+    const getComputedStyle = view.getComputedStyle.bind(view);
+    const style = getComputedStyle(button);
+    const reach = parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);
+    const outer = button.getBoundingClientRect();
+    // The nearest ancestor that clips (overflow other than visible) is where a ring gets cut.
+    let clip = button.parentElement;
+    while (clip && getComputedStyle(clip).overflow === 'visible') clip = clip.parentElement;
+    const box = (clip ?? button.ownerDocument.documentElement).getBoundingClientRect();
+    return {
+      reach,
+      fits: outer.left - reach >= box.left && outer.top - reach >= box.top && outer.right + reach <= box.right && outer.bottom + reach <= box.bottom,
+    };
+  });
+  expect(ring.reach).toBeGreaterThan(0);
+  expect(ring.fits).toBe(true);
+});
