@@ -57,14 +57,17 @@ export type BuiltPatch = { ok: true; patch: SettingsPatch } | { ok: false; error
  */
 export function buildSettingsPatch(form: SettingsForm): BuiltPatch {
   const errors: Record<string, FieldError> = {};
-  const whole = (path: string, text: string): number => {
-    const parsed = parseRupiahText(text);
+  const rupiah = (path: string, text: string): number => {
+    const parsed = parseRupiahText(text); // the sale field's reading: `10.000.000`, `Rp 5.000`
     if (!parsed.ok) errors[path] = { code: 'local.not_a_number' };
     return parsed.ok ? parsed.value : 0;
   };
-  const minAmount = whole('limits.minAmount', form.minAmount);
-  const maxAmount = whole('limits.maxAmount', form.maxAmount);
-  const qrExpiryMinutes = whole('qrExpiryMinutes', form.qrExpiryMinutes);
+  const minAmount = rupiah('limits.minAmount', form.minAmount);
+  const maxAmount = rupiah('limits.maxAmount', form.maxAmount);
+  // Minutes are a plain count: no `Rp`, no thousands dots.
+  const minutesText = form.qrExpiryMinutes.trim();
+  if (!/^\d{1,4}$/.test(minutesText)) errors.qrExpiryMinutes = { code: 'local.not_a_number' };
+  const qrExpiryMinutes = Number(minutesText);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
