@@ -32,6 +32,7 @@ export function createPosHandlers(deps: HandlerDeps): IpcHandlers {
       secret: vault.secretStatus(),
       adminPinSet: adminLock.pinSet,
       secretProtection: await deps.secretProtection(),
+      savedOnce: vault.settingsSaved(),
     };
   }
 
