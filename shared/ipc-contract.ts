@@ -66,6 +66,8 @@ const settingsViewSchema = z.object({
   adminPinSet: z.boolean(),
   /** How well the OS protects the secret; `weak` on Linux's basic_text backend. */
   secretProtection: z.enum(['os', 'weak', 'unavailable']),
+  /** The owner has saved the settings at least once (training then needs nothing more to sell). */
+  savedOnce: z.boolean(),
 });
 export type SettingsView = z.infer<typeof settingsViewSchema>;
 

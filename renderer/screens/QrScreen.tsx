@@ -5,6 +5,7 @@ import { isFinishedAtCounter, type PaymentState, type PaymentView } from '../../
 import { useI18n } from '../app/i18n.tsx';
 import { pos, safeCall } from '../app/pos.ts';
 import { playAttentionSound, playPaidSound } from '../app/sound.ts';
+import { AmountText } from '../components/AmountText.tsx';
 import { CancelPaymentDialog } from '../components/CancelPaymentDialog.tsx';
 import { Countdown } from '../components/Countdown.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
@@ -135,7 +136,9 @@ export function QrScreen({ payment, onPaymentChange, onNewSale }: Props) {
       <div className="qr-stage">{finished ? <FinalMark state={payment.state} /> : <Stage payment={payment} />}</div>
       <div className="qr-info">
         <p className="qr-amount-label">{t('qr.amount')}</p>
-        <p className="qr-amount">{amount}</p>
+        <p className="qr-amount">
+          <AmountText amount={payment.amount} />
+        </p>
         {merchantName ? <p className="qr-merchant">{merchantName}</p> : null}
         <div className="qr-status-box">
           <p className="qr-status" role="status">

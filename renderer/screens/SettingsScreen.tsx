@@ -107,7 +107,8 @@ function SettingsEditor({ view, onViewChange, onUnlocked, firstRun }: Props) {
   const [secret, setSecret] = useState('');
   const [errors, setErrors] = useState<Record<string, FieldError>>({});
   const [failure, setFailure] = useState<IpcError | null>(null);
-  const [notice, setNotice] = useState<string>('');
+  // The key, not the text: a notice shown before switching language is then shown in the new one.
+  const [notice, setNotice] = useState<MessageKey | null>(null);
   const [saving, setSaving] = useState(false);
   const [testing, setTesting] = useState(false);
   const [verdict, setVerdict] = useState<{ ok: true; environment: Environment } | { ok: false; error: IpcError } | null>(
@@ -119,7 +120,7 @@ function SettingsEditor({ view, onViewChange, onUnlocked, firstRun }: Props) {
   const dirty = secret !== '' || JSON.stringify(form) !== JSON.stringify(saved);
   const set = <K extends keyof SettingsForm>(key: K, value: SettingsForm[K]) => {
     setForm((current) => ({ ...current, [key]: value }));
-    setNotice('');
+    setNotice(null);
   };
   const fieldError = (path: string) => {
     const error = errors[path];
@@ -148,7 +149,7 @@ function SettingsEditor({ view, onViewChange, onUnlocked, firstRun }: Props) {
   const save = async (event: FormEvent) => {
     event.preventDefault();
     if (saving) return;
-    setNotice('');
+    setNotice(null);
     setFailure(null);
     const built = buildSettingsPatch(form);
     if (!built.ok) {
@@ -166,7 +167,7 @@ function SettingsEditor({ view, onViewChange, onUnlocked, firstRun }: Props) {
       const next = formFromSettings(result.value.settings);
       setForm(next);
       setSaved(next);
-      setNotice(t('settings.saved'));
+      setNotice('settings.saved');
       onViewChange(result.value);
       return;
     }
@@ -257,7 +258,7 @@ function SettingsEditor({ view, onViewChange, onUnlocked, firstRun }: Props) {
             error={fieldError('secret')}
             onChange={(event) => {
               setSecret(event.target.value);
-              setNotice('');
+              setNotice(null);
             }}
           />
           {textFields(GATEWAY_SETTINGS)}
@@ -313,7 +314,7 @@ function SettingsEditor({ view, onViewChange, onUnlocked, firstRun }: Props) {
           </button>
         </div>
         <div className="settings-verdict" role="status">
-          {saving ? t('settings.saving') : notice}
+          {saving ? t('settings.saving') : notice ? t(notice) : null}
           {testing ? t('settings.testing') : null}
           {!testing && verdict?.ok ? (
             <p className="verdict verdict-ok">

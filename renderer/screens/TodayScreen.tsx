@@ -5,6 +5,7 @@ import type { PaymentState, PaymentView } from '../../shared/payment.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { pos, safeCall } from '../app/pos.ts';
 import { formatClock } from '../app/time.ts';
+import { AmountText } from '../components/AmountText.tsx';
 import { CancelPaymentDialog } from '../components/CancelPaymentDialog.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
@@ -85,7 +86,7 @@ export function TodayScreen({ onOpen }: Props) {
       {today ? (
         <div className="today-total" role="status">
           <span className="today-total-label">{t('today.received_total')}</span>
-          <span className="today-total-amount">{formatRupiah(today.receivedTotal)}</span>
+          <AmountText className="today-total-amount" amount={today.receivedTotal} />
           <span className="today-total-count">{t('today.paid_count', { count: today.paidCount })}</span>
           {today.partialCount > 0 ? (
             <span className="today-total-partial">

@@ -36,6 +36,7 @@ export function createPosHandlers(deps: HandlerDeps): IpcHandlers {
       secret: vault.secretStatus(),
       adminPinSet: adminLock.pinSet,
       secretProtection: await deps.secretProtection(),
+      savedOnce: vault.settingsSaved(),
     };
   }
 

@@ -81,6 +81,11 @@ export class Vault {
     return readableSettings(this.#storedSettings());
   }
 
+  /** Settings are written only when the owner saves them: stored at all means saved once. */
+  settingsSaved(): boolean {
+    return this.#store.get(SETTINGS_KEY) !== undefined;
+  }
+
   /** Validates the whole result before writing; on any broken rule nothing is written. */
   updateSettings(patch: SettingsPatch): Settings {
     const result = settingsSchema.safeParse(mergeSettings(this.getSettings(), patch));

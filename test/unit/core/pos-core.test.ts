@@ -47,7 +47,15 @@ describe('first run', () => {
       secret: { configured: false, hint: null },
       adminPinSet: false,
       secretProtection: 'os',
+      savedOnce: false,
     });
+  });
+
+  it('knows once the owner has saved the settings (a refused save does not count)', async () => {
+    await core.router.dispatch('updateSettings', { patch: { merchantNo: '12' } });
+    expect(await call('getSettings')).toMatchObject({ savedOnce: false });
+    await call('updateSettings', { patch: { language: 'en' } });
+    expect(await call('getSettings')).toMatchObject({ savedOnce: true, secret: { configured: false } });
   });
 
   it('stores the secret encrypted and shows only a hint', async () => {

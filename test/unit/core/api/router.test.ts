@@ -35,6 +35,7 @@ const settingsView = {
   secret: { configured: false, hint: null },
   adminPinSet: false,
   secretProtection: 'os' as const,
+  savedOnce: false,
 };
 
 function fakeHandlers(): IpcHandlers {
