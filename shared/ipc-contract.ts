@@ -54,7 +54,6 @@ const settingsPatchSchema = z.object({
     .object({
       cutoff: z.string().max(8).optional(),
       cashierPins: z.boolean().optional(),
-      supervisorCancelAfterMinutes: z.number().optional(),
     })
     .optional(),
 });

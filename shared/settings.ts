@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CUTOFF_FORMAT, parseCutoff } from './day/business-day.ts';
+import { parseCutoff } from './day/business-day.ts';
 import { validateEmail, validateMobile, validateName } from './validation.ts';
 
 export const ENVIRONMENTS = ['training', 'live'] as const;
@@ -51,20 +51,12 @@ export const settingsSchema = z
       .min(1, { message: 'settings.expiry_minutes' })
       .max(120, { message: 'settings.expiry_minutes' }),
     language: z.enum(LANGUAGES, { message: 'settings.language' }),
-    /** The shop's day (issue 16): when it ends, who opens a shift, when a cancel needs the owner. */
+    /** The shop's day (issue 16): when it ends, and whether a shift needs a cashier's PIN. */
     day: z.object({
       /** `HH:MM` (00:00–12:00): sales before it count in the day before (shops open past midnight). */
-      cutoff: z.string().regex(CUTOFF_FORMAT, { message: 'settings.day_cutoff' }).refine((text) => parseCutoff(text) !== null, {
-        message: 'settings.day_cutoff',
-      }),
+      cutoff: z.string({ message: 'settings.day_cutoff' }).refine((text) => parseCutoff(text) !== null, { message: 'settings.day_cutoff' }),
       /** false: one default cashier, shifts open without a PIN (a one-person shop is not slowed). */
       cashierPins: z.boolean(),
-      /** Cancelling a payment older than this needs the admin PIN; 0: never. */
-      supervisorCancelAfterMinutes: z
-        .number({ message: 'settings.cancel_minutes' })
-        .int({ message: 'settings.cancel_minutes' })
-        .min(0, { message: 'settings.cancel_minutes' })
-        .max(24 * 60, { message: 'settings.cancel_minutes' }),
     }),
   })
   .refine((settings) => settings.environment !== 'live' || settings.baseUrl.startsWith('https://'), {
@@ -87,7 +79,6 @@ export const SETTINGS_ERROR_CODES = [
   'settings.live_needs_https',
   'settings.min_above_max',
   'settings.day_cutoff',
-  'settings.cancel_minutes',
 ] as const;
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -101,5 +92,5 @@ export const DEFAULT_SETTINGS: Settings = {
   limits: { minAmount: 10_000, maxAmount: 10_000_000 },
   qrExpiryMinutes: 15,
   language: 'id',
-  day: { cutoff: '00:00', cashierPins: false, supervisorCancelAfterMinutes: 0 },
+  day: { cutoff: '00:00', cashierPins: false },
 };

@@ -17,7 +17,6 @@ export type SettingsForm = {
   language: Language;
   dayCutoff: string;
   cashierPins: boolean;
-  supervisorCancelAfterMinutes: string;
 };
 
 /** Setting paths main uses to key its validation errors, in the order the form shows them. */
@@ -35,7 +34,6 @@ export const SETTINGS_FIELD_PATHS = [
   'qrExpiryMinutes',
   'language',
   'day.cutoff',
-  'day.supervisorCancelAfterMinutes',
 ] as const;
 
 export function formFromSettings(settings: Settings): SettingsForm {
@@ -53,7 +51,6 @@ export function formFromSettings(settings: Settings): SettingsForm {
     language: settings.language,
     dayCutoff: settings.day.cutoff,
     cashierPins: settings.day.cashierPins,
-    supervisorCancelAfterMinutes: String(settings.day.supervisorCancelAfterMinutes),
   };
 }
 
@@ -79,7 +76,6 @@ export function buildSettingsPatch(form: SettingsForm): BuiltPatch {
     return Number(trimmed);
   };
   const qrExpiryMinutes = minutes('qrExpiryMinutes', form.qrExpiryMinutes);
-  const supervisorCancelAfterMinutes = minutes('day.supervisorCancelAfterMinutes', form.supervisorCancelAfterMinutes);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
@@ -96,7 +92,7 @@ export function buildSettingsPatch(form: SettingsForm): BuiltPatch {
       limits: { minAmount, maxAmount },
       qrExpiryMinutes,
       language: form.language,
-      day: { cutoff: form.dayCutoff.trim(), cashierPins: form.cashierPins, supervisorCancelAfterMinutes },
+      day: { cutoff: form.dayCutoff.trim(), cashierPins: form.cashierPins },
     },
   };
 }

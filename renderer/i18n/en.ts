@@ -255,8 +255,6 @@ export const en: Messages = {
   'settings.section.day': 'Shop day and cashiers',
   'settings.day_cutoff': 'Day changes at (HH:MM)',
   'settings.day_cutoff.help': 'Sales before this time count in the day before. E.g. 04:00 for a shop open past midnight.',
-  'settings.cancel_minutes': 'Owner PIN to cancel after (minutes)',
-  'settings.cancel_minutes.help': '0: cancelling never needs the owner PIN.',
   'settings.cashier_pins': 'Cashiers open a shift with a PIN',
   'settings.cashier_pins.help': 'Off: one default cashier, the shift opens by itself without a PIN.',
   'err.shift.none_open': 'No shift is open. Open a shift with a cashier PIN first.',
@@ -266,5 +264,4 @@ export const en: Messages = {
   'err.late.already_resolved': 'What was done about this late payment is already recorded.',
   'err.date.invalid': 'Invalid date. Use YYYY-MM-DD, with the start date not after the end date.',
   'err.settings.day_cutoff': 'The day cut-off must be a time HH:MM between 00:00 and 12:00.',
-  'err.settings.cancel_minutes': 'Enter minutes between 0 and 1440 (0: never needs the PIN).',
 };

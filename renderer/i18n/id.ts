@@ -261,8 +261,6 @@ export const id = {
   'settings.section.day': 'Hari toko dan kasir',
   'settings.day_cutoff': 'Pergantian hari (JJ:MM)',
   'settings.day_cutoff.help': 'Penjualan sebelum jam ini dihitung ke hari sebelumnya. Contoh 04:00 untuk toko yang buka lewat tengah malam.',
-  'settings.cancel_minutes': 'PIN pemilik untuk membatalkan setelah (menit)',
-  'settings.cancel_minutes.help': '0: membatalkan tidak pernah perlu PIN pemilik.',
   'settings.cashier_pins': 'Kasir membuka shift dengan PIN',
   'settings.cashier_pins.help': 'Mati: satu kasir bawaan, shift terbuka otomatis tanpa PIN.',
   'err.shift.none_open': 'Belum ada shift yang dibuka. Buka shift dengan PIN kasir dulu.',
@@ -272,7 +270,6 @@ export const id = {
   'err.late.already_resolved': 'Pembayaran terlambat ini sudah dicatat tindakannya.',
   'err.date.invalid': 'Tanggal tidak valid. Gunakan format TTTT-BB-HH, dan tanggal awal tidak boleh setelah tanggal akhir.',
   'err.settings.day_cutoff': 'Batas hari harus jam JJ:MM antara 00:00 dan 12:00.',
-  'err.settings.cancel_minutes': 'Isi menit antara 0 dan 1440 (0: tidak pernah perlu PIN).',
 } as const;
 
 export type MessageKey = keyof typeof id;

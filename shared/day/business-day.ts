@@ -9,7 +9,7 @@
 export const MAX_CUTOFF_MINUTES = 12 * 60;
 
 /** `HH:MM`, 00:00–12:00, the settings' spelling of the cut-off. */
-export const CUTOFF_FORMAT = /^([01]\d):([0-5]\d)$/;
+const CUTOFF_FORMAT = /^([01]\d):([0-5]\d)$/;
 
 export interface BusinessDay {
   /** The local calendar date the day is named after, `YYYY-MM-DD`. */
