@@ -7,6 +7,9 @@ import { QrScreen } from '../screens/QrScreen.tsx';
 import { SaleScreen } from '../screens/SaleScreen.tsx';
 import { SettingsScreen } from '../screens/SettingsScreen.tsx';
 import { TodayScreen } from '../screens/TodayScreen.tsx';
+import { DayScreen } from '../day/DayScreen.tsx';
+import { LateBanner, LateCount } from '../day/LateNotice.tsx';
+import { useDayStatus } from '../day/useDayStatus.ts';
 import { I18nProvider, useI18n } from './i18n.tsx';
 import { hasPos, safeCall } from './pos.ts';
 import { routeForKey, type Route } from './routes.ts';
@@ -64,10 +67,11 @@ function Loading({ error }: { error: IpcError | null }) {
   );
 }
 
-const TABS: ReadonlyArray<{ route: Route; key: 'nav.sale' | 'nav.today' | 'nav.settings'; shortcut: string }> = [
+const TABS: ReadonlyArray<{ route: Route; key: 'nav.sale' | 'nav.today' | 'nav.settings' | 'nav.day'; shortcut: string }> = [
   { route: 'sale', key: 'nav.sale', shortcut: 'F1' },
   { route: 'today', key: 'nav.today', shortcut: 'F2' },
   { route: 'settings', key: 'nav.settings', shortcut: 'F3' },
+  { route: 'day', key: 'nav.day', shortcut: 'F4' },
 ];
 
 function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view: SettingsView) => void }) {
@@ -76,6 +80,7 @@ function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view
   const [payment, setPayment] = useState<PaymentView | null>(null);
   const [adminUnlocked, setAdminUnlocked] = useState(false);
   const charge = useCharge(setPayment);
+  const { status: day, reload: reloadDay } = useDayStatus();
   const tabRefs = useRef(new Map<Route, HTMLButtonElement>());
 
   const routeRef = useRef(route);
@@ -142,12 +147,14 @@ function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view
               onKeyDown={(event) => onTabKey(event, index)}
             >
               {t(tab.key)}
+              {tab.route === 'today' ? <LateCount count={day?.needsAttention ?? 0} /> : null}
               <kbd aria-hidden="true">{tab.shortcut}</kbd>
             </button>
           ))}
         </div>
       </header>
       <main id="panel" role="tabpanel" aria-labelledby={`tab-${route}`} className="panel">
+        {route === 'sale' ? <LateBanner count={day?.needsAttention ?? 0} onOpen={() => navigate('day')} /> : null}
         {route === 'sale' && payment ? (
           <QrScreen payment={payment} onPaymentChange={setPayment} onNewSale={() => setPayment(null)} />
         ) : null}
@@ -162,6 +169,7 @@ function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view
             }}
           />
         ) : null}
+        {route === 'day' ? <DayScreen status={day} reload={reloadDay} /> : null}
         {route === 'settings' ? (
           <SettingsScreen
             view={view}

@@ -1,13 +1,13 @@
-export const ROUTES = ['sale', 'today', 'settings'] as const;
+export const ROUTES = ['sale', 'today', 'settings', 'day'] as const;
 export type Route = (typeof ROUTES)[number];
 
 type KeyLike = { key: string; altKey: boolean; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean };
 
-/** Global navigation keys: F1/F2/F3, or Alt+1/2/3 (for keyboards whose F-keys the OS takes). */
+/** Global navigation keys: F1–F4, or Alt+1–4 (for keyboards whose F-keys the OS takes). */
 export function routeForKey(event: KeyLike): Route | null {
   if (event.ctrlKey || event.metaKey || event.shiftKey) return null;
-  const fKeys: Record<string, Route> = { F1: 'sale', F2: 'today', F3: 'settings' };
-  const digits: Record<string, Route> = { '1': 'sale', '2': 'today', '3': 'settings' };
+  const fKeys: Record<string, Route> = { F1: 'sale', F2: 'today', F3: 'settings', F4: 'day' };
+  const digits: Record<string, Route> = { '1': 'sale', '2': 'today', '3': 'settings', '4': 'day' };
   if (!event.altKey) return fKeys[event.key] ?? null;
   return digits[event.key] ?? null;
 }

@@ -9,6 +9,7 @@ import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { PinSection } from '../components/PinSection.tsx';
 import { TechnicalDetails } from '../components/TechnicalDetails.tsx';
 import { TextField } from '../components/TextField.tsx';
+import { CashiersSection } from '../day/CashiersSection.tsx';
 
 type Props = {
   view: SettingsView;
@@ -302,6 +303,7 @@ function SettingsEditor({ view, onViewChange, onUnlocked, firstRun }: Props) {
           </label>
           <p className="field-hint">{t('settings.cashier_pins.help')}</p>
         </fieldset>
+        <CashiersSection />
 
         {failure ? <ErrorBanner error={failure} /> : null}
         <div className="settings-actions">

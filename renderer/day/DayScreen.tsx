@@ -1,0 +1,39 @@
+import { useEffect, useRef, useState } from 'react';
+import { useI18n } from '../app/i18n.tsx';
+import { DayReportPanel } from './DayReportPanel.tsx';
+import { LatePayments } from './LatePayments.tsx';
+import { SalesSearch } from './SalesSearch.tsx';
+import { ShiftPanel } from './ShiftPanel.tsx';
+import type { DayStatus } from './useDayStatus.ts';
+import './day.css';
+
+/**
+ * The shop's day: the shift, late payments to resolve, the day's report and export, history and
+ * search. The status is the app shell's (one source for the Today badge, the banner and here).
+ */
+export function DayScreen({ status, reload }: { status: DayStatus | null; reload: () => Promise<void> }) {
+  const { t } = useI18n();
+  const [refreshKey, setRefreshKey] = useState(0);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
+  const changed = () => {
+    void reload();
+    setRefreshKey((key) => key + 1);
+  };
+
+  return (
+    <section className="day-screen" aria-labelledby="day-heading">
+      <h1 id="day-heading" ref={headingRef} tabIndex={-1}>
+        {status ? t('day.heading', { date: status.businessDate }) : t('app.loading')}
+      </h1>
+      {status ? (
+        <>
+          <LatePayments count={status.needsAttention} onResolved={changed} />
+          <ShiftPanel status={status} onChange={changed} />
+          <DayReportPanel businessDate={status.businessDate} refreshKey={refreshKey + status.needsAttention} />
+          <SalesSearch businessDate={status.businessDate} />
+        </>
+      ) : null}
+    </section>
+  );
+}

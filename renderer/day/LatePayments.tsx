@@ -1,0 +1,86 @@
+import { useCallback, useEffect, useState } from 'react';
+import { LATE_OUTCOMES, type LateOutcome, type SaleView } from '../../shared/day/day-contract.ts';
+import type { IpcError } from '../../shared/ipc-contract.ts';
+import { formatRupiah } from '../../shared/money.ts';
+import { useI18n } from '../app/i18n.tsx';
+import { safeCall } from '../app/pos.ts';
+import { formatClock } from '../app/time.ts';
+import { ErrorBanner } from '../components/ErrorBanner.tsx';
+
+/**
+ * "Perlu tindakan": sales the counter had closed that turned out paid. The cashier records what
+ * was done; a refund is only recorded (Paypro's API has no refund call), and the screen says so.
+ */
+export function LatePayments({ count, onResolved }: { count: number; onResolved: () => void }) {
+  const { t } = useI18n();
+  const [sales, setSales] = useState<SaleView[]>([]);
+  const [failure, setFailure] = useState<IpcError | null>(null);
+
+  const load = useCallback(async () => {
+    const result = await safeCall((api) => api.listLatePayments({}));
+    if (result.ok) setSales(result.value.sales);
+    else setFailure(result.error);
+  }, []);
+  // The day status counts late payments from the push; a new count means a new list.
+  useEffect(() => void load(), [load, count]);
+
+  if (sales.length === 0 && !failure) return null;
+  return (
+    <section className="day-card late-payments" aria-labelledby="late-heading">
+      <h2 id="late-heading">{t('late.heading', { count: sales.length })}</h2>
+      <p className="late-explain">{t('late.explain')}</p>
+      {failure ? <ErrorBanner error={failure} /> : null}
+      <ul className="late-list">
+        {sales.map((sale) => (
+          <LateItem
+            key={sale.tradeNo}
+            sale={sale}
+            onResolved={() => {
+              void load();
+              onResolved();
+            }}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function LateItem({ sale, onResolved }: { sale: SaleView; onResolved: () => void }) {
+  const { t } = useI18n();
+  const [outcome, setOutcome] = useState<LateOutcome>('goods_handed_over');
+  const [note, setNote] = useState('');
+  const [failure, setFailure] = useState<IpcError | null>(null);
+  const received = sale.paidAmount ?? sale.amount;
+
+  const save = async () => {
+    const result = await safeCall((api) => api.resolveLatePayment({ tradeNo: sale.tradeNo, outcome, note }));
+    if (result.ok) onResolved();
+    else setFailure(result.error);
+  };
+
+  return (
+    <li className="late-item" data-trade-no={sale.tradeNo}>
+      <p className="late-what">
+        <strong>{formatRupiah(received)}</strong> {t('late.what', { time: formatClock(sale.createdAt), trade: sale.tradeNo })}
+      </p>
+      <form className="late-form" onSubmit={(event) => { event.preventDefault(); void save(); }}>
+        <div className="field">
+          <label htmlFor={`late-outcome-${sale.tradeNo}`}>{t('late.outcome')}</label>
+          <select id={`late-outcome-${sale.tradeNo}`} value={outcome} onChange={(event) => setOutcome(event.target.value as LateOutcome)}>
+            {LATE_OUTCOMES.map((choice) => (
+              <option key={choice} value={choice}>{t(`late.outcome.${choice}`)}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`late-note-${sale.tradeNo}`}>{t('late.note')}</label>
+          <input id={`late-note-${sale.tradeNo}`} value={note} maxLength={500} onChange={(event) => setNote(event.target.value)} />
+        </div>
+        {outcome === 'refunded_cash' ? <p className="late-refund-note" role="note">{t('late.refund_not_sent')}</p> : null}
+        <button type="submit" className="button button-primary">{t('late.save')}</button>
+      </form>
+      {failure ? <ErrorBanner error={failure} /> : null}
+    </li>
+  );
+}

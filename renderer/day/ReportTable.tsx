@@ -1,0 +1,58 @@
+import type { ReportView } from '../../shared/day/day-contract.ts';
+import { formatRupiah } from '../../shared/money.ts';
+import { useI18n } from '../app/i18n.tsx';
+import { formatClock } from '../app/time.ts';
+
+const BUCKETS = ['paid', 'partially_paid', 'failed', 'expired', 'cancelled', 'open'] as const;
+
+/** A shift or day report ("Tutup kasir") as the owner reads it: money first, then every state. */
+export function ReportTable({ report, label }: { report: ReportView; label: string }) {
+  const { t } = useI18n();
+  const time = (ms: number | null) => (ms === null ? '–' : formatClock(ms));
+  return (
+    <div className="report" aria-label={label} role="group">
+      <p className="report-received">
+        <span>{t('report.received')}</span>
+        <strong data-testid="report-received">{formatRupiah(report.received)}</strong>
+      </p>
+      <table className="report-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('report.col.state')}</th>
+            <th scope="col" className="num">{t('report.col.count')}</th>
+            <th scope="col" className="num">{t('report.col.amount')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {BUCKETS.map((bucket) => (
+            <tr key={bucket} data-bucket={bucket}>
+              <th scope="row">{t(`report.bucket.${bucket}`)}</th>
+              <td className="num">{report.buckets[bucket].count}</td>
+              <td className="num">{formatRupiah(report.buckets[bucket].amount)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <dl className="report-facts">
+        <dt>{t('report.sales')}</dt>
+        <dd data-testid="report-sales">{report.saleCount}</dd>
+        <dt>{t('report.partial')}</dt>
+        <dd>{t('report.partial_value', { received: formatRupiah(report.partial.received), outstanding: formatRupiah(report.partial.outstanding) })}</dd>
+        <dt>{t('report.late')}</dt>
+        <dd>{t('report.late_value', { count: report.late.count, amount: formatRupiah(report.late.received) })}</dd>
+        <dt>{t('report.resolved')}</dt>
+        <dd>
+          {t('report.resolved_value', {
+            goods: report.resolutions.goods_handed_over,
+            refunded: report.resolutions.refunded_cash,
+            other: report.resolutions.other,
+          })}
+        </dd>
+        <dt>{t('report.voids')}</dt>
+        <dd>{t('report.voids_value', { count: report.voids.count, amount: formatRupiah(report.voids.amount) })}</dd>
+        <dt>{t('report.first_last')}</dt>
+        <dd>{`${time(report.firstSaleAt)} – ${time(report.lastSaleAt)}`}</dd>
+      </dl>
+    </div>
+  );
+}

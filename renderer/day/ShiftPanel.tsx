@@ -1,0 +1,124 @@
+import { useEffect, useState } from 'react';
+import type { ClosedShift, CashierView } from '../../shared/day/day-contract.ts';
+import type { IpcError } from '../../shared/ipc-contract.ts';
+import { useI18n } from '../app/i18n.tsx';
+import { safeCall } from '../app/pos.ts';
+import { formatClock } from '../app/time.ts';
+import { ErrorBanner } from '../components/ErrorBanner.tsx';
+import { TextField } from '../components/TextField.tsx';
+import { ReportTable } from './ReportTable.tsx';
+import type { DayStatus } from './useDayStatus.ts';
+
+/** The open shift, or the form to open one with a cashier's PIN; closing shows the shift's report. */
+export function ShiftPanel({ status, onChange }: { status: DayStatus; onChange: () => void }) {
+  const { t } = useI18n();
+  const [closed, setClosed] = useState<ClosedShift | null>(null);
+  const [failure, setFailure] = useState<IpcError | null>(null);
+  const [ownerPin, setOwnerPin] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const close = async () => {
+    setBusy(true);
+    const result = await safeCall((api) => api.closeShift(ownerPin === null ? {} : { supervisorPin: ownerPin }));
+    setBusy(false);
+    if (result.ok) {
+      setClosed(result.value);
+      setFailure(null);
+      setOwnerPin(null);
+      onChange();
+      return;
+    }
+    setFailure(result.error);
+    // A payment still awaits: the owner may close anyway with their PIN.
+    if (result.error.code === 'shift.payments_open' && ownerPin === null) setOwnerPin('');
+  };
+
+  return (
+    <section className="day-card shift-panel" aria-labelledby="shift-heading">
+      <h2 id="shift-heading">{t('shift.heading')}</h2>
+      {status.shift ? (
+        <>
+          <p className="shift-open" data-testid="shift-open">
+            {t('shift.open_by', { name: status.shift.cashierName, time: formatClock(status.shift.openedAt) })}
+          </p>
+          {ownerPin !== null ? (
+            <TextField
+              label={t('shift.owner_pin')}
+              type="password"
+              inputMode="numeric"
+              autoComplete="off"
+              value={ownerPin}
+              onChange={(event) => setOwnerPin(event.target.value)}
+            />
+          ) : null}
+          <button type="button" className="button button-primary" disabled={busy} onClick={() => void close()}>
+            {ownerPin !== null ? t('shift.close_anyway') : t('shift.close')}
+          </button>
+        </>
+      ) : status.cashierPins ? (
+        <OpenShiftForm onOpened={() => { setClosed(null); onChange(); }} />
+      ) : (
+        <p className="shift-none">{t('shift.auto_opens')}</p>
+      )}
+      {failure ? <ErrorBanner error={failure} /> : null}
+      {closed ? (
+        <div className="shift-closed" role="status">
+          <h3>{t('shift.closed_report', { name: closed.cashierName, from: formatClock(closed.openedAt), to: formatClock(closed.closedAt ?? closed.openedAt) })}</h3>
+          <ReportTable report={closed.report} label={t('shift.closed_report_label')} />
+          <button type="button" className="button button-secondary" onClick={() => window.print()}>
+            {t('report.print')}
+          </button>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function OpenShiftForm({ onOpened }: { onOpened: () => void }) {
+  const { t } = useI18n();
+  const [cashiers, setCashiers] = useState<CashierView[]>([]);
+  const [cashierId, setCashierId] = useState<number | null>(null);
+  const [pin, setPin] = useState('');
+  const [failure, setFailure] = useState<IpcError | null>(null);
+
+  useEffect(() => {
+    void safeCall((api) => api.listCashiers({})).then((result) => {
+      if (!result.ok) return setFailure(result.error);
+      const active = result.value.cashiers.filter((cashier) => !cashier.retired);
+      setCashiers(active);
+      setCashierId(active[0]?.id ?? null);
+    });
+  }, []);
+
+  const open = async () => {
+    if (cashierId === null) return;
+    const result = await safeCall((api) => api.openShift({ cashierId, pin }));
+    setPin('');
+    if (result.ok) onOpened();
+    else setFailure(result.error);
+  };
+
+  if (cashiers.length === 0) return <p className="shift-none">{t('shift.no_cashiers')}</p>;
+  return (
+    <form className="shift-open-form" onSubmit={(event) => { event.preventDefault(); void open(); }}>
+      <div className="field">
+        <label htmlFor="shift-cashier">{t('shift.cashier')}</label>
+        <select id="shift-cashier" value={cashierId ?? ''} onChange={(event) => setCashierId(Number(event.target.value))}>
+          {cashiers.map((cashier) => (
+            <option key={cashier.id} value={cashier.id}>{cashier.name}</option>
+          ))}
+        </select>
+      </div>
+      <TextField
+        label={t('shift.pin')}
+        type="password"
+        inputMode="numeric"
+        autoComplete="off"
+        value={pin}
+        onChange={(event) => setPin(event.target.value)}
+      />
+      <button type="submit" className="button button-primary">{t('shift.open')}</button>
+      {failure ? <ErrorBanner error={failure} /> : null}
+    </form>
+  );
+}

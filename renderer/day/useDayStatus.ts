@@ -1,0 +1,32 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { IpcResponse } from '../../shared/ipc-contract.ts';
+import { pos, safeCall } from '../app/pos.ts';
+
+export type DayStatus = IpcResponse<'getDayStatus'>;
+
+/**
+ * The business day, the open shift and the count of late payments awaiting a person, kept fresh
+ * from the payment push (a late payment arrives as one), at most a few times a second.
+ */
+export function useDayStatus(): { status: DayStatus | null; reload: () => Promise<void> } {
+  const [status, setStatus] = useState<DayStatus | null>(null);
+  const reload = useCallback(async () => {
+    const result = await safeCall((api) => api.getDayStatus({}));
+    if (result.ok) setStatus(result.value);
+  }, []);
+  useEffect(() => {
+    void reload();
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const unsubscribe = pos().onPaymentUpdate(() => {
+      timer ??= setTimeout(() => {
+        timer = null;
+        void reload();
+      }, 300);
+    });
+    return () => {
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+    };
+  }, [reload]);
+  return { status, reload };
+}
