@@ -85,6 +85,7 @@ async function start(): Promise<void> {
       return view.ok ? view.value.settings.environment : 'training';
     },
     paymentStates: () => running.payments.unsettledStates(),
+    quitApp: () => app.quit(),
     logger,
   });
 }
@@ -96,15 +97,17 @@ function quitGracefully(): void {
     if (core === null || closing) return;
     event.preventDefault();
     closing = true;
-    // Arms install-on-quit only if no payment is open right now (asked before the ledger closes).
-    updates?.prepareQuit();
-    updates?.stop();
+    // A downloaded update installs only if no payment is open right now (asked before the ledger
+    // closes), and only once the core has closed: electron-updater then quits the app itself.
     const running = core;
+    const install = updates?.installAtQuit() ?? null;
+    const updater = updates;
+    updates?.stop();
     core = null;
     running
       .close()
       .catch((error: unknown) => logger.error('Core did not close cleanly', { error }))
-      .finally(() => app.quit());
+      .finally(() => (install && updater ? updater.install(install) : app.quit()));
   });
   app.on('window-all-closed', () => app.quit());
 }

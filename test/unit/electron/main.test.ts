@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { electronMock as ElectronMock } from '../../harness/electron-mock.ts';
 import type { updaterModule as UpdaterModule } from '../../harness/updater-mock.ts';
@@ -125,6 +128,34 @@ describe('main', () => {
     const second = { preventDefault: vi.fn() };
     electronMock.app.emit('before-quit', second);
     expect(second.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('installs a downloaded update once the core has closed, when quitting with no payment open', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pos-main-feed-'));
+    const feed = path.join(dir, 'dev-app-update.yml');
+    writeFileSync(feed, 'provider: github\nowner: paypro-pos\nrepo: paypro-pos\n');
+    vi.stubEnv('POS_UPDATE_CONFIG', feed);
+    try {
+      const { electronMock, updater } = await launch();
+      await vi.waitFor(() => expect(updater.checkForUpdates).toHaveBeenCalled());
+      updater.finishDownload({ version: '0.2.0' });
+      let coreClosed = false;
+      core.close.mockImplementationOnce(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        coreClosed = true;
+      });
+      updater.quitAndInstall.mockImplementationOnce((...args: [boolean?, boolean?]) => {
+        expect(coreClosed).toBe(true);
+        return updater.quitAndInstall.getMockImplementation()!(...args);
+      });
+      electronMock.app.emit('before-quit', { preventDefault: vi.fn() });
+      await vi.waitFor(() => expect(updater.installs).toEqual([{ isSilent: true, isForceRunAfter: false, via: 'quitAndInstall' }]));
+      updater.appQuit(); // the library's own quit hook must not install a second time
+      expect(updater.installs).toHaveLength(1);
+    } finally {
+      vi.unstubAllEnvs();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('quits at once without starting when another instance holds the lock', async () => {
