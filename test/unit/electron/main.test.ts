@@ -16,7 +16,7 @@ const electronLog = vi.hoisted(() => ({
   error: vi.fn(),
 }));
 vi.mock('electron-updater', async () => (await import('../../harness/updater-mock.ts')).updaterModule);
-vi.mock('electron-log/main', () => ({ default: electronLog }));
+// electron-store itself runs (inlined by vitest.config.ts, on the electron mock), over a fake conf.
 vi.mock('conf', () => ({ default: vi.fn(function FakeConf(this: { options: unknown }, options: unknown) { this.options = options; }) }));
 
 const core = vi.hoisted(() => ({
@@ -46,6 +46,14 @@ async function load(configure: (electron: typeof ElectronMock) => void = () => {
   const { resetElectronMock } = await import('../../harness/electron-mock.ts');
   resetElectronMock(electron);
   configure(electron);
+  // Like the real electron-log/main (src/main/index.js): importing it registers `__ELECTRON_LOG__`
+  // on ipcMain, as a listener and as an invoke handler, with no sender check. (doMock: a mock
+  // factory registered with vi.mock runs once, not again after resetModules.)
+  vi.doMock('electron-log/main', () => {
+    electron.ipcMain.on('__ELECTRON_LOG__', () => undefined);
+    electron.ipcMain.handle('__ELECTRON_LOG__', async () => ({}));
+    return { default: electronLog };
+  });
   const updater = ((await import('electron-updater')) as unknown as typeof UpdaterModule).default.autoUpdater;
   await import('../../../electron/main.ts');
   return { electron, updater, windows: electron.BrowserWindow.created };
@@ -72,17 +80,27 @@ describe('main', () => {
     expect(window.options.webPreferences.preload).toMatch(/preload\.cjs$/);
   });
 
-  it('wires the core with userData, the safeStorage cipher and a store there', async () => {
-    const { electronMock } = await launch();
+  it('wires the core with userData, the safeStorage cipher and an electron-store there', async () => {
+    await launch();
     expect(core.options).toMatchObject({
       userDataDir: '/tmp/paypro-pos-user-data',
       cipher: { encrypt: expect.any(Function), decrypt: expect.any(Function) },
       secretProtection: expect.any(Function),
       store: { options: { cwd: '/tmp/paypro-pos-user-data', configName: 'settings' } },
     });
-    expect([...electronMock.ipcMain.handlers.keys()].sort()).toEqual(
-      Object.values(ipcContract).map((call) => call.channel).sort(),
-    );
+    const { default: ElectronStore } = await import('electron-store');
+    expect((core.options as { store: unknown }).store).toBeInstanceOf(ElectronStore);
+  });
+
+  it('after start-up, the only IPC channels registered in main are the contract\'s (no electron-log, no electron-store)', async () => {
+    const { electronMock } = await launch();
+    const contract = Object.values(ipcContract).map((call) => call.channel).sort();
+    expect([...electronMock.ipcMain.handlers.keys()].sort()).toEqual(contract);
+    expect(electronMock.ipcMain.eventNames()).toEqual([]);
+    // They were there: the libraries registered them, main removed them before opening the window.
+    expect(electronMock.ipcMain.handle).toHaveBeenCalledWith('__ELECTRON_LOG__', expect.any(Function));
+    expect(electronMock.ipcMain.on).toHaveBeenCalledWith('__ELECTRON_LOG__', expect.any(Function));
+    expect(electronMock.ipcMain.on).toHaveBeenCalledWith('electron-store-get-data', expect.any(Function));
   });
 
   it('logs through electron-log (file transport) with the redaction hook first, in main and in the core', async () => {
