@@ -48,7 +48,7 @@ test('a live sale while the OS key store is not ready says so, at every screen s
     await page.setViewportSize(size);
     await expect(alert).toBeInViewport({ ratio: 1 });
     // The largest amount fits its box (at 1024 px it was cut to "Rp 10.000.0").
-    expect(await amount.evaluate((input: HTMLInputElement) => input.scrollWidth <= input.clientWidth)).toBe(true);
+    expect(await amount.evaluate((input) => input.scrollWidth <= input.clientWidth)).toBe(true);
     await screenshot(page, `sale-keystore-not-ready-${size.width}x${size.height}`);
   }
   const today = await preview.core.router.dispatch('listToday', {});
