@@ -22,6 +22,7 @@ export const MAIN_ERROR_CODES = [
   'secret.whitespace',
   'secret_unreadable',
   'secret.protection_unavailable',
+  'secret.keystore_not_ready',
   'settings.invalid',
   'payment.charge_in_progress',
   'payment.not_cancellable',

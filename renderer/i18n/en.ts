@@ -186,6 +186,7 @@ export const en: Messages = {
   'err.pin_locked_out': 'Too many wrong PINs. Wait a moment, then try again.',
   'err.pin.format': 'The PIN must be {min}–{max} digits.',
   'err.secret.protection_unavailable': 'The operating system cannot encrypt the app secret, so it was not stored.',
+  'err.secret.keystore_not_ready': "The operating system's key store is not ready yet, so the app secret cannot be read. Try again in a moment; if it keeps failing, enter the app secret again in settings.",
   'err.payment.charge_in_progress': 'The previous charge is still being processed. Wait a moment.',
   'err.payment.not_cancellable': 'This payment has already finished and cannot be cancelled.',
   'err.payment.duplicate_trade_no': 'The trade number clashed. Try charging again.',

@@ -190,6 +190,7 @@ export const id = {
   'err.pin_locked_out': 'Terlalu banyak PIN salah. Tunggu sebentar lalu coba lagi.',
   'err.pin.format': 'PIN harus {min}–{max} angka.',
   'err.secret.protection_unavailable': 'Sistem operasi tidak dapat mengenkripsi kunci rahasia, jadi kunci tidak disimpan.',
+  'err.secret.keystore_not_ready': 'Penyimpanan kunci sistem operasi belum siap, jadi kunci rahasia belum bisa dibaca. Coba lagi sebentar lagi; jika tetap gagal, masukkan lagi kunci rahasia di pengaturan.',
   'err.payment.charge_in_progress': 'Tagihan sebelumnya masih diproses. Tunggu sebentar.',
   'err.payment.not_cancellable': 'Pembayaran ini sudah selesai dan tidak bisa dibatalkan.',
   'err.payment.duplicate_trade_no': 'Nomor transaksi bentrok. Coba tagih lagi.',
