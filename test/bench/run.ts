@@ -4,6 +4,7 @@
  */
 import { cashierScreen } from './cashier-screen.ts';
 import { chargeAwaiting } from './charge-awaiting.ts';
+import { dayScreens } from './day-screens.ts';
 import { ledgerAppend } from './ledger-append.ts';
 import { ledgerVsJson } from './ledger-vs-json.ts';
 import { qrEncode } from './qr-encode.ts';
@@ -17,6 +18,7 @@ const FIGURES: Record<string, () => Promise<Figure | Figure[]>> = {
   'charge-awaiting': chargeAwaiting,
   'cashier-screen': cashierScreen, // Charge → QR painted, gateway paid → screen paid
   'renderer-bundle': rendererBundle,
+  'day-screens': dayScreens, // issue 16: Laporan screen calls, reports, CSV export
 };
 
 const wanted = process.argv.slice(2).filter((arg) => arg in FIGURES);

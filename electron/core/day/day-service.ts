@@ -197,16 +197,9 @@ export class DayService {
   /** The CSV of a business day or range, and a file name for it. */
   exportCsv(request: { from?: string; to?: string }): { fileName: string; csv: string; rows: number } {
     const { first, last, range } = this.#range(request.from, request.to);
-    let rows = 0;
-    const counted = (function* (sales: Iterable<SaleRecord>) {
-      for (const sale of sales) {
-        rows++;
-        yield sale;
-      }
-    })(this.#book.iterateBetween(range.start, range.end));
-    const csv = salesCsv(counted, this.#cutoff());
+    const sales = this.#book.exportBetween(range.start, range.end);
     const span = first.date === last.date ? first.date : `${first.date}_${last.date}`;
-    return { fileName: `penjualan-${span}.csv`, csv, rows };
+    return { fileName: `penjualan-${span}.csv`, csv: salesCsv(sales, this.#cutoff()), rows: sales.length };
   }
 
   // ---- late payments ----------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import type { PaymentState } from '../../../shared/payment.ts';
-import { businessDayOf } from '../../../shared/day/business-day.ts';
+import { businessDayOf, type BusinessDay } from '../../../shared/day/business-day.ts';
 import { toCsv, type CsvCell } from './csv.ts';
 import { isoLocal, localDateTime } from './local-time.ts';
 import { receivedOf } from './report.ts';
@@ -46,10 +46,10 @@ export const SALES_CSV_HEADER = [
   'environment',
 ] as const;
 
-export function saleCsvRow(sale: ExportSale, cutoffMinutes: number): CsvCell[] {
+export function saleCsvRow(sale: ExportSale, day: BusinessDay): CsvCell[] {
   const received = receivedOf(sale);
   return [
-    businessDayOf(sale.createdAt, cutoffMinutes).date,
+    day.date,
     isoLocal(sale.createdAt),
     localDateTime(sale.createdAt),
     sale.tradeNo,
@@ -70,9 +70,13 @@ export function saleCsvRow(sale: ExportSale, cutoffMinutes: number): CsvCell[] {
 }
 
 export function salesCsv(sales: Iterable<ExportSale>, cutoffMinutes: number): string {
-  return toCsv(SALES_CSV_HEADER, mapIterable(sales, (sale) => saleCsvRow(sale, cutoffMinutes)));
-}
-
-function* mapIterable<T, U>(items: Iterable<T>, map: (item: T) => U): Iterable<U> {
-  for (const item of items) yield map(item);
+  // Sales come oldest first: the business day is worked out once per day, not once per row.
+  let day: BusinessDay | undefined;
+  const rows = function* (): Iterable<CsvCell[]> {
+    for (const sale of sales) {
+      if (day === undefined || sale.createdAt < day.start || sale.createdAt >= day.end) day = businessDayOf(sale.createdAt, cutoffMinutes);
+      yield saleCsvRow(sale, day);
+    }
+  };
+  return toCsv(SALES_CSV_HEADER, rows());
 }

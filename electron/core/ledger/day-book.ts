@@ -1,6 +1,7 @@
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import { CLOSED_LOCALLY_STATES, type PaymentState } from '../../../shared/payment.ts';
 import { buildReport, type ReportGroup } from '../day/report.ts';
+import type { ExportSale } from '../day/sales-csv.ts';
 import { DAY_QUERIES } from './day-queries.ts';
 import {
   LATE_OUTCOMES,
@@ -166,9 +167,24 @@ export class DayBook {
     return this.#sql.byTradeNo.all(tradeNo).map(toSale);
   }
 
-  /** Every sale created in [fromMs, toMs), oldest first, one at a time (the CSV export streams it). */
-  *iterateBetween(fromMs: number, toMs: number): Generator<SaleRecord> {
-    for (const row of this.#sql.exportBetween.iterate(fromMs, toMs)) yield toSale(row);
+  /** Every sale created in [fromMs, toMs), oldest first, with the columns the CSV export writes. */
+  exportBetween(fromMs: number, toMs: number): ExportSale[] {
+    return this.#sql.exportBetween.all(fromMs, toMs).map((row) => ({
+      tradeNo: String(row.trade_no),
+      platformTradeNo: row.platform_trade_no === null ? null : String(row.platform_trade_no),
+      state: row.state as PaymentState,
+      amount: Number(row.amount),
+      paidAmount: row.paid_amount === null ? null : Number(row.paid_amount),
+      createdAt: Number(row.created_at),
+      cashierName: row.cashier_name === null ? null : String(row.cashier_name),
+      shiftId: row.shift_id === null ? null : Number(row.shift_id),
+      customerName: String(row.customer_name),
+      customerMobile: String(row.customer_mobile),
+      customerEmail: String(row.customer_email),
+      environment: String(row.environment),
+      lateAt: row.late_at === null ? null : Number(row.late_at),
+      resolution: row.resolution === null ? null : String(row.resolution),
+    }));
   }
 
   // ---- late payments --------------------------------------------------------------------------

@@ -37,4 +37,15 @@ describe('sales CSV', () => {
     expect(rows[1]).toMatchObject({ received: '20000', outstanding: '30000', late_payment: 'yes', late_resolution: 'refunded_cash' });
     expect(rows[2]).toMatchObject({ received: '0', customer_name: `'=HYPERLINK("x")`, cashier: '', shift: '' });
   });
+
+  it("names each row's business day, also when an export crosses the cut-off", () => {
+    const at = (iso: string) => Date.parse(`${iso}+07:00`);
+    const rows = parse(salesCsv([
+      sale({ createdAt: at('2026-03-02T23:00:00') }),
+      sale({ createdAt: at('2026-03-03T03:59:59') }),
+      sale({ createdAt: at('2026-03-03T04:00:00') }),
+      sale({ createdAt: at('2026-03-04T05:00:00') }),
+    ], 4 * 60), { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.map((row) => row.business_date)).toEqual(['2026-03-02', '2026-03-02', '2026-03-03', '2026-03-04']);
+  });
 });
