@@ -6,6 +6,7 @@ import { useI18n } from '../app/i18n.tsx';
 import { safeCall } from '../app/pos.ts';
 import { formatClock } from '../app/time.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
+import { TextField } from '../components/TextField.tsx';
 import { ReportTable } from './ReportTable.tsx';
 
 /** The business day's report (any earlier day too), its shifts, and the CSV export of the day or a range. */
@@ -37,14 +38,8 @@ export function DayReportPanel({ businessDate, refreshKey }: { businessDate: str
     <section className="day-card day-report" aria-labelledby="day-report-heading">
       <h2 id="day-report-heading">{t('report.heading')}</h2>
       <div className="day-report-range">
-        <div className="field">
-          <label htmlFor="report-from">{t('report.from')}</label>
-          <input id="report-from" type="date" value={from} onChange={(event) => setFrom(event.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="report-to">{t('report.to')}</label>
-          <input id="report-to" type="date" value={to} onChange={(event) => setTo(event.target.value)} />
-        </div>
+        <TextField id="report-from" label={t('report.from')} type="date" value={from} onChange={(event) => setFrom(event.target.value)} />
+        <TextField id="report-to" label={t('report.to')} type="date" value={to} onChange={(event) => setTo(event.target.value)} />
         <button type="button" className="button button-secondary" onClick={() => void exportCsv()}>
           {t('report.export')}
         </button>

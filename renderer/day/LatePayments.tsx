@@ -6,6 +6,7 @@ import { useI18n } from '../app/i18n.tsx';
 import { safeCall } from '../app/pos.ts';
 import { formatClock } from '../app/time.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
+import { TextField } from '../components/TextField.tsx';
 
 /**
  * "Perlu tindakan": sales the counter had closed that turned out paid. The cashier records what
@@ -73,10 +74,7 @@ function LateItem({ sale, onResolved }: { sale: SaleView; onResolved: () => void
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={`late-note-${sale.tradeNo}`}>{t('late.note')}</label>
-          <input id={`late-note-${sale.tradeNo}`} value={note} maxLength={500} onChange={(event) => setNote(event.target.value)} />
-        </div>
+        <TextField id={`late-note-${sale.tradeNo}`} label={t('late.note')} value={note} maxLength={500} onChange={(event) => setNote(event.target.value)} />
         {outcome === 'refunded_cash' ? <p className="late-refund-note" role="note">{t('late.refund_not_sent')}</p> : null}
         <button type="submit" className="button button-primary">{t('late.save')}</button>
       </form>

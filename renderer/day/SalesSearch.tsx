@@ -8,6 +8,7 @@ import { safeCall } from '../app/pos.ts';
 import { formatClock } from '../app/time.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
+import { TextField } from '../components/TextField.tsx';
 
 const PAGE = 50;
 
@@ -60,26 +61,11 @@ export function SalesSearch({ businessDate }: { businessDate: string }) {
     <section className="day-card sales-search" aria-labelledby="search-heading">
       <h2 id="search-heading">{t('search.heading')}</h2>
       <form className="search-form" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor="search-date">{t('search.date')}</label>
-          <input id="search-date" type="date" value={date} onChange={(event) => setDate(event.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="search-amount">{t('search.amount')}</label>
-          <input id="search-amount" inputMode="numeric" value={amount} onChange={(event) => setAmount(event.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="search-from">{t('search.from_time')}</label>
-          <input id="search-from" type="time" value={fromTime} onChange={(event) => setFromTime(event.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="search-to">{t('search.to_time')}</label>
-          <input id="search-to" type="time" value={toTime} onChange={(event) => setToTime(event.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="search-trade">{t('search.trade_no')}</label>
-          <input id="search-trade" spellCheck={false} value={tradeNo} onChange={(event) => setTradeNo(event.target.value)} />
-        </div>
+        <TextField id="search-date" label={t('search.date')} type="date" value={date} onChange={(event) => setDate(event.target.value)} />
+        <TextField id="search-amount" label={t('search.amount')} inputMode="numeric" value={amount} onChange={(event) => setAmount(event.target.value)} />
+        <TextField id="search-from" label={t('search.from_time')} type="time" value={fromTime} onChange={(event) => setFromTime(event.target.value)} />
+        <TextField id="search-to" label={t('search.to_time')} type="time" value={toTime} onChange={(event) => setToTime(event.target.value)} />
+        <TextField id="search-trade" label={t('search.trade_no')} spellCheck={false} value={tradeNo} onChange={(event) => setTradeNo(event.target.value)} />
         <div className="field">
           <label htmlFor="search-state">{t('search.state')}</label>
           <select id="search-state" value={state} onChange={(event) => setState(event.target.value as PaymentState | '')}>

@@ -4,18 +4,13 @@ import { parse } from 'csv-parse/sync';
 import { formatRupiah } from '../../shared/money.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { setUpTraining } from '../harness/web-preview/set-up.ts';
-import { expect, screenshot, test, tradeNoOnScreen, type TestPreview } from './fixtures.ts';
+import { expect, SCREEN_SIZES, screenshot, test, tradeNoOnScreen, type TestPreview } from './fixtures.ts';
 
 // Issue 16: a cashier opens a shift with a PIN, sells, a late payment is raised and resolved, the
 // shift closes with a report that matches the sales, the day's CSV adds up to the report. Every
 // new screen state photographed at three sizes with the largest amount (day-<state>-<size>.png).
 
 const MAX = DEFAULT_SETTINGS.limits.maxAmount;
-const SIZES = [
-  { width: 1024, height: 600 },
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-] as const;
 
 const amountField = (page: Page) => page.getByLabel('Jumlah', { exact: true });
 const status = (page: Page) => page.locator('.qr-status[role="status"]');
@@ -52,7 +47,7 @@ async function setUpCashier(preview: TestPreview): Promise<void> {
   if (!added.ok) throw new Error(JSON.stringify(added.error));
 }
 
-for (const size of SIZES) {
+for (const size of SCREEN_SIZES) {
   const label = `${size.width}x${size.height}`;
   test.describe(`at ${label}`, () => {
     test.use({ viewport: size, acceptDownloads: true });

@@ -8,6 +8,13 @@ export { expect };
 
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'screenshots');
 
+/** The window sizes every screen state is photographed at. */
+export const SCREEN_SIZES = [
+  { width: 1024, height: 600 },
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+] as const;
+
 /** The preview plus a hand on the core's clock (the simulator keeps real time). */
 export type TestPreview = WebPreview & {
   /** Moves the core's clock forward, e.g. past a QR's expiry. */
