@@ -49,6 +49,14 @@ const settingsPatchSchema = z.object({
     .optional(),
   qrExpiryMinutes: z.number().optional(),
   language: z.enum(LANGUAGES).optional(),
+  customerDisplay: z
+    .object({
+      shopName: z.string().max(200).optional(),
+      language: z.enum(LANGUAGES).optional(),
+      displayId: z.number().nullable().optional(),
+    })
+    .optional(),
+  paymentSounds: z.boolean().optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 

@@ -1,7 +1,9 @@
 import { join } from 'node:path';
+import type { CustomerView } from '../../shared/customer-view.ts';
 import type { PaymentView } from '../../shared/payment.ts';
 import { AdminLock } from './admin/admin-lock.ts';
 import { createPosHandlers, type SecretProtection } from './api/handlers.ts';
+import { CustomerFeed } from './customer/customer-feed.ts';
 import { createIpcRouter, type IpcRouter, type RouterLogger } from './api/router.ts';
 import { GatewayProvider, type TrainingGateway } from './gateways.ts';
 import { Ledger } from './ledger/ledger.ts';
@@ -31,6 +33,9 @@ export interface PosCore {
   readonly payments: PaymentService;
   readonly gateways: GatewayProvider;
   onPaymentUpdate(listener: (payment: PaymentView) => void): () => void;
+  /** The customer display's sanitised feed (customer/customer-view.ts): the view now, and changes. */
+  customerView(): CustomerView;
+  onCustomerView(listener: (view: CustomerView) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -60,7 +65,18 @@ export function createPosCore(options: PosCoreOptions): PosCore {
     onError: (error, context) => logger.error(context, { error: String(error) }),
   });
   const adminLock = new AdminLock(options.store, { now });
+  const customerFeed = new CustomerFeed({
+    getPayment: (tradeNo) => payments.get(tradeNo),
+    onPaymentUpdate: (listener) => payments.onUpdate(listener),
+    context: () => {
+      const settings = vault.getSettings();
+      const { shopName, language } = settings.customerDisplay;
+      return { shopName, language, training: settings.environment === 'training' };
+    },
+    now,
+  });
   const handlers = createPosHandlers({
+    customerFeed,
     vault,
     adminLock,
     payments,
@@ -74,7 +90,10 @@ export function createPosCore(options: PosCoreOptions): PosCore {
     payments,
     gateways,
     onPaymentUpdate: (listener) => payments.onUpdate(listener),
+    customerView: () => customerFeed.current(),
+    onCustomerView: (listener) => customerFeed.onView(listener),
     close: async () => {
+      customerFeed.close();
       await payments.close();
       await gateways.close();
       ledger.close();

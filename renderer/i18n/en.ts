@@ -211,6 +211,8 @@ export const en: Messages = {
   'err.settings.language': 'Choose a language.',
   'err.settings.live_needs_https': 'Live mode needs an https:// URL. Fix the base URL or choose training mode.',
   'err.settings.min_above_max': 'The minimum amount cannot be above the maximum amount.',
+  'err.settings.shop_name': 'The shop name can be at most 60 characters.',
+  'err.settings.display': 'Choose one of the connected screens.',
   'err.settings.invalid': 'This value is not valid.',
   'err.amount.empty': 'Enter an amount.',
   'err.amount.not_a_number': 'The amount must be a number.',

@@ -216,6 +216,8 @@ export const id = {
   'err.settings.language': 'Pilih bahasa.',
   'err.settings.live_needs_https': 'Mode live wajib memakai URL https://. Perbaiki URL dasar atau pilih mode latihan.',
   'err.settings.min_above_max': 'Jumlah minimum tidak boleh lebih besar dari jumlah maksimum.',
+  'err.settings.shop_name': 'Nama toko paling banyak 60 karakter.',
+  'err.settings.display': 'Pilih salah satu layar yang terhubung.',
   'err.settings.invalid': 'Nilai ini tidak valid.',
   // Sale input rules (shared/validation.ts).
   'err.amount.empty': 'Masukkan jumlah.',

@@ -1,5 +1,6 @@
 import type { SettingsView } from '../../../shared/ipc-contract.ts';
 import type { AdminLock } from '../admin/admin-lock.ts';
+import type { CustomerFeed } from '../customer/customer-feed.ts';
 import { PosError } from '../errors.ts';
 import type { GatewayProvider } from '../gateways.ts';
 import { GatewayError } from '../paypro/gateway.ts';
@@ -16,6 +17,8 @@ export interface HandlerDeps {
   gateways: GatewayProvider;
   /** How well the OS protects the stored secret (Electron's safeStorage backend). */
   secretProtection(): Promise<SecretProtection>;
+  /** The customer display's feed: follows what the cashier's screen watches. */
+  customerFeed?: Pick<CustomerFeed, 'watch' | 'refresh'>;
 }
 
 /**
@@ -45,6 +48,7 @@ export function createPosHandlers(deps: HandlerDeps): IpcHandlers {
         if (secret !== undefined && secret.trim() !== '') await vault.setSecret(secret);
       });
       gateways.invalidate();
+      deps.customerFeed?.refresh();
       return settingsView();
     },
 
@@ -86,6 +90,7 @@ export function createPosHandlers(deps: HandlerDeps): IpcHandlers {
 
     watchPayment: async ({ tradeNo }) => {
       payments.watch(tradeNo);
+      deps.customerFeed?.watch(tradeNo);
       return { watching: tradeNo };
     },
 
