@@ -23,3 +23,6 @@ export type IpcChannelName = keyof typeof ipcChannels;
 
 /** Main → renderer push: a payment changed state or detail. */
 export const paymentUpdateChannel = 'payment:updated';
+
+/** Main → customer display push: the sanitised customer view (shared/customer-view.ts). */
+export const customerViewChannel = 'customer:view';
