@@ -17,6 +17,7 @@ export const ipcChannels = {
   recheckPayment: 'payment:recheck',
   listToday: 'payments:today',
   settleTraining: 'training:settle',
+  listDisplays: 'displays:list',
 } as const;
 
 export type IpcChannelName = keyof typeof ipcChannels;

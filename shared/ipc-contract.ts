@@ -135,6 +135,16 @@ export const ipcContract = {
     z.object({ tradeNo: z.string().min(1).max(64), outcome: z.enum(['paid', 'partial', 'failed']) }).strict(),
     paymentViewSchema,
   ),
+  /** The connected screens, for the customer display's choice in the settings (none in a browser). */
+  listDisplays: call(
+    'listDisplays',
+    noArguments,
+    z.object({
+      displays: z.array(
+        z.object({ id: z.number().int(), label: z.string(), width: z.number(), height: z.number(), cashier: z.boolean() }),
+      ),
+    }),
+  ),
 } as const satisfies { [K in IpcChannelName]: { channel: (typeof ipcChannels)[K] } };
 
 export type IpcContract = typeof ipcContract;

@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import type { CustomerView } from '../../shared/customer-view.ts';
 import type { PaymentView } from '../../shared/payment.ts';
+import type { Settings } from '../../shared/settings.ts';
 import { AdminLock } from './admin/admin-lock.ts';
 import { createPosHandlers, type SecretProtection } from './api/handlers.ts';
 import { CustomerFeed } from './customer/customer-feed.ts';
+import type { DisplayOption } from './customer/display-placement.ts';
 import { createIpcRouter, type IpcRouter, type RouterLogger } from './api/router.ts';
 import { GatewayProvider, type TrainingGateway } from './gateways.ts';
 import { Ledger } from './ledger/ledger.ts';
@@ -25,6 +27,8 @@ export interface PosCoreOptions {
   gatewayTimeoutMs?: number;
   /** An already-started training simulator (default: one started on first training use). */
   trainingGateway?: TrainingGateway;
+  /** The connected screens for the customer display's setting (Electron's screen; default none). */
+  displays?: () => DisplayOption[];
 }
 
 export interface PosCore {
@@ -36,6 +40,9 @@ export interface PosCore {
   /** The customer display's sanitised feed (customer/customer-view.ts): the view now, and changes. */
   customerView(): CustomerView;
   onCustomerView(listener: (view: CustomerView) => void): () => void;
+  /** The settings after each save (the customer display's placement follows them). */
+  settings(): Settings;
+  onSettingsChanged(listener: (settings: Settings) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -75,8 +82,15 @@ export function createPosCore(options: PosCoreOptions): PosCore {
     },
     now,
   });
+  const settingsListeners = new Set<(settings: Settings) => void>();
   const handlers = createPosHandlers({
     customerFeed,
+    onSettingsChanged: () => {
+      customerFeed.refresh();
+      const settings = vault.getSettings();
+      for (const listener of [...settingsListeners]) listener(settings);
+    },
+    ...(options.displays === undefined ? {} : { displays: options.displays }),
     vault,
     adminLock,
     payments,
@@ -92,6 +106,11 @@ export function createPosCore(options: PosCoreOptions): PosCore {
     onPaymentUpdate: (listener) => payments.onUpdate(listener),
     customerView: () => customerFeed.current(),
     onCustomerView: (listener) => customerFeed.onView(listener),
+    settings: () => vault.getSettings(),
+    onSettingsChanged: (listener) => {
+      settingsListeners.add(listener);
+      return () => void settingsListeners.delete(listener);
+    },
     close: async () => {
       customerFeed.close();
       await payments.close();

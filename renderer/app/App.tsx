@@ -9,6 +9,7 @@ import { SettingsScreen } from '../screens/SettingsScreen.tsx';
 import { TodayScreen } from '../screens/TodayScreen.tsx';
 import { I18nProvider, useI18n } from './i18n.tsx';
 import { hasPos, safeCall } from './pos.ts';
+import { setPaymentSoundsEnabled } from './sound.ts';
 import { routeForKey, type Route } from './routes.ts';
 
 /** Set up enough to take a payment: a merchant number and a stored secret. */
@@ -30,6 +31,9 @@ export function App() {
       else setLoadError(result.error);
     });
   }, []);
+
+  const sounds = view?.settings.paymentSounds ?? DEFAULT_SETTINGS.paymentSounds;
+  useEffect(() => setPaymentSoundsEnabled(sounds), [sounds]);
 
   const language = view?.settings.language ?? DEFAULT_SETTINGS.language;
   return (

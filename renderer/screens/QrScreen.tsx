@@ -4,7 +4,7 @@ import { formatRupiah } from '../../shared/money.ts';
 import { isFinishedAtCounter, type PaymentState, type PaymentView } from '../../shared/payment.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { pos, safeCall } from '../app/pos.ts';
-import { playAttentionSound, playPaidSound } from '../app/sound.ts';
+import { playOutcomeSound } from '../app/sound.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { Countdown } from '../components/Countdown.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
@@ -63,10 +63,7 @@ export function QrScreen({ payment, onPaymentChange, onNewSale }: Props) {
   useEffect(() => {
     if (previousState.current === payment.state) return;
     previousState.current = payment.state;
-    if (payment.state === 'paid') playPaidSound();
-    else if (payment.state === 'partially_paid' || payment.state === 'failed' || payment.state === 'expired') {
-      playAttentionSound();
-    }
+    playOutcomeSound(payment.state);
   }, [payment.state]);
 
   useEffect(() => {
@@ -126,7 +123,7 @@ export function QrScreen({ payment, onPaymentChange, onNewSale }: Props) {
         <p className="qr-amount">{amount}</p>
         {merchantName ? <p className="qr-merchant">{merchantName}</p> : null}
         <div className="qr-status-box">
-          <p className="qr-status" role="status">
+          <p className="qr-status" role="status" aria-live="polite" aria-atomic="true">
             {t(`status.${payment.state}`)}
           </p>
           {payment.state === 'partially_paid' && payment.paidAmount !== null ? (

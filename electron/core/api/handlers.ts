@@ -1,6 +1,7 @@
 import type { SettingsView } from '../../../shared/ipc-contract.ts';
 import type { AdminLock } from '../admin/admin-lock.ts';
 import type { CustomerFeed } from '../customer/customer-feed.ts';
+import type { DisplayOption } from '../customer/display-placement.ts';
 import { PosError } from '../errors.ts';
 import type { GatewayProvider } from '../gateways.ts';
 import { GatewayError } from '../paypro/gateway.ts';
@@ -18,7 +19,11 @@ export interface HandlerDeps {
   /** How well the OS protects the stored secret (Electron's safeStorage backend). */
   secretProtection(): Promise<SecretProtection>;
   /** The customer display's feed: follows what the cashier's screen watches. */
-  customerFeed?: Pick<CustomerFeed, 'watch' | 'refresh'>;
+  customerFeed?: Pick<CustomerFeed, 'watch'>;
+  /** Told after settings were saved (the customer feed and display placement re-read them). */
+  onSettingsChanged?: () => void;
+  /** The connected screens (Electron's screen module; none in the web preview). */
+  displays?: () => DisplayOption[];
 }
 
 /**
@@ -48,7 +53,7 @@ export function createPosHandlers(deps: HandlerDeps): IpcHandlers {
         if (secret !== undefined && secret.trim() !== '') await vault.setSecret(secret);
       });
       gateways.invalidate();
-      deps.customerFeed?.refresh();
+      deps.onSettingsChanged?.();
       return settingsView();
     },
 
@@ -99,6 +104,8 @@ export function createPosHandlers(deps: HandlerDeps): IpcHandlers {
     recheckPayment: async ({ tradeNo }) => payments.recheck(tradeNo),
 
     listToday: async () => payments.listDay(),
+
+    listDisplays: async () => ({ displays: deps.displays?.() ?? [] }),
 
     settleTraining: async ({ tradeNo, outcome }) => {
       const payment = payments.get(tradeNo);

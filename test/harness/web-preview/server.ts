@@ -37,6 +37,7 @@ import { build } from 'esbuild';
 import { startTrainingSimulator, type TrainingGateway } from '../../../electron/core/gateways.ts';
 import { createPosCore, type PosCore } from '../../../electron/core/pos-core.ts';
 import type { RouterLogger } from '../../../electron/core/api/router.ts';
+import type { DisplayOption } from '../../../electron/core/customer/display-placement.ts';
 import type { Simulator } from '../../../electron/core/simulator/server.ts';
 import { ipcChannels } from '../../../shared/ipc-channels.ts';
 import type { CustomerView } from '../../../shared/customer-view.ts';
@@ -64,6 +65,8 @@ export interface WebPreviewOptions {
   logger?: RouterLogger;
   /** What carries window.pos's calls (bridge.ts): HTTP (default) or a driver's binding. */
   transport?: BridgeTransport;
+  /** Screens the settings offer for the customer display (a browser has none to offer). */
+  displays?: () => DisplayOption[];
 }
 
 export type BridgeTransport = 'http' | 'binding';
@@ -188,6 +191,7 @@ export async function startWebPreview(options: WebPreviewOptions = {}): Promise<
       logger,
       trainingGateway: gateway,
       ...(options.now === undefined ? {} : { now: options.now }),
+      ...(options.displays === undefined ? {} : { displays: options.displays }),
     });
     core.onPaymentUpdate(broadcast);
     core.onCustomerView((view) => {

@@ -55,6 +55,7 @@ function fakeHandlers(): IpcHandlers {
       countByState: Object.fromEntries(PAYMENT_STATES.map((state) => [state, 0])) as Record<PaymentView['state'], number>,
     }),
     settleTraining: async () => ({ ...payment, state: 'paid', paidAmount: 39_000 }),
+    listDisplays: async () => ({ displays: [] }),
   };
 }
 
@@ -73,6 +74,7 @@ const validRequests: { [K in IpcCallName]: IpcRequest<K> } = {
   recheckPayment: { tradeNo: payment.tradeNo },
   listToday: {},
   settleTraining: { tradeNo: payment.tradeNo, outcome: 'paid' },
+  listDisplays: {},
 };
 
 const callNames = Object.keys(ipcContract) as IpcCallName[];
