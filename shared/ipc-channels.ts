@@ -18,6 +18,7 @@ export const ipcChannels = {
   listToday: 'payments:today',
   settleTraining: 'training:settle',
   listDisplays: 'displays:list',
+  getConnectionStatus: 'connection:status',
 } as const;
 
 export type IpcChannelName = keyof typeof ipcChannels;

@@ -145,6 +145,16 @@ export const ipcContract = {
       ),
     }),
   ),
+  /** How reachable Paypro looks (from real traffic and an idle check), for the cashier's indicator. */
+  getConnectionStatus: call(
+    'getConnectionStatus',
+    noArguments,
+    z.object({
+      level: z.enum(['reachable', 'slow', 'unreachable', 'unknown', 'training']),
+      checkedAt: z.number().nullable(),
+      latencyMs: z.number().nullable(),
+    }),
+  ),
 } as const satisfies { [K in IpcChannelName]: { channel: (typeof ipcChannels)[K] } };
 
 export type IpcContract = typeof ipcContract;

@@ -4,6 +4,8 @@ import type { PaymentView } from '../../shared/payment.ts';
 import type { Settings } from '../../shared/settings.ts';
 import { AdminLock } from './admin/admin-lock.ts';
 import { createPosHandlers, type SecretProtection } from './api/handlers.ts';
+import { ConnectionMonitor } from './connection/connection-monitor.ts';
+import { observeGateway } from './connection/connection-status.ts';
 import { CustomerFeed } from './customer/customer-feed.ts';
 import type { DisplayOption } from './customer/display-placement.ts';
 import { createIpcRouter, type IpcRouter, type RouterLogger } from './api/router.ts';
@@ -29,6 +31,8 @@ export interface PosCoreOptions {
   trainingGateway?: TrainingGateway;
   /** The connected screens for the customer display's setting (Electron's screen; default none). */
   displays?: () => DisplayOption[];
+  /** How often, without traffic, the connection indicator checks Paypro (default a minute). */
+  connectionIdleCheckMs?: number;
 }
 
 export interface PosCore {
@@ -59,7 +63,15 @@ export function createPosCore(options: PosCoreOptions): PosCore {
   const now = options.now ?? Date.now;
   const vault = new Vault(options.store, options.cipher);
   const ledger = Ledger.open(join(options.userDataDir, 'ledger.sqlite'), { now });
+  const connection = new ConnectionMonitor({
+    environment: () => vault.getSettings().environment,
+    configured: () => vault.secretStatus().configured && vault.getSettings().merchantNo !== '',
+    liveGateway: () => gateways.gatewayFor('live'),
+    now,
+    ...(options.connectionIdleCheckMs === undefined ? {} : { idleCheckMs: options.connectionIdleCheckMs }),
+  });
   const gateways = new GatewayProvider(vault, {
+    observeLive: (gateway) => observeGateway(gateway, (outcome) => connection.record(outcome), now),
     ...(options.gatewayTimeoutMs === undefined ? {} : { timeoutMs: options.gatewayTimeoutMs }),
     ...(options.trainingGateway === undefined ? {} : { trainingGateway: options.trainingGateway }),
   });
@@ -91,6 +103,7 @@ export function createPosCore(options: PosCoreOptions): PosCore {
       for (const listener of [...settingsListeners]) listener(settings);
     },
     ...(options.displays === undefined ? {} : { displays: options.displays }),
+    connection,
     vault,
     adminLock,
     payments,
@@ -98,6 +111,7 @@ export function createPosCore(options: PosCoreOptions): PosCore {
     secretProtection: options.secretProtection,
   });
   payments.recover();
+  connection.start();
 
   return {
     router: createIpcRouter(handlers, { logger }),
@@ -112,6 +126,7 @@ export function createPosCore(options: PosCoreOptions): PosCore {
       return () => void settingsListeners.delete(listener);
     },
     close: async () => {
+      connection.close();
       customerFeed.close();
       await payments.close();
       await gateways.close();

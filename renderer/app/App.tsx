@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKe
 import type { IpcError, SettingsView } from '../../shared/ipc-contract.ts';
 import type { PaymentView } from '../../shared/payment.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
+import { ConnectionIndicator } from '../components/ConnectionIndicator.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { QrScreen } from '../screens/QrScreen.tsx';
 import { SaleScreen } from '../screens/SaleScreen.tsx';
@@ -140,6 +141,7 @@ function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view
             </button>
           ))}
         </div>
+        <ConnectionIndicator />
       </header>
       <main id="panel" role="tabpanel" aria-labelledby={`tab-${route}`} className="panel">
         {route === 'sale' && payment ? (

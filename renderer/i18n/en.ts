@@ -12,6 +12,16 @@ export const en: Messages = {
   'nav.today': 'Today',
   'nav.settings': 'Settings',
 
+  'connection.reachable': 'Paypro connected',
+  'connection.slow': 'Paypro slow',
+  'connection.unreachable': 'Paypro unreachable',
+  'connection.unknown': 'Paypro not checked yet',
+  'connection.training': 'Training: no Paypro',
+  'offline.title': 'Paypro is unreachable',
+  'offline.body': 'The app cannot reach Paypro, so this QR may not be payable. History and settings still work. Charge anyway?',
+  'offline.confirm': 'Charge anyway',
+  'offline.dismiss': 'Go back',
+
   'common.details': 'Technical details',
   'common.close': 'Close',
   'common.error_title': 'Something went wrong',

@@ -14,6 +14,16 @@ export const id = {
   'nav.today': 'Hari ini',
   'nav.settings': 'Pengaturan',
 
+  'connection.reachable': 'Paypro terhubung',
+  'connection.slow': 'Paypro lambat',
+  'connection.unreachable': 'Paypro tidak terjangkau',
+  'connection.unknown': 'Paypro belum dicek',
+  'connection.training': 'Latihan: tanpa Paypro',
+  'offline.title': 'Paypro tidak terjangkau',
+  'offline.body': 'Aplikasi tidak bisa menghubungi Paypro, jadi QR ini mungkin tidak bisa dibayar. Riwayat dan pengaturan tetap bisa dipakai. Tetap buat tagihan?',
+  'offline.confirm': 'Tetap tagih',
+  'offline.dismiss': 'Kembali',
+
   'common.details': 'Detail teknis',
   'common.close': 'Tutup',
   'common.error_title': 'Terjadi masalah',

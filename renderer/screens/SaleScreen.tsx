@@ -3,9 +3,11 @@ import type { FieldError, IpcError, SettingsView } from '../../shared/ipc-contra
 import type { PaymentView } from '../../shared/payment.ts';
 import { validateAmount, validateEmail, validateMobile, validateName } from '../../shared/validation.ts';
 import { amountReducer, displayAmount, type AmountAction } from '../app/amount.ts';
+import { useConnectionLevel } from '../app/connection.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { safeCall } from '../app/pos.ts';
 import { saleFieldOf, type SaleFormField } from '../app/saleFields.ts';
+import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { Keypad } from '../components/Keypad.tsx';
 import { TextField } from '../components/TextField.tsx';
@@ -90,7 +92,11 @@ export function SaleScreen({ view, onCharged, onOpenSettings }: Props) {
     recheck(field, value, true);
   };
 
-  const submit = async (event?: FormEvent) => {
+  // A QR cannot be paid while Paypro is unreachable: the cashier is asked before charging.
+  const connection = useConnectionLevel();
+  const [offlineWarning, setOfflineWarning] = useState(false);
+
+  const submit = async (event?: FormEvent, offlineConfirmed = false) => {
     event?.preventDefault();
     if (inFlight.current) return; // a second Enter while charging does nothing
     const all: FieldErrors = {};
@@ -103,6 +109,10 @@ export function SaleScreen({ view, onCharged, onOpenSettings }: Props) {
     if (Object.keys(all).length > 0) {
       if (!all.amount) setShowCustomer(true);
       focusFirstError(all);
+      return;
+    }
+    if (connection === 'unreachable' && !offlineConfirmed) {
+      setOfflineWarning(true);
       return;
     }
     inFlight.current = true;
@@ -259,6 +269,19 @@ export function SaleScreen({ view, onCharged, onOpenSettings }: Props) {
         </p>
       </div>
       <Keypad onKey={onAmount} disabled={charging} />
+      {offlineWarning ? (
+        <ConfirmDialog
+          title={t('offline.title')}
+          body={t('offline.body')}
+          confirmLabel={t('offline.confirm')}
+          dismissLabel={t('offline.dismiss')}
+          onConfirm={() => {
+            setOfflineWarning(false);
+            void submit(undefined, true);
+          }}
+          onDismiss={() => setOfflineWarning(false)}
+        />
+      ) : null}
     </form>
   );
 }

@@ -2,6 +2,7 @@ import type { SettingsView } from '../../../shared/ipc-contract.ts';
 import type { AdminLock } from '../admin/admin-lock.ts';
 import type { CustomerFeed } from '../customer/customer-feed.ts';
 import type { DisplayOption } from '../customer/display-placement.ts';
+import type { ConnectionMonitor } from '../connection/connection-monitor.ts';
 import { PosError } from '../errors.ts';
 import type { GatewayProvider } from '../gateways.ts';
 import { GatewayError } from '../paypro/gateway.ts';
@@ -24,6 +25,8 @@ export interface HandlerDeps {
   onSettingsChanged?: () => void;
   /** The connected screens (Electron's screen module; none in the web preview). */
   displays?: () => DisplayOption[];
+  /** Paypro's reachability for the indicator. */
+  connection?: Pick<ConnectionMonitor, 'status'>;
 }
 
 /**
@@ -106,6 +109,8 @@ export function createPosHandlers(deps: HandlerDeps): IpcHandlers {
     listToday: async () => payments.listDay(),
 
     listDisplays: async () => ({ displays: deps.displays?.() ?? [] }),
+
+    getConnectionStatus: async () => deps.connection?.status() ?? { level: 'unknown', checkedAt: null, latencyMs: null },
 
     settleTraining: async ({ tradeNo, outcome }) => {
       const payment = payments.get(tradeNo);

@@ -67,6 +67,8 @@ export interface WebPreviewOptions {
   transport?: BridgeTransport;
   /** Screens the settings offer for the customer display (a browser has none to offer). */
   displays?: () => DisplayOption[];
+  /** How soon a quiet live till checks Paypro (default a minute); tests make it short. */
+  connectionIdleCheckMs?: number;
 }
 
 export type BridgeTransport = 'http' | 'binding';
@@ -192,6 +194,7 @@ export async function startWebPreview(options: WebPreviewOptions = {}): Promise<
       trainingGateway: gateway,
       ...(options.now === undefined ? {} : { now: options.now }),
       ...(options.displays === undefined ? {} : { displays: options.displays }),
+      ...(options.connectionIdleCheckMs === undefined ? {} : { connectionIdleCheckMs: options.connectionIdleCheckMs }),
     });
     core.onPaymentUpdate(broadcast);
     core.onCustomerView((view) => {

@@ -56,6 +56,7 @@ function fakeHandlers(): IpcHandlers {
     }),
     settleTraining: async () => ({ ...payment, state: 'paid', paidAmount: 39_000 }),
     listDisplays: async () => ({ displays: [] }),
+    getConnectionStatus: async () => ({ level: 'training', checkedAt: null, latencyMs: null }),
   };
 }
 
@@ -75,6 +76,7 @@ const validRequests: { [K in IpcCallName]: IpcRequest<K> } = {
   listToday: {},
   settleTraining: { tradeNo: payment.tradeNo, outcome: 'paid' },
   listDisplays: {},
+  getConnectionStatus: {},
 };
 
 const callNames = Object.keys(ipcContract) as IpcCallName[];
