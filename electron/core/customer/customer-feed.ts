@@ -1,5 +1,5 @@
 import type { CustomerView } from '../../../shared/customer-view.ts';
-import type { PaymentView } from '../../../shared/payment.ts';
+import { isFinishedAtCounter, type PaymentView } from '../../../shared/payment.ts';
 import { toCustomerView, type CustomerDisplayContext } from './customer-view.ts';
 
 export interface CustomerFeedDeps {
@@ -43,10 +43,14 @@ export class CustomerFeed {
     return () => void this.listeners.delete(listener);
   }
 
-  /** The cashier's screen now shows this payment (null: none). */
+  /**
+   * The cashier's screen now shows this payment (null: none). A sale still open stays in front of
+   * the customer while the cashier looks at another tab (they may be scanning), and its outcome is
+   * still shown; a finished sale's outcome stays until the display times it out.
+   */
   watch(tradeNo: string | null): void {
     if (tradeNo === null) {
-      // A finished sale's outcome stays until the display times it out; anything else goes idle.
+      if (this.watched !== null && !isFinishedAtCounter(this.watched.state)) return;
       if (this.view.kind !== 'result') this.show(null);
       this.watched = null;
       return;

@@ -69,6 +69,15 @@ describe('the customer feed through the core', () => {
     expect(published.at(-1)).toEqual({ kind: 'idle', shopName: 'Warung Sari', language: 'en', training: true });
   });
 
+  it('keeps an open sale in front of the customer while the cashier looks at another screen, and shows its outcome', async () => {
+    const payment = await call('charge', { amount: 15_000 });
+    await call('watchPayment', { tradeNo: payment.tradeNo });
+    await call('watchPayment', { tradeNo: null }); // the cashier opens "Hari ini"
+    expect(core.customerView()).toMatchObject({ kind: 'sale', amount: 15_000 });
+    await call('settleTraining', { tradeNo: payment.tradeNo, outcome: 'failed' });
+    expect(core.customerView()).toMatchObject({ kind: 'result', outcome: 'failed' });
+  });
+
   it('does not follow a payment the cashier is not watching', async () => {
     const payment = await call('charge', { amount: 15_000 });
     await call('settleTraining', { tradeNo: payment.tradeNo, outcome: 'paid' });
