@@ -2,6 +2,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { CUSTOMER_RESULT_MS, type CustomerResultView, type CustomerSaleView, type CustomerView } from '../../shared/customer-view.ts';
 import { formatRupiah } from '../../shared/money.ts';
 import { formatRemaining } from '../app/time.ts';
+import { useNow } from '../app/useNow.ts';
 import { QrCode } from '../components/QrCode.tsx';
 import { currentCustomerView, subscribeCustomerView } from './feed.ts';
 import { customerTranslate, type CustomerTranslate } from './messages.ts';
@@ -74,12 +75,7 @@ function Sale({ view, t }: { view: CustomerSaleView; t: CustomerTranslate }) {
 }
 
 function CustomerCountdown({ expiresAt, t }: { expiresAt: number; t: CustomerTranslate }) {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  const left = expiresAt - now;
+  const left = expiresAt - useNow();
   return (
     <p className={`customer-countdown${left < 60_000 ? ' customer-countdown-low' : ''}`}>
       {left > 0 ? t('sale.expires_in', { time: formatRemaining(left) }) : t('sale.expired')}

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { startWebPreview, type WebPreview } from '../harness/web-preview/server.ts';
+import { installRecordingAudio, recordedTones } from '../harness/recording-audio.ts';
 import { setUpTraining } from '../harness/web-preview/set-up.ts';
 import { expect, screenshot, test } from './fixtures.ts';
 
@@ -11,36 +12,10 @@ const DISPLAYS = [
   { id: 2, label: 'Monitor pelanggan', width: 1024, height: 600, cashier: false },
 ];
 
-/** Records the tones the page plays (the app's Web Audio oscillators) in `window.tones`. */
-function recordTones(page: Page) {
-  return page.addInitScript(() => {
-    const tones: number[] = [];
-    Object.assign(globalThis, { tones });
-    class RecordingAudioContext {
-      state = 'running';
-      currentTime = 0;
-      destination = {};
-      resume = async () => undefined;
-      createOscillator() {
-        const oscillator = {
-          type: '',
-          frequency: { value: 0 },
-          connect: (node: unknown) => node,
-          start: () => tones.push(oscillator.frequency.value),
-          stop: () => undefined,
-        };
-        return oscillator;
-      }
-      createGain() {
-        const ramp = () => undefined;
-        return { gain: { setValueAtTime: ramp, exponentialRampToValueAtTime: ramp }, connect: (node: unknown) => node };
-      }
-    }
-    Object.assign(globalThis, { AudioContext: RecordingAudioContext });
-  });
-}
+/** Records the tones the page plays (the app's Web Audio oscillators). */
+const recordTones = (page: Page) => page.addInitScript(installRecordingAudio);
 
-const tones = (page: Page) => page.evaluate(() => (globalThis as unknown as { tones: number[] }).tones.slice());
+const tones = (page: Page) => page.evaluate(recordedTones);
 const status = (page: Page) => page.locator('.qr-status');
 
 async function sell(page: Page, outcome: 'Tandai lunas' | 'Tandai gagal', shown: 'LUNAS' | 'Pembayaran gagal') {

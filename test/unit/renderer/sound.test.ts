@@ -1,34 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OUTCOME_NOTES, playOutcomeSound, setPaymentSoundsEnabled, soundForState } from '../../../renderer/app/sound.ts';
 import { PAYMENT_STATES } from '../../../shared/payment.ts';
-
-/** A Web Audio stand-in that records each oscillator's frequency, as the real one would play it. */
-const played: number[] = [];
-class FakeAudioContext {
-  state = 'running';
-  currentTime = 0;
-  destination = {};
-  createOscillator() {
-    const oscillator = {
-      type: '',
-      frequency: { value: 0 },
-      connect: (node: unknown) => node,
-      start: () => played.push(oscillator.frequency.value),
-      stop: () => undefined,
-    };
-    return oscillator;
-  }
-  createGain() {
-    const ramp = () => undefined;
-    return { gain: { setValueAtTime: ramp, exponentialRampToValueAtTime: ramp }, connect: (node: unknown) => node };
-  }
-  resume = async () => undefined;
-}
+import { installRecordingAudio, recordedTones } from '../../harness/recording-audio.ts';
 
 describe('payment sounds', () => {
+  let played: number[];
   beforeEach(() => {
-    played.length = 0;
-    (globalThis as { AudioContext?: unknown }).AudioContext = FakeAudioContext;
+    installRecordingAudio();
+    played = recordedTones();
     setPaymentSoundsEnabled(true);
   });
   afterEach(() => {
