@@ -146,3 +146,14 @@ test('the customer display shows a failed payment', async ({ configured: preview
   await expect(customer.getByRole('status')).toHaveText('GAGAL');
   await screenshotEverySize(customer, 'customer-failed');
 });
+
+test('the customer display shows an expired QR as KEDALUWARSA', async ({ configured: preview, page }) => {
+  const { customer } = await openCustomerPage(page, preview.url);
+  await page.keyboard.type('10000000');
+  await page.keyboard.press('Enter');
+  await expect(customerQr(customer)).toBeVisible();
+  preview.advanceClock(16 * 60_000); // past the 15-minute validity: main expires it at its next check
+  await expect(customer.getByRole('status')).toHaveText('KEDALUWARSA', { timeout: 10_000 });
+  await expect(customer.getByText('Kode QR sudah tidak berlaku. Silakan tanya kasir.')).toBeVisible();
+  await screenshotEverySize(customer, 'customer-expired');
+});
