@@ -17,9 +17,14 @@ export const ipcChannels = {
   recheckPayment: 'payment:recheck',
   listToday: 'payments:today',
   settleTraining: 'training:settle',
+  listDisplays: 'displays:list',
+  getConnectionStatus: 'connection:status',
 } as const;
 
 export type IpcChannelName = keyof typeof ipcChannels;
 
 /** Main → renderer push: a payment changed state or detail. */
 export const paymentUpdateChannel = 'payment:updated';
+
+/** Main → customer display push: the sanitised customer view (shared/customer-view.ts). */
+export const customerViewChannel = 'customer:view';

@@ -49,6 +49,14 @@ const settingsPatchSchema = z.object({
     .optional(),
   qrExpiryMinutes: z.number().optional(),
   language: z.enum(LANGUAGES).optional(),
+  customerDisplay: z
+    .object({
+      shopName: z.string().max(200).optional(),
+      language: z.enum(LANGUAGES).optional(),
+      displayId: z.number().nullable().optional(),
+    })
+    .optional(),
+  paymentSounds: z.boolean().optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
@@ -133,6 +141,26 @@ export const ipcContract = {
     'settleTraining',
     z.object({ tradeNo: z.string().min(1).max(64), outcome: z.enum(['paid', 'partial', 'failed']) }).strict(),
     paymentViewSchema,
+  ),
+  /** The connected screens, for the customer display's choice in the settings (none in a browser). */
+  listDisplays: call(
+    'listDisplays',
+    noArguments,
+    z.object({
+      displays: z.array(
+        z.object({ id: z.number().int(), label: z.string(), width: z.number(), height: z.number(), cashier: z.boolean() }),
+      ),
+    }),
+  ),
+  /** How reachable Paypro looks (from real traffic and an idle check), for the cashier's indicator. */
+  getConnectionStatus: call(
+    'getConnectionStatus',
+    noArguments,
+    z.object({
+      level: z.enum(['reachable', 'slow', 'unreachable', 'unknown', 'training']),
+      checkedAt: z.number().nullable(),
+      latencyMs: z.number().nullable(),
+    }),
   ),
 } as const satisfies { [K in IpcChannelName]: { channel: (typeof ipcChannels)[K] } };
 

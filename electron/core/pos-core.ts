@@ -1,7 +1,13 @@
 import { join } from 'node:path';
+import type { CustomerView } from '../../shared/customer-view.ts';
 import type { PaymentView } from '../../shared/payment.ts';
+import type { Settings } from '../../shared/settings.ts';
 import { AdminLock } from './admin/admin-lock.ts';
 import { createPosHandlers, type SecretProtection } from './api/handlers.ts';
+import { ConnectionMonitor } from './connection/connection-monitor.ts';
+import { observeGateway } from './connection/connection-status.ts';
+import { CustomerFeed } from './customer/customer-feed.ts';
+import type { DisplayOption } from './customer/display-placement.ts';
 import { createIpcRouter, type IpcRouter, type RouterLogger } from './api/router.ts';
 import { GatewayProvider, type TrainingGateway } from './gateways.ts';
 import { Ledger } from './ledger/ledger.ts';
@@ -23,6 +29,10 @@ export interface PosCoreOptions {
   gatewayTimeoutMs?: number;
   /** An already-started training simulator (default: one started on first training use). */
   trainingGateway?: TrainingGateway;
+  /** The connected screens for the customer display's setting (Electron's screen; default none). */
+  displays?: () => DisplayOption[];
+  /** How often, without traffic, the connection indicator checks Paypro (default a minute). */
+  connectionIdleCheckMs?: number;
 }
 
 export interface PosCore {
@@ -31,6 +41,12 @@ export interface PosCore {
   readonly payments: PaymentService;
   readonly gateways: GatewayProvider;
   onPaymentUpdate(listener: (payment: PaymentView) => void): () => void;
+  /** The customer display's sanitised feed (customer/customer-view.ts): the view now, and changes. */
+  customerView(): CustomerView;
+  onCustomerView(listener: (view: CustomerView) => void): () => void;
+  /** The settings after each save (the customer display's placement follows them). */
+  settings(): Settings;
+  onSettingsChanged(listener: (settings: Settings) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -47,7 +63,15 @@ export function createPosCore(options: PosCoreOptions): PosCore {
   const now = options.now ?? Date.now;
   const vault = new Vault(options.store, options.cipher);
   const ledger = Ledger.open(join(options.userDataDir, 'ledger.sqlite'), { now });
+  const connection = new ConnectionMonitor({
+    environment: () => vault.getSettings().environment,
+    configured: () => vault.secretStatus().configured && vault.getSettings().merchantNo !== '',
+    liveGateway: () => gateways.gatewayFor('live'),
+    now,
+    ...(options.connectionIdleCheckMs === undefined ? {} : { idleCheckMs: options.connectionIdleCheckMs }),
+  });
   const gateways = new GatewayProvider(vault, {
+    observeLive: (gateway) => observeGateway(gateway, (outcome) => connection.record(outcome), now),
     ...(options.gatewayTimeoutMs === undefined ? {} : { timeoutMs: options.gatewayTimeoutMs }),
     ...(options.trainingGateway === undefined ? {} : { trainingGateway: options.trainingGateway }),
   });
@@ -60,7 +84,26 @@ export function createPosCore(options: PosCoreOptions): PosCore {
     onError: (error, context) => logger.error(context, { error: String(error) }),
   });
   const adminLock = new AdminLock(options.store, { now });
+  const customerFeed = new CustomerFeed({
+    getPayment: (tradeNo) => payments.get(tradeNo),
+    onPaymentUpdate: (listener) => payments.onUpdate(listener),
+    context: () => {
+      const settings = vault.getSettings();
+      const { shopName, language } = settings.customerDisplay;
+      return { shopName, language, training: settings.environment === 'training' };
+    },
+    now,
+  });
+  const settingsListeners = new Set<(settings: Settings) => void>();
   const handlers = createPosHandlers({
+    customerFeed,
+    onSettingsChanged: () => {
+      customerFeed.refresh();
+      const settings = vault.getSettings();
+      for (const listener of [...settingsListeners]) listener(settings);
+    },
+    ...(options.displays === undefined ? {} : { displays: options.displays }),
+    connection,
     vault,
     adminLock,
     payments,
@@ -68,13 +111,23 @@ export function createPosCore(options: PosCoreOptions): PosCore {
     secretProtection: options.secretProtection,
   });
   payments.recover();
+  connection.start();
 
   return {
     router: createIpcRouter(handlers, { logger }),
     payments,
     gateways,
     onPaymentUpdate: (listener) => payments.onUpdate(listener),
+    customerView: () => customerFeed.current(),
+    onCustomerView: (listener) => customerFeed.onView(listener),
+    settings: () => vault.getSettings(),
+    onSettingsChanged: (listener) => {
+      settingsListeners.add(listener);
+      return () => void settingsListeners.delete(listener);
+    },
     close: async () => {
+      connection.close();
+      customerFeed.close();
       await payments.close();
       await gateways.close();
       ledger.close();

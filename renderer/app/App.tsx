@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKe
 import type { IpcError, SettingsView } from '../../shared/ipc-contract.ts';
 import type { PaymentView } from '../../shared/payment.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
+import { ConnectionIndicator } from '../components/ConnectionIndicator.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { QrScreen } from '../screens/QrScreen.tsx';
 import { SaleScreen } from '../screens/SaleScreen.tsx';
@@ -9,6 +10,7 @@ import { SettingsScreen } from '../screens/SettingsScreen.tsx';
 import { TodayScreen } from '../screens/TodayScreen.tsx';
 import { I18nProvider, useI18n } from './i18n.tsx';
 import { hasPos, safeCall } from './pos.ts';
+import { setPaymentSoundsEnabled } from './sound.ts';
 import { routeForKey, type Route } from './routes.ts';
 import { useCharge } from './useCharge.ts';
 
@@ -39,6 +41,9 @@ export function App() {
       else setLoadError(result.error);
     });
   }, []);
+
+  const sounds = view?.settings.paymentSounds ?? DEFAULT_SETTINGS.paymentSounds;
+  useEffect(() => setPaymentSoundsEnabled(sounds), [sounds]);
 
   const language = view?.settings.language ?? DEFAULT_SETTINGS.language;
   return (
@@ -146,6 +151,7 @@ function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view
             </button>
           ))}
         </div>
+        <ConnectionIndicator />
       </header>
       <main id="panel" role="tabpanel" aria-labelledby={`tab-${route}`} className="panel">
         {route === 'sale' && payment ? (

@@ -15,6 +15,11 @@ export type SettingsForm = {
   maxAmount: string;
   qrExpiryMinutes: string;
   language: Language;
+  /** The customer display (issue 13). `customerDisplayId`: a display id as text, '' for none. */
+  shopName: string;
+  customerLanguage: Language;
+  customerDisplayId: string;
+  paymentSounds: boolean;
 };
 
 /** Setting paths main uses to key its validation errors, in the order the form shows them. */
@@ -31,6 +36,10 @@ export const SETTINGS_FIELD_PATHS = [
   'limits.maxAmount',
   'qrExpiryMinutes',
   'language',
+  'customerDisplay.shopName',
+  'customerDisplay.language',
+  'customerDisplay.displayId',
+  'paymentSounds',
 ] as const;
 
 export function formFromSettings(settings: Settings): SettingsForm {
@@ -46,6 +55,10 @@ export function formFromSettings(settings: Settings): SettingsForm {
     maxAmount: groupRupiah(settings.limits.maxAmount),
     qrExpiryMinutes: String(settings.qrExpiryMinutes),
     language: settings.language,
+    shopName: settings.customerDisplay.shopName,
+    customerLanguage: settings.customerDisplay.language,
+    customerDisplayId: settings.customerDisplay.displayId === null ? '' : String(settings.customerDisplay.displayId),
+    paymentSounds: settings.paymentSounds,
   };
 }
 
@@ -84,6 +97,12 @@ export function buildSettingsPatch(form: SettingsForm): BuiltPatch {
       limits: { minAmount, maxAmount },
       qrExpiryMinutes,
       language: form.language,
+      customerDisplay: {
+        shopName: form.shopName.trim(),
+        language: form.customerLanguage,
+        displayId: form.customerDisplayId === '' ? null : Number(form.customerDisplayId),
+      },
+      paymentSounds: form.paymentSounds,
     },
   };
 }

@@ -4,7 +4,7 @@ import { formatRupiah } from '../../shared/money.ts';
 import { isFinishedAtCounter, type PaymentState, type PaymentView } from '../../shared/payment.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { pos, safeCall } from '../app/pos.ts';
-import { playAttentionSound, playPaidSound } from '../app/sound.ts';
+import { playOutcomeSound } from '../app/sound.ts';
 import { AmountText } from '../components/AmountText.tsx';
 import { CancelPaymentDialog } from '../components/CancelPaymentDialog.tsx';
 import { Countdown } from '../components/Countdown.tsx';
@@ -76,10 +76,7 @@ export function QrScreen({ payment, onPaymentChange, onNewSale }: Props) {
   useEffect(() => {
     if (previousState.current === payment.state) return;
     previousState.current = payment.state;
-    if (payment.state === 'paid') playPaidSound();
-    else if (payment.state === 'partially_paid' || payment.state === 'failed' || payment.state === 'expired') {
-      playAttentionSound();
-    }
+    playOutcomeSound(payment.state);
   }, [payment.state]);
 
   useEffect(() => {
@@ -141,7 +138,7 @@ export function QrScreen({ payment, onPaymentChange, onNewSale }: Props) {
         </p>
         {merchantName ? <p className="qr-merchant">{merchantName}</p> : null}
         <div className="qr-status-box">
-          <p className="qr-status" role="status">
+          <p className="qr-status" role="status" aria-live="polite" aria-atomic="true">
             {t(`status.${counterState}`)}
           </p>
           {payment.state === 'partially_paid' && payment.paidAmount !== null ? (

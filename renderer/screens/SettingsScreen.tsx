@@ -5,6 +5,7 @@ import { useI18n } from '../app/i18n.tsx';
 import { safeCall } from '../app/pos.ts';
 import { buildSettingsPatch, formFromSettings, SETTINGS_FIELD_PATHS, type SettingsForm } from '../app/settingsForm.ts';
 import type { MessageKey } from '../i18n/index.ts';
+import { CustomerDisplaySettings } from '../components/CustomerDisplaySettings.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { PinSection } from '../components/PinSection.tsx';
 import { TechnicalDetails } from '../components/TechnicalDetails.tsx';
@@ -21,7 +22,7 @@ type Props = {
 
 /** A setting typed as text: the form key it edits, and the path main keys its errors by. */
 type TextSetting = {
-  key: Exclude<keyof SettingsForm, 'environment' | 'language'>;
+  key: Exclude<keyof SettingsForm, 'environment' | 'language' | 'customerLanguage' | 'paymentSounds'>;
   path: (typeof SETTINGS_FIELD_PATHS)[number];
   label: MessageKey;
   hint?: MessageKey;
@@ -284,6 +285,8 @@ function SettingsEditor({ view, onViewChange, onUnlocked, firstRun }: Props) {
             {fieldError('language') ? <p className="field-error">{fieldError('language')}</p> : null}
           </div>
         </fieldset>
+
+        <CustomerDisplaySettings form={form} set={set} fieldError={fieldError} />
 
         {failure ? <ErrorBanner error={failure} /> : null}
         <div className="settings-actions">

@@ -4,6 +4,7 @@
  */
 import { cashierScreen } from './cashier-screen.ts';
 import { chargeAwaiting } from './charge-awaiting.ts';
+import { customerDisplay } from './customer-display.ts';
 import { ledgerAppend } from './ledger-append.ts';
 import { ledgerVsJson } from './ledger-vs-json.ts';
 import { qrEncode } from './qr-encode.ts';
@@ -16,6 +17,7 @@ const FIGURES: Record<string, () => Promise<Figure | Figure[]>> = {
   'ledger-vs-json': ledgerVsJson,
   'charge-awaiting': chargeAwaiting,
   'cashier-screen': cashierScreen, // Charge → QR painted, gateway paid → screen paid
+  'customer-display': customerDisplay, // gateway paid → customer display paid, and its gap to the cashier's
   'renderer-bundle': rendererBundle,
 };
 

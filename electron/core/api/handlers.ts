@@ -1,5 +1,8 @@
 import type { SettingsView } from '../../../shared/ipc-contract.ts';
 import type { AdminLock } from '../admin/admin-lock.ts';
+import type { CustomerFeed } from '../customer/customer-feed.ts';
+import type { DisplayOption } from '../customer/display-placement.ts';
+import type { ConnectionMonitor } from '../connection/connection-monitor.ts';
 import { PosError } from '../errors.ts';
 import type { GatewayProvider } from '../gateways.ts';
 import { gatewayErrorCode } from '../paypro/error-codes.ts';
@@ -17,6 +20,14 @@ export interface HandlerDeps {
   gateways: GatewayProvider;
   /** How well the OS protects the stored secret (Electron's safeStorage backend). */
   secretProtection(): Promise<SecretProtection>;
+  /** The customer display's feed: follows what the cashier's screen watches. */
+  customerFeed?: Pick<CustomerFeed, 'watch'>;
+  /** Told after settings were saved (the customer feed and display placement re-read them). */
+  onSettingsChanged?: () => void;
+  /** The connected screens (Electron's screen module; none in the web preview). */
+  displays?: () => DisplayOption[];
+  /** Paypro's reachability for the indicator. */
+  connection?: Pick<ConnectionMonitor, 'status'>;
 }
 
 /**
@@ -47,6 +58,7 @@ export function createPosHandlers(deps: HandlerDeps): IpcHandlers {
         if (secret !== undefined && secret.trim() !== '') await vault.setSecret(secret);
       });
       gateways.invalidate();
+      deps.onSettingsChanged?.();
       return settingsView();
     },
 
@@ -88,6 +100,7 @@ export function createPosHandlers(deps: HandlerDeps): IpcHandlers {
 
     watchPayment: async ({ tradeNo }) => {
       payments.watch(tradeNo);
+      deps.customerFeed?.watch(tradeNo);
       return { watching: tradeNo };
     },
 
@@ -96,6 +109,10 @@ export function createPosHandlers(deps: HandlerDeps): IpcHandlers {
     recheckPayment: async ({ tradeNo }) => payments.recheck(tradeNo),
 
     listToday: async () => payments.listDay(),
+
+    listDisplays: async () => ({ displays: deps.displays?.() ?? [] }),
+
+    getConnectionStatus: async () => deps.connection?.status() ?? { level: 'unknown', checkedAt: null, latencyMs: null },
 
     settleTraining: async ({ tradeNo, outcome }) => {
       const payment = payments.get(tradeNo);

@@ -59,6 +59,8 @@ function fakeHandlers(): IpcHandlers {
       countByState: Object.fromEntries(PAYMENT_STATES.map((state) => [state, 0])) as Record<PaymentView['state'], number>,
     }),
     settleTraining: async () => ({ ...payment, state: 'paid', paidAmount: 39_000 }),
+    listDisplays: async () => ({ displays: [] }),
+    getConnectionStatus: async () => ({ level: 'training', checkedAt: null, latencyMs: null }),
   };
 }
 
@@ -77,6 +79,8 @@ const validRequests: { [K in IpcCallName]: IpcRequest<K> } = {
   recheckPayment: { tradeNo: payment.tradeNo },
   listToday: {},
   settleTraining: { tradeNo: payment.tradeNo, outcome: 'paid' },
+  listDisplays: {},
+  getConnectionStatus: {},
 };
 
 const callNames = Object.keys(ipcContract) as IpcCallName[];
