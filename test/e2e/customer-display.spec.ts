@@ -157,3 +157,21 @@ test('the customer display shows an expired QR as KEDALUWARSA', async ({ configu
   await expect(customer.getByText('Kode QR sudah tidak berlaku. Silakan tanya kasir.')).toBeVisible();
   await screenshotEverySize(customer, 'customer-expired');
 });
+
+test('a QR the integrity check refuses: the customer sees no code, no countdown and no "scan to pay", only that the cashier helps', async ({
+  configured: preview,
+  page,
+}) => {
+  const { customer } = await openCustomerPage(page, preview.url);
+  preview.simulator.issueNext({ qrFlaw: 'other_amount' });
+  await page.keyboard.type('10000000');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.qr-status[role="status"]')).toHaveText('Tidak bisa dibayar');
+
+  await expect(customer.getByText('Mohon tunggu, kasir akan membantu Anda.')).toBeVisible();
+  await expect(customer.getByText('Rp 10.000.000', { exact: true })).toBeVisible();
+  await expect(customerQr(customer)).toHaveCount(0);
+  await expect(customer.getByText(/^Berlaku/)).toHaveCount(0);
+  await expect(customer.getByText('Pindai untuk membayar')).toHaveCount(0);
+  await screenshotEverySize(customer, 'customer-qr-refused');
+});
