@@ -17,6 +17,13 @@ export const ipcChannels = {
   recheckPayment: 'payment:recheck',
   listToday: 'payments:today',
   settleTraining: 'training:settle',
+  getReceiptSettings: 'receipt:settings-get',
+  updateReceiptSettings: 'receipt:settings-update',
+  printReceipt: 'receipt:print',
+  getPrintStatus: 'receipt:status',
+  testPrint: 'receipt:test-print',
+  listPrinters: 'receipt:printers',
+  saveReceiptPdf: 'receipt:save-pdf',
 } as const;
 
 export type IpcChannelName = keyof typeof ipcChannels;

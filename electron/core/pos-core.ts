@@ -2,11 +2,16 @@ import { join } from 'node:path';
 import type { PaymentView } from '../../shared/payment.ts';
 import { AdminLock } from './admin/admin-lock.ts';
 import { createPosHandlers, type SecretProtection } from './api/handlers.ts';
+import { createReceiptHandlers } from './api/receipt-handlers.ts';
 import { createIpcRouter, type IpcRouter, type RouterLogger } from './api/router.ts';
 import { GatewayProvider, type TrainingGateway } from './gateways.ts';
 import { Ledger } from './ledger/ledger.ts';
 import { PaymentService } from './payments/payment-service.ts';
 import type { TrackingPolicy } from './payments/tracking-policy.ts';
+import { ReceiptService } from './receipts/receipt-service.ts';
+import { ReceiptSettingsStore } from './receipts/receipt-settings-store.ts';
+import type { SendOptions } from './receipts/network-printer.ts';
+import type { SystemPrinter } from './receipts/system-printer.ts';
 import { Vault, type Cipher, type KeyValueStore } from './vault/vault.ts';
 
 export interface PosCoreOptions {
@@ -23,6 +28,10 @@ export interface PosCoreOptions {
   gatewayTimeoutMs?: number;
   /** An already-started training simulator (default: one started on first training use). */
   trainingGateway?: TrainingGateway;
+  /** Printing through the operating system (Electron's glue); absent in the web preview. */
+  systemPrinter?: SystemPrinter;
+  /** Network printer timeouts (tests shorten them). */
+  printerTimeouts?: SendOptions;
 }
 
 export interface PosCore {
@@ -30,6 +39,7 @@ export interface PosCore {
   readonly router: IpcRouter;
   readonly payments: PaymentService;
   readonly gateways: GatewayProvider;
+  readonly receipts: ReceiptService;
   onPaymentUpdate(listener: (payment: PaymentView) => void): () => void;
   close(): Promise<void>;
 }
@@ -67,12 +77,25 @@ export function createPosCore(options: PosCoreOptions): PosCore {
     gateways,
     secretProtection: options.secretProtection,
   });
+  const receiptSettings = new ReceiptSettingsStore(options.store);
+  const receipts = new ReceiptService({
+    ledger,
+    payment: (tradeNo) => payments.get(tradeNo),
+    settings: receiptSettings,
+    now,
+    ...(options.systemPrinter === undefined ? {} : { systemPrinter: options.systemPrinter }),
+    ...(options.printerTimeouts === undefined ? {} : { network: options.printerTimeouts }),
+    onError: (error, context) => logger.error(context, { error: String(error) }),
+  });
+  // Auto-print when a sale becomes paid or partial; subscribed before recovery settles any.
+  payments.onUpdate((payment) => receipts.onPaymentUpdate(payment));
   payments.recover();
 
   return {
-    router: createIpcRouter(handlers, { logger }),
+    router: createIpcRouter({ ...handlers, ...createReceiptHandlers({ receipts, settings: receiptSettings, adminLock }) }, { logger }),
     payments,
     gateways,
+    receipts,
     onPaymentUpdate: (listener) => payments.onUpdate(listener),
     close: async () => {
       await payments.close();

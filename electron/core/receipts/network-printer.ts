@@ -9,7 +9,8 @@ import { connect, type Socket } from 'node:net';
  * in its receive buffer, so the second answer says every byte before it was received.
  */
 
-export type PrinterFault = 'offline' | 'refused' | 'timed_out' | 'closed';
+/** `failed`: an operating-system printer's driver refused the job (its reason in the message). */
+export type PrinterFault = 'offline' | 'refused' | 'timed_out' | 'closed' | 'failed';
 
 export class PrinterError extends Error {
   readonly fault: PrinterFault;

@@ -9,6 +9,7 @@ import {
   type IpcRequest,
 } from '../../../../shared/ipc-contract.ts';
 import { PAYMENT_STATES, type PaymentView } from '../../../../shared/payment.ts';
+import { DEFAULT_RECEIPT_SETTINGS } from '../../../../shared/receipt-settings.ts';
 import { DEFAULT_SETTINGS } from '../../../../shared/settings.ts';
 
 const payment: PaymentView = {
@@ -55,6 +56,13 @@ function fakeHandlers(): IpcHandlers {
       countByState: Object.fromEntries(PAYMENT_STATES.map((state) => [state, 0])) as Record<PaymentView['state'], number>,
     }),
     settleTraining: async () => ({ ...payment, state: 'paid', paidAmount: 39_000 }),
+    getReceiptSettings: async () => ({ settings: DEFAULT_RECEIPT_SETTINGS }),
+    updateReceiptSettings: async () => ({ settings: DEFAULT_RECEIPT_SETTINGS }),
+    printReceipt: async ({ tradeNo }) => ({ tradeNo, state: 'queued', errorCode: null, errorDetail: null, printedCount: 0, updatedAt: 1 }),
+    getPrintStatus: async () => ({ status: null }),
+    testPrint: async () => ({ printer: '127.0.0.1:9100' }),
+    listPrinters: async () => ({ printers: [] }),
+    saveReceiptPdf: async () => ({ saved: false }),
   };
 }
 
@@ -73,6 +81,13 @@ const validRequests: { [K in IpcCallName]: IpcRequest<K> } = {
   recheckPayment: { tradeNo: payment.tradeNo },
   listToday: {},
   settleTraining: { tradeNo: payment.tradeNo, outcome: 'paid' },
+  getReceiptSettings: {},
+  updateReceiptSettings: { patch: { copies: 2 } },
+  printReceipt: { tradeNo: payment.tradeNo },
+  getPrintStatus: { tradeNo: payment.tradeNo },
+  testPrint: {},
+  listPrinters: {},
+  saveReceiptPdf: { tradeNo: payment.tradeNo },
 };
 
 const callNames = Object.keys(ipcContract) as IpcCallName[];
