@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { Countdown } from '../components/Countdown.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { QrCode } from '../components/QrCode.tsx';
+import { ReceiptActions } from '../components/ReceiptActions.tsx';
 
 type Props = {
   payment: PaymentView;
@@ -142,6 +143,7 @@ export function QrScreen({ payment, onPaymentChange, onNewSale }: Props) {
         <p className="qr-trade-no">{t('qr.trade_no', { tradeNo })}</p>
 
         {failure ? <ErrorBanner error={failure} /> : null}
+        {finished ? <ReceiptActions payment={payment} /> : null}
 
         <div className="qr-actions">
           {finished ? (

@@ -7,6 +7,7 @@ import { buildSettingsPatch, formFromSettings, SETTINGS_FIELD_PATHS, type Settin
 import type { MessageKey } from '../i18n/index.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { PinSection } from '../components/PinSection.tsx';
+import { ReceiptSettingsSection } from '../components/ReceiptSettingsSection.tsx';
 import { TextField } from '../components/TextField.tsx';
 
 type Props = {
@@ -326,6 +327,7 @@ function SettingsEditor({ view, onViewChange, onUnlocked, firstRun }: Props) {
           onUnlocked(true);
         }}
       />
+      <ReceiptSettingsSection />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useI18n } from '../app/i18n.tsx';
 import { pos, safeCall } from '../app/pos.ts';
 import { formatClock } from '../app/time.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
+import { ReprintButton } from '../components/ReprintButton.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 
 type Today = IpcResponse<'listToday'>;
@@ -122,6 +123,7 @@ export function TodayScreen() {
                   >
                     {t('today.recheck')}
                   </button>
+                  <ReprintButton payment={payment} />
                 </td>
               </tr>
             ))}
