@@ -15,6 +15,7 @@ import {
 import { createAppLogger } from './core/logging/log.ts';
 import { createPosCore, type PosCore } from './core/pos-core.ts';
 import { registerIpc } from './ipc.ts';
+import { createSystemPrinter } from './receipt-printing.ts';
 import { createSafeStorageCipher, secretProtection } from './safe-storage-cipher.ts';
 import { startAutoUpdates, updateFeedConfigured, type AutoUpdates } from './updater.ts';
 import { createMainWindow } from './window.ts';
@@ -66,7 +67,15 @@ async function start(): Promise<void> {
   // ─── Core wiring: the one call into the Electron-free core (electron/core/pos-core.ts) ───
   // It opens the ledger in userData, the vault on `store`, starts the training simulator on
   // 127.0.0.1 when in training mode, and resumes every unsettled payment.
-  core = createPosCore({ userDataDir, store, cipher: createSafeStorageCipher(), secretProtection, logger });
+  core = createPosCore({
+    userDataDir,
+    store,
+    cipher: createSafeStorageCipher(),
+    secretProtection,
+    logger,
+    // Receipts on printers installed in the OS, and "Simpan PDF" (electron/receipt-printing.ts).
+    systemPrinter: createSystemPrinter({ parentWindow: () => mainWindow }),
+  });
 
   registerIpc(ipcMain, core.router, isTrustedUrl, logger);
   core.onPaymentUpdate((payment) => {

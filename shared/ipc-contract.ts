@@ -146,7 +146,7 @@ export const ipcContract = {
   listPrinters: call(
     'listPrinters',
     noArguments,
-    z.object({ printers: z.array(z.object({ name: z.string(), displayName: z.string(), isDefault: z.boolean() })) }),
+    z.object({ printers: z.array(z.object({ name: z.string(), displayName: z.string() })) }),
   ),
   /** "Simpan PDF": the receipt as a PDF where the cashier chooses (Electron only). */
   saveReceiptPdf: call('saveReceiptPdf', tradeNoSchema.strict(), z.object({ saved: z.boolean(), path: z.string().optional() })),

@@ -4,7 +4,6 @@ import type { PaperWidth } from '../../../shared/receipt-settings.ts';
 export interface SystemPrinterInfo {
   name: string;
   displayName: string;
-  isDefault: boolean;
 }
 
 export type PdfResult = { saved: true; path: string } | { saved: false };

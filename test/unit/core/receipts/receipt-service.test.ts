@@ -20,7 +20,7 @@ let printer: FakePrinter;
 const systemJobs: { html: string; deviceName: string; copies: number }[] = [];
 
 const systemPrinter: SystemPrinter = {
-  list: async () => [{ name: 'POS58', displayName: 'POS-58 USB', isDefault: true }],
+  list: async () => [{ name: 'POS58', displayName: 'POS-58 USB' }],
   print: async (html, options) => void systemJobs.push({ html, deviceName: options.deviceName, copies: options.copies }),
   savePdf: async () => ({ saved: false }),
 };
@@ -201,7 +201,7 @@ describe('receipts in core', () => {
   });
 
   it('lists the operating system\'s printers and renders the HTML receipt', async () => {
-    expect(await call('listPrinters')).toEqual({ printers: [{ name: 'POS58', displayName: 'POS-58 USB', isDefault: true }] });
+    expect(await call('listPrinters')).toEqual({ printers: [{ name: 'POS58', displayName: 'POS-58 USB' }] });
     const sale = await paidSale();
     const html = core.receipts.html(sale.tradeNo, 58);
     expect(html).toContain('LUNAS');
