@@ -5,7 +5,7 @@ import { useI18n } from '../app/i18n.tsx';
 import { safeCall } from '../app/pos.ts';
 import { usePrintStatus } from '../app/usePrintStatus.ts';
 import { ErrorBanner } from './ErrorBanner.tsx';
-import { PrintStatus } from './PrintStatus.tsx';
+import { printFailed, PrintStatus } from './PrintStatus.tsx';
 
 /** "Cetak struk" (P), "Simpan PDF" and the print status, on a paid or partly paid sale's screen. */
 export function ReceiptActions({ payment }: { payment: PaymentView }) {
@@ -42,15 +42,15 @@ function Actions({ tradeNo }: { tradeNo: string }) {
   return (
     <div className="receipt-actions">
       <div className="receipt-buttons">
-        <button type="button" className="button button-secondary" disabled={busy} onClick={() => void print()}>
-          {t('receipt.print')}
+        <button type="button" className="button button-small button-secondary" disabled={busy} onClick={() => void print()}>
+          {t(printFailed(status, failure) ? 'receipt.retry' : 'receipt.print')}
           <kbd aria-hidden="true">{t('receipt.print_key')}</kbd>
         </button>
-        <button type="button" className="button button-secondary" onClick={() => void savePdf()}>
+        <button type="button" className="button button-small button-secondary" onClick={() => void savePdf()}>
           {t('receipt.save_pdf')}
         </button>
+        <PrintStatus status={status} failure={failure} />
       </div>
-      <PrintStatus status={status} failure={failure} onRetry={() => void print()} />
       {pdfNotice ? <p className="print-status" role="status">{pdfNotice}</p> : null}
       {pdfFailure ? <ErrorBanner error={pdfFailure} /> : null}
     </div>

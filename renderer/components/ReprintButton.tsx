@@ -23,7 +23,7 @@ function Reprint({ tradeNo }: { tradeNo: string }) {
       >
         {t('receipt.reprint')}
       </button>
-      <PrintStatus status={status} failure={failure} onRetry={() => void print()} compact />
+      <PrintStatus status={status} failure={failure} compact />
     </span>
   );
 }

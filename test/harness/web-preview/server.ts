@@ -7,6 +7,7 @@
  *   POST /api/<callName>  JSON body → core.router.dispatch(callName, body) → JSON IpcResult
  *   GET  /api/events      Server-Sent Events: every onPaymentUpdate payload
  *   GET  /bridge.js       defines window.pos (bridge.ts, bundled by esbuild at start)
+ *   GET  /receipt/<no>    a paid sale's receipt as HTML (?paper=58|80), the same page OS printers get
  *   GET  /…               dist/renderer, index.html with the bridge script inserted
  *
  * With `transport: 'binding'` the page's window.pos talks to a function the test driver exposes
@@ -37,6 +38,7 @@ import type { Simulator } from '../../../electron/core/simulator/server.ts';
 import { ipcChannels } from '../../../shared/ipc-channels.ts';
 import type { PaymentView } from '../../../shared/payment.ts';
 import { createAesCipher } from '../../harness/aes-cipher.ts';
+import { receiptPage } from './receipt-route.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 export const REPO_ROOT = resolve(here, '..', '..', '..');
@@ -250,6 +252,11 @@ export async function startWebPreview(options: WebPreviewOptions = {}): Promise<
     // the Host is checked, so a rebound DNS name cannot serve the page from a foreign origin.
     if (!allowedHosts.has(req.headers.host ?? '')) return send(res, 403, 'Forbidden');
     if (path === '/bridge.js') return send(res, 200, bridge, CONTENT_TYPES['.js']);
+    if (path.startsWith('/receipt/')) {
+      await ready;
+      const page = receiptPage(core, new URL(req.url ?? '/', origin));
+      return send(res, page.status, page.body, page.type);
+    }
     if (path === '/' || path === '/index.html') {
       return send(res, 200, withBridge(await readFile(indexPath, 'utf8')), CONTENT_TYPES['.html']);
     }
