@@ -7,6 +7,7 @@ import { chargeAwaiting } from './charge-awaiting.ts';
 import { ledgerAppend } from './ledger-append.ts';
 import { ledgerVsJson } from './ledger-vs-json.ts';
 import { qrEncode } from './qr-encode.ts';
+import { receiptPrint } from './receipt-print.ts';
 import { rendererBundle } from './renderer-bundle.ts';
 import { judge, report, type Figure } from './reporter.ts';
 
@@ -17,6 +18,7 @@ const FIGURES: Record<string, () => Promise<Figure | Figure[]>> = {
   'charge-awaiting': chargeAwaiting,
   'cashier-screen': cashierScreen, // Charge → QR painted, gateway paid → screen paid
   'renderer-bundle': rendererBundle,
+  'receipt-print': receiptPrint, // paid → last receipt byte at a loopback LAN printer
 };
 
 const wanted = process.argv.slice(2).filter((arg) => arg in FIGURES);

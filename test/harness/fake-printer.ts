@@ -20,6 +20,8 @@ export interface FakePrinter {
   behaviour: FakePrinterBehaviour;
   /** The bytes of every finished job (connection), status requests removed, oldest first. */
   readonly jobs: Uint8Array[];
+  /** performance.now() when each job's last receipt byte arrived (same order as `jobs`). */
+  readonly lastByteAt: number[];
   /** Resolves when `count` jobs have been received in all. */
   waitForJobs(count: number, timeoutMs?: number): Promise<Uint8Array[]>;
   /** Stops listening (the printer is switched off); `start()` listens again on the same port. */
@@ -30,6 +32,7 @@ export interface FakePrinter {
 
 export async function startFakePrinter(options: { behaviour?: FakePrinterBehaviour; port?: number } = {}): Promise<FakePrinter> {
   const jobs: Uint8Array[] = [];
+  const lastByteAt: number[] = [];
   const waiters = new Set<() => void>();
   const sockets = new Set<Socket>();
   let server: Server | null = null;
@@ -42,6 +45,7 @@ export async function startFakePrinter(options: { behaviour?: FakePrinterBehavio
     },
     behaviour: options.behaviour ?? 'online',
     jobs,
+    lastByteAt,
     waitForJobs(count, timeoutMs = 5_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
@@ -85,7 +89,9 @@ export async function startFakePrinter(options: { behaviour?: FakePrinterBehavio
       return;
     }
     const received: number[] = [];
+    let receivedAt = 0;
     socket.on('data', (chunk: Buffer) => {
+      const arrived = performance.now();
       for (let i = 0; i < chunk.length; i++) {
         if (chunk[i] === 0x10 && chunk[i + 1] === 0x04 && chunk[i + 2] === 0x01) {
           socket.write(Uint8Array.of(behaviour === 'offline' ? STATUS_OFFLINE : STATUS_ONLINE));
@@ -96,12 +102,16 @@ export async function startFakePrinter(options: { behaviour?: FakePrinterBehavio
           return;
         } else {
           received.push(chunk[i]!);
+          receivedAt = arrived;
         }
       }
     });
     socket.on('end', () => {
       // A status check alone (a refused or offline verdict) prints nothing.
-      if (received.length > 0) jobs.push(Uint8Array.from(received));
+      if (received.length > 0) {
+        lastByteAt.push(receivedAt);
+        jobs.push(Uint8Array.from(received));
+      }
       for (const wake of [...waiters]) wake();
       socket.end();
     });
