@@ -77,6 +77,17 @@ async function shootAll(page: Page, name: string, show?: Locator): Promise<void>
   await page.setViewportSize({ width: 1366, height: 900 });
 }
 
+/** On the smallest counter screen the receipt row must not push "Transaksi baru" out of view. */
+async function expectNewSaleInView(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 1024, height: 600 });
+  const box = await page.getByRole('button', { name: /Transaksi baru/ }).boundingBox();
+  const info = await page.locator('.qr-info').boundingBox();
+  expect(box).not.toBeNull();
+  // Inside the window and inside the scrolling column's visible part (not scrolled away).
+  expect(box!.y + box!.height).toBeLessThanOrEqual(Math.min(600, info!.y + info!.height));
+  await page.setViewportSize({ width: 1366, height: 900 });
+}
+
 async function chargeOnScreen(page: Page, amount: number): Promise<void> {
   await page.keyboard.type(String(amount));
   await page.keyboard.press('Enter');
@@ -98,6 +109,7 @@ test('a paid sale prints once by itself; Cetak struk (P) and Cetak ulang in Toda
   await page.waitForTimeout(500);
   expect(printer.jobs).toHaveLength(1);
   await shootAll(page, 'receipt-paid-printed');
+  await expectNewSaleInView(page);
 
   // P on the paid screen prints again (a reprint, marked as one).
   await page.keyboard.press('p');
@@ -124,6 +136,7 @@ test('printer down: the sale stays paid and green, the error shows, and retry pr
   const alert = page.getByRole('alert').filter({ hasText: 'Struk gagal: printer menolak sambungan.' });
   await expect(alert).toBeVisible();
   await shootAll(page, 'receipt-print-failed');
+  await expectNewSaleInView(page);
   // On a short screen the fault is one line; the advice opens on a taller one.
   await page.setViewportSize({ width: 1366, height: 768 });
   await alert.getByText('Periksa apa?').click();
