@@ -121,7 +121,10 @@ export function QrScreen({ payment, onPaymentChange, onNewSale }: Props) {
       className={`qr-screen qr-state-${payment.state}`}
       aria-label={t('qr.heading')}
     >
-      <div className="qr-stage">{finished ? <FinalMark state={payment.state} /> : <Stage payment={payment} />}</div>
+      <div className="qr-stage">
+        {finished ? <FinalMark state={payment.state} /> : <Stage payment={payment} />}
+        {finished ? <ReceiptActions payment={payment} /> : null}
+      </div>
       <div className="qr-info">
         <p className="qr-amount-label">{t('qr.amount')}</p>
         <p className="qr-amount">{amount}</p>
@@ -143,7 +146,6 @@ export function QrScreen({ payment, onPaymentChange, onNewSale }: Props) {
         <p className="qr-trade-no">{t('qr.trade_no', { tradeNo })}</p>
 
         {failure ? <ErrorBanner error={failure} /> : null}
-        {finished ? <ReceiptActions payment={payment} /> : null}
 
         <div className="qr-actions">
           {finished ? (

@@ -126,6 +126,18 @@ test('a paid sale prints once by itself; Cetak struk (P) and Cetak ulang in Toda
   await shootAll(page, 'receipt-today-reprint');
 });
 
+test('a partly paid sale prints its receipt too, with what is still owed', async ({ configured: preview, page }) => {
+  await useFakePrinter(preview);
+  await chargeOnScreen(page, LARGEST);
+  await page.getByRole('button', { name: 'Tandai dibayar sebagian' }).click();
+  await expect(page.getByText('Struk tercetak (1×).')).toBeVisible();
+  const lines = printedText(readEscPos((await printer.waitForJobs(1))[0]!)).map((line) => line.trim());
+  expect(lines).toContain('DIBAYAR SEBAGIAN');
+  expect(lines.some((line) => /^Kurang\s+Rp \d/.test(line))).toBe(true);
+  await shootAll(page, 'receipt-partial-printed');
+  await expectNewSaleInView(page);
+});
+
 test('printer down: the sale stays paid and green, the error shows, and retry prints once the printer is back', async ({ configured: preview, page }) => {
   await useFakePrinter(preview);
   await printer.stop();
@@ -162,13 +174,13 @@ test('Settings → Struk: a broken address is refused per field; Tes cetak gives
   await section.getByRole('radio', { name: /Printer jaringan/ }).check();
   await section.getByLabel('Alamat IP printer').fill('http://printer');
   await section.getByRole('textbox', { name: 'Port' }).fill(String(printer.port));
-  await section.getByRole('button', { name: 'Simpan pengaturan struk' }).click();
+  await section.getByRole('button', { name: 'Simpan setelan struk' }).click();
   await expect(section.getByText(/tanpa http:\/\//)).toBeVisible();
   expect(await dispatch(preview, 'getReceiptSettings', {})).toMatchObject({ settings: { printer: { kind: 'none' } } });
 
   await section.getByLabel('Alamat IP printer').fill('127.0.0.1');
-  await section.getByRole('button', { name: 'Simpan pengaturan struk' }).click();
-  await expect(section.getByText('Pengaturan struk tersimpan.')).toBeVisible();
+  await section.getByRole('button', { name: 'Simpan setelan struk' }).click();
+  await expect(section.getByText('Setelan struk tersimpan.')).toBeVisible();
   await section.getByRole('button', { name: 'Tes cetak' }).click();
   await expect(section.getByText(/^Tes cetak berhasil: printer 127\.0\.0\.1:/)).toBeVisible();
   expect(printedText(readEscPos((await printer.waitForJobs(1))[0]!)).map((line) => line.trim())).toContain('TES PRINTER');
