@@ -32,10 +32,9 @@ describe('sendToNetworkPrinter', () => {
 
   it('timed out: the printer accepts the connection, then never answers', async () => {
     printer = await startFakePrinter({ behaviour: 'stall' });
-    const started = Date.now();
     const error = await fault(sendToNetworkPrinter(printer, RECEIPT, { connectTimeoutMs: 150, writeTimeoutMs: 150 }));
     expect(error.code).toBe('print.timed_out');
-    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(error.message).toBe(`The printer at 127.0.0.1:${printer.port} did not answer before printing within 150 ms.`);
   });
 
   it('closed: the printer hangs up while the receipt is being sent', async () => {
