@@ -192,6 +192,19 @@ test('Settings → Struk: a broken address is refused per field; Tes cetak gives
   await expect(section.getByText(/Printer offline/)).toBeVisible();
 });
 
+test('the preview\'s receipt route answers only for paid sales and known papers', async ({ configured: preview, page }) => {
+  const waiting = await dispatch<PaymentView>(preview, 'charge', { amount: 25_000 });
+  const get = (path: string) => page.request.get(`${preview.origin}${path}`);
+  expect((await get('/receipt/NOPE')).status()).toBe(404);
+  const unpaid = await get(`/receipt/${waiting.tradeNo}`);
+  expect([unpaid.status(), await unpaid.text()]).toEqual([409, 'receipt.not_printable']);
+  await dispatch(preview, 'settleTraining', { tradeNo: waiting.tradeNo, outcome: 'paid' });
+  expect((await get(`/receipt/${waiting.tradeNo}?paper=57`)).status()).toBe(400);
+  const paid = await get(`/receipt/${waiting.tradeNo}`);
+  expect(paid.status()).toBe(200);
+  expect(await paid.text()).toContain('width: 58mm');
+});
+
 for (const paper of [58, 80] as const) {
   test(`the HTML receipt at ${paper} mm: the largest amount and every value fit, nothing clipped`, async ({ configured: preview, page }) => {
     await useFakePrinter(preview, { autoPrint: false, printQr: true, paperWidthMm: paper });
