@@ -18,6 +18,7 @@ import { startCustomerDisplay, type CustomerDisplay } from './customer-display.t
 import { createPosCore, type PosCore } from './core/pos-core.ts';
 import { removeForeignIpc } from './foreign-ipc.ts';
 import { registerIpc } from './ipc.ts';
+import { createSystemPrinter } from './receipt-printing.ts';
 import { createSafeStorageCipher, secretProtection } from './safe-storage-cipher.ts';
 import { startAutoUpdates, updateFeedConfigured, type AutoUpdates } from './updater.ts';
 import { createCustomerWindow, createMainWindow } from './window.ts';
@@ -86,6 +87,8 @@ async function start(): Promise<void> {
     secretProtection,
     logger,
     displays: () => customerDisplay?.displays() ?? [],
+    // Receipts on printers installed in the OS, and "Simpan PDF" (electron/receipt-printing.ts).
+    systemPrinter: createSystemPrinter({ parentWindow: () => mainWindow }),
   });
 
   registerIpc(ipcMain, core.router, isCashierPage, logger);

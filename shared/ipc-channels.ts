@@ -19,6 +19,13 @@ export const ipcChannels = {
   settleTraining: 'training:settle',
   listDisplays: 'displays:list',
   getConnectionStatus: 'connection:status',
+  getReceiptSettings: 'receipt:settings-get',
+  updateReceiptSettings: 'receipt:settings-update',
+  printReceipt: 'receipt:print',
+  getPrintStatus: 'receipt:status',
+  testPrint: 'receipt:test-print',
+  listPrinters: 'receipt:printers',
+  saveReceiptPdf: 'receipt:save-pdf',
 } as const;
 
 export type IpcChannelName = keyof typeof ipcChannels;

@@ -8,11 +8,16 @@ import { ConnectionMonitor } from './connection/connection-monitor.ts';
 import { observeGateway } from './connection/connection-status.ts';
 import { CustomerFeed } from './customer/customer-feed.ts';
 import type { DisplayOption } from './customer/display-placement.ts';
+import { createReceiptHandlers } from './api/receipt-handlers.ts';
 import { createIpcRouter, type IpcRouter, type RouterLogger } from './api/router.ts';
 import { GatewayProvider, type TrainingGateway } from './gateways.ts';
 import { Ledger } from './ledger/ledger.ts';
 import { PaymentService } from './payments/payment-service.ts';
 import type { TrackingPolicy } from './payments/tracking-policy.ts';
+import { ReceiptService } from './receipts/receipt-service.ts';
+import { ReceiptSettingsStore } from './receipts/receipt-settings-store.ts';
+import type { SendOptions } from './receipts/network-printer.ts';
+import type { SystemPrinter } from './receipts/system-printer.ts';
 import { Vault, type Cipher, type KeyValueStore } from './vault/vault.ts';
 
 export interface PosCoreOptions {
@@ -33,6 +38,10 @@ export interface PosCoreOptions {
   displays?: () => DisplayOption[];
   /** How often, without traffic, the connection indicator checks Paypro (default a minute). */
   connectionIdleCheckMs?: number;
+  /** Printing through the operating system (Electron's glue); absent in the web preview. */
+  systemPrinter?: SystemPrinter;
+  /** Network printer timeouts (tests shorten them). */
+  printerTimeouts?: SendOptions;
 }
 
 export interface PosCore {
@@ -40,6 +49,7 @@ export interface PosCore {
   readonly router: IpcRouter;
   readonly payments: PaymentService;
   readonly gateways: GatewayProvider;
+  readonly receipts: ReceiptService;
   onPaymentUpdate(listener: (payment: PaymentView) => void): () => void;
   /** The customer display's sanitised feed (customer/customer-view.ts): the view now, and changes. */
   customerView(): CustomerView;
@@ -110,13 +120,26 @@ export function createPosCore(options: PosCoreOptions): PosCore {
     gateways,
     secretProtection: options.secretProtection,
   });
+  const receiptSettings = new ReceiptSettingsStore(options.store);
+  const receipts = new ReceiptService({
+    ledger,
+    payment: (tradeNo) => payments.get(tradeNo),
+    settings: receiptSettings,
+    now,
+    ...(options.systemPrinter === undefined ? {} : { systemPrinter: options.systemPrinter }),
+    ...(options.printerTimeouts === undefined ? {} : { network: options.printerTimeouts }),
+    onError: (error, context) => logger.error(context, { error: String(error) }),
+  });
+  // Auto-print when a sale becomes paid or partial; subscribed before recovery settles any.
+  payments.onUpdate((payment) => receipts.onPaymentUpdate(payment));
   payments.recover();
   connection.start();
 
   return {
-    router: createIpcRouter(handlers, { logger }),
+    router: createIpcRouter({ ...handlers, ...createReceiptHandlers({ receipts, settings: receiptSettings, adminLock }) }, { logger }),
     payments,
     gateways,
+    receipts,
     onPaymentUpdate: (listener) => payments.onUpdate(listener),
     customerView: () => customerFeed.current(),
     onCustomerView: (listener) => customerFeed.onView(listener),

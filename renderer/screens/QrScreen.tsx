@@ -11,6 +11,7 @@ import { Countdown } from '../components/Countdown.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { QrCode } from '../components/QrCode.tsx';
 import { UnpayableNotice } from '../components/UnpayableNotice.tsx';
+import { ReceiptActions } from '../components/ReceiptActions.tsx';
 
 type Props = {
   payment: PaymentView;
@@ -130,7 +131,10 @@ export function QrScreen({ payment, onPaymentChange, onNewSale }: Props) {
       className={`qr-screen qr-state-${counterState}`}
       aria-label={t('qr.heading')}
     >
-      <div className="qr-stage">{finished ? <FinalMark state={payment.state} /> : <Stage payment={payment} />}</div>
+      <div className="qr-stage">
+        {finished ? <FinalMark state={payment.state} /> : <Stage payment={payment} />}
+        {finished ? <ReceiptActions payment={payment} /> : null}
+      </div>
       <div className="qr-info">
         <p className="qr-amount-label">{t('qr.amount')}</p>
         <p className="qr-amount">

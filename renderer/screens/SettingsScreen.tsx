@@ -9,6 +9,7 @@ import { CustomerDisplaySettings } from '../components/CustomerDisplaySettings.t
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { PinSection } from '../components/PinSection.tsx';
 import { TechnicalDetails } from '../components/TechnicalDetails.tsx';
+import { ReceiptSettingsSection } from '../components/ReceiptSettingsSection.tsx';
 import { TextField } from '../components/TextField.tsx';
 
 type Props = {
@@ -326,6 +327,7 @@ function SettingsEditor({ view, onViewChange, onUnlocked, firstRun }: Props) {
           onUnlocked(true);
         }}
       />
+      <ReceiptSettingsSection />
     </div>
   );
 }

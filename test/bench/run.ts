@@ -8,6 +8,7 @@ import { customerDisplay } from './customer-display.ts';
 import { ledgerAppend } from './ledger-append.ts';
 import { ledgerVsJson } from './ledger-vs-json.ts';
 import { qrEncode } from './qr-encode.ts';
+import { receiptPrint } from './receipt-print.ts';
 import { rendererBundle } from './renderer-bundle.ts';
 import { judge, report, type Figure } from './reporter.ts';
 
@@ -19,6 +20,7 @@ const FIGURES: Record<string, () => Promise<Figure | Figure[]>> = {
   'cashier-screen': cashierScreen, // Charge → QR painted, gateway paid → screen paid
   'customer-display': customerDisplay, // gateway paid → customer display paid, and its gap to the cashier's
   'renderer-bundle': rendererBundle,
+  'receipt-print': receiptPrint, // paid → last receipt byte at a loopback LAN printer
 };
 
 const wanted = process.argv.slice(2).filter((arg) => arg in FIGURES);

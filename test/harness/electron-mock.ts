@@ -34,10 +34,52 @@ export class FakeSession {
   setPermissionCheckHandler = vi.fn();
 }
 
+/** What the operating system reports as installed printers (Electron's PrinterInfo). */
+export type FakePrinterInfo = { name: string; displayName: string; description: string; options: Record<string, string> };
+
 export class FakeWebContents extends FakeEmitter {
+  /** Installed printers, as `getPrintersAsync` lists them. */
+  static printers: FakePrinterInfo[] = [];
+  /** The driver's answer to the next `print` (Electron's callback arguments). */
+  static printOutcome: { success: boolean; failureReason: string } = { success: true, failureReason: '' };
+  /** What `executeJavaScript` evaluates to (the glue asks for the page's height). */
+  static scriptResult: unknown = 0;
   readonly session = new FakeSession();
   setWindowOpenHandler = vi.fn();
   send = vi.fn();
+  getPrintersAsync = vi.fn(async () => FakeWebContents.printers.map((printer) => ({ ...printer })));
+  executeJavaScript = vi.fn(async (_code: string) => FakeWebContents.scriptResult);
+  /**
+   * Validates like Electron's lib/browser/api/web-contents.ts (custom pageSize in microns, over
+   * 352 each way; not with usePrinterDefaultPageSize) and answers like its native side: an
+   * unknown deviceName fails with "Invalid deviceName provided"; the callback comes later.
+   */
+  print = vi.fn((options: Record<string, any> = {}, callback?: (success: boolean, failureReason: string) => void) => {
+    if (typeof options !== 'object' || options === null) throw new TypeError('webContents.print(): Invalid print settings specified.');
+    const { pageSize, usePrinterDefaultPageSize, deviceName } = options;
+    if (usePrinterDefaultPageSize !== undefined && pageSize !== undefined) {
+      throw new Error('usePrinterDefaultPageSize cannot be combined with pageSize');
+    }
+    if (typeof pageSize === 'object') {
+      if (!pageSize.height || !pageSize.width) throw new Error('height and width properties are required for pageSize');
+      if (!(Math.ceil(pageSize.width) > 352 && Math.ceil(pageSize.height) > 352)) {
+        throw new RangeError('height and width properties must be minimum 352 microns.');
+      }
+    } else if (pageSize !== undefined && typeof pageSize !== 'string') {
+      throw new Error(`Unsupported pageSize: ${pageSize}`);
+    }
+    const known = deviceName === undefined || FakeWebContents.printers.some((printer) => printer.name === deviceName);
+    const outcome = known ? FakeWebContents.printOutcome : { success: false, failureReason: 'Invalid deviceName provided' };
+    setImmediate(() => callback?.(outcome.success, outcome.failureReason));
+  });
+  /** Like Electron's print-to-pdf.ts: a custom pageSize (inches) needs both sides. */
+  printToPDF = vi.fn(async (options: Record<string, any>) => {
+    const { pageSize } = options;
+    if (typeof pageSize === 'object' && (!pageSize.height || !pageSize.width)) {
+      throw new Error('height and width properties are required for pageSize');
+    }
+    return Buffer.from('%PDF-1.4\n% fake\n');
+  });
 }
 
 export interface FakeRectangle {
@@ -69,6 +111,12 @@ export class FakeBrowserWindow extends FakeEmitter {
   });
   /** As Electron: `closed` is emitted, and the window is destroyed from then on. */
   close = vi.fn(() => {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.emit('closed');
+  });
+  /** As Electron's force close: no `close` event, but `closed` is still emitted. */
+  destroy = vi.fn(() => {
     if (this.destroyed) return;
     this.destroyed = true;
     this.emit('closed');
@@ -234,7 +282,11 @@ function createMock() {
     contextBridge: createContextBridge(),
     safeStorage: createSafeStorage(),
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
-    dialog: { showErrorBox: vi.fn() },
+    dialog: {
+      showErrorBox: vi.fn(),
+      /** The cashier's choice in the save dialog: a test sets `canceled`/`filePath` on the next answer. */
+      showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: '' }) as { canceled: boolean; filePath: string }),
+    },
     screen: new FakeScreen(),
   };
 }
@@ -255,6 +307,9 @@ function withDefaultExport<T extends object>(mock: T): T & { default: T } {
 export function resetElectronMock(mock: typeof electronMock = electronMock): void {
   mock.BrowserWindow.created.length = 0;
   mock.BrowserWindow.loadFailure = null;
+  FakeWebContents.printers = [];
+  FakeWebContents.printOutcome = { success: true, failureReason: '' };
+  FakeWebContents.scriptResult = 0;
   const fresh = createMock();
   Object.assign(mock.ipcMain, fresh.ipcMain);
   Object.assign(mock.ipcRenderer, fresh.ipcRenderer);

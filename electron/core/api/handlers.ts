@@ -9,6 +9,7 @@ import { gatewayErrorCode } from '../paypro/error-codes.ts';
 import { GatewayError } from '../paypro/gateway.ts';
 import type { PaymentService } from '../payments/payment-service.ts';
 import { VaultError, type Vault } from '../vault/vault.ts';
+import type { ReceiptCallName } from './receipt-handlers.ts';
 import type { IpcHandlers } from './router.ts';
 
 export type SecretProtection = SettingsView['secretProtection'];
@@ -34,7 +35,7 @@ export interface HandlerDeps {
  * Every contract call, mapped onto core. The router has already validated the request; this is
  * where the admin lock is enforced and core's own errors become codes the renderer translates.
  */
-export function createPosHandlers(deps: HandlerDeps): IpcHandlers {
+export function createPosHandlers(deps: HandlerDeps): Omit<IpcHandlers, ReceiptCallName> {
   const { vault, adminLock, payments, gateways } = deps;
 
   async function settingsView(): Promise<SettingsView> {

@@ -11,6 +11,7 @@
  *   GET  /bridge.js       defines window.pos (bridge.ts, bundled by esbuild at start)
  *   GET  /customer        the customer display (customer.html) with /customer-bridge.js, which
  *                         defines window.customerDisplay (a subscription) and no window.pos
+ *   GET  /receipt/<no>    a paid sale's receipt as HTML (?paper=58|80), the same page OS printers get
  *   GET  /…               dist/renderer, index.html with the bridge script inserted
  *
  * With `transport: 'binding'` the page's window.pos talks to a function the test driver exposes
@@ -44,6 +45,7 @@ import { ipcChannels } from '../../../shared/ipc-channels.ts';
 import type { CustomerView } from '../../../shared/customer-view.ts';
 import type { PaymentView } from '../../../shared/payment.ts';
 import { createAesCipher } from '../../harness/aes-cipher.ts';
+import { receiptPage } from './receipt-route.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 export const REPO_ROOT = resolve(here, '..', '..', '..');
@@ -290,6 +292,11 @@ export async function startWebPreview(options: WebPreviewOptions = {}): Promise<
     if (path === '/customer' || path === '/customer.html') {
       const page = withBridge(await readFile(customerPath, 'utf8'), './customer-bridge.js');
       return send(res, 200, page, CONTENT_TYPES['.html']);
+    }
+    if (path.startsWith('/receipt/')) {
+      await ready;
+      const page = receiptPage(core, new URL(req.url ?? '/', origin));
+      return send(res, page.status, page.body, page.type);
     }
     if (path === '/' || path === '/index.html') {
       return send(res, 200, withBridge(await readFile(indexPath, 'utf8')), CONTENT_TYPES['.html']);

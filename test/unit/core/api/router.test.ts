@@ -9,6 +9,7 @@ import {
   type IpcRequest,
 } from '../../../../shared/ipc-contract.ts';
 import { PAYMENT_STATES, type PaymentView } from '../../../../shared/payment.ts';
+import { DEFAULT_RECEIPT_SETTINGS } from '../../../../shared/receipt-settings.ts';
 import { DEFAULT_SETTINGS } from '../../../../shared/settings.ts';
 
 const payment: PaymentView = {
@@ -61,6 +62,13 @@ function fakeHandlers(): IpcHandlers {
     settleTraining: async () => ({ ...payment, state: 'paid', paidAmount: 39_000 }),
     listDisplays: async () => ({ displays: [] }),
     getConnectionStatus: async () => ({ level: 'training', checkedAt: null, latencyMs: null }),
+    getReceiptSettings: async () => ({ settings: DEFAULT_RECEIPT_SETTINGS }),
+    updateReceiptSettings: async () => ({ settings: DEFAULT_RECEIPT_SETTINGS }),
+    printReceipt: async ({ tradeNo }) => ({ tradeNo, state: 'queued', errorCode: null, errorDetail: null, printedCount: 0, updatedAt: 1 }),
+    getPrintStatus: async () => ({ status: null }),
+    testPrint: async () => ({ printer: '127.0.0.1:9100' }),
+    listPrinters: async () => ({ printers: [] }),
+    saveReceiptPdf: async () => ({ saved: false }),
   };
 }
 
@@ -81,6 +89,13 @@ const validRequests: { [K in IpcCallName]: IpcRequest<K> } = {
   settleTraining: { tradeNo: payment.tradeNo, outcome: 'paid' },
   listDisplays: {},
   getConnectionStatus: {},
+  getReceiptSettings: {},
+  updateReceiptSettings: { patch: { copies: 2 } },
+  printReceipt: { tradeNo: payment.tradeNo },
+  getPrintStatus: { tradeNo: payment.tradeNo },
+  testPrint: {},
+  listPrinters: {},
+  saveReceiptPdf: { tradeNo: payment.tradeNo },
 };
 
 const callNames = Object.keys(ipcContract) as IpcCallName[];
