@@ -16,6 +16,8 @@ export default defineConfig({
     target: 'chrome140',
     reportCompressedSize: true,
     rolldownOptions: {
+      // Two pages: the cashier's app and the customer-facing display (its own small bundle).
+      input: { index: 'renderer/index.html', customer: 'renderer/customer.html' },
       // shared/ modules build zod schemas at load time next to the plain constants the renderer
       // uses (LANGUAGES, isFinishedAtCounter…). Building a schema has no side effect, so telling
       // the bundler lets it drop the unused schemas and zod with them (~25 KB gzip).

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, protocol } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, screen } from 'electron';
 import log from 'electron-log/main';
 import ElectronStore from 'electron-store';
 import { paymentUpdateChannel } from '../shared/ipc-contract.ts';
 import {
+  APP_HOST,
   APP_SCHEME,
   APP_SCHEME_PRIVILEGES,
   APP_START_URL,
@@ -13,22 +14,29 @@ import {
   isAppUrl,
 } from './app-protocol.ts';
 import { createAppLogger } from './core/logging/log.ts';
+import { startCustomerDisplay, type CustomerDisplay } from './customer-display.ts';
 import { createPosCore, type PosCore } from './core/pos-core.ts';
 import { removeForeignIpc } from './foreign-ipc.ts';
 import { registerIpc } from './ipc.ts';
+import { createSystemPrinter } from './receipt-printing.ts';
 import { createSafeStorageCipher, secretProtection } from './safe-storage-cipher.ts';
 import { startAutoUpdates, updateFeedConfigured, type AutoUpdates } from './updater.ts';
-import { createMainWindow } from './window.ts';
+import { createCustomerWindow, createMainWindow } from './window.ts';
 
 // Bundled to dist/electron/main.js, next to preload.cjs; the renderer build is dist/renderer.
 const here = path.dirname(fileURLToPath(import.meta.url));
 const preloadPath = path.join(here, 'preload.cjs');
+const customerPreloadPath = path.join(here, 'customer-preload.cjs');
 const rendererDir = path.join(here, '..', 'renderer');
 
 // `npm run dev` points this at the Vite server; a packaged app never trusts it.
 const devOrigin = app.isPackaged ? null : devServerOrigin(process.env.POS_DEV_SERVER_URL);
 const trustedOrigins = devOrigin === null ? [] : [devOrigin];
 const isTrustedUrl = (url: string) => isAppUrl(url, trustedOrigins);
+// The customer display's page is the app's too, but it may call nothing: only the cashier's page may.
+const CUSTOMER_PAGE = '/customer.html';
+const isCashierPage = (url: string) => isTrustedUrl(url) && new URL(url).pathname !== CUSTOMER_PAGE;
+const customerPageUrl = devOrigin === null ? `${APP_SCHEME}://${APP_HOST}${CUSTOMER_PAGE}` : `${devOrigin}${CUSTOMER_PAGE}`;
 
 // electron-log: a file in userData/logs (main.log, rotated at 1 MB), and the console in
 // development. Every line is redacted first (secret, sign, customer mobile and email).
@@ -39,6 +47,7 @@ const logger = createAppLogger(log);
 let mainWindow: BrowserWindow | null = null;
 let core: PosCore | null = null;
 let updates: AutoUpdates | null = null;
+let customerDisplay: CustomerDisplay | null = null;
 
 function openWindow(): void {
   mainWindow = createMainWindow({
@@ -49,6 +58,8 @@ function openWindow(): void {
   });
   mainWindow.on('closed', () => {
     mainWindow = null;
+    // Without the cashier's window the app is closing: the customer's goes too.
+    customerDisplay?.stop();
   });
 }
 
@@ -69,13 +80,23 @@ async function start(): Promise<void> {
   // ─── Core wiring: the one call into the Electron-free core (electron/core/pos-core.ts) ───
   // It opens the ledger in userData, the vault on `store`, starts the training simulator on
   // 127.0.0.1 when in training mode, and resumes every unsettled payment.
-  core = createPosCore({ userDataDir, store, cipher: createSafeStorageCipher(), secretProtection, logger });
+  core = createPosCore({
+    userDataDir,
+    store,
+    cipher: createSafeStorageCipher(),
+    secretProtection,
+    logger,
+    displays: () => customerDisplay?.displays() ?? [],
+    // Receipts on printers installed in the OS, and "Simpan PDF" (electron/receipt-printing.ts).
+    systemPrinter: createSystemPrinter({ parentWindow: () => mainWindow }),
+  });
 
-  registerIpc(ipcMain, core.router, isTrustedUrl, logger);
+  registerIpc(ipcMain, core.router, isCashierPage, logger);
   core.onPaymentUpdate((payment) => {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(paymentUpdateChannel, payment);
   });
   openWindow();
+  startCustomerWindow(core);
 
   // Background updates (electron/updater.ts): off in training mode and without a feed; installs
   // only at quit or end of day, and only with no payment open.
@@ -93,6 +114,26 @@ async function start(): Promise<void> {
   });
 }
 
+/** The customer-facing window on the display chosen in the settings, following hot-plug. */
+function startCustomerWindow(running: PosCore): void {
+  customerDisplay = startCustomerDisplay({
+    screen,
+    cashierWindow: () => mainWindow,
+    chosenDisplayId: () => running.settings().customerDisplay.displayId,
+    openWindow: (bounds) =>
+      createCustomerWindow({
+        preloadPath: customerPreloadPath,
+        startUrl: customerPageUrl,
+        isAppUrl: isTrustedUrl,
+        bounds,
+        onLoadFailed: (error) => logger.error('Customer display failed to load', { error }),
+      }),
+    currentView: () => running.customerView(),
+    onView: (listener) => running.onCustomerView(listener),
+    onSettingsChanged: (listener) => running.onSettingsChanged(() => listener()),
+  });
+}
+
 /** Stops polling and closes the ledger before the process ends; a second quit goes straight through. */
 function quitGracefully(): void {
   let closing = false;
@@ -100,6 +141,7 @@ function quitGracefully(): void {
     if (core === null || closing) return;
     event.preventDefault();
     closing = true;
+    customerDisplay?.stop();
     // A downloaded update installs only if no payment is open right now (asked before the ledger
     // closes), and only once the core has closed: electron-updater then quits the app itself.
     const running = core;

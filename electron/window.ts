@@ -60,3 +60,38 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   window.loadURL(options.startUrl).catch(options.onLoadFailed);
   return window;
 }
+
+export interface CustomerWindowOptions {
+  preloadPath: string;
+  /** `app://pos/customer.html`, or the Vite dev server's page in development. */
+  startUrl: string;
+  isAppUrl: (url: string) => boolean;
+  /** The customer display's bounds: the window fills that screen. */
+  bounds: { x: number; y: number; width: number; height: number };
+  onLoadFailed: (error: unknown) => void;
+}
+
+/**
+ * The customer-facing window: full screen on its display, no frame or menu, never in the task bar,
+ * and never taking the keyboard from the cashier (not focusable, shown without activating).
+ * The same security baseline as the main window, with its own subscribe-only preload.
+ */
+export function createCustomerWindow(options: CustomerWindowOptions): BrowserWindow {
+  const window = new BrowserWindow({
+    ...options.bounds,
+    fullscreen: true,
+    frame: false,
+    show: false,
+    focusable: false,
+    skipTaskbar: true,
+    autoHideMenuBar: true,
+    backgroundColor: '#f4f6f8',
+    title: 'Paypro POS',
+    webPreferences: secureWebPreferences(options.preloadPath),
+  });
+  window.removeMenu();
+  hardenWebContents(window.webContents, options.isAppUrl);
+  window.once('ready-to-show', () => window.showInactive());
+  window.loadURL(options.startUrl).catch(options.onLoadFailed);
+  return window;
+}

@@ -31,11 +31,12 @@ export function mainBuildOptions(outDir: string): BuildOptions {
   };
 }
 
-export function preloadBuildOptions(outDir: string): BuildOptions {
+/** The cashier window's preload (`preload`), or the customer display's (`customer-preload`). */
+export function preloadBuildOptions(outDir: string, name: 'preload' | 'customer-preload' = 'preload'): BuildOptions {
   return {
     absWorkingDir: projectDir,
-    entryPoints: ['electron/preload.ts'],
-    outfile: path.join(outDir, 'preload.cjs'),
+    entryPoints: [`electron/${name}.ts`],
+    outfile: path.join(outDir, `${name}.cjs`),
     bundle: true,
     format: 'cjs',
     platform: 'node',
@@ -46,16 +47,17 @@ export function preloadBuildOptions(outDir: string): BuildOptions {
   };
 }
 
-export async function buildElectron(outDir: string): Promise<{ main: Metafile; preload: Metafile }> {
-  const [main, preload] = await Promise.all([
+export async function buildElectron(outDir: string): Promise<{ main: Metafile; preload: Metafile; customerPreload: Metafile }> {
+  const [main, preload, customerPreload] = await Promise.all([
     build(mainBuildOptions(outDir)),
     build(preloadBuildOptions(outDir)),
+    build(preloadBuildOptions(outDir, 'customer-preload')),
   ]);
-  return { main: main.metafile!, preload: preload.metafile! };
+  return { main: main.metafile!, preload: preload.metafile!, customerPreload: customerPreload.metafile! };
 }
 
 if (import.meta.main) {
   const outDir = path.join(projectDir, 'dist', 'electron');
   await buildElectron(outDir);
-  console.log(`built ${path.relative(projectDir, outDir)}/main.js and preload.cjs`);
+  console.log(`built ${path.relative(projectDir, outDir)}/main.js, preload.cjs and customer-preload.cjs`);
 }

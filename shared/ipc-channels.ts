@@ -29,9 +29,21 @@ export const ipcChannels = {
   exportSales: 'sales:export',
   listLatePayments: 'late:list',
   resolveLatePayment: 'late:resolve',
+  listDisplays: 'displays:list',
+  getConnectionStatus: 'connection:status',
+  getReceiptSettings: 'receipt:settings-get',
+  updateReceiptSettings: 'receipt:settings-update',
+  printReceipt: 'receipt:print',
+  getPrintStatus: 'receipt:status',
+  testPrint: 'receipt:test-print',
+  listPrinters: 'receipt:printers',
+  saveReceiptPdf: 'receipt:save-pdf',
 } as const;
 
 export type IpcChannelName = keyof typeof ipcChannels;
 
 /** Main → renderer push: a payment changed state or detail. */
 export const paymentUpdateChannel = 'payment:updated';
+
+/** Main → customer display push: the sanitised customer view (shared/customer-view.ts). */
+export const customerViewChannel = 'customer:view';

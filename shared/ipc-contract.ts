@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { paymentViewSchema, PAYMENT_STATES } from './payment.ts';
 import { ENVIRONMENTS, LANGUAGES, settingsSchema } from './settings.ts';
+import { printStatusSchema, receiptSettingsSchema } from './receipt-settings.ts';
 import { ipcChannels, paymentUpdateChannel, type IpcChannelName } from './ipc-channels.ts';
 import * as day from './day/day-contract.ts';
 
@@ -56,6 +57,14 @@ const settingsPatchSchema = z.object({
       cashierPins: z.boolean().optional(),
     })
     .optional(),
+  customerDisplay: z
+    .object({
+      shopName: z.string().max(200).optional(),
+      language: z.enum(LANGUAGES).optional(),
+      displayId: z.number().nullable().optional(),
+    })
+    .optional(),
+  paymentSounds: z.boolean().optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
@@ -162,6 +171,48 @@ export const ipcContract = {
   listLatePayments: call('listLatePayments', noArguments, z.object({ sales: z.array(day.saleViewSchema) })),
   /** Records what was done about a late payment (a refund is recorded here, not sent to Paypro). */
   resolveLatePayment: call('resolveLatePayment', day.resolveLateRequest, day.saleViewSchema),
+  /** The connected screens, for the customer display's choice in the settings (none in a browser). */
+  listDisplays: call(
+    'listDisplays',
+    noArguments,
+    z.object({
+      displays: z.array(
+        z.object({ id: z.number().int(), label: z.string(), width: z.number(), height: z.number(), cashier: z.boolean() }),
+      ),
+    }),
+  ),
+  /** How reachable Paypro looks (from real traffic and an idle check), for the cashier's indicator. */
+  getConnectionStatus: call(
+    'getConnectionStatus',
+    noArguments,
+    z.object({
+      level: z.enum(['reachable', 'slow', 'unreachable', 'unknown', 'training']),
+      checkedAt: z.number().nullable(),
+      latencyMs: z.number().nullable(),
+    }),
+  ),
+  /** Receipts (issue 12): printer, paper, auto-print, copies, header and footer lines. */
+  getReceiptSettings: call('getReceiptSettings', noArguments, z.object({ settings: receiptSettingsSchema })),
+  /** Needs the admin session unlocked once a PIN is set; validated whole, nothing stored on a broken rule. */
+  updateReceiptSettings: call(
+    'updateReceiptSettings',
+    z.object({ patch: z.record(z.string(), z.unknown()) }).strict(),
+    z.object({ settings: receiptSettingsSchema }),
+  ),
+  /** Queues a receipt (a reprint after the first) and answers at once with the job's status. */
+  printReceipt: call('printReceipt', tradeNoSchema.strict(), printStatusSchema),
+  /** The sale's print job, or what the event log says; null: never printed. */
+  getPrintStatus: call('getPrintStatus', tradeNoSchema.strict(), z.object({ status: printStatusSchema.nullable() })),
+  /** Prints a test page on the configured printer and answers with the verdict. */
+  testPrint: call('testPrint', noArguments, z.object({ printer: z.string() })),
+  /** The operating system's printers (none outside Electron). */
+  listPrinters: call(
+    'listPrinters',
+    noArguments,
+    z.object({ printers: z.array(z.object({ name: z.string(), displayName: z.string() })) }),
+  ),
+  /** "Simpan PDF": the receipt as a PDF where the cashier chooses (Electron only). */
+  saveReceiptPdf: call('saveReceiptPdf', tradeNoSchema.strict(), z.object({ saved: z.boolean(), path: z.string().optional() })),
 } as const satisfies { [K in IpcChannelName]: { channel: (typeof ipcChannels)[K] } };
 
 export type IpcContract = typeof ipcContract;

@@ -58,6 +58,15 @@ export const settingsSchema = z
       /** false: one default cashier, shifts open without a PIN (a one-person shop is not slowed). */
       cashierPins: z.boolean(),
     }),
+    /** The customer-facing display (issue 13): its own language, the shop name it shows when idle. */
+    customerDisplay: z.object({
+      shopName: z.string().max(60, { message: 'settings.shop_name' }),
+      language: z.enum(LANGUAGES, { message: 'settings.language' }),
+      /** Electron's id of the monitor it opens on; null: no customer display. */
+      displayId: z.number({ message: 'settings.display' }).int({ message: 'settings.display' }).nullable(),
+    }),
+    /** The paid and failed sounds on the cashier's screen. */
+    paymentSounds: z.boolean(),
   })
   .refine((settings) => settings.environment !== 'live' || settings.baseUrl.startsWith('https://'), {
     message: 'settings.live_needs_https',
@@ -79,6 +88,8 @@ export const SETTINGS_ERROR_CODES = [
   'settings.live_needs_https',
   'settings.min_above_max',
   'settings.day_cutoff',
+  'settings.shop_name',
+  'settings.display',
 ] as const;
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -93,4 +104,6 @@ export const DEFAULT_SETTINGS: Settings = {
   qrExpiryMinutes: 15,
   language: 'id',
   day: { cutoff: '00:00', cashierPins: false },
+  customerDisplay: { shopName: '', language: 'id', displayId: null },
+  paymentSounds: true,
 };

@@ -36,6 +36,8 @@ export interface GatewayProviderOptions {
    * across core restarts, as Paypro outlives an app restart).
    */
   trainingGateway?: TrainingGateway;
+  /** Wraps the live client, e.g. to time its calls for the connection indicator. */
+  observeLive?: (gateway: PayproGateway) => PayproGateway;
 }
 
 /**
@@ -50,11 +52,13 @@ export class GatewayProvider {
   #live: Promise<PayproGateway> | null = null;
   readonly #suppliedTraining: TrainingGateway | undefined;
   #training: Promise<{ simulator: Simulator; gateway: PayproGateway }> | null = null;
+  readonly #observeLive: (gateway: PayproGateway) => PayproGateway;
 
   constructor(vault: Vault, options: GatewayProviderOptions = {}) {
     this.#vault = vault;
     this.#timeoutMs = options.timeoutMs;
     this.#suppliedTraining = options.trainingGateway;
+    this.#observeLive = options.observeLive ?? ((gateway) => gateway);
   }
 
   async gatewayFor(environment: Environment): Promise<PayproGateway> {
@@ -98,11 +102,13 @@ export class GatewayProvider {
     const { baseUrl } = this.#vault.getSettings();
     try {
       const signer = await this.#vault.loadSigner();
-      return createPayproClient({
-        baseUrl,
-        signer,
-        ...(this.#timeoutMs === undefined ? {} : { timeoutMs: this.#timeoutMs }),
-      });
+      return this.#observeLive(
+        createPayproClient({
+          baseUrl,
+          signer,
+          ...(this.#timeoutMs === undefined ? {} : { timeoutMs: this.#timeoutMs }),
+        }),
+      );
     } catch (error) {
       if (error instanceof VaultError) throw new PosError(error.code, { cause: error });
       throw error;

@@ -1,7 +1,14 @@
 import { join } from 'node:path';
+import type { CustomerView } from '../../shared/customer-view.ts';
 import type { PaymentView } from '../../shared/payment.ts';
+import type { Settings } from '../../shared/settings.ts';
 import { AdminLock } from './admin/admin-lock.ts';
 import { createPosHandlers, type SecretProtection } from './api/handlers.ts';
+import { ConnectionMonitor } from './connection/connection-monitor.ts';
+import { observeGateway } from './connection/connection-status.ts';
+import { CustomerFeed } from './customer/customer-feed.ts';
+import type { DisplayOption } from './customer/display-placement.ts';
+import { createReceiptHandlers } from './api/receipt-handlers.ts';
 import { createIpcRouter, type IpcRouter, type RouterLogger } from './api/router.ts';
 import { createCashierPins } from './day/cashier-pins.ts';
 import { adminSupervisor, DayService } from './day/day-service.ts';
@@ -9,6 +16,10 @@ import { GatewayProvider, type TrainingGateway } from './gateways.ts';
 import { Ledger } from './ledger/ledger.ts';
 import { PaymentService } from './payments/payment-service.ts';
 import type { TrackingPolicy } from './payments/tracking-policy.ts';
+import { ReceiptService } from './receipts/receipt-service.ts';
+import { ReceiptSettingsStore } from './receipts/receipt-settings-store.ts';
+import type { SendOptions } from './receipts/network-printer.ts';
+import type { SystemPrinter } from './receipts/system-printer.ts';
 import { Vault, type Cipher, type KeyValueStore } from './vault/vault.ts';
 
 export interface PosCoreOptions {
@@ -25,6 +36,14 @@ export interface PosCoreOptions {
   gatewayTimeoutMs?: number;
   /** An already-started training simulator (default: one started on first training use). */
   trainingGateway?: TrainingGateway;
+  /** The connected screens for the customer display's setting (Electron's screen; default none). */
+  displays?: () => DisplayOption[];
+  /** How often, without traffic, the connection indicator checks Paypro (default a minute). */
+  connectionIdleCheckMs?: number;
+  /** Printing through the operating system (Electron's glue); absent in the web preview. */
+  systemPrinter?: SystemPrinter;
+  /** Network printer timeouts (tests shorten them). */
+  printerTimeouts?: SendOptions;
 }
 
 export interface PosCore {
@@ -32,7 +51,14 @@ export interface PosCore {
   readonly router: IpcRouter;
   readonly payments: PaymentService;
   readonly gateways: GatewayProvider;
+  readonly receipts: ReceiptService;
   onPaymentUpdate(listener: (payment: PaymentView) => void): () => void;
+  /** The customer display's sanitised feed (customer/customer-view.ts): the view now, and changes. */
+  customerView(): CustomerView;
+  onCustomerView(listener: (view: CustomerView) => void): () => void;
+  /** The settings after each save (the customer display's placement follows them). */
+  settings(): Settings;
+  onSettingsChanged(listener: (settings: Settings) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -49,7 +75,15 @@ export function createPosCore(options: PosCoreOptions): PosCore {
   const now = options.now ?? Date.now;
   const vault = new Vault(options.store, options.cipher);
   const ledger = Ledger.open(join(options.userDataDir, 'ledger.sqlite'), { now });
+  const connection = new ConnectionMonitor({
+    environment: () => vault.getSettings().environment,
+    configured: () => vault.secretStatus().configured && vault.getSettings().merchantNo !== '',
+    liveGateway: () => gateways.gatewayFor('live'),
+    now,
+    ...(options.connectionIdleCheckMs === undefined ? {} : { idleCheckMs: options.connectionIdleCheckMs }),
+  });
   const gateways = new GatewayProvider(vault, {
+    observeLive: (gateway) => observeGateway(gateway, (outcome) => connection.record(outcome), now),
     ...(options.gatewayTimeoutMs === undefined ? {} : { timeoutMs: options.gatewayTimeoutMs }),
     ...(options.trainingGateway === undefined ? {} : { trainingGateway: options.trainingGateway }),
   });
@@ -69,7 +103,26 @@ export function createPosCore(options: PosCoreOptions): PosCore {
     supervisor: adminSupervisor(adminLock),
     now,
   });
+  const customerFeed = new CustomerFeed({
+    getPayment: (tradeNo) => payments.get(tradeNo),
+    onPaymentUpdate: (listener) => payments.onUpdate(listener),
+    context: () => {
+      const settings = vault.getSettings();
+      const { shopName, language } = settings.customerDisplay;
+      return { shopName, language, training: settings.environment === 'training' };
+    },
+    now,
+  });
+  const settingsListeners = new Set<(settings: Settings) => void>();
   const handlers = createPosHandlers({
+    customerFeed,
+    onSettingsChanged: () => {
+      customerFeed.refresh();
+      const settings = vault.getSettings();
+      for (const listener of [...settingsListeners]) listener(settings);
+    },
+    ...(options.displays === undefined ? {} : { displays: options.displays }),
+    connection,
     vault,
     adminLock,
     payments,
@@ -77,14 +130,37 @@ export function createPosCore(options: PosCoreOptions): PosCore {
     day,
     secretProtection: options.secretProtection,
   });
+  const receiptSettings = new ReceiptSettingsStore(options.store);
+  const receipts = new ReceiptService({
+    ledger,
+    payment: (tradeNo) => payments.get(tradeNo),
+    settings: receiptSettings,
+    now,
+    ...(options.systemPrinter === undefined ? {} : { systemPrinter: options.systemPrinter }),
+    ...(options.printerTimeouts === undefined ? {} : { network: options.printerTimeouts }),
+    onError: (error, context) => logger.error(context, { error: String(error) }),
+  });
+  // Auto-print when a sale becomes paid or partial; subscribed before recovery settles any.
+  payments.onUpdate((payment) => receipts.onPaymentUpdate(payment));
   payments.recover();
+  connection.start();
 
   return {
-    router: createIpcRouter(handlers, { logger }),
+    router: createIpcRouter({ ...handlers, ...createReceiptHandlers({ receipts, settings: receiptSettings, adminLock }) }, { logger }),
     payments,
     gateways,
+    receipts,
     onPaymentUpdate: (listener) => payments.onUpdate(listener),
+    customerView: () => customerFeed.current(),
+    onCustomerView: (listener) => customerFeed.onView(listener),
+    settings: () => vault.getSettings(),
+    onSettingsChanged: (listener) => {
+      settingsListeners.add(listener);
+      return () => void settingsListeners.delete(listener);
+    },
     close: async () => {
+      connection.close();
+      customerFeed.close();
       await payments.close();
       await gateways.close();
       ledger.close();

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKe
 import type { IpcError, SettingsView } from '../../shared/ipc-contract.ts';
 import type { PaymentView } from '../../shared/payment.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
+import { ConnectionIndicator } from '../components/ConnectionIndicator.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { QrScreen } from '../screens/QrScreen.tsx';
 import { SaleScreen } from '../screens/SaleScreen.tsx';
@@ -12,6 +13,7 @@ import { LateBanner, LateCount } from '../day/LateNotice.tsx';
 import { useDayStatus } from '../day/useDayStatus.ts';
 import { I18nProvider, useI18n } from './i18n.tsx';
 import { hasPos, safeCall } from './pos.ts';
+import { setPaymentSoundsEnabled } from './sound.ts';
 import { routeForKey, type Route } from './routes.ts';
 import { useCharge } from './useCharge.ts';
 
@@ -42,6 +44,9 @@ export function App() {
       else setLoadError(result.error);
     });
   }, []);
+
+  const sounds = view?.settings.paymentSounds ?? DEFAULT_SETTINGS.paymentSounds;
+  useEffect(() => setPaymentSoundsEnabled(sounds), [sounds]);
 
   const language = view?.settings.language ?? DEFAULT_SETTINGS.language;
   return (
@@ -152,6 +157,7 @@ function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view
             </button>
           ))}
         </div>
+        <ConnectionIndicator />
       </header>
       <main id="panel" role="tabpanel" aria-labelledby={`tab-${route}`} className="panel">
         {route === 'sale' ? <LateBanner count={day?.needsAttention ?? 0} onOpen={() => navigate('day')} /> : null}

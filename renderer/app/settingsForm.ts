@@ -17,6 +17,11 @@ export type SettingsForm = {
   language: Language;
   dayCutoff: string;
   cashierPins: boolean;
+  /** The customer display (issue 13). `customerDisplayId`: a display id as text, '' for none. */
+  shopName: string;
+  customerLanguage: Language;
+  customerDisplayId: string;
+  paymentSounds: boolean;
 };
 
 /** Setting paths main uses to key its validation errors, in the order the form shows them. */
@@ -34,6 +39,10 @@ export const SETTINGS_FIELD_PATHS = [
   'qrExpiryMinutes',
   'language',
   'day.cutoff',
+  'customerDisplay.shopName',
+  'customerDisplay.language',
+  'customerDisplay.displayId',
+  'paymentSounds',
 ] as const;
 
 export function formFromSettings(settings: Settings): SettingsForm {
@@ -51,6 +60,10 @@ export function formFromSettings(settings: Settings): SettingsForm {
     language: settings.language,
     dayCutoff: settings.day.cutoff,
     cashierPins: settings.day.cashierPins,
+    shopName: settings.customerDisplay.shopName,
+    customerLanguage: settings.customerDisplay.language,
+    customerDisplayId: settings.customerDisplay.displayId === null ? '' : String(settings.customerDisplay.displayId),
+    paymentSounds: settings.paymentSounds,
   };
 }
 
@@ -93,6 +106,12 @@ export function buildSettingsPatch(form: SettingsForm): BuiltPatch {
       qrExpiryMinutes,
       language: form.language,
       day: { cutoff: form.dayCutoff.trim(), cashierPins: form.cashierPins },
+      customerDisplay: {
+        shopName: form.shopName.trim(),
+        language: form.customerLanguage,
+        displayId: form.customerDisplayId === '' ? null : Number(form.customerDisplayId),
+      },
+      paymentSounds: form.paymentSounds,
     },
   };
 }

@@ -1,12 +1,78 @@
+import type { PaymentState } from '../../shared/payment.ts';
+
 /**
  * Short tones from a Web Audio oscillator: no audio file to ship, nothing for the CSP to allow.
- * Sound is a courtesy: any failure (no audio device, autoplay policy) is silently ignored.
+ * Sound is a courtesy: any failure (no audio device, autoplay policy) is silently ignored, and
+ * the owner can switch it off (settings: paymentSounds).
  */
-let context: AudioContext | null = null;
+type Note = { frequency: number; start: number; length: number };
 
-function play(notes: ReadonlyArray<{ frequency: number; start: number; length: number }>): void {
+export type OutcomeSound = 'paid' | 'failed' | 'attention';
+
+/** Paid rises, failed falls low twice, partial or expired is one low tone: told apart by ear. */
+export const OUTCOME_NOTES: Readonly<Record<OutcomeSound, readonly Note[]>> = {
+  paid: [
+    { frequency: 880, start: 0, length: 0.15 },
+    { frequency: 1318.5, start: 0.14, length: 0.3 },
+  ],
+  failed: [
+    { frequency: 392, start: 0, length: 0.2 },
+    { frequency: 220, start: 0.22, length: 0.45 },
+  ],
+  attention: [{ frequency: 330, start: 0, length: 0.35 }],
+};
+
+/** The sound a payment reaching this state makes, if any. */
+export function soundForState(state: PaymentState): OutcomeSound | null {
+  if (state === 'paid') return 'paid';
+  if (state === 'failed') return 'failed';
+  if (state === 'partially_paid' || state === 'expired') return 'attention';
+  return null;
+}
+
+let enabled = true;
+
+/** The owner's setting, applied by the app shell whenever the settings load or change. */
+export function setPaymentSoundsEnabled(on: boolean): void {
+  enabled = on;
+}
+
+/** Plays the sound of a state the payment just reached (nothing when sounds are off). */
+export function playOutcomeSound(state: PaymentState): void {
+  const sound = soundForState(state);
+  if (enabled && sound !== null) play(OUTCOME_NOTES[sound]);
+}
+
+/** A late payment was found (issue 16): the attention tone, when sounds are on. */
+export function playLateSound(): void {
+  if (enabled) play(OUTCOME_NOTES.attention);
+}
+
+/** The few Web Audio members used, typed here so the module also type-checks without the DOM library. */
+interface AudioParamLike {
+  value: number;
+  setValueAtTime(value: number, time: number): unknown;
+  exponentialRampToValueAtTime(value: number, time: number): unknown;
+}
+interface AudioNodeLike {
+  connect<T>(destination: T): T;
+}
+interface AudioLike {
+  state: string;
+  currentTime: number;
+  destination: unknown;
+  resume(): Promise<void>;
+  createOscillator(): AudioNodeLike & { type: string; frequency: AudioParamLike; start(at: number): void; stop(at: number): void };
+  createGain(): AudioNodeLike & { gain: AudioParamLike };
+}
+
+let context: AudioLike | null = null;
+
+function play(notes: readonly Note[]): void {
   try {
-    context ??= new AudioContext();
+    const AudioContextClass = (globalThis as { AudioContext?: new () => AudioLike }).AudioContext;
+    if (AudioContextClass === undefined) return;
+    context ??= new AudioContextClass();
     const audio = context;
     if (audio.state === 'suspended') void audio.resume().catch(() => undefined);
     const now = audio.currentTime;
@@ -26,17 +92,4 @@ function play(notes: ReadonlyArray<{ frequency: number; start: number; length: n
   } catch {
     // No sound available: the screen says it all.
   }
-}
-
-/** A rising two-note chime: paid. */
-export function playPaidSound(): void {
-  play([
-    { frequency: 880, start: 0, length: 0.15 },
-    { frequency: 1318.5, start: 0.14, length: 0.3 },
-  ]);
-}
-
-/** A low single tone: failed, partially paid or expired — look at the screen. */
-export function playAttentionSound(): void {
-  play([{ frequency: 330, start: 0, length: 0.35 }]);
 }

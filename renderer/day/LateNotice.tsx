@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useI18n } from '../app/i18n.tsx';
-import { playAttentionSound } from '../app/sound.ts';
+import { playLateSound } from '../app/sound.ts';
 
 /**
  * The count of late payments awaiting a person, on the Today tab (always on screen, so it is also
@@ -10,7 +10,7 @@ export function LateCount({ count }: { count: number }) {
   const { t } = useI18n();
   const heard = useRef(count);
   useEffect(() => {
-    if (count > heard.current) playAttentionSound();
+    if (count > heard.current) playLateSound();
     heard.current = count;
   }, [count]);
   if (count === 0) return null;

@@ -1,4 +1,5 @@
 import { QRIS_CHARGE_PROBLEM_CODES } from '../../shared/qris/check.ts';
+import { RECEIPT_SETTINGS_ERROR_CODES } from '../../shared/receipt-settings.ts';
 import { SETTINGS_ERROR_CODES } from '../../shared/settings.ts';
 import { VALIDATION_CODES } from '../../shared/validation.ts';
 
@@ -63,6 +64,18 @@ export const PAYMENT_OUTCOME_CODES = [
 /** What the QR integrity check in main can report (`qr.kind === 'integrity_error'`). */
 export const QR_INTEGRITY_CODES = QRIS_CHARGE_PROBLEM_CODES;
 
+/** What printing a receipt can answer (issue 12): the printer's fault or why there is no receipt. */
+export const RECEIPT_ERROR_CODES = [
+  'print.offline',
+  'print.refused',
+  'print.timed_out',
+  'print.closed',
+  'print.failed',
+  'print.no_printer',
+  'print.unavailable',
+  'receipt.not_printable',
+] as const;
+
 export const ALL_ERROR_CODES: readonly string[] = [
   ...MAIN_ERROR_CODES,
   ...GATEWAY_ERROR_CODES,
@@ -70,4 +83,6 @@ export const ALL_ERROR_CODES: readonly string[] = [
   ...QR_INTEGRITY_CODES,
   ...SETTINGS_ERROR_CODES,
   ...VALIDATION_CODES,
+  ...RECEIPT_ERROR_CODES,
+  ...RECEIPT_SETTINGS_ERROR_CODES,
 ];

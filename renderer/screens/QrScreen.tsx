@@ -4,13 +4,14 @@ import { formatRupiah } from '../../shared/money.ts';
 import { isFinishedAtCounter, type PaymentState, type PaymentView } from '../../shared/payment.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { pos, safeCall } from '../app/pos.ts';
-import { playAttentionSound, playPaidSound } from '../app/sound.ts';
+import { playOutcomeSound } from '../app/sound.ts';
 import { AmountText } from '../components/AmountText.tsx';
 import { CancelPaymentDialog } from '../components/CancelPaymentDialog.tsx';
 import { Countdown } from '../components/Countdown.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { QrCode } from '../components/QrCode.tsx';
 import { UnpayableNotice } from '../components/UnpayableNotice.tsx';
+import { ReceiptActions } from '../components/ReceiptActions.tsx';
 
 type Props = {
   payment: PaymentView;
@@ -76,10 +77,7 @@ export function QrScreen({ payment, onPaymentChange, onNewSale }: Props) {
   useEffect(() => {
     if (previousState.current === payment.state) return;
     previousState.current = payment.state;
-    if (payment.state === 'paid') playPaidSound();
-    else if (payment.state === 'partially_paid' || payment.state === 'failed' || payment.state === 'expired') {
-      playAttentionSound();
-    }
+    playOutcomeSound(payment.state);
   }, [payment.state]);
 
   useEffect(() => {
@@ -133,7 +131,10 @@ export function QrScreen({ payment, onPaymentChange, onNewSale }: Props) {
       className={`qr-screen qr-state-${counterState}`}
       aria-label={t('qr.heading')}
     >
-      <div className="qr-stage">{finished ? <FinalMark state={payment.state} /> : <Stage payment={payment} />}</div>
+      <div className="qr-stage">
+        {finished ? <FinalMark state={payment.state} /> : <Stage payment={payment} />}
+        {finished ? <ReceiptActions payment={payment} /> : null}
+      </div>
       <div className="qr-info">
         <p className="qr-amount-label">{t('qr.amount')}</p>
         <p className="qr-amount">
@@ -141,7 +142,7 @@ export function QrScreen({ payment, onPaymentChange, onNewSale }: Props) {
         </p>
         {merchantName ? <p className="qr-merchant">{merchantName}</p> : null}
         <div className="qr-status-box">
-          <p className="qr-status" role="status">
+          <p className="qr-status" role="status" aria-live="polite" aria-atomic="true">
             {t(`status.${counterState}`)}
           </p>
           {payment.state === 'partially_paid' && payment.paidAmount !== null ? (

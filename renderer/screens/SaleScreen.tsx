@@ -2,10 +2,12 @@ import { useEffect, useReducer, useRef, useState, type FormEvent } from 'react';
 import type { FieldError, IpcError, SettingsView } from '../../shared/ipc-contract.ts';
 import { validateAmount, validateEmail, validateMobile, validateName } from '../../shared/validation.ts';
 import { amountMayBeUnfinished, amountReducer, type AmountAction } from '../app/amount.ts';
+import { useConnectionLevel } from '../app/connection.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { saleFieldOf, type SaleFormField } from '../app/saleFields.ts';
 import type { Charge } from '../app/useCharge.ts';
 import { useFitText } from '../app/useFitText.ts';
+import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { Keypad } from '../components/Keypad.tsx';
 import { TextField } from '../components/TextField.tsx';
@@ -121,7 +123,11 @@ export function SaleScreen({ view, charge, onOpenSettings }: Props) {
     recheck(field, value, true);
   };
 
-  const submit = (event?: FormEvent) => {
+  // A QR cannot be paid while Paypro is unreachable: the cashier is asked before charging.
+  const connection = useConnectionLevel();
+  const [offlineWarning, setOfflineWarning] = useState(false);
+
+  const submit = (event?: FormEvent, offlineConfirmed = false) => {
     event?.preventDefault();
     if (charge.inFlight()) return; // a second Enter while charging does nothing
     const all: FieldErrors = {};
@@ -135,6 +141,10 @@ export function SaleScreen({ view, charge, onOpenSettings }: Props) {
     if (!amount.ok || Object.keys(all).length > 0) {
       if (!all.amount) setShowCustomer(true);
       focusFirstError(all);
+      return;
+    }
+    if (connection === 'unreachable' && !offlineConfirmed) {
+      setOfflineWarning(true);
       return;
     }
     setFailure(null);
@@ -286,6 +296,19 @@ export function SaleScreen({ view, charge, onOpenSettings }: Props) {
         </p>
       </div>
       <Keypad onKey={onAmount} disabled={charging} />
+      {offlineWarning ? (
+        <ConfirmDialog
+          title={t('offline.title')}
+          body={t('offline.body')}
+          confirmLabel={t('offline.confirm')}
+          dismissLabel={t('offline.dismiss')}
+          onConfirm={() => {
+            setOfflineWarning(false);
+            submit(undefined, true);
+          }}
+          onDismiss={() => setOfflineWarning(false)}
+        />
+      ) : null}
     </form>
   );
 }

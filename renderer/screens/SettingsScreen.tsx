@@ -5,9 +5,11 @@ import { useI18n } from '../app/i18n.tsx';
 import { safeCall } from '../app/pos.ts';
 import { buildSettingsPatch, formFromSettings, SETTINGS_FIELD_PATHS, type SettingsForm } from '../app/settingsForm.ts';
 import type { MessageKey } from '../i18n/index.ts';
+import { CustomerDisplaySettings } from '../components/CustomerDisplaySettings.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { PinSection } from '../components/PinSection.tsx';
 import { TechnicalDetails } from '../components/TechnicalDetails.tsx';
+import { ReceiptSettingsSection } from '../components/ReceiptSettingsSection.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { CashiersSection } from '../day/CashiersSection.tsx';
 
@@ -22,7 +24,7 @@ type Props = {
 
 /** A setting typed as text: the form key it edits, and the path main keys its errors by. */
 type TextSetting = {
-  key: Exclude<keyof SettingsForm, 'environment' | 'language' | 'cashierPins'>;
+  key: Exclude<keyof SettingsForm, 'environment' | 'language' | 'customerLanguage' | 'paymentSounds' | 'cashierPins'>;
   path: (typeof SETTINGS_FIELD_PATHS)[number];
   label: MessageKey;
   hint?: MessageKey;
@@ -304,6 +306,7 @@ function SettingsEditor({ view, onViewChange, onUnlocked, firstRun }: Props) {
           <p className="field-hint">{t('settings.cashier_pins.help')}</p>
         </fieldset>
         <CashiersSection />
+        <CustomerDisplaySettings form={form} set={set} fieldError={fieldError} />
 
         {failure ? <ErrorBanner error={failure} /> : null}
         <div className="settings-actions">
@@ -343,6 +346,7 @@ function SettingsEditor({ view, onViewChange, onUnlocked, firstRun }: Props) {
           onUnlocked(true);
         }}
       />
+      <ReceiptSettingsSection />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { formatClock } from '../app/time.ts';
 import { AmountText } from '../components/AmountText.tsx';
 import { CancelPaymentDialog } from '../components/CancelPaymentDialog.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
+import { ReprintButton } from '../components/ReprintButton.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 
 type Today = IpcResponse<'listToday'>;
@@ -163,6 +164,7 @@ export function TodayScreen({ onOpen }: Props) {
                   >
                     {t('today.recheck')}
                   </button>
+                  <ReprintButton payment={payment} />
                 </td>
               </tr>
             ))}

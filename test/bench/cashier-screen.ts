@@ -24,7 +24,7 @@ const PAID_SAMPLES = 100;
 const STEP_TIMEOUT_MS = 10_000;
 
 const QR_SELECTOR = 'svg.qr-svg';
-const PAID_SELECTOR = '.qr-screen.qr-state-paid';
+export const PAID_SELECTOR = '.qr-screen.qr-state-paid';
 
 /** The few browser globals the probe uses (the root tsconfig has no DOM library). */
 interface ProbePage {
@@ -37,7 +37,7 @@ interface ProbePage {
 }
 
 /** Page clock (performance.now() of the page) readings; `enterAt` is null when no Enter came. */
-interface PaintTimes {
+export interface PaintTimes {
   enterAt: number | null;
   paintedAt: number;
   /** paintedAt on the epoch scale (timeOrigin + paintedAt), to compare with another process. */
@@ -50,7 +50,7 @@ interface PaintTimes {
  * animation frame, then a message posted from it — which runs after that frame's style, layout
  * and paint (the "after frame" technique).
  */
-function armPaintProbe(selector: string): void {
+export function armPaintProbe(selector: string): void {
   const page = globalThis as unknown as ProbePage;
   if (page.document.querySelector(selector)) throw new Error(`paint probe: ${selector} is already on screen`);
   const done = new AbortController();
@@ -79,7 +79,7 @@ function armPaintProbe(selector: string): void {
   });
 }
 
-async function paintTimes(page: Page, what: string): Promise<PaintTimes> {
+export async function paintTimes(page: Page, what: string): Promise<PaintTimes> {
   const times = page.evaluate(() => (globalThis as unknown as ProbePage).paintProbe!);
   const timeout = sleep(STEP_TIMEOUT_MS).then(() => {
     throw new Error(`cashier bench: ${what} did not appear within ${STEP_TIMEOUT_MS} ms`);
@@ -91,7 +91,7 @@ async function paintTimes(page: Page, what: string): Promise<PaintTimes> {
  * How far the page's epoch clock is ahead of this process's, read NTP-style in the middle of a
  * round trip (error at most half the round trip, about a millisecond over CDP).
  */
-async function pageClockOffset(page: Page): Promise<number> {
+export async function pageClockOffset(page: Page): Promise<number> {
   const before = performance.timeOrigin + performance.now();
   const pageNow = await page.evaluate(() => performance.timeOrigin + performance.now());
   const after = performance.timeOrigin + performance.now();
@@ -99,7 +99,7 @@ async function pageClockOffset(page: Page): Promise<number> {
 }
 
 /** Types an amount and charges it with Enter; the Enter-to-painted-QR time, page clock. */
-async function chargeUntilQrPainted(page: Page, amount: number): Promise<number> {
+export async function chargeUntilQrPainted(page: Page, amount: number): Promise<number> {
   await page.keyboard.type(String(amount));
   await page.evaluate(armPaintProbe, QR_SELECTOR);
   await page.keyboard.press('Enter');
@@ -109,7 +109,7 @@ async function chargeUntilQrPainted(page: Page, amount: number): Promise<number>
 }
 
 /** From the paid screen back to an empty sale screen with the amount focused. */
-async function newSale(page: Page): Promise<void> {
+export async function newSale(page: Page): Promise<void> {
   await page.getByRole('button', { name: /Transaksi baru/ }).press('Enter');
   const amount = page.getByLabel('Jumlah', { exact: true });
   await amount.waitFor();

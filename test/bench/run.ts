@@ -5,9 +5,11 @@
 import { cashierScreen } from './cashier-screen.ts';
 import { chargeAwaiting } from './charge-awaiting.ts';
 import { dayScreens } from './day-screens.ts';
+import { customerDisplay } from './customer-display.ts';
 import { ledgerAppend } from './ledger-append.ts';
 import { ledgerVsJson } from './ledger-vs-json.ts';
 import { qrEncode } from './qr-encode.ts';
+import { receiptPrint } from './receipt-print.ts';
 import { rendererBundle } from './renderer-bundle.ts';
 import { judge, report, type Figure } from './reporter.ts';
 
@@ -17,8 +19,10 @@ const FIGURES: Record<string, () => Promise<Figure | Figure[]>> = {
   'ledger-vs-json': ledgerVsJson,
   'charge-awaiting': chargeAwaiting,
   'cashier-screen': cashierScreen, // Charge → QR painted, gateway paid → screen paid
+  'customer-display': customerDisplay, // gateway paid → customer display paid, and its gap to the cashier's
   'renderer-bundle': rendererBundle,
   'day-screens': dayScreens, // issue 16: Laporan screen calls, reports, CSV export
+  'receipt-print': receiptPrint, // paid → last receipt byte at a loopback LAN printer
 };
 
 const wanted = process.argv.slice(2).filter((arg) => arg in FIGURES);

@@ -1,11 +1,5 @@
-import jsQRModule from 'jsqr';
-import { PNG } from 'pngjs';
 import { expect, screenshot, test, tradeNoOnScreen } from './fixtures.ts';
-
-// jsqr's types declare an ES default export; loaded as CommonJS the module itself is the function
-// (whether a loader wraps it in `default` depends on the loader).
-type Decode = typeof jsQRModule.default;
-const jsQR: Decode = (jsQRModule as unknown as { default?: Decode }).default ?? (jsQRModule as unknown as Decode);
+import { decodeQrFromPng } from './qr-decode.ts';
 
 // The cashier's whole flow in the built renderer, with the real core behind the web preview and
 // its training simulator as the gateway. Driven by role and label (Bahasa Indonesia, the default).
@@ -255,10 +249,9 @@ test('the QR on screen decodes to exactly the code the gateway issued', async ({
   await expect(qrImage(page)).toBeVisible();
   const tradeNo = await tradeNoOnScreen(page);
 
-  const png = PNG.sync.read(await screenshot(page, 'qr-decoded'));
-  const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  const decoded = decodeQrFromPng(await screenshot(page, 'qr-decoded'));
   expect(decoded, 'a QR code found in the screenshot').not.toBeNull();
   const issued = preview.simulator.order(tradeNo)?.qrString;
   expect(issued).toBeTruthy();
-  expect(decoded?.data).toBe(issued);
+  expect(decoded).toBe(issued);
 });

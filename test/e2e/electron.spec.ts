@@ -78,4 +78,39 @@ test.describe('Electron app', () => {
     expect(globals.pos).toContain('charge');
     expect(globals.pos).toContain('onPaymentUpdate');
   });
+
+  test('the customer display: offered the real screens, never over the cashier\'s, its own window on another', async () => {
+    type Displays = { ok: true; value: { displays: { id: number; cashier: boolean }[] } };
+    const listed = (await window.evaluate(() =>
+      (globalThis as unknown as { pos: { listDisplays(request: object): Promise<unknown> } }).pos.listDisplays({}),
+    )) as Displays;
+    const { displays } = listed.value;
+    expect(displays.filter((display) => display.cashier)).toHaveLength(1);
+    const other = displays.find((display) => !display.cashier);
+    const choose = (displayId: number) =>
+      window.evaluate(
+        (id) =>
+          (globalThis as unknown as { pos: { updateSettings(request: object): Promise<unknown> } }).pos.updateSettings({
+            patch: { customerDisplay: { displayId: id } },
+          }),
+        displayId,
+      );
+    if (other === undefined) {
+      // One screen (a CI display server): choosing it opens nothing over the cashier's window.
+      await choose(displays[0]!.id);
+      await window.waitForTimeout(1_000);
+      expect(app.windows()).toHaveLength(1);
+      return;
+    }
+    const opened = app.waitForEvent('window');
+    await choose(other.id);
+    const customer = await opened;
+    await expect(customer.getByText('Bayar dengan QRIS')).toBeVisible();
+    const globals = await customer.evaluate(() => ({
+      pos: typeof (globalThis as { pos?: unknown }).pos,
+      feed: Object.keys((globalThis as unknown as { customerDisplay: object }).customerDisplay),
+    }));
+    expect(globals).toEqual({ pos: 'undefined', feed: ['onCustomerView'] });
+    await screenshot(customer, 'electron-customer-idle');
+  });
 });

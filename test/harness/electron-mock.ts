@@ -34,10 +34,59 @@ export class FakeSession {
   setPermissionCheckHandler = vi.fn();
 }
 
+/** What the operating system reports as installed printers (Electron's PrinterInfo). */
+export type FakePrinterInfo = { name: string; displayName: string; description: string; options: Record<string, string> };
+
 export class FakeWebContents extends FakeEmitter {
+  /** Installed printers, as `getPrintersAsync` lists them. */
+  static printers: FakePrinterInfo[] = [];
+  /** The driver's answer to the next `print` (Electron's callback arguments). */
+  static printOutcome: { success: boolean; failureReason: string } = { success: true, failureReason: '' };
+  /** What `executeJavaScript` evaluates to (the glue asks for the page's height). */
+  static scriptResult: unknown = 0;
   readonly session = new FakeSession();
   setWindowOpenHandler = vi.fn();
   send = vi.fn();
+  getPrintersAsync = vi.fn(async () => FakeWebContents.printers.map((printer) => ({ ...printer })));
+  executeJavaScript = vi.fn(async (_code: string) => FakeWebContents.scriptResult);
+  /**
+   * Validates like Electron's lib/browser/api/web-contents.ts (custom pageSize in microns, over
+   * 352 each way; not with usePrinterDefaultPageSize) and answers like its native side: an
+   * unknown deviceName fails with "Invalid deviceName provided"; the callback comes later.
+   */
+  print = vi.fn((options: Record<string, any> = {}, callback?: (success: boolean, failureReason: string) => void) => {
+    if (typeof options !== 'object' || options === null) throw new TypeError('webContents.print(): Invalid print settings specified.');
+    const { pageSize, usePrinterDefaultPageSize, deviceName } = options;
+    if (usePrinterDefaultPageSize !== undefined && pageSize !== undefined) {
+      throw new Error('usePrinterDefaultPageSize cannot be combined with pageSize');
+    }
+    if (typeof pageSize === 'object') {
+      if (!pageSize.height || !pageSize.width) throw new Error('height and width properties are required for pageSize');
+      if (!(Math.ceil(pageSize.width) > 352 && Math.ceil(pageSize.height) > 352)) {
+        throw new RangeError('height and width properties must be minimum 352 microns.');
+      }
+    } else if (pageSize !== undefined && typeof pageSize !== 'string') {
+      throw new Error(`Unsupported pageSize: ${pageSize}`);
+    }
+    const known = deviceName === undefined || FakeWebContents.printers.some((printer) => printer.name === deviceName);
+    const outcome = known ? FakeWebContents.printOutcome : { success: false, failureReason: 'Invalid deviceName provided' };
+    setImmediate(() => callback?.(outcome.success, outcome.failureReason));
+  });
+  /** Like Electron's print-to-pdf.ts: a custom pageSize (inches) needs both sides. */
+  printToPDF = vi.fn(async (options: Record<string, any>) => {
+    const { pageSize } = options;
+    if (typeof pageSize === 'object' && (!pageSize.height || !pageSize.width)) {
+      throw new Error('height and width properties are required for pageSize');
+    }
+    return Buffer.from('%PDF-1.4\n% fake\n');
+  });
+}
+
+export interface FakeRectangle {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 export class FakeBrowserWindow extends FakeEmitter {
@@ -46,18 +95,115 @@ export class FakeBrowserWindow extends FakeEmitter {
   static loadFailure: Error | null = null;
   readonly webContents = new FakeWebContents();
   readonly options: Record<string, any>;
+  private bounds: FakeRectangle;
+  private destroyed = false;
   show = vi.fn();
+  showInactive = vi.fn();
   focus = vi.fn();
   restore = vi.fn();
+  removeMenu = vi.fn();
+  setFullScreen = vi.fn();
   isMinimized = vi.fn(() => false);
-  isDestroyed = vi.fn(() => false);
+  isDestroyed = vi.fn(() => this.destroyed);
+  getBounds = vi.fn(() => ({ ...this.bounds }));
+  setBounds = vi.fn((bounds: Partial<FakeRectangle>) => {
+    this.bounds = { ...this.bounds, ...bounds };
+  });
+  /** As Electron: `closed` is emitted, and the window is destroyed from then on. */
+  close = vi.fn(() => {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.emit('closed');
+  });
+  /** As Electron's force close: no `close` event, but `closed` is still emitted. */
+  destroy = vi.fn(() => {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.emit('closed');
+  });
   loadURL = vi.fn(async (_url: string) => {
     if (FakeBrowserWindow.loadFailure) throw FakeBrowserWindow.loadFailure;
   });
   constructor(options: Record<string, any>) {
     super();
     this.options = options;
+    // Electron's defaults: 800×600, centred on the primary display when no position is given.
+    this.bounds = { x: options.x ?? 0, y: options.y ?? 0, width: options.width ?? 800, height: options.height ?? 600 };
     FakeBrowserWindow.created.push(this);
+  }
+}
+
+/** The part of Electron's `Display` a test sets; the rest is derived as Electron reports it. */
+export interface FakeDisplaySpec {
+  id: number;
+  bounds: FakeRectangle;
+  label?: string;
+  internal?: boolean;
+}
+
+function toDisplay(spec: FakeDisplaySpec) {
+  return {
+    id: spec.id,
+    label: spec.label ?? '',
+    bounds: { ...spec.bounds },
+    workArea: { ...spec.bounds },
+    size: { width: spec.bounds.width, height: spec.bounds.height },
+    workAreaSize: { width: spec.bounds.width, height: spec.bounds.height },
+    scaleFactor: 1,
+    rotation: 0,
+    internal: spec.internal ?? false,
+    detected: true,
+  };
+}
+
+function overlap(a: FakeRectangle, b: FakeRectangle): number {
+  const width = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const height = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return width > 0 && height > 0 ? width * height : 0;
+}
+
+function distance(a: FakeRectangle, b: FakeRectangle): number {
+  return Math.hypot(a.x + a.width / 2 - (b.x + b.width / 2), a.y + a.height / 2 - (b.y + b.height / 2));
+}
+
+/**
+ * Electron's `screen`: displays as fresh objects on every call, the primary one at the origin,
+ * `getDisplayMatching` the display most intersecting the rectangle (the nearest when none does),
+ * and `display-added` / `display-removed` emitted with `(event, display)` as in electron.d.ts.
+ */
+const BUILT_IN: FakeDisplaySpec = { id: 1, label: 'Built-in', internal: true, bounds: { x: 0, y: 0, width: 1366, height: 768 } };
+
+export class FakeScreen extends FakeEmitter {
+  private displays: FakeDisplaySpec[] = [BUILT_IN];
+  getAllDisplays = vi.fn(() => this.displays.map(toDisplay));
+  getPrimaryDisplay = vi.fn(() => toDisplay(this.displays.find((d) => d.bounds.x === 0 && d.bounds.y === 0) ?? this.displays[0]!));
+  getDisplayMatching = vi.fn((rect: FakeRectangle) => {
+    const ranked = [...this.displays].sort(
+      (a, b) => overlap(b.bounds, rect) - overlap(a.bounds, rect) || distance(a.bounds, rect) - distance(b.bounds, rect),
+    );
+    return toDisplay(ranked[0]!);
+  });
+  /** One built-in display, no listeners (the fakes' methods close over this instance). */
+  reset(): void {
+    this.displays = [BUILT_IN];
+    this.listeners.clear();
+    for (const fake of [this.on, this.once, this.removeListener, this.getAllDisplays, this.getPrimaryDisplay, this.getDisplayMatching]) {
+      fake.mockClear();
+    }
+  }
+  /** Sets the connected displays without events (the state at start-up). */
+  setDisplays(displays: FakeDisplaySpec[]): void {
+    this.displays = [...displays];
+  }
+  plug(display: FakeDisplaySpec): void {
+    this.displays.push(display);
+    this.emit('display-added', { preventDefault: vi.fn() }, toDisplay(display));
+  }
+  unplug(id: number): void {
+    const gone = this.displays.find((display) => display.id === id);
+    if (!gone) throw new Error(`no display ${id}`);
+    this.displays = this.displays.filter((display) => display !== gone);
+    this.emit('display-removed', { preventDefault: vi.fn() }, toDisplay(gone));
   }
 }
 
@@ -136,7 +282,12 @@ function createMock() {
     contextBridge: createContextBridge(),
     safeStorage: createSafeStorage(),
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
-    dialog: { showErrorBox: vi.fn() },
+    dialog: {
+      showErrorBox: vi.fn(),
+      /** The cashier's choice in the save dialog: a test sets `canceled`/`filePath` on the next answer. */
+      showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: '' }) as { canceled: boolean; filePath: string }),
+    },
+    screen: new FakeScreen(),
   };
 }
 
@@ -156,6 +307,9 @@ function withDefaultExport<T extends object>(mock: T): T & { default: T } {
 export function resetElectronMock(mock: typeof electronMock = electronMock): void {
   mock.BrowserWindow.created.length = 0;
   mock.BrowserWindow.loadFailure = null;
+  FakeWebContents.printers = [];
+  FakeWebContents.printOutcome = { success: true, failureReason: '' };
+  FakeWebContents.scriptResult = 0;
   const fresh = createMock();
   Object.assign(mock.ipcMain, fresh.ipcMain);
   Object.assign(mock.ipcRenderer, fresh.ipcRenderer);
@@ -164,4 +318,5 @@ export function resetElectronMock(mock: typeof electronMock = electronMock): voi
   Object.assign(mock.protocol, fresh.protocol);
   Object.assign(mock.app, fresh.app);
   Object.assign(mock.dialog, fresh.dialog);
+  mock.screen.reset();
 }

@@ -57,6 +57,12 @@ export default tseslint.config(
     rules: { 'pos/preload-bridge': ['error', { factory: 'createPosApi', key: 'pos' }] },
   },
   {
+    // The customer display's preload: a subscription only.
+    files: ['electron/customer-preload.ts', 'electron/customer-preload-api.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { 'pos/preload-bridge': ['error', { factory: 'createCustomerDisplayApi', key: 'customerDisplay' }] },
+  },
+  {
     // Tests build fakes with loose types on purpose.
     files: ['test/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -1,5 +1,8 @@
 import type { SettingsView } from '../../../shared/ipc-contract.ts';
 import type { AdminLock } from '../admin/admin-lock.ts';
+import type { CustomerFeed } from '../customer/customer-feed.ts';
+import type { DisplayOption } from '../customer/display-placement.ts';
+import type { ConnectionMonitor } from '../connection/connection-monitor.ts';
 import { PosError } from '../errors.ts';
 import type { GatewayProvider } from '../gateways.ts';
 import { gatewayErrorCode } from '../paypro/error-codes.ts';
@@ -8,6 +11,7 @@ import type { PaymentService } from '../payments/payment-service.ts';
 import { VaultError, type Vault } from '../vault/vault.ts';
 import type { DayService } from '../day/day-service.ts';
 import { createDayHandlers } from './day-handlers.ts';
+import type { ReceiptCallName } from './receipt-handlers.ts';
 import type { IpcHandlers } from './router.ts';
 
 export type SecretProtection = SettingsView['secretProtection'];
@@ -21,13 +25,21 @@ export interface HandlerDeps {
   day: DayService;
   /** How well the OS protects the stored secret (Electron's safeStorage backend). */
   secretProtection(): Promise<SecretProtection>;
+  /** The customer display's feed: follows what the cashier's screen watches. */
+  customerFeed?: Pick<CustomerFeed, 'watch'>;
+  /** Told after settings were saved (the customer feed and display placement re-read them). */
+  onSettingsChanged?: () => void;
+  /** The connected screens (Electron's screen module; none in the web preview). */
+  displays?: () => DisplayOption[];
+  /** Paypro's reachability for the indicator. */
+  connection?: Pick<ConnectionMonitor, 'status'>;
 }
 
 /**
  * Every contract call, mapped onto core. The router has already validated the request; this is
  * where the admin lock is enforced and core's own errors become codes the renderer translates.
  */
-export function createPosHandlers(deps: HandlerDeps): IpcHandlers {
+export function createPosHandlers(deps: HandlerDeps): Omit<IpcHandlers, ReceiptCallName> {
   const { vault, adminLock, payments, gateways } = deps;
 
   async function settingsView(): Promise<SettingsView> {
@@ -51,6 +63,7 @@ export function createPosHandlers(deps: HandlerDeps): IpcHandlers {
         if (secret !== undefined && secret.trim() !== '') await vault.setSecret(secret);
       });
       gateways.invalidate();
+      deps.onSettingsChanged?.();
       return settingsView();
     },
 
@@ -93,6 +106,7 @@ export function createPosHandlers(deps: HandlerDeps): IpcHandlers {
 
     watchPayment: async ({ tradeNo }) => {
       payments.watch(tradeNo);
+      deps.customerFeed?.watch(tradeNo);
       return { watching: tradeNo };
     },
 
@@ -101,6 +115,10 @@ export function createPosHandlers(deps: HandlerDeps): IpcHandlers {
     recheckPayment: async ({ tradeNo }) => payments.recheck(tradeNo),
 
     listToday: async () => payments.listDay(),
+
+    listDisplays: async () => ({ displays: deps.displays?.() ?? [] }),
+
+    getConnectionStatus: async () => deps.connection?.status() ?? { level: 'unknown', checkedAt: null, latencyMs: null },
 
     settleTraining: async ({ tradeNo, outcome }) => {
       const payment = payments.get(tradeNo);

@@ -160,6 +160,19 @@ export class Ledger {
     });
   }
 
+  /**
+   * Appends an event that records something done with a payment without changing it (a receipt
+   * printed, say): same state before and after, nothing in `change`, what happened in `note`.
+   */
+  annotate(tradeNo: string, note: string): void {
+    const now = this.#now();
+    this.#transaction(() => {
+      const row = this.#sql.select.get(tradeNo);
+      if (row === undefined) throw new LedgerError('not_found', `No payment with trade number ${tradeNo}.`);
+      this.#sql.insertEvent.run(Number(row.id), now, row.state as string, row.state as string, note, '{}');
+    });
+  }
+
   get(tradeNo: string): PaymentRecord | undefined {
     const row = this.#sql.select.get(tradeNo);
     return row === undefined ? undefined : toRecord(row);

@@ -13,11 +13,14 @@
  * loaded before the renderer's module script. Runs in the browser; typed without the DOM library
  * (the root tsconfig has none), through the few globals it needs.
  */
-import { paymentUpdateChannel } from '../../../shared/ipc-channels.ts';
+import { customerViewChannel, paymentUpdateChannel } from '../../../shared/ipc-channels.ts';
+import type { CustomerView } from '../../../shared/customer-view.ts';
+import type { SubscribeOnlyTransport } from '../../../electron/customer-preload-api.ts';
 import type { PaymentView } from '../../../shared/payment.ts';
 import { callNameOf, type IpcRendererLike } from '../../../electron/preload-api.ts';
 
 type PushListener = Parameters<IpcRendererLike['on']>[1];
+type CustomerViewListener = Parameters<SubscribeOnlyTransport['on']>[1];
 
 /** The subscribers of the one push channel, fed by whichever transport receives the pushes. */
 function pushChannel() {
@@ -90,5 +93,30 @@ export function bindingTransport(globals: BindingBridgeGlobals): IpcRendererLike
     invoke: (channel, request) => globals[BINDING_INVOKE](channel, request ?? {}),
     on: pushes.on,
     removeListener: pushes.removeListener,
+  };
+}
+
+/**
+ * The customer display's subscription over its own Server-Sent Events stream
+ * (`/api/customer/events`, which carries the sanitised customer view and nothing else). The
+ * newest view is replayed to a late subscriber, as main sends the current view once the page loads.
+ */
+export function customerFeedTransport(globals: Pick<HttpBridgeGlobals, 'EventSource'>, base = ''): SubscribeOnlyTransport {
+  const listeners = new Set<CustomerViewListener>();
+  let latest: CustomerView | null = null;
+  const events = new globals.EventSource(`${base}/api/customer/events`);
+  events.addEventListener('message', (event) => {
+    latest = JSON.parse(event.data) as CustomerView;
+    for (const listener of [...listeners]) listener(null, latest);
+  });
+  return {
+    on(channel, listener) {
+      if (channel !== customerViewChannel) return;
+      listeners.add(listener);
+      if (latest !== null) listener(null, latest);
+    },
+    removeListener(channel, listener) {
+      if (channel === customerViewChannel) listeners.delete(listener);
+    },
   };
 }

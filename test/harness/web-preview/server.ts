@@ -6,7 +6,12 @@
  *
  *   POST /api/<callName>  JSON body → core.router.dispatch(callName, body) → JSON IpcResult
  *   GET  /api/events      Server-Sent Events: every onPaymentUpdate payload
+ *   GET  /api/customer/events  Server-Sent Events: the sanitised customer view only (the current
+ *                         one at once, then each change) — all the customer display receives
  *   GET  /bridge.js       defines window.pos (bridge.ts, bundled by esbuild at start)
+ *   GET  /customer        the customer display (customer.html) with /customer-bridge.js, which
+ *                         defines window.customerDisplay (a subscription) and no window.pos
+ *   GET  /receipt/<no>    a paid sale's receipt as HTML (?paper=58|80), the same page OS printers get
  *   GET  /…               dist/renderer, index.html with the bridge script inserted
  *
  * With `transport: 'binding'` the page's window.pos talks to a function the test driver exposes
@@ -33,11 +38,14 @@ import { build } from 'esbuild';
 import { startTrainingSimulator, type TrainingGateway } from '../../../electron/core/gateways.ts';
 import { createPosCore, type PosCore } from '../../../electron/core/pos-core.ts';
 import type { RouterLogger } from '../../../electron/core/api/router.ts';
+import type { DisplayOption } from '../../../electron/core/customer/display-placement.ts';
 import type { Simulator } from '../../../electron/core/simulator/server.ts';
 import type { Cipher } from '../../../electron/core/vault/vault.ts';
 import { ipcChannels } from '../../../shared/ipc-channels.ts';
+import type { CustomerView } from '../../../shared/customer-view.ts';
 import type { PaymentView } from '../../../shared/payment.ts';
 import { createAesCipher } from '../../harness/aes-cipher.ts';
+import { receiptPage } from './receipt-route.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 export const REPO_ROOT = resolve(here, '..', '..', '..');
@@ -62,6 +70,10 @@ export interface WebPreviewOptions {
   transport?: BridgeTransport;
   /** Wraps the preview's cipher, e.g. to play an OS key store that is not ready yet. */
   wrapCipher?: (cipher: Cipher) => Cipher;
+  /** Screens the settings offer for the customer display (a browser has none to offer). */
+  displays?: () => DisplayOption[];
+  /** How soon a quiet live till checks Paypro (default a minute); tests make it short. */
+  connectionIdleCheckMs?: number;
 }
 
 export type BridgeTransport = 'http' | 'binding';
@@ -103,11 +115,17 @@ const SECURITY_HEADERS = {
   'Cache-Control': 'no-store',
 } as const;
 
-const bridgeScripts = new Map<BridgeTransport, Promise<string>>();
-const BRIDGE_ENTRIES: Record<BridgeTransport, string> = { http: 'bridge-entry.ts', binding: 'binding-bridge-entry.ts' };
+/** The page bridges: window.pos over a transport, or the customer display's subscription. */
+type BridgeScript = BridgeTransport | 'customer';
+const bridgeScripts = new Map<BridgeScript, Promise<string>>();
+const BRIDGE_ENTRIES: Record<BridgeScript, string> = {
+  http: 'bridge-entry.ts',
+  binding: 'binding-bridge-entry.ts',
+  customer: 'customer-bridge-entry.ts',
+};
 
 /** A bridge bundled once per process (a few milliseconds with esbuild). */
-export function buildBridgeScript(transport: BridgeTransport = 'http'): Promise<string> {
+export function buildBridgeScript(transport: BridgeScript = 'http'): Promise<string> {
   const cached = bridgeScripts.get(transport);
   if (cached) return cached;
   const script = build({
@@ -124,11 +142,11 @@ export function buildBridgeScript(transport: BridgeTransport = 'http'): Promise<
   return script;
 }
 
-/** index.html with the bridge loaded (classic, blocking) before the app's module script. */
-export function withBridge(html: string): string {
+/** A page with its bridge loaded (classic, blocking) before the app's module script. */
+export function withBridge(html: string, script = './bridge.js'): string {
   const at = html.search(/<script\b[^>]*type="module"/i);
-  if (at < 0) throw new Error('web preview: no module script in the renderer index.html');
-  return `${html.slice(0, at)}<script src="./bridge.js"></script>\n    ${html.slice(at)}`;
+  if (at < 0) throw new Error('web preview: no module script in the renderer page');
+  return `${html.slice(0, at)}<script src="${script}"></script>\n    ${html.slice(at)}`;
 }
 
 /** The preview's cipher key, kept in the data folder next to what it encrypts: NOT secure. */
@@ -151,8 +169,10 @@ export async function startWebPreview(options: WebPreviewOptions = {}): Promise<
   mkdirSync(dataDir, { recursive: true });
   const logger = options.logger ?? { error: (message, context) => console.error(message, context) };
 
-  const [bridge, training] = await Promise.all([
+  const customerPath = join(rendererDir, 'customer.html');
+  const [bridge, customerBridge, training] = await Promise.all([
     buildBridgeScript(options.transport),
+    buildBridgeScript('customer'),
     retryWhileAddressInUse(() => startTrainingSimulator()),
   ]);
   const aesCipher = createAesCipher([previewCipherKey(dataDir)]);
@@ -165,6 +185,8 @@ export async function startWebPreview(options: WebPreviewOptions = {}): Promise<
     for (const client of sseClients) client.write(frame);
     for (const listener of pushListeners) listener(payment);
   };
+  const customerClients = new Set<ServerResponse>();
+  const sendCustomerView = (client: ServerResponse, view: CustomerView) => client.write(`data: ${JSON.stringify(view)}\n\n`);
 
   const openCore = (gateway: TrainingGateway): PosCore => {
     const core = createPosCore({
@@ -177,8 +199,13 @@ export async function startWebPreview(options: WebPreviewOptions = {}): Promise<
       logger,
       trainingGateway: gateway,
       ...(options.now === undefined ? {} : { now: options.now }),
+      ...(options.displays === undefined ? {} : { displays: options.displays }),
+      ...(options.connectionIdleCheckMs === undefined ? {} : { connectionIdleCheckMs: options.connectionIdleCheckMs }),
     });
     core.onPaymentUpdate(broadcast);
+    core.onCustomerView((view) => {
+      for (const client of customerClients) sendCustomerView(client, view);
+    });
     return core;
   };
 
@@ -228,7 +255,14 @@ export async function startWebPreview(options: WebPreviewOptions = {}): Promise<
       if (path === '/api/events') {
         if (req.method !== 'GET') return send(res, 405, 'Method Not Allowed');
         if (!sameOrigin(req, { requireOrigin: false })) return send(res, 403, 'Forbidden');
-        return openEvents(req, res);
+        return openEvents(req, res, sseClients);
+      }
+      if (path === '/api/customer/events') {
+        if (req.method !== 'GET') return send(res, 405, 'Method Not Allowed');
+        if (!sameOrigin(req, { requireOrigin: false })) return send(res, 403, 'Forbidden');
+        openEvents(req, res, customerClients);
+        sendCustomerView(res, core.customerView());
+        return;
       }
       const name = path.slice('/api/'.length);
       if (!Object.hasOwn(ipcChannels, name)) return send(res, 404, 'Not Found');
@@ -254,6 +288,16 @@ export async function startWebPreview(options: WebPreviewOptions = {}): Promise<
     // the Host is checked, so a rebound DNS name cannot serve the page from a foreign origin.
     if (!allowedHosts.has(req.headers.host ?? '')) return send(res, 403, 'Forbidden');
     if (path === '/bridge.js') return send(res, 200, bridge, CONTENT_TYPES['.js']);
+    if (path === '/customer-bridge.js') return send(res, 200, customerBridge, CONTENT_TYPES['.js']);
+    if (path === '/customer' || path === '/customer.html') {
+      const page = withBridge(await readFile(customerPath, 'utf8'), './customer-bridge.js');
+      return send(res, 200, page, CONTENT_TYPES['.html']);
+    }
+    if (path.startsWith('/receipt/')) {
+      await ready;
+      const page = receiptPage(core, new URL(req.url ?? '/', origin));
+      return send(res, page.status, page.body, page.type);
+    }
     if (path === '/' || path === '/index.html') {
       return send(res, 200, withBridge(await readFile(indexPath, 'utf8')), CONTENT_TYPES['.html']);
     }
@@ -275,11 +319,11 @@ export async function startWebPreview(options: WebPreviewOptions = {}): Promise<
     return core.router.dispatch(name, request);
   }
 
-  function openEvents(req: IncomingMessage, res: ServerResponse): void {
+  function openEvents(req: IncomingMessage, res: ServerResponse, clients: Set<ServerResponse>): void {
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
     res.write(': connected\n\n');
-    sseClients.add(res);
-    req.on('close', () => sseClients.delete(res));
+    clients.add(res);
+    req.on('close', () => clients.delete(res));
   }
 
   return {
@@ -306,8 +350,9 @@ export async function startWebPreview(options: WebPreviewOptions = {}): Promise<
       }
     },
     async close() {
-      for (const client of sseClients) client.end();
+      for (const client of [...sseClients, ...customerClients]) client.end();
       sseClients.clear();
+      customerClients.clear();
       const closed = new Promise<void>((done) => server.close(() => done()));
       server.closeAllConnections();
       await closed;

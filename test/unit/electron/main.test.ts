@@ -22,6 +22,9 @@ vi.mock('conf', () => ({ default: vi.fn(function FakeConf(this: { options: unkno
 const core = vi.hoisted(() => ({
   close: vi.fn(async () => undefined),
   listeners: [] as ((payment: unknown) => void)[],
+  viewListeners: [] as ((view: unknown) => void)[],
+  /** The customer display's chosen screen in the fake settings. */
+  displayId: null as number | null,
   options: null as unknown,
 }));
 vi.mock('../../../electron/core/pos-core.ts', () => ({
@@ -31,6 +34,13 @@ vi.mock('../../../electron/core/pos-core.ts', () => ({
       router: { dispatch: vi.fn(async () => ({ ok: true, value: { settings: { environment: 'live' } } })) },
       payments: { unsettledStates: vi.fn(() => []) },
       onPaymentUpdate: (listener: (payment: unknown) => void) => core.listeners.push(listener),
+      settings: () => ({ customerDisplay: { displayId: core.displayId } }),
+      onSettingsChanged: () => () => undefined,
+      customerView: () => ({ kind: 'idle', shopName: 'Toko', language: 'id', training: true }),
+      onCustomerView: (listener: (view: unknown) => void) => {
+        core.viewListeners.push(listener);
+        return () => undefined;
+      },
       close: core.close,
     };
   }),
@@ -68,7 +78,41 @@ async function launch() {
 describe('main', () => {
   beforeEach(() => {
     core.listeners.length = 0;
+    core.viewListeners.length = 0;
+    core.displayId = null;
     core.close.mockClear();
+  });
+
+  it('opens no customer window without a chosen display', async () => {
+    const { electronMock } = await launch();
+    expect(electronMock.BrowserWindow.created).toHaveLength(1);
+  });
+
+  it('opens the customer window on the chosen display with its own preload, feeds it, and refuses its calls', async () => {
+    core.displayId = 2;
+    const loaded = await load((electron) =>
+      electron.screen.setDisplays([
+        { id: 1, bounds: { x: 0, y: 0, width: 1366, height: 768 } },
+        { id: 2, bounds: { x: 1366, y: 0, width: 1024, height: 600 } },
+      ]),
+    );
+    await vi.waitFor(() => expect(loaded.windows).toHaveLength(2));
+    const customer = loaded.windows[1]!;
+    expect(customer.loadURL).toHaveBeenCalledWith('app://pos/customer.html');
+    expect(customer.options).toMatchObject({ x: 1366, y: 0, width: 1024, height: 600, fullscreen: true, focusable: false });
+    expect(customer.options.webPreferences.preload).toMatch(/customer-preload\.cjs$/);
+    customer.webContents.emit('did-finish-load');
+    expect(customer.webContents.send).toHaveBeenCalledWith('customer:view', expect.objectContaining({ kind: 'idle' }));
+
+    // A call from the customer page is dropped by the sender check, even though it is the app's own URL.
+    const handler = loaded.electron.ipcMain.handlers.get(ipcContract.getSettings.channel)!;
+    const fromCustomer = { senderFrame: { url: 'app://pos/customer.html', parent: null } };
+    expect(await handler(fromCustomer, {})).toEqual({ ok: false, error: { code: 'bad_sender' } });
+
+    // Unplugged: the window closes instead of moving onto the cashier's screen.
+    loaded.electron.screen.unplug(2);
+    expect(customer.close).toHaveBeenCalled();
+    expect(loaded.windows).toHaveLength(2);
   });
 
   it('privileges app:// and enables the sandbox before ready, then serves the renderer from it', async () => {

@@ -10,6 +10,7 @@ import {
   type IpcRequest,
 } from '../../../../shared/ipc-contract.ts';
 import { PAYMENT_STATES, type PaymentView } from '../../../../shared/payment.ts';
+import { DEFAULT_RECEIPT_SETTINGS } from '../../../../shared/receipt-settings.ts';
 import { DEFAULT_SETTINGS } from '../../../../shared/settings.ts';
 
 const payment: PaymentView = {
@@ -71,6 +72,15 @@ function fakeHandlers(): IpcHandlers {
     exportSales: async () => ({ fileName: 'penjualan-2026-03-02.csv', csv: '\uFEFFa\r\n', rows: 0 }),
     listLatePayments: async () => ({ sales: [sale] }),
     resolveLatePayment: async () => ({ ...sale, resolution: 'other' }),
+    listDisplays: async () => ({ displays: [] }),
+    getConnectionStatus: async () => ({ level: 'training', checkedAt: null, latencyMs: null }),
+    getReceiptSettings: async () => ({ settings: DEFAULT_RECEIPT_SETTINGS }),
+    updateReceiptSettings: async () => ({ settings: DEFAULT_RECEIPT_SETTINGS }),
+    printReceipt: async ({ tradeNo }) => ({ tradeNo, state: 'queued', errorCode: null, errorDetail: null, printedCount: 0, updatedAt: 1 }),
+    getPrintStatus: async () => ({ status: null }),
+    testPrint: async () => ({ printer: '127.0.0.1:9100' }),
+    listPrinters: async () => ({ printers: [] }),
+    saveReceiptPdf: async () => ({ saved: false }),
   };
 }
 
@@ -108,6 +118,15 @@ const validRequests: { [K in IpcCallName]: IpcRequest<K> } = {
   exportSales: { from: '2026-03-01', to: '2026-03-31' },
   listLatePayments: {},
   resolveLatePayment: { tradeNo: payment.tradeNo, outcome: 'refunded_cash', note: 'uang kembali' },
+  listDisplays: {},
+  getConnectionStatus: {},
+  getReceiptSettings: {},
+  updateReceiptSettings: { patch: { copies: 2 } },
+  printReceipt: { tradeNo: payment.tradeNo },
+  getPrintStatus: { tradeNo: payment.tradeNo },
+  testPrint: {},
+  listPrinters: {},
+  saveReceiptPdf: { tradeNo: payment.tradeNo },
 };
 
 const callNames = Object.keys(ipcContract) as IpcCallName[];

@@ -1,0 +1,193 @@
+import type { PaymentView } from '../../../shared/payment.ts';
+import type { PrinterTarget, PrintStatus, ReceiptSettings } from '../../../shared/receipt-settings.ts';
+import { PosError } from '../errors.ts';
+import type { Ledger } from '../ledger/ledger.ts';
+import { encodeReceiptEscPos, encodeTestPageEscPos } from './escpos.ts';
+import { PrinterError, sendToNetworkPrinter, type SendOptions } from './network-printer.ts';
+import { PrintQueue, type PrintFailure } from './print-queue.ts';
+import { renderReceiptHtml, renderTestPageHtml } from './receipt-html.ts';
+import { buildReceipt, formatReceiptTime, ReceiptError } from './receipt-model.ts';
+import type { ReceiptSettingsStore } from './receipt-settings-store.ts';
+import type { PdfResult, SystemPrinter, SystemPrinterInfo } from './system-printer.ts';
+
+/** How a print is written in the payment's event log (ledger `note`). */
+export const PRINT_NOTES = { printed: 'receipt.printed', reprinted: 'receipt.reprinted', failed: 'receipt.print_failed' } as const;
+
+export interface ReceiptServiceOptions {
+  ledger: Ledger;
+  payment(tradeNo: string): PaymentView;
+  settings: ReceiptSettingsStore;
+  /** Absent outside Electron (web preview, tests): system printing answers `print.unavailable`. */
+  systemPrinter?: SystemPrinter;
+  now: () => number;
+  timeZone?: string;
+  network?: SendOptions;
+  onError?: (error: unknown, context: string) => void;
+}
+
+/**
+ * Receipts for paid and partial sales: built from the ledger's payment, printed through one
+ * queue (never in a sale's way), and every attempt written to the payment's event log.
+ */
+export class ReceiptService {
+  readonly #options: ReceiptServiceOptions;
+  readonly #queue: PrintQueue;
+
+  constructor(options: ReceiptServiceOptions) {
+    this.#options = options;
+    this.#queue = new PrintQueue({ now: options.now, toFailure });
+  }
+
+  /** Auto-print: called with every payment update; prints once when a sale becomes paid or partial. */
+  onPaymentUpdate(payment: PaymentView): void {
+    if (payment.state !== 'paid' && payment.state !== 'partially_paid') return;
+    const settings = this.#options.settings.get();
+    if (!settings.autoPrint || settings.printer.kind === 'none') return;
+    // Any earlier attempt (even a failed one) means this sale's receipt was already asked for.
+    if (this.#queue.status(payment.tradeNo) || this.#printEvents(payment.tradeNo).length > 0) return;
+    this.print(payment.tradeNo);
+  }
+
+  /** Queues a receipt (a reprint when one was printed before); answers at once. */
+  print(tradeNo: string): PrintStatus {
+    const payment = this.#options.payment(tradeNo);
+    const settings = this.#options.settings.get();
+    if (payment.state !== 'paid' && payment.state !== 'partially_paid') {
+      throw new PosError('receipt.not_printable', { detail: `${tradeNo} is ${payment.state}` });
+    }
+    if (settings.printer.kind === 'none') throw new PosError('print.no_printer');
+    return this.#queue.enqueue(tradeNo, this.printedCount(tradeNo), async () => {
+      const printedBefore = this.printedCount(tradeNo);
+      const reprint = printedBefore > 0;
+      try {
+        await this.#send(this.#options.payment(tradeNo), settings, reprint);
+      } catch (error) {
+        const failure = toFailure(error);
+        this.#note(tradeNo, `${PRINT_NOTES.failed} ${failure.code} via ${describeTarget(settings.printer)}`);
+        throw error;
+      }
+      this.#note(tradeNo, `${reprint ? PRINT_NOTES.reprinted : PRINT_NOTES.printed} via ${describeTarget(settings.printer)} x${settings.copies}`);
+      return printedBefore + 1;
+    });
+  }
+
+  /** The running job's status, else what the event log says (printed n times, or nothing yet). */
+  status(tradeNo: string): PrintStatus | null {
+    const live = this.#queue.status(tradeNo);
+    if (live) return live;
+    const events = this.#printEvents(tradeNo);
+    const last = events.at(-1);
+    if (!last) return null;
+    const failed = last.note.startsWith(PRINT_NOTES.failed);
+    return {
+      tradeNo,
+      state: failed ? 'failed' : 'printed',
+      errorCode: failed ? (last.note.split(' ')[1] ?? null) : null,
+      errorDetail: null,
+      printedCount: this.printedCount(tradeNo),
+      updatedAt: last.at,
+    };
+  }
+
+  /** Receipts of this sale that reached a printer (printed and reprinted). */
+  printedCount(tradeNo: string): number {
+    return this.#printEvents(tradeNo).filter((event) => !event.note.startsWith(PRINT_NOTES.failed)).length;
+  }
+
+  /** Prints a test page on the configured printer and waits for the verdict (through the queue). */
+  async testPrint(): Promise<{ printer: string }> {
+    const settings = this.#options.settings.get();
+    const { printer, paperWidthMm } = settings;
+    if (printer.kind === 'none') throw new PosError('print.no_printer');
+    const at = formatReceiptTime(this.#options.now(), this.#options.timeZone);
+    const key = `test:${this.#options.now()}`;
+    this.#queue.enqueue(key, 0, async () => {
+      if (printer.kind === 'network') await sendToNetworkPrinter(printer, encodeTestPageEscPos(paperWidthMm, at), this.#options.network);
+      else await this.#system().print(renderTestPageHtml(paperWidthMm, at), { deviceName: printer.deviceName, paperWidthMm, copies: 1 });
+      return 1;
+    });
+    await this.#queue.idle();
+    const result = this.#queue.status(key);
+    if (result?.state === 'failed') throw new PosError(result.errorCode ?? 'print.failed', { detail: result.errorDetail ?? '' });
+    return { printer: describeTarget(printer) };
+  }
+
+  /** The same HTML the system printer gets, for the web preview and "Simpan PDF". */
+  html(tradeNo: string, paperWidthMm = this.#options.settings.get().paperWidthMm): string {
+    const settings = this.#options.settings.get();
+    const reprint = this.printedCount(tradeNo) > 0;
+    return renderReceiptHtml(this.#receipt(this.#options.payment(tradeNo), settings, reprint), { paperWidthMm, qr: settings.printQr });
+  }
+
+  async savePdf(tradeNo: string): Promise<PdfResult> {
+    const html = this.html(tradeNo);
+    return this.#system().savePdf(html, { paperWidthMm: this.#options.settings.get().paperWidthMm, suggestedName: `struk-${tradeNo}.pdf` });
+  }
+
+  async listPrinters(): Promise<SystemPrinterInfo[]> {
+    return this.#options.systemPrinter ? this.#options.systemPrinter.list() : [];
+  }
+
+  onStatus(listener: (status: PrintStatus) => void): () => void {
+    return this.#queue.onStatus(listener);
+  }
+
+  /** Waits for every queued print (app quit, tests). */
+  idle(): Promise<void> {
+    return this.#queue.idle();
+  }
+
+  async #send(payment: PaymentView, settings: ReceiptSettings, reprint: boolean): Promise<void> {
+    const receipt = this.#receipt(payment, settings, reprint);
+    const { printer, paperWidthMm, copies } = settings;
+    if (printer.kind === 'network') {
+      const one = encodeReceiptEscPos(receipt, { paperWidthMm, qr: settings.printQr });
+      const data = Buffer.concat(Array.from({ length: copies }, () => one));
+      await sendToNetworkPrinter(printer, data, this.#options.network);
+    } else if (printer.kind === 'system') {
+      const html = renderReceiptHtml(receipt, { paperWidthMm, qr: settings.printQr });
+      await this.#system().print(html, { deviceName: printer.deviceName, paperWidthMm, copies });
+    }
+  }
+
+  #receipt(payment: PaymentView, settings: ReceiptSettings, reprint: boolean) {
+    try {
+      return buildReceipt(payment, { settings, reprint, ...(this.#options.timeZone ? { timeZone: this.#options.timeZone } : {}) });
+    } catch (error) {
+      if (error instanceof ReceiptError) throw new PosError(error.code, { detail: error.message });
+      throw error;
+    }
+  }
+
+  #system(): SystemPrinter {
+    if (!this.#options.systemPrinter) throw new PosError('print.unavailable');
+    return this.#options.systemPrinter;
+  }
+
+  #printEvents(tradeNo: string): { at: number; note: string }[] {
+    return this.#options.ledger
+      .events(tradeNo)
+      .filter((event): event is typeof event & { note: string } => event.note?.startsWith('receipt.') ?? false);
+  }
+
+  #note(tradeNo: string, note: string): void {
+    try {
+      this.#options.ledger.annotate(tradeNo, note);
+    } catch (error) {
+      // The print itself happened (or failed) either way; a log line is all that is left to do.
+      this.#options.onError?.(error, 'receipt event');
+    }
+  }
+}
+
+function describeTarget(printer: PrinterTarget): string {
+  if (printer.kind === 'network') return `${printer.host}:${printer.port}`;
+  if (printer.kind === 'system') return printer.deviceName;
+  return 'none';
+}
+
+function toFailure(error: unknown): PrintFailure {
+  if (error instanceof PrinterError) return { code: error.code, detail: error.message };
+  if (error instanceof PosError) return { code: error.code, detail: error.detail ?? '' };
+  return { code: 'print.failed', detail: error instanceof Error ? error.message : String(error) };
+}

@@ -1,0 +1,202 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { FieldError, IpcError, IpcResponse } from '../../shared/ipc-contract.ts';
+import { MAX_COPIES, PAPER_WIDTHS } from '../../shared/receipt-settings.ts';
+import { useI18n } from '../app/i18n.tsx';
+import { safeCall } from '../app/pos.ts';
+import { formErrors, LINE_FIELDS, toReceiptForm, toReceiptPatch, type ReceiptForm } from '../app/receiptSettingsForm.ts';
+import { ErrorBanner } from './ErrorBanner.tsx';
+import { TextField } from './TextField.tsx';
+
+type Printers = IpcResponse<'listPrinters'>['printers'];
+type Verdict = { ok: true; printer: string } | { ok: false; error: IpcError };
+
+const KINDS = ['none', 'network', 'system'] as const;
+const LINE_LABELS = {
+  addressLines: 'receipt.settings.address',
+  headerLines: 'receipt.settings.header',
+  footerLines: 'receipt.settings.footer',
+} as const;
+
+/** Settings → Struk: the printer, the paper, auto-print, copies, the receipt's own lines, and a test print. */
+export function ReceiptSettingsSection() {
+  const { t, tf } = useI18n();
+  const [form, setForm] = useState<ReceiptForm | null>(null);
+  const [printers, setPrinters] = useState<Printers>([]);
+  const [errors, setErrors] = useState<Record<string, FieldError>>({});
+  const [failure, setFailure] = useState<IpcError | null>(null);
+  const [notice, setNotice] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [testing, setTesting] = useState(false);
+  const [verdict, setVerdict] = useState<Verdict | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const ids = useId();
+
+  useEffect(() => {
+    void safeCall((api) => api.getReceiptSettings({})).then((result) => {
+      if (result.ok) setForm(toReceiptForm(result.value.settings));
+      else setFailure(result.error);
+    });
+    void safeCall((api) => api.listPrinters({})).then((result) => {
+      if (result.ok) setPrinters(result.value.printers);
+    });
+  }, []);
+
+  if (!form) return failure ? <ErrorBanner error={failure} /> : null;
+
+  const set = <K extends keyof ReceiptForm>(key: K, value: ReceiptForm[K]) => {
+    setForm({ ...form, [key]: value });
+    setNotice('');
+    setDirty(true);
+  };
+  const error = (key: string) => (errors[key] ? tf(errors[key]) : null);
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (saving) return;
+    setSaving(true);
+    setFailure(null);
+    setNotice('');
+    const result = await safeCall((api) => api.updateReceiptSettings({ patch: toReceiptPatch(form) }));
+    setSaving(false);
+    if (result.ok) {
+      setErrors({});
+      setForm(toReceiptForm(result.value.settings));
+      setNotice(t('receipt.settings.saved'));
+      setDirty(false);
+    } else if (result.error.fields) setErrors(formErrors(result.error.fields));
+    else setFailure(result.error);
+  };
+
+  const testPrint = async () => {
+    setTesting(true);
+    setVerdict(null);
+    const result = await safeCall((api) => api.testPrint({}));
+    setTesting(false);
+    setVerdict(result.ok ? { ok: true, printer: result.value.printer } : { ok: false, error: result.error });
+  };
+
+  return (
+    <form className="settings-form receipt-settings" onSubmit={(event) => void save(event)} noValidate aria-labelledby={`${ids}-legend`}>
+      <fieldset>
+        <legend id={`${ids}-legend`}>{t('receipt.settings.heading')}</legend>
+        <fieldset className="radio-group">
+          <legend>{t('receipt.settings.printer')}</legend>
+          {KINDS.map((kind) => (
+            <label key={kind} className="radio">
+              <input type="radio" name="receipt-printer-kind" value={kind} checked={form.kind === kind} onChange={() => set('kind', kind)} />
+              {t(`receipt.settings.kind.${kind}`)}
+            </label>
+          ))}
+        </fieldset>
+        {form.kind === 'network' ? (
+          <div className="field-row">
+            <TextField
+              label={t('receipt.settings.host')}
+              hint={t('receipt.settings.host_hint')}
+              value={form.host}
+              inputMode="url"
+              autoComplete="off"
+              spellCheck={false}
+              error={error('host')}
+              onChange={(event) => set('host', event.target.value)}
+            />
+            <TextField
+              label={t('receipt.settings.port')}
+              value={form.port}
+              inputMode="numeric"
+              className="field-narrow"
+              error={error('port')}
+              onChange={(event) => set('port', event.target.value)}
+            />
+          </div>
+        ) : null}
+        {form.kind === 'system' ? (
+          <div className={`field${error('deviceName') ? ' field-invalid' : ''}`}>
+            <label htmlFor={`${ids}-device`}>{t('receipt.settings.device')}</label>
+            <select id={`${ids}-device`} value={form.deviceName} onChange={(event) => set('deviceName', event.target.value)}>
+              <option value="">{t('receipt.settings.device_choose')}</option>
+              {printers.map((printer) => (
+                <option key={printer.name} value={printer.name}>
+                  {printer.displayName || printer.name}
+                </option>
+              ))}
+            </select>
+            {printers.length === 0 ? <p className="field-hint">{t('receipt.settings.no_printers')}</p> : null}
+            {error('deviceName') ? <p className="field-error">{error('deviceName')}</p> : null}
+          </div>
+        ) : null}
+        <fieldset className="radio-group">
+          <legend>{t('receipt.settings.paper')}</legend>
+          {PAPER_WIDTHS.map((width) => (
+            <label key={width} className="radio">
+              <input type="radio" name="receipt-paper" value={width} checked={form.paperWidthMm === width} onChange={() => set('paperWidthMm', width)} />
+              {t('receipt.settings.paper_mm', { width })}
+            </label>
+          ))}
+        </fieldset>
+        <label className="checkbox">
+          <input type="checkbox" checked={form.autoPrint} onChange={(event) => set('autoPrint', event.target.checked)} />
+          {t('receipt.settings.auto_print')}
+        </label>
+        <TextField
+          label={t('receipt.settings.copies')}
+          value={form.copies}
+          inputMode="numeric"
+          className="field-narrow"
+          hint={`1–${MAX_COPIES}`}
+          error={error('copies')}
+          onChange={(event) => set('copies', event.target.value)}
+        />
+        <TextField
+          label={t('receipt.settings.shop_name')}
+          hint={t('receipt.settings.shop_name_hint')}
+          value={form.shopName}
+          error={error('shopName')}
+          onChange={(event) => set('shopName', event.target.value)}
+        />
+        {LINE_FIELDS.map((field) => (
+          <div key={field} className={`field${error(field) ? ' field-invalid' : ''}`}>
+            <label htmlFor={`${ids}-${field}`}>{t(LINE_LABELS[field])}</label>
+            <textarea
+              id={`${ids}-${field}`}
+              rows={2}
+              value={form[field]}
+              aria-describedby={`${ids}-${field}-hint`}
+              aria-invalid={error(field) ? true : undefined}
+              onChange={(event) => set(field, event.target.value)}
+            />
+            <p id={`${ids}-${field}-hint`} className="field-hint">
+              {t('receipt.settings.lines_hint')}
+            </p>
+            {error(field) ? <p className="field-error">{error(field)}</p> : null}
+          </div>
+        ))}
+        <label className="checkbox">
+          <input type="checkbox" checked={form.printQr} onChange={(event) => set('printQr', event.target.checked)} />
+          {t('receipt.settings.print_qr')}
+        </label>
+      </fieldset>
+
+      {failure ? <ErrorBanner error={failure} /> : null}
+      <div className="settings-actions">
+        <button type="submit" className="button button-primary" disabled={saving}>
+          {t('receipt.settings.save')}
+        </button>
+        <button type="button" className="button button-secondary" disabled={testing} onClick={() => void testPrint()}>
+          {t('receipt.settings.test')}
+        </button>
+      </div>
+      <div className="settings-verdict" role="status">
+        {notice}
+        {testing ? t('receipt.settings.testing') : null}
+        {!testing && verdict?.ok ? <p className="verdict verdict-ok">{t('receipt.settings.test_ok', { printer: verdict.printer })}</p> : null}
+        {!testing && verdict && !verdict.ok ? (
+          <ErrorBanner error={verdict.error}>
+            <p>{t('receipt.settings.test_failed')}</p>
+          </ErrorBanner>
+        ) : null}
+        {!testing && dirty && verdict ? <p className="field-hint">{t('receipt.settings.test_unsaved')}</p> : null}
+      </div>
+    </form>
+  );
+}

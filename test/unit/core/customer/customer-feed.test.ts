@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Conf from 'conf';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CustomerView } from '../../../../shared/customer-view.ts';
+import { createPosCore, type PosCore } from '../../../../electron/core/pos-core.ts';
+import { createAesCipher, randomKey } from '../../../harness/aes-cipher.ts';
+import { FAST_POLICY } from '../../../harness/payment-fixture.ts';
+
+let dir: string;
+let core: PosCore;
+let published: CustomerView[];
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'paypro-pos-feed-'));
+  core = createPosCore({
+    userDataDir: dir,
+    store: new Conf({ cwd: dir, projectName: 'paypro-pos-test' }),
+    cipher: createAesCipher([randomKey()]),
+    secretProtection: async () => 'os',
+    trackingPolicy: FAST_POLICY,
+  });
+  published = [];
+  core.onCustomerView((view) => published.push(view));
+});
+
+afterEach(async () => {
+  await core.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function call(name: string, request: unknown = {}): Promise<any> {
+  const result = await core.router.dispatch(name, request);
+  if (!result.ok) throw new Error(`${name} failed: ${result.error.code}`);
+  return result.value;
+}
+
+describe('the customer feed through the core', () => {
+  it('is idle at start with the shop name, in training mode', () => {
+    expect(core.customerView()).toEqual({ kind: 'idle', shopName: '', language: 'id', training: true });
+  });
+
+  it('follows the payment the cashier watches: sale, then the outcome, kept when the cashier moves on', async () => {
+    const payment = await call('charge', {
+      amount: 25_000,
+      customer: { name: 'Budi Santoso', mobile: '081299887766', email: 'budi@example.com' },
+    });
+    await call('watchPayment', { tradeNo: payment.tradeNo });
+    expect(core.customerView()).toMatchObject({ kind: 'sale', amount: 25_000, training: true, qr: { kind: 'qris' } });
+
+    await call('settleTraining', { tradeNo: payment.tradeNo, outcome: 'paid' });
+    expect(core.customerView()).toMatchObject({ kind: 'result', outcome: 'paid', paidAmount: 25_000 });
+
+    await call('watchPayment', { tradeNo: null });
+    expect(core.customerView()).toMatchObject({ kind: 'result', outcome: 'paid' });
+    expect(published.map((view) => view.kind)).toEqual(['sale', 'result']);
+    expect(JSON.stringify(published)).not.toMatch(/Budi|081299887766|budi@example/);
+  });
+
+  it('goes idle when the cashier cancels, and republishes when the shop name changes', async () => {
+    const payment = await call('charge', { amount: 15_000 });
+    await call('watchPayment', { tradeNo: payment.tradeNo });
+    await call('cancelPayment', { tradeNo: payment.tradeNo });
+    await call('watchPayment', { tradeNo: null });
+    expect(core.customerView()).toMatchObject({ kind: 'idle' });
+
+    await call('updateSettings', { patch: { customerDisplay: { shopName: 'Warung Sari', language: 'en' } } });
+    expect(published.at(-1)).toEqual({ kind: 'idle', shopName: 'Warung Sari', language: 'en', training: true });
+  });
+
+  it('keeps an open sale in front of the customer while the cashier looks at another screen, and shows its outcome', async () => {
+    const payment = await call('charge', { amount: 15_000 });
+    await call('watchPayment', { tradeNo: payment.tradeNo });
+    await call('watchPayment', { tradeNo: null }); // the cashier opens "Hari ini"
+    expect(core.customerView()).toMatchObject({ kind: 'sale', amount: 15_000 });
+    await call('settleTraining', { tradeNo: payment.tradeNo, outcome: 'failed' });
+    expect(core.customerView()).toMatchObject({ kind: 'result', outcome: 'failed' });
+  });
+
+  it('does not follow a payment the cashier is not watching', async () => {
+    const payment = await call('charge', { amount: 15_000 });
+    await call('settleTraining', { tradeNo: payment.tradeNo, outcome: 'paid' });
+    expect(published).toEqual([]);
+  });
+});
