@@ -61,6 +61,8 @@ async function start(): Promise<void> {
     cwd: userDataDir,
     configName: 'settings',
     projectVersion: app.getVersion(),
+    // Owner-only (0600): other accounts on the till must not read or edit the settings and PIN.
+    configFileMode: 0o600,
   });
 
   // ─── Core wiring: the one call into the Electron-free core (electron/core/pos-core.ts) ───

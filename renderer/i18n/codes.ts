@@ -17,6 +17,7 @@ export const MAIN_ERROR_CODES = [
   'internal',
   'bad_request',
   'pin_locked_out',
+  'pin_unreadable',
   'pin.format',
   'secret.empty',
   'secret.whitespace',

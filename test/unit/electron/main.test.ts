@@ -75,7 +75,7 @@ describe('main', () => {
       userDataDir: '/tmp/paypro-pos-user-data',
       cipher: { encrypt: expect.any(Function), decrypt: expect.any(Function) },
       secretProtection: expect.any(Function),
-      store: { options: { cwd: '/tmp/paypro-pos-user-data', configName: 'settings' } },
+      store: { options: { cwd: '/tmp/paypro-pos-user-data', configName: 'settings', configFileMode: 0o600 } },
     });
     expect([...electronMock.ipcMain.handlers.keys()].sort()).toEqual(
       Object.values(ipcContract).map((call) => call.channel).sort(),
