@@ -21,6 +21,7 @@ export const MAIN_ERROR_CODES = [
   'pin.format',
   'secret.empty',
   'secret.whitespace',
+  'secret.too_short',
   'secret_unreadable',
   'secret.protection_unavailable',
   'settings.invalid',

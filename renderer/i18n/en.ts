@@ -203,6 +203,7 @@ export const en: Messages = {
   'err.qris.bad_amount': "The amount in the gateway's QR code cannot be read.",
   'err.secret.empty': 'Enter the app secret.',
   'err.secret.whitespace': 'The app secret must be one word, with no spaces.',
+  'err.secret.too_short': 'This app secret is too short: it needs at least {min} characters. Copy the whole key from the Paypro back office.',
   'err.secret_unreadable': 'The stored app secret cannot be read. Enter the app secret again in the settings.',
   'err.settings.environment': 'Choose training or live mode.',
   'err.settings.merchant_no': 'The merchant number must be 10 digits.',

@@ -208,6 +208,7 @@ export const id = {
   'err.qris.bad_amount': 'Jumlah di kode QR dari gateway tidak bisa dibaca.',
   'err.secret.empty': 'Masukkan kunci rahasia aplikasi.',
   'err.secret.whitespace': 'Kunci rahasia harus satu kata, tanpa spasi.',
+  'err.secret.too_short': 'Kunci rahasia ini terlalu pendek: minimal {min} karakter. Salin seluruh kunci dari back office Paypro.',
   'err.secret_unreadable': 'Kunci rahasia yang tersimpan tidak bisa dibaca. Masukkan lagi kunci rahasia di pengaturan.',
   'err.settings.environment': 'Pilih mode latihan atau live.',
   'err.settings.merchant_no': 'Nomor merchant harus 10 angka.',
