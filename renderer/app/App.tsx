@@ -3,6 +3,7 @@ import type { IpcError, SettingsView } from '../../shared/ipc-contract.ts';
 import type { PaymentView } from '../../shared/payment.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
+import { ScreenErrorBoundary } from '../components/ScreenErrorBoundary.tsx';
 import { QrScreen } from '../screens/QrScreen.tsx';
 import { SaleScreen } from '../screens/SaleScreen.tsx';
 import { SettingsScreen } from '../screens/SettingsScreen.tsx';
@@ -138,6 +139,13 @@ function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view
         </div>
       </header>
       <main id="panel" role="tabpanel" aria-labelledby={`tab-${route}`} className="panel">
+        <ScreenErrorBoundary
+          key={`${route}:${payment?.tradeNo ?? ''}`}
+          onBack={() => {
+            setPayment(null);
+            navigate('sale');
+          }}
+        >
         {route === 'sale' && payment ? (
           <QrScreen payment={payment} onPaymentChange={setPayment} onNewSale={() => setPayment(null)} />
         ) : null}
@@ -154,6 +162,7 @@ function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view
             firstRun={!isConfigured(view)}
           />
         ) : null}
+        </ScreenErrorBoundary>
       </main>
     </div>
   );

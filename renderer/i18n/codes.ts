@@ -1,3 +1,4 @@
+import { PAYMENT_URL_TOO_LONG } from '../../shared/payment.ts';
 import { QRIS_CHARGE_PROBLEM_CODES } from '../../shared/qris/check.ts';
 import { SETTINGS_ERROR_CODES } from '../../shared/settings.ts';
 import { VALIDATION_CODES } from '../../shared/validation.ts';
@@ -52,7 +53,7 @@ export const PAYMENT_OUTCOME_CODES = [
 ] as const;
 
 /** What the QR integrity check in main can report (`qr.kind === 'integrity_error'`). */
-export const QR_INTEGRITY_CODES = QRIS_CHARGE_PROBLEM_CODES;
+export const QR_INTEGRITY_CODES = [...QRIS_CHARGE_PROBLEM_CODES, PAYMENT_URL_TOO_LONG] as const;
 
 export const ALL_ERROR_CODES: readonly string[] = [
   ...MAIN_ERROR_CODES,

@@ -1,4 +1,4 @@
-import type { PaymentView, QrDisplay } from '../../../shared/payment.ts';
+import { MAX_PAYMENT_URL_LENGTH, PAYMENT_URL_TOO_LONG, type PaymentView, type QrDisplay } from '../../../shared/payment.ts';
 import { checkQrisForCharge } from '../../../shared/qris/check.ts';
 import type { PaymentRecord } from '../ledger/ledger.ts';
 
@@ -34,6 +34,10 @@ export function qrDisplayFor(record: Pick<PaymentRecord, 'qrString' | 'paymentUr
     const checked = checkQrisForCharge(record.qrString, record.amount);
     if (!checked.ok) return { kind: 'integrity_error', code: checked.error.code, detail: checked.error.detail };
     return { kind: 'qris', payload: record.qrString, merchantName: checked.value.merchantNameDisplay };
+  }
+  if (record.paymentUrl && record.paymentUrl.length > MAX_PAYMENT_URL_LENGTH) {
+    const detail = `the payment URL has ${record.paymentUrl.length} characters, more than ${MAX_PAYMENT_URL_LENGTH}`;
+    return { kind: 'integrity_error', code: PAYMENT_URL_TOO_LONG, detail };
   }
   if (record.paymentUrl && isWebUrl(record.paymentUrl)) return { kind: 'payment_url', payload: record.paymentUrl };
   return { kind: 'none' };
