@@ -27,6 +27,7 @@ export const MAIN_ERROR_CODES = [
   'secret.protection_unavailable',
   'settings.invalid',
   'payment.charge_in_progress',
+  'app_closing',
   'payment.not_cancellable',
   'payment.duplicate_trade_no',
 ] as const;

@@ -174,6 +174,7 @@ export const en: Messages = {
   'err.pin.format': 'The PIN must be {min}–{max} digits.',
   'err.secret.protection_unavailable': 'The operating system cannot encrypt the app secret, so it was not stored.',
   'err.payment.charge_in_progress': 'The previous charge is still being processed. Wait a moment.',
+  'err.app_closing': 'The app is closing: this sale was not started. Charge it again after the app restarts.',
   'err.payment.not_cancellable': 'This payment has already finished and cannot be cancelled.',
   'err.payment.duplicate_trade_no': 'The trade number clashed. Try charging again.',
   'err.gateway.network': 'Cannot reach Paypro. Check the internet connection and try again.',

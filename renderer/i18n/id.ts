@@ -178,6 +178,7 @@ export const id = {
   'err.pin.format': 'PIN harus {min}–{max} angka.',
   'err.secret.protection_unavailable': 'Sistem operasi tidak dapat mengenkripsi kunci rahasia, jadi kunci tidak disimpan.',
   'err.payment.charge_in_progress': 'Tagihan sebelumnya masih diproses. Tunggu sebentar.',
+  'err.app_closing': 'Aplikasi sedang ditutup: penjualan ini belum dimulai. Tagih lagi setelah aplikasi dibuka kembali.',
   'err.payment.not_cancellable': 'Pembayaran ini sudah selesai dan tidak bisa dibatalkan.',
   'err.payment.duplicate_trade_no': 'Nomor transaksi bentrok. Coba tagih lagi.',
   'err.gateway.network': 'Tidak bisa menghubungi Paypro. Periksa koneksi internet lalu coba lagi.',
