@@ -49,6 +49,7 @@ const settingsPatchSchema = z.object({
     .optional(),
   qrExpiryMinutes: z.number().optional(),
   language: z.enum(LANGUAGES).optional(),
+  requireSignedAnswers: z.boolean().optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 

@@ -50,6 +50,11 @@ export const settingsSchema = z
       .min(1, { message: 'settings.expiry_minutes' })
       .max(120, { message: 'settings.expiry_minutes' }),
     language: z.enum(LANGUAGES, { message: 'settings.language' }),
+    /**
+     * Refuse gateway answers that carry no `sign` (live only). Off by default: Paypro's documented
+     * responses carry none (paypro-api.md §1); a sign that is present is always verified.
+     */
+    requireSignedAnswers: z.boolean({ message: 'settings.invalid' }),
   })
   .refine((settings) => settings.environment !== 'live' || settings.baseUrl.startsWith('https://'), {
     message: 'settings.live_needs_https',
@@ -83,4 +88,5 @@ export const DEFAULT_SETTINGS: Settings = {
   limits: { minAmount: 10_000, maxAmount: 10_000_000 },
   qrExpiryMinutes: 15,
   language: 'id',
+  requireSignedAnswers: false,
 };

@@ -95,12 +95,13 @@ export class GatewayProvider {
   }
 
   async #connectLive(): Promise<PayproGateway> {
-    const { baseUrl } = this.#vault.getSettings();
+    const { baseUrl, requireSignedAnswers } = this.#vault.getSettings();
     try {
       const signer = await this.#vault.loadSigner();
       return createPayproClient({
         baseUrl,
         signer,
+        requireSignedAnswers,
         ...(this.#timeoutMs === undefined ? {} : { timeoutMs: this.#timeoutMs }),
       });
     } catch (error) {

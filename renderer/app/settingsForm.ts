@@ -15,6 +15,7 @@ export type SettingsForm = {
   maxAmount: string;
   qrExpiryMinutes: string;
   language: Language;
+  requireSignedAnswers: boolean;
 };
 
 /** Setting paths main uses to key its validation errors, in the order the form shows them. */
@@ -31,6 +32,7 @@ export const SETTINGS_FIELD_PATHS = [
   'limits.maxAmount',
   'qrExpiryMinutes',
   'language',
+  'requireSignedAnswers',
 ] as const;
 
 export function formFromSettings(settings: Settings): SettingsForm {
@@ -46,6 +48,7 @@ export function formFromSettings(settings: Settings): SettingsForm {
     maxAmount: String(settings.limits.maxAmount),
     qrExpiryMinutes: String(settings.qrExpiryMinutes),
     language: settings.language,
+    requireSignedAnswers: settings.requireSignedAnswers,
   };
 }
 
@@ -81,6 +84,7 @@ export function buildSettingsPatch(form: SettingsForm): BuiltPatch {
       limits: { minAmount, maxAmount },
       qrExpiryMinutes,
       language: form.language,
+      requireSignedAnswers: form.requireSignedAnswers,
     },
   };
 }

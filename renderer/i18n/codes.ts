@@ -51,6 +51,7 @@ export const PAYMENT_OUTCOME_CODES = [
   'payment.interrupted',
   'payment.not_created',
   'payment.qr_lost',
+  'payment.paid_amount_differs',
 ] as const;
 
 /** What the QR integrity check in main can report (`qr.kind === 'integrity_error'`). */

@@ -1,21 +1,7 @@
-import type { Page } from '@playwright/test';
-import { expect, screenshot, test } from './fixtures.ts';
+import { expect, screenshotAtSizes, test } from './fixtures.ts';
 
 // A screen that throws while rendering (here: a charge answer whose QR part is missing, as a bug or
 // corrupt data would give) shows a translated message and a way back, never a blank window.
-
-const SIZES = [
-  { width: 1024, height: 600 },
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-] as const;
-
-async function screenshotAtSizes(page: Page, name: string): Promise<void> {
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    await screenshot(page, `${name}-${size.width}x${size.height}`);
-  }
-}
 
 test('a screen that fails to render says the sale is safe and leads back to a new sale', async ({ configured: preview, page }) => {
   const errors: string[] = [];

@@ -25,6 +25,8 @@ export interface PayproClientOptions {
   timeoutMs?: number;
   now?: () => number;
   fetch?: typeof globalThis.fetch;
+  /** Refuse answers without a `sign` (the owner's "require signed answers" setting). */
+  requireSignedAnswers?: boolean;
 }
 
 type Endpoint = 'paymentLink' | 'queryPayInResult' | 'queryBalance';
@@ -103,6 +105,12 @@ export function createPayproClient(options: PayproClientOptions): PayproGateway 
     }
     const { code, data } = parsed.data;
     const msg = parsed.data.msg === null || parsed.data.msg === undefined ? parsed.data.msg : displaySafe(parsed.data.msg);
+    if (options.requireSignedAnswers && !(isRecord(data) && data.sign !== undefined)) {
+      throw new GatewayError('bad_signature', `Paypro ${endpoint}: the answer carries no sign, and signed answers are required.`, {
+        httpStatus: status,
+        gatewayCode: code,
+      });
+    }
     if (isRecord(data) && data.sign !== undefined && !verifies(data)) {
       throw new GatewayError('bad_signature', `Paypro ${endpoint}: the answer's sign does not verify.`, {
         httpStatus: status,

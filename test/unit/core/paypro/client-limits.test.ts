@@ -88,3 +88,27 @@ describe('gateway text shown to people', () => {
     expect(parsed.ok && parsed.value.merchantNameDisplay).toBe('TOKO gnp.exe');
   });
 });
+
+describe('require signed answers', () => {
+  const queryData = { tradeNo: 'T-1', platFormTradeNo: 'p1', status: '0000', amount: '15000' };
+  const signedClient = async (data: Record<string, unknown>, requireSignedAnswers: boolean) => {
+    server = await startScriptedServer(json({ code: '0000', msg: 'success', data }));
+    return createPayproClient({ baseUrl: server.baseUrl, signer, timeoutMs: 5_000, requireSignedAnswers });
+  };
+
+  it('refuses an unsigned answer when required, and accepts it when not (Paypro documents none)', async () => {
+    const strict = await signedClient(queryData, true);
+    expect(await failureOf(strict.queryPayIn('T-1'))).toMatchObject({ kind: 'bad_signature', outcomeUnknown: true });
+    await server?.close();
+    const lenient = await signedClient(queryData, false);
+    await expect(lenient.queryPayIn('T-1')).resolves.toMatchObject({ status: '0000', paidAmount: 15_000 });
+  });
+
+  it('accepts a correctly signed answer when required, and refuses a wrong sign either way', async () => {
+    const strict = await signedClient({ ...queryData, sign: signer.sign(queryData) }, true);
+    await expect(strict.queryPayIn('T-1')).resolves.toMatchObject({ status: '0000' });
+    await server?.close();
+    const forged = await signedClient({ ...queryData, sign: 'f'.repeat(32) }, false);
+    expect(await failureOf(forged.queryPayIn('T-1'))).toMatchObject({ kind: 'bad_signature' });
+  });
+});
