@@ -12,6 +12,7 @@ import {
   devServerOrigin,
   isAppUrl,
 } from './app-protocol.ts';
+import { installApplicationMenu } from './app-menu.ts';
 import { createAppLogger } from './core/logging/log.ts';
 import { createPosCore, type PosCore } from './core/pos-core.ts';
 import { registerIpc } from './ipc.ts';
@@ -45,6 +46,7 @@ function openWindow(): void {
     startUrl: devOrigin === null ? APP_START_URL : `${devOrigin}/`,
     isAppUrl: isTrustedUrl,
     onLoadFailed: (error) => logger.error('Renderer failed to load', { error }),
+    devTools: !app.isPackaged,
   });
   mainWindow.on('closed', () => {
     mainWindow = null;
@@ -53,6 +55,7 @@ function openWindow(): void {
 
 async function start(): Promise<void> {
   await app.whenReady();
+  installApplicationMenu(app.isPackaged, process.platform);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
   const userDataDir = app.getPath('userData');
   // conf is what electron-store wraps; electron-store would also register an unchecked

@@ -69,6 +69,25 @@ describe('main', () => {
     expect(window.options.webPreferences.preload).toMatch(/preload\.cjs$/);
   });
 
+  it('packaged: DevTools off in the window and a menu without DevTools or reload', async () => {
+    const { electron, windows } = await load((mock) => {
+      mock.app.isPackaged = true;
+    });
+    await vi.waitFor(() => expect(windows).toHaveLength(1));
+    expect(windows[0]!.options.webPreferences.devTools).toBe(false);
+    const menu = electron.Menu.getApplicationMenu();
+    expect(menu).not.toBeNull();
+    const roles = JSON.stringify(menu, (key, value) => (key === 'label' ? undefined : value));
+    expect(roles).toContain('"paste"');
+    expect(roles).not.toMatch(/devtools|reload/i);
+  });
+
+  it('in development: DevTools allowed and Electron\'s default menu kept', async () => {
+    const { electronMock, window } = await launch();
+    expect(window.options.webPreferences.devTools).toBe(true);
+    expect(electronMock.Menu.setApplicationMenu).not.toHaveBeenCalled();
+  });
+
   it('wires the core with userData, the safeStorage cipher and a store there', async () => {
     const { electronMock } = await launch();
     expect(core.options).toMatchObject({
