@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { describedBy, FieldNotes } from './FieldNotes.tsx';
 
 type Props = {
   label: string;
@@ -12,9 +13,6 @@ type Props = {
 /** A labelled checkbox with its hint and its inline error, wired for screen readers (as TextField). */
 export function CheckboxField({ label, hint, error, checked, onChange }: Props) {
   const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field field-checkbox${error ? ' field-invalid' : ''}`}>
       <label className="radio" htmlFor={id}>
@@ -23,21 +21,12 @@ export function CheckboxField({ label, hint, error, checked, onChange }: Props) 
           type="checkbox"
           checked={checked}
           aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
+          aria-describedby={describedBy(id, hint, error)}
           onChange={(event) => onChange(event.target.checked)}
         />
         {label}
       </label>
-      {hint ? (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <FieldNotes id={id} hint={hint} error={error} />
     </div>
   );
 }
