@@ -8,5 +8,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 20_000,
+    // Run through Vitest rather than Node so that vi.mock('electron') reaches its `import electron`.
+    server: { deps: { inline: ['electron-store'] } },
   },
 });

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Conf from 'conf';
 import { app, BrowserWindow, dialog, ipcMain, protocol } from 'electron';
 import log from 'electron-log/main';
+import ElectronStore from 'electron-store';
 import { paymentUpdateChannel } from '../shared/ipc-contract.ts';
 import {
   APP_SCHEME,
@@ -15,6 +15,7 @@ import {
 import { installApplicationMenu } from './app-menu.ts';
 import { createAppLogger } from './core/logging/log.ts';
 import { createPosCore, type PosCore } from './core/pos-core.ts';
+import { removeForeignIpc } from './foreign-ipc.ts';
 import { registerIpc } from './ipc.ts';
 import { createSafeStorageCipher, secretProtection } from './safe-storage-cipher.ts';
 import { startAutoUpdates, updateFeedConfigured, type AutoUpdates } from './updater.ts';
@@ -58,15 +59,17 @@ async function start(): Promise<void> {
   installApplicationMenu(app.isPackaged, process.platform);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
   const userDataDir = app.getPath('userData');
-  // conf is what electron-store wraps; electron-store would also register an unchecked
-  // `electron-store-get-data` IPC listener, a channel outside the contract.
-  const store = new Conf<Record<string, unknown>>({
+  // electron-store (the design card's store; it extends conf, the core's KeyValueStore) at
+  // userData/settings.json. electron-store's `electron-store-get-data` and electron-log's
+  // `__ELECTRON_LOG__` channels are removed below, before any window exists (foreign-ipc.ts).
+  const store = new ElectronStore<Record<string, unknown>>({
     cwd: userDataDir,
-    configName: 'settings',
+    name: 'settings',
     projectVersion: app.getVersion(),
     // Owner-only (0600): other accounts on the till must not read or edit the settings and PIN.
     configFileMode: 0o600,
   });
+  removeForeignIpc(ipcMain);
 
   // ─── Core wiring: the one call into the Electron-free core (electron/core/pos-core.ts) ───
   // It opens the ledger in userData, the vault on `store`, starts the training simulator on
@@ -90,6 +93,7 @@ async function start(): Promise<void> {
       return view.ok ? view.value.settings.environment : 'training';
     },
     paymentStates: () => running.payments.unsettledStates(),
+    quitApp: () => app.quit(),
     logger,
   });
 }
@@ -101,15 +105,17 @@ function quitGracefully(): void {
     if (core === null || closing) return;
     event.preventDefault();
     closing = true;
-    // Arms install-on-quit only if no payment is open right now (asked before the ledger closes).
-    updates?.prepareQuit();
-    updates?.stop();
+    // A downloaded update installs only if no payment is open right now (asked before the ledger
+    // closes), and only once the core has closed: electron-updater then quits the app itself.
     const running = core;
+    const install = updates?.installAtQuit() ?? null;
+    const updater = updates;
+    updates?.stop();
     core = null;
     running
       .close()
       .catch((error: unknown) => logger.error('Core did not close cleanly', { error }))
-      .finally(() => app.quit());
+      .finally(() => (install && updater ? updater.install(install) : app.quit()));
   });
   app.on('window-all-closed', () => app.quit());
 }

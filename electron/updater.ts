@@ -10,6 +10,11 @@ import { isEndOfDay, shouldCheckForUpdates, shouldInstallUpdate } from './core/u
  * Thin glue between electron-updater and the update policy (electron/core/updates/update-policy.ts):
  * the policy decides, this file only wires events and timers. Downloads run in the background;
  * installing happens at quit or at the end of the day, and only with no payment open.
+ *
+ * Installing is always an explicit `quitAndInstall` after the core has closed (main.ts, graceful
+ * quit). electron-updater's own install-at-quit cannot be used: it reads `autoInstallOnAppQuit` when
+ * a download finishes (BaseUpdater registers its quit hook then; MacUpdater hands the file to
+ * Squirrel then), so the policy's answer at quit time would come too late.
  */
 
 /** The part of electron-updater's `autoUpdater` used here (a fake in tests). */
@@ -31,17 +36,32 @@ export interface AutoUpdatesOptions {
   environment(): Promise<Environment>;
   /** The state of every unsettled payment, asked before any install. */
   paymentStates(): PaymentState[];
+  /** Starts the app's graceful quit (app.quit()): used at the end of the day to install. */
+  quitApp(): void;
   logger: AppLogger;
   now?: () => Date;
   /** Development only: a dev-app-update.yml to use instead of the packaged app-update.yml. */
   devUpdateConfigPath?: string | undefined;
   checkEveryMs?: number;
   endOfDayEveryMs?: number;
+  /** If electron-updater has not quit the app this long after `quitAndInstall`, quit anyway. */
+  installQuitFallbackMs?: number;
+}
+
+/** How to run the installer: `quitAndInstall(isSilent, isForceRunAfter)`. */
+export interface InstallRequest {
+  isSilent: boolean;
+  isForceRunAfter: boolean;
 }
 
 export interface AutoUpdates {
-  /** Called from `before-quit`: arms install-on-quit only if the policy allows it right now. */
-  prepareQuit(): void;
+  /**
+   * Asked in `before-quit` while the core still runs: the install to run once it has closed, or
+   * null (nothing downloaded, or a payment is open).
+   */
+  installAtQuit(): InstallRequest | null;
+  /** After the core closed: electron-updater runs the installer and quits the app itself. */
+  install(request: InstallRequest): void;
   stop(): void;
 }
 
@@ -60,7 +80,7 @@ export function startAutoUpdates(options: AutoUpdatesOptions): AutoUpdates {
   const updater = options.updater ?? electronUpdater.autoUpdater;
   const now = options.now ?? (() => new Date());
   const { logger } = options;
-  // Never installed by electron-updater on its own: only once the policy said yes (prepareQuit).
+  // Never installed by electron-updater on its own: only by install(), once the policy said yes.
   updater.autoInstallOnAppQuit = false;
   updater.autoDownload = true;
   updater.logger = logger;
@@ -71,6 +91,8 @@ export function startAutoUpdates(options: AutoUpdatesOptions): AutoUpdates {
 
   let downloaded = false;
   let stopped = false;
+  /** The end of the day asked the app to quit so the update installs (and the app starts again). */
+  let endOfDayInstall = false;
   const timers: ReturnType<typeof setInterval>[] = [];
 
   updater.on('update-downloaded', (info?: { version?: string }) => {
@@ -94,18 +116,17 @@ export function startAutoUpdates(options: AutoUpdatesOptions): AutoUpdates {
   }
 
   function installAtEndOfDay(): void {
-    if (stopped || !isEndOfDay(now())) return;
+    if (stopped || endOfDayInstall || !isEndOfDay(now())) return;
     const decision = shouldInstallUpdate({ downloaded, moment: 'end_of_day', paymentStates: options.paymentStates() });
     if (!decision.install) return;
     logger.info('Installing the downloaded update at the end of the day', {});
-    stopped = true;
-    // Silent installer, then the app starts again.
-    updater.quitAndInstall(true, true);
+    endOfDayInstall = true;
+    options.quitApp();
   }
 
   if (!options.feedConfigured) {
     logger.info('Updates off: no update feed in this build', {});
-    return { prepareQuit() {}, stop() {} };
+    return { installAtQuit: () => null, install() {}, stop() {} };
   }
   safeCheck();
   timers.push(setInterval(safeCheck, options.checkEveryMs ?? 4 * 60 * 60_000));
@@ -113,10 +134,21 @@ export function startAutoUpdates(options: AutoUpdatesOptions): AutoUpdates {
   for (const timer of timers) timer.unref?.();
 
   return {
-    prepareQuit() {
-      const decision = shouldInstallUpdate({ downloaded, moment: 'quit', paymentStates: options.paymentStates() });
-      updater.autoInstallOnAppQuit = decision.install;
-      if (downloaded && !decision.install) logger.info('Update kept for later', { reason: decision.reason });
+    installAtQuit() {
+      // Asked again even after the end of day said yes: a sale may have started since.
+      const decision = shouldInstallUpdate({ downloaded, moment: endOfDayInstall ? 'end_of_day' : 'quit', paymentStates: options.paymentStates() });
+      if (!decision.install) {
+        if (downloaded) logger.info('Update kept for later', { reason: decision.reason });
+        return null;
+      }
+      // Silent installer; the app starts again only after an end-of-day install (the owner did not quit it).
+      return { isSilent: true, isForceRunAfter: endOfDayInstall };
+    },
+    install(request) {
+      logger.info('Installing the downloaded update', { ...request });
+      updater.quitAndInstall(request.isSilent, request.isForceRunAfter);
+      // electron-updater quits the app itself; if it could not install (error event), still quit.
+      setTimeout(() => options.quitApp(), options.installQuitFallbackMs ?? 30_000).unref?.();
     },
     stop() {
       stopped = true;

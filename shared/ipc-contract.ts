@@ -59,6 +59,8 @@ const settingsViewSchema = z.object({
   adminPinSet: z.boolean(),
   /** How well the OS protects the secret; `weak` on Linux's basic_text backend. */
   secretProtection: z.enum(['os', 'weak', 'unavailable']),
+  /** The owner has saved the settings at least once (training then needs nothing more to sell). */
+  savedOnce: z.boolean(),
 });
 export type SettingsView = z.infer<typeof settingsViewSchema>;
 
@@ -111,14 +113,19 @@ export const ipcContract = {
   cancelPayment: call('cancelPayment', tradeNoSchema.strict(), paymentViewSchema),
   /** Asks the gateway now, whatever the polling schedule. */
   recheckPayment: call('recheckPayment', tradeNoSchema.strict(), paymentViewSchema),
-  /** The day's payments (local calendar day), newest first, with totals. */
+  /**
+   * The day's payments (local calendar day), newest first, with totals: money received (paid and
+   * partial), sales paid in full, and partially paid sales with what they still owe.
+   */
   listToday: call(
     'listToday',
     noArguments,
     z.object({
       payments: z.array(paymentViewSchema),
-      paidTotal: z.number().int(),
+      receivedTotal: z.number().int(),
       paidCount: z.number().int(),
+      partialCount: z.number().int(),
+      outstandingTotal: z.number().int(),
       countByState: z.record(z.enum(PAYMENT_STATES), z.number().int()),
     }),
   ),

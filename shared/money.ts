@@ -10,6 +10,7 @@ const RUPIAH = new Intl.NumberFormat('id-ID', {
   currency: 'IDR',
   maximumFractionDigits: 0,
 });
+const GROUPED = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
 
 /**
  * `150000` → `Rp 150.000`. The space is Intl's NO-BREAK SPACE (U+00A0), kept on purpose so that
@@ -19,24 +20,45 @@ export function formatRupiah(amount: number): string {
   return RUPIAH.format(amount);
 }
 
-/**
- * The live-typed amount field: keeps the digits of what was typed and regroups them with `.`
- * (`1500` → `1.500`, `1.5000` → `15.000`). Works on text, not numbers, so that whatever the cashier
- * types is shown as typed, even past Number.MAX_SAFE_INTEGER; validation rejects that later.
- */
-export function formatRupiahDigits(text: string): string {
-  const digits = text.replace(/\D/g, '').replace(/^0+(?=\d)/, '');
-  return digits.replace(/\B(?=(\d{3})+$)/g, '.');
+/** `150000` → `150.000`: the amount without `Rp`, as the amount field and the settings show it. */
+export function groupRupiah(amount: number): string {
+  return GROUPED.format(amount);
 }
 
 /**
- * The value of the amount field's text: digits, `.` thousands separators and spaces, in any
- * position, since the field is regrouped as the cashier types. Returns null for anything else or
- * for a number too large to hold exactly. The strict rule for a sale is `validateAmount`.
+ * Why a text is not an amount: `decimal` (a `,` or a 1–2 digit tail after the last `.`: rupiah
+ * has no cents at the counter), `grouping` (a `.` that is not a thousands separator), `negative`,
+ * `too_large` (past what a number holds exactly), `not_a_number`, `empty`.
  */
-export function parseRupiahDigits(text: string): number | null {
-  const digits = text.replace(/[\s.]/g, '');
-  if (!/^\d+$/.test(digits)) return null;
-  const value = Number(digits);
-  return Number.isSafeInteger(value) ? value : null;
+export type RupiahTextRefusal = 'empty' | 'negative' | 'decimal' | 'grouping' | 'too_large' | 'not_a_number';
+export type RupiahText = { ok: true; value: number } | { ok: false; refusal: RupiahTextRefusal };
+
+// In Indonesian the dot groups thousands: `150000` or `150.000`, never `15.0000` or `1.50.000`.
+const WHOLE = /^(\d+|\d{1,3}(\.\d{3})+)$/;
+// A whole part followed by what reads as cents: `15000,50`, `1,5`, `150.000,`, `1.5`, `25.000.00`.
+const WITH_CENTS = /^(\d+|\d{1,3}(\.\d{3})+)(,\d*|\.\d{1,2})$/;
+
+/**
+ * The one reading of a typed or pasted amount (the sale field, the settings limits, main's rules):
+ * spaces and an `Rp`/`Rp.` prefix are ignored, `.` only separates thousands, and anything with a
+ * decimal part is refused, never read as more digits.
+ */
+export function parseRupiahText(text: string): RupiahText {
+  const compact = text.replace(/\s/g, '').replace(/^rp\.?/i, '');
+  if (compact === '') return refuse('empty');
+  const negative = compact.startsWith('-');
+  const unsigned = negative ? compact.slice(1) : compact;
+  if (WHOLE.test(unsigned)) {
+    const value = Number(unsigned.replaceAll('.', ''));
+    if (negative && value !== 0) return refuse('negative');
+    return Number.isSafeInteger(value) ? { ok: true, value } : refuse('too_large');
+  }
+  if (!/^[\d.,]+$/.test(unsigned) || !/\d/.test(unsigned)) return refuse('not_a_number');
+  if (negative) return refuse('negative');
+  if (unsigned.includes(',') || WITH_CENTS.test(unsigned)) return refuse('decimal');
+  return refuse('grouping');
+}
+
+function refuse(refusal: RupiahTextRefusal): RupiahText {
+  return { ok: false, refusal };
 }

@@ -53,6 +53,24 @@ export const qrDisplaySchema = z.discriminatedUnion('kind', [
 ]);
 export type QrDisplay = z.infer<typeof qrDisplaySchema>;
 
+/**
+ * What the counter screen shows: the ledger state, except for a sale the gateway holds open
+ * (`awaiting_payment`) that the customer cannot pay from this screen:
+ * - `qr_refused`: the gateway's QR failed the integrity check (any `integrity_error` code);
+ * - `qr_lost`: the gateway knows the order but sent nothing scannable (no QR, no payment page).
+ * Derived in main, never stored: the ledger keeps `awaiting_payment`, so tracking, expiry,
+ * recovery and a late payment work as for any open sale (docs/architecture.md).
+ */
+export const COUNTER_STATES = [...PAYMENT_STATES, 'qr_refused', 'qr_lost'] as const;
+export type CounterState = (typeof COUNTER_STATES)[number];
+
+export function counterStateFor(state: PaymentState, qr: QrDisplay): CounterState {
+  if (state !== 'awaiting_payment') return state;
+  if (qr.kind === 'integrity_error') return 'qr_refused';
+  if (qr.kind === 'none') return 'qr_lost';
+  return state;
+}
+
 /** A payment as the renderer sees it. Plain data; crosses IPC. */
 export const paymentViewSchema = z.object({
   tradeNo: z.string(),
@@ -60,6 +78,8 @@ export const paymentViewSchema = z.object({
   amount: z.number().int(),
   paidAmount: z.number().int().nullable(),
   state: z.enum(PAYMENT_STATES),
+  /** What the counter screen shows (counterStateFor): the state, or why the customer cannot pay. */
+  counterState: z.enum(COUNTER_STATES),
   gatewayStatus: z.string().nullable(),
   customer: z.object({ name: z.string(), mobile: z.string(), email: z.string() }),
   qr: qrDisplaySchema,

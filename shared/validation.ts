@@ -1,3 +1,4 @@
+import { parseRupiahText, type RupiahTextRefusal } from './money.ts';
 import type { Settings } from './settings.ts';
 
 /**
@@ -10,6 +11,7 @@ export const VALIDATION_CODES = [
   'amount.empty',
   'amount.not_a_number',
   'amount.not_whole',
+  'amount.bad_grouping',
   'amount.not_positive',
   'amount.below_min',
   'amount.above_max',
@@ -39,31 +41,31 @@ function fail(code: ValidationCode, params?: Record<string, number>): { ok: fals
 
 // ---- amount ----------------------------------------------------------------------------------
 
-// `150000` or `150.000`: in Indonesian the dot groups thousands, so `150.000` is 150000.
-const WHOLE_TEXT = /^(\d+|\d{1,3}(\.\d{3})+)$/;
-// Decimals as a cashier may type them: Indonesian `150.000,50` / `1,5`, or English `1.5`, `39000.00`.
-const DECIMAL_TEXT = /^((\d+|\d{1,3}(\.\d{3})+),\d*|\d+\.\d+)$/;
+const AMOUNT_TEXT_CODES: Record<Exclude<RupiahTextRefusal, 'too_large'>, ValidationCode> = {
+  empty: 'amount.empty',
+  negative: 'amount.not_positive',
+  decimal: 'amount.not_whole',
+  grouping: 'amount.bad_grouping',
+  not_a_number: 'amount.not_a_number',
+};
 
 /**
  * A whole, positive number of rupiah within the shop's limits. Accepts a number or the cashier's
- * text (spaces, `.` thousands separators and an `Rp` prefix are ignored). A value past
+ * text, read by `parseRupiahText` (the one reading of typed amounts). A value past
  * Number.MAX_SAFE_INTEGER cannot be held exactly, so it is reported as above the maximum.
  */
 export function validateAmount(input: number | string, limits: AmountLimits): ValidationResult<number> {
   if (typeof input === 'number') return checkAmount(input, limits);
-  const compact = input.replace(/\s/g, '').replace(/^rp\.?/i, '');
-  if (compact === '') return fail('amount.empty');
-  const negative = compact.startsWith('-');
-  const unsigned = negative ? compact.slice(1) : compact;
-  const whole = WHOLE_TEXT.test(unsigned);
-  if (!whole && !DECIMAL_TEXT.test(unsigned)) return fail('amount.not_a_number');
-  if (negative) return fail('amount.not_positive');
-  if (!whole) return fail('amount.not_whole');
-  return checkAmount(Number(unsigned.replaceAll('.', '')), limits);
+  const parsed = parseRupiahText(input);
+  if (parsed.ok) return checkAmount(parsed.value, limits);
+  if (parsed.refusal === 'too_large') return fail('amount.above_max', { max: maxOf(limits) });
+  return fail(AMOUNT_TEXT_CODES[parsed.refusal]);
 }
 
+const maxOf = (limits: AmountLimits) => Math.min(limits.maxAmount, Number.MAX_SAFE_INTEGER);
+
 function checkAmount(amount: number, limits: AmountLimits): ValidationResult<number> {
-  const max = Math.min(limits.maxAmount, Number.MAX_SAFE_INTEGER);
+  const max = maxOf(limits);
   if (!Number.isFinite(amount)) return fail('amount.not_a_number');
   if (amount <= 0) return fail('amount.not_positive');
   if (!Number.isInteger(amount)) return fail('amount.not_whole');

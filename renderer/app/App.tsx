@@ -11,10 +11,19 @@ import { TodayScreen } from '../screens/TodayScreen.tsx';
 import { I18nProvider, useI18n } from './i18n.tsx';
 import { hasPos, safeCall } from './pos.ts';
 import { routeForKey, type Route } from './routes.ts';
+import { useCharge } from './useCharge.ts';
 
 /** Set up enough to take a payment: a merchant number and a stored secret. */
 export function isConfigured(view: SettingsView): boolean {
   return view.secret.configured && view.settings.merchantNo !== '';
+}
+
+/**
+ * Where the app opens: on the sale once it can sell. Training needs no credentials, only the
+ * owner's first save (PIN, language, limits); live needs the merchant number and the secret.
+ */
+export function readyToSell(view: SettingsView): boolean {
+  return isConfigured(view) || (view.settings.environment === 'training' && view.savedOnce);
 }
 
 export function App() {
@@ -64,9 +73,10 @@ const TABS: ReadonlyArray<{ route: Route; key: 'nav.sale' | 'nav.today' | 'nav.s
 
 function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view: SettingsView) => void }) {
   const { t } = useI18n();
-  const [route, setRoute] = useState<Route>(() => (isConfigured(view) ? 'sale' : 'settings'));
+  const [route, setRoute] = useState<Route>(() => (readyToSell(view) ? 'sale' : 'settings'));
   const [payment, setPayment] = useState<PaymentView | null>(null);
   const [adminUnlocked, setAdminUnlocked] = useState(false);
+  const charge = useCharge(setPayment);
   const tabRefs = useRef(new Map<Route, HTMLButtonElement>());
 
   const routeRef = useRef(route);
@@ -150,16 +160,23 @@ function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view
           <QrScreen payment={payment} onPaymentChange={setPayment} onNewSale={() => setPayment(null)} />
         ) : null}
         {route === 'sale' && !payment ? (
-          <SaleScreen view={view} onCharged={setPayment} onOpenSettings={() => navigate('settings')} />
+          <SaleScreen view={view} charge={charge} onOpenSettings={() => navigate('settings')} />
         ) : null}
-        {route === 'today' ? <TodayScreen /> : null}
+        {route === 'today' ? (
+          <TodayScreen
+            onOpen={(open) => {
+              setPayment(open);
+              navigate('sale');
+            }}
+          />
+        ) : null}
         {route === 'settings' ? (
           <SettingsScreen
             view={view}
             onViewChange={onViewChange}
             unlocked={adminUnlocked || !view.adminPinSet}
             onUnlocked={setAdminUnlocked}
-            firstRun={!isConfigured(view)}
+            firstRun={!readyToSell(view)}
           />
         ) : null}
         </ScreenErrorBoundary>

@@ -1,4 +1,4 @@
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import type { FieldError, IpcError } from '../../shared/ipc-contract.ts';
 import type { Language } from '../../shared/settings.ts';
 import { createTranslate, translateCode, type Translate } from '../i18n/index.ts';
@@ -28,6 +28,10 @@ const I18nContext = createContext<I18n>(build('id'));
 
 export function I18nProvider({ language, children }: { language: Language; children: ReactNode }) {
   const value = useMemo(() => build(language), [language]);
+  // The page's language follows the cashier's (screen readers, hyphenation, spell-check).
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
   return <I18nContext value={value}>{children}</I18nContext>;
 }
 

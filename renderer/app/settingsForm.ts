@@ -1,5 +1,5 @@
 import type { FieldError, SettingsPatch } from '../../shared/ipc-contract.ts';
-import { parseRupiahDigits } from '../../shared/money.ts';
+import { groupRupiah, parseRupiahText } from '../../shared/money.ts';
 import type { Environment, Language, Settings } from '../../shared/settings.ts';
 
 /** The settings form as typed: every field a string (numbers are parsed on save). */
@@ -44,8 +44,8 @@ export function formFromSettings(settings: Settings): SettingsForm {
     customerName: settings.defaultCustomer.name,
     customerMobile: settings.defaultCustomer.mobile,
     customerEmail: settings.defaultCustomer.email,
-    minAmount: String(settings.limits.minAmount),
-    maxAmount: String(settings.limits.maxAmount),
+    minAmount: groupRupiah(settings.limits.minAmount),
+    maxAmount: groupRupiah(settings.limits.maxAmount),
     qrExpiryMinutes: String(settings.qrExpiryMinutes),
     language: settings.language,
     requireSignedAnswers: settings.requireSignedAnswers,
@@ -60,14 +60,17 @@ export type BuiltPatch = { ok: true; patch: SettingsPatch } | { ok: false; error
  */
 export function buildSettingsPatch(form: SettingsForm): BuiltPatch {
   const errors: Record<string, FieldError> = {};
-  const whole = (path: string, text: string): number => {
-    const value = parseRupiahDigits(text.trim());
-    if (value === null) errors[path] = { code: 'local.not_a_number' };
-    return value ?? 0;
+  const rupiah = (path: string, text: string): number => {
+    const parsed = parseRupiahText(text); // the sale field's reading: `10.000.000`, `Rp 5.000`
+    if (!parsed.ok) errors[path] = { code: 'local.not_a_number' };
+    return parsed.ok ? parsed.value : 0;
   };
-  const minAmount = whole('limits.minAmount', form.minAmount);
-  const maxAmount = whole('limits.maxAmount', form.maxAmount);
-  const qrExpiryMinutes = whole('qrExpiryMinutes', form.qrExpiryMinutes);
+  const minAmount = rupiah('limits.minAmount', form.minAmount);
+  const maxAmount = rupiah('limits.maxAmount', form.maxAmount);
+  // Minutes are a plain count: no `Rp`, no thousands dots.
+  const minutesText = form.qrExpiryMinutes.trim();
+  if (!/^\d{1,4}$/.test(minutesText)) errors.qrExpiryMinutes = { code: 'local.not_a_number' };
+  const qrExpiryMinutes = Number(minutesText);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,

@@ -10,8 +10,10 @@ type Props = {
 };
 
 /**
- * A modal question. Enter confirms, Esc dismisses, wherever the focus is inside it; focus starts on
- * the confirm button, stays inside (Tab cycles its two buttons) and returns to where it was.
+ * A modal question. Esc dismisses wherever the focus is; Enter answers with the focused button.
+ * Focus starts on the safe choice (dismiss): the question is often destructive (cancelling a live
+ * payment), so Esc-then-Enter must never confirm it. Focus stays inside (Tab cycles the two
+ * buttons) and returns to where it was.
  */
 export function ConfirmDialog({ title, body, confirmLabel, dismissLabel, onConfirm, onDismiss }: Props) {
   const titleId = useId();
@@ -21,7 +23,7 @@ export function ConfirmDialog({ title, body, confirmLabel, dismissLabel, onConfi
 
   useEffect(() => {
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    confirmRef.current?.focus();
+    dismissRef.current?.focus();
     return () => previous?.focus();
   }, []);
 
@@ -34,8 +36,8 @@ export function ConfirmDialog({ title, body, confirmLabel, dismissLabel, onConfi
       } else if (event.key === 'Enter') {
         event.preventDefault();
         event.stopPropagation();
-        if (document.activeElement === dismissRef.current) onDismiss();
-        else onConfirm();
+        if (document.activeElement === confirmRef.current) onConfirm();
+        else onDismiss();
       } else if (event.key === 'Tab') {
         event.preventDefault();
         const next = document.activeElement === confirmRef.current ? dismissRef.current : confirmRef.current;

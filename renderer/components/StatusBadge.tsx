@@ -1,7 +1,8 @@
-import type { PaymentState } from '../../shared/payment.ts';
+import type { CounterState } from '../../shared/payment.ts';
 import { useI18n } from '../app/i18n.tsx';
 
-export function StatusBadge({ state }: { state: PaymentState }) {
+/** A payment's counter state (shared/payment.ts counterStateFor) as a short label. */
+export function StatusBadge({ state }: { state: CounterState }) {
   const { t } = useI18n();
   return <span className={`badge badge-${state}`}>{t(`badge.${state}`)}</span>;
 }

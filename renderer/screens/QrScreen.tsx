@@ -5,10 +5,12 @@ import { isFinishedAtCounter, PAID_AMOUNT_DIFFERS, type PaymentState, type Payme
 import { useI18n } from '../app/i18n.tsx';
 import { pos, safeCall } from '../app/pos.ts';
 import { playAttentionSound, playPaidSound } from '../app/sound.ts';
-import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
+import { AmountText } from '../components/AmountText.tsx';
+import { CancelPaymentDialog } from '../components/CancelPaymentDialog.tsx';
 import { Countdown } from '../components/Countdown.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { QrCode } from '../components/QrCode.tsx';
+import { UnpayableNotice } from '../components/UnpayableNotice.tsx';
 
 type Props = {
   payment: PaymentView;
@@ -17,6 +19,8 @@ type Props = {
 };
 
 const TRAINING_OUTCOMES = ['paid', 'partial', 'failed'] as const;
+/** Main forgets a watch not renewed within its lease (tracking-policy.ts watchLeaseMs, 15 s). */
+const WATCH_RENEW_MS = 5_000;
 type TrainingOutcome = (typeof TRAINING_OUTCOMES)[number];
 
 export function QrScreen({ payment, onPaymentChange, onNewSale }: Props) {
@@ -29,7 +33,12 @@ export function QrScreen({ payment, onPaymentChange, onNewSale }: Props) {
   const screenRef = useRef<HTMLElement>(null);
   const newSaleRef = useRef<HTMLButtonElement>(null);
   const finished = isFinishedAtCounter(payment.state);
-  const { tradeNo } = payment;
+  const { tradeNo, counterState } = payment;
+  // The customer has nothing to scan: no countdown, no "waiting", no simulated customer. When the
+  // gateway holds a sale nobody can pay, cancelling it is the one thing to do; while a lost
+  // answer is being checked, waiting is (cancel stays at hand, as it is not the suggestion).
+  const cannotBePaid = counterState === 'qr_refused' || counterState === 'qr_lost';
+  const unpayable = cannotBePaid || counterState === 'unknown';
 
   /** Keeps the newest view of this payment; a late push of an older state is ignored. */
   const accept = useCallback(
@@ -45,14 +54,18 @@ export function QrScreen({ payment, onPaymentChange, onNewSale }: Props) {
     latest.current = payment;
   }, [payment]);
 
-  // Follow this payment while it is on screen: push updates, main polls it about every second.
+  // Follow this payment while it is on screen: push updates, main polls it about every second
+  // for as long as the watch is renewed (a reloaded or closed window stops renewing it).
   useEffect(() => {
     const unsubscribe = pos().onPaymentUpdate(accept);
-    void safeCall((api) => api.watchPayment({ tradeNo }));
+    const renew = () => void safeCall((api) => api.watchPayment({ tradeNo }));
+    renew();
+    const renewal = setInterval(renew, WATCH_RENEW_MS);
     void safeCall((api) => api.getPayment({ tradeNo })).then((result) => {
       if (result.ok) accept(result.value);
     });
     return () => {
+      clearInterval(renewal);
       unsubscribe();
       void safeCall((api) => api.watchPayment({ tradeNo: null }));
     };
@@ -117,28 +130,35 @@ export function QrScreen({ payment, onPaymentChange, onNewSale }: Props) {
     <section
       ref={screenRef}
       tabIndex={-1}
-      className={`qr-screen qr-state-${payment.state}`}
+      className={`qr-screen qr-state-${counterState}`}
       aria-label={t('qr.heading')}
     >
       <div className="qr-stage">{finished ? <FinalMark state={payment.state} /> : <Stage payment={payment} />}</div>
       <div className="qr-info">
         <p className="qr-amount-label">{t('qr.amount')}</p>
-        <p className="qr-amount">{amount}</p>
+        <p className="qr-amount">
+          <AmountText amount={payment.amount} />
+        </p>
         {merchantName ? <p className="qr-merchant">{merchantName}</p> : null}
         <div className="qr-status-box">
           <p className="qr-status" role="status">
-            {t(`status.${payment.state}`)}
+            {t(`status.${counterState}`)}
           </p>
           {payment.state === 'partially_paid' && payment.paidAmount !== null ? (
-            <p className="qr-status-detail">
-              {t('qr.paid_of_charged', { paid: formatRupiah(payment.paidAmount), charged: amount })}
-            </p>
+            <>
+              <p className="qr-status-detail">
+                {t('qr.paid_of_charged', { paid: formatRupiah(payment.paidAmount), charged: amount })}
+              </p>
+              <p className="qr-outstanding">
+                {t('qr.outstanding', { amount: formatRupiah(Math.max(0, payment.amount - payment.paidAmount)) })}
+              </p>
+            </>
           ) : null}
-          {(payment.state === 'failed' || payment.state === 'unknown' || payment.errorCode === PAID_AMOUNT_DIFFERS) && payment.errorCode ? (
+          {(payment.state === 'failed' || payment.errorCode === PAID_AMOUNT_DIFFERS) && payment.errorCode ? (
             <p className="qr-status-detail">{t('qr.reason', { reason: tc(payment.errorCode) })}</p>
           ) : null}
         </div>
-        {finished ? null : <Countdown expiresAt={payment.expiresAt} />}
+        {finished || unpayable ? null : <Countdown expiresAt={payment.expiresAt} />}
         <p className="qr-trade-no">{t('qr.trade_no', { tradeNo })}</p>
 
         {failure ? <ErrorBanner error={failure} /> : null}
@@ -150,14 +170,19 @@ export function QrScreen({ payment, onPaymentChange, onNewSale }: Props) {
               <kbd aria-hidden="true">{t('qr.new_sale_key')}</kbd>
             </button>
           ) : (
-            <button type="button" className="button button-secondary" disabled={busy} onClick={() => setConfirming(true)}>
-              {t('qr.cancel')}
+            <button
+              type="button"
+              className={`button ${cannotBePaid ? 'button-primary' : 'button-secondary'}`}
+              disabled={busy}
+              onClick={() => setConfirming(true)}
+            >
+              {t(cannotBePaid ? 'qr.cancel_sale' : 'qr.cancel')}
               <kbd aria-hidden="true">{t('qr.cancel_key')}</kbd>
             </button>
           )}
         </div>
 
-        {payment.environment === 'training' && !finished ? (
+        {payment.environment === 'training' && counterState === 'awaiting_payment' ? (
           <div className="training-controls" role="group" aria-label={t('training.heading')}>
             <p className="training-controls-title">{t('training.heading')}</p>
             {TRAINING_OUTCOMES.map((outcome) => (
@@ -176,14 +201,7 @@ export function QrScreen({ payment, onPaymentChange, onNewSale }: Props) {
       </div>
 
       {confirming ? (
-        <ConfirmDialog
-          title={t('cancel.title')}
-          body={t('cancel.body')}
-          confirmLabel={t('cancel.confirm')}
-          dismissLabel={t('cancel.dismiss')}
-          onConfirm={cancel}
-          onDismiss={() => setConfirming(false)}
-        />
+        <CancelPaymentDialog onConfirm={cancel} onDismiss={() => setConfirming(false)} />
       ) : null}
     </section>
   );
@@ -191,9 +209,12 @@ export function QrScreen({ payment, onPaymentChange, onNewSale }: Props) {
 
 /** What the customer scans, or why there is nothing to scan. */
 function Stage({ payment }: { payment: PaymentView }) {
-  const { t, tc } = useI18n();
+  const { t } = useI18n();
   const amount = formatRupiah(payment.amount);
   const { qr } = payment;
+  if (payment.counterState !== 'awaiting_payment' && payment.counterState !== 'creating') {
+    return <UnpayableNotice payment={payment} />;
+  }
   switch (qr.kind) {
     case 'qris':
       return (
@@ -210,21 +231,9 @@ function Stage({ payment }: { payment: PaymentView }) {
           <p className="qr-note">{t('qr.payment_url_note')}</p>
         </div>
       );
-    case 'integrity_error':
-      return (
-        <div className="qr-integrity" role="alert">
-          <h2>{t('qr.integrity_title')}</h2>
-          <p className="qr-integrity-reason">{tc(qr.code, { amount })}</p>
-          <p className="qr-integrity-action">{t('qr.integrity_action')}</p>
-          <p className="qr-integrity-detail">
-            <code>
-              {qr.code}: {qr.detail}
-            </code>
-          </p>
-        </div>
-      );
+    case 'integrity_error': // counter state qr_refused, above
     case 'none':
-      return <p className="qr-none">{t(payment.state === 'unknown' ? 'status.unknown' : 'qr.no_code')}</p>;
+      return <p className="qr-none">{t('qr.no_code')}</p>;
   }
 }
 

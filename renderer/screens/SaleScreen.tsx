@@ -1,18 +1,19 @@
 import { useEffect, useReducer, useRef, useState, type FormEvent } from 'react';
 import type { FieldError, IpcError, SettingsView } from '../../shared/ipc-contract.ts';
-import type { PaymentView } from '../../shared/payment.ts';
 import { validateAmount, validateEmail, validateMobile, validateName } from '../../shared/validation.ts';
-import { amountReducer, displayAmount, type AmountAction } from '../app/amount.ts';
+import { amountMayBeUnfinished, amountReducer, type AmountAction } from '../app/amount.ts';
 import { useI18n } from '../app/i18n.tsx';
-import { safeCall } from '../app/pos.ts';
 import { saleFieldOf, type SaleFormField } from '../app/saleFields.ts';
+import type { Charge } from '../app/useCharge.ts';
+import { useFitText } from '../app/useFitText.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { Keypad } from '../components/Keypad.tsx';
 import { TextField } from '../components/TextField.tsx';
 
 type Props = {
   view: SettingsView;
-  onCharged: (payment: PaymentView) => void;
+  /** The charge in flight (or just refused) lives in the shell, so leaving this screen keeps it. */
+  charge: Charge;
   onOpenSettings: () => void;
 };
 
@@ -25,6 +26,14 @@ type FieldErrors = Partial<Record<SaleFormField, FieldError>>;
  * it. Input is refused from the first moment either way.
  */
 const BUSY_LOOK_DELAY_MS = 150;
+
+/** Amount errors shown as soon as they are typed; the rest wait until Enter or leaving the field. */
+const SAID_WHILE_TYPING: ReadonlySet<string> = new Set([
+  'amount.above_max',
+  'amount.not_whole',
+  'amount.bad_grouping',
+  'amount.not_a_number',
+]);
 
 /** The shared rule for one field, on what the cashier typed ('' for an optional field is fine). */
 function checkField(field: SaleFormField, value: string, view: SettingsView): FieldError | null {
@@ -40,28 +49,50 @@ function checkField(field: SaleFormField, value: string, view: SettingsView): Fi
   return result.ok ? null : result.error;
 }
 
-export function SaleScreen({ view, onCharged, onOpenSettings }: Props) {
+export function SaleScreen({ view, charge, onOpenSettings }: Props) {
   const { t, tc } = useI18n();
-  const [digits, dispatch] = useReducer(amountReducer, '');
-  const [customer, setCustomer] = useState<Customer>({ name: '', mobile: '', email: '' });
-  const [showCustomer, setShowCustomer] = useState(false);
+  // Back from another screen mid-charge: the sale being charged is shown again, as typed.
+  const draft = charge.state?.draft;
+  const [amountText, dispatch] = useReducer(amountReducer, draft?.amountText ?? '');
+  const [customer, setCustomer] = useState<Customer>(draft?.customer ?? { name: '', mobile: '', email: '' });
+  const [showCustomer, setShowCustomer] = useState(() => Object.values(customer).some((value) => value !== ''));
   const [errors, setErrors] = useState<FieldErrors>({});
   // Errors are shown for a field once the cashier has left it or tried to charge.
   const [touched, setTouched] = useState<Partial<Record<SaleFormField, boolean>>>({});
   const [failure, setFailure] = useState<IpcError | null>(null);
-  /** The busy look is on (a charge is taking long); `inFlight` is what refuses input. */
+  /** The busy look is on (a charge is taking long); `charge.inFlight()` is what refuses input. */
   const [charging, setCharging] = useState(false);
-  const inFlight = useRef(false);
   const amountRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => amountRef.current?.focus(), []);
+  useFitText(amountRef, amountText);
+
+  const chargeState = charge.state;
+  useEffect(() => {
+    if (chargeState?.phase !== 'charging') {
+      setCharging(false);
+      return;
+    }
+    const waited = Date.now() - chargeState.startedAt;
+    const busyLook = setTimeout(() => setCharging(true), Math.max(0, BUSY_LOOK_DELAY_MS - waited));
+    return () => clearTimeout(busyLook);
+  }, [chargeState]);
+
+  // Main refused the sale (here or while the cashier was on another screen): show why.
+  const { failureShown } = charge;
+  useEffect(() => {
+    if (chargeState?.phase !== 'failed') return;
+    showRefusal(chargeState.error);
+    failureShown();
+  }, [chargeState, failureShown]);
 
   const recheck = (field: SaleFormField, value: string, force = false) => {
     if (!force && !touched[field] && !errors[field]) {
-      // Not yet shown: only an amount over the limit is worth saying while typing.
+      // Not yet shown: only an amount over the limit or text that is no amount (`15.000,5`) is
+      // worth saying while typing; `25.` on its way to `25.000` is not.
       if (field !== 'amount') return;
       const error = checkField(field, value, view);
-      if (error?.code !== 'amount.above_max') {
+      if (!error || !SAID_WHILE_TYPING.has(error.code) || amountMayBeUnfinished(value)) {
         setErrors((current) => ({ ...current, amount: undefined }));
         return;
       }
@@ -71,15 +102,15 @@ export function SaleScreen({ view, onCharged, onOpenSettings }: Props) {
   };
 
   const onAmount = (action: AmountAction) => {
-    if (inFlight.current) return;
-    const next = amountReducer(digits, action);
+    if (charge.inFlight()) return;
+    const next = amountReducer(amountText, action);
     dispatch(action);
     setFailure(null);
     if (next !== '') recheck('amount', next);
   };
 
   const onCustomer = (field: Exclude<SaleFormField, 'amount'>, value: string) => {
-    if (inFlight.current) return;
+    if (charge.inFlight()) return;
     setCustomer((current) => ({ ...current, [field]: value }));
     if (touched[field] || errors[field]) recheck(field, value, true);
   };
@@ -90,49 +121,45 @@ export function SaleScreen({ view, onCharged, onOpenSettings }: Props) {
     recheck(field, value, true);
   };
 
-  const submit = async (event?: FormEvent) => {
+  const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    if (inFlight.current) return; // a second Enter while charging does nothing
+    if (charge.inFlight()) return; // a second Enter while charging does nothing
     const all: FieldErrors = {};
     for (const field of ['amount', 'name', 'mobile', 'email'] as const) {
-      const error = checkField(field, field === 'amount' ? digits : customer[field], view);
+      const error = checkField(field, field === 'amount' ? amountText : customer[field], view);
       if (error) all[field] = error;
     }
+    const amount = validateAmount(amountText, view.settings.limits);
     setTouched({ amount: true, name: true, mobile: true, email: true });
     setErrors(all);
-    if (Object.keys(all).length > 0) {
+    if (!amount.ok || Object.keys(all).length > 0) {
       if (!all.amount) setShowCustomer(true);
       focusFirstError(all);
       return;
     }
-    inFlight.current = true;
-    const busyLook = setTimeout(() => setCharging(true), BUSY_LOOK_DELAY_MS);
     setFailure(null);
     const trimmed = Object.fromEntries(Object.entries(customer).filter(([, value]) => value.trim() !== ''));
-    const result = await safeCall((api) =>
-      api.charge({ amount: Number(digits), ...(Object.keys(trimmed).length > 0 ? { customer: trimmed } : {}) }),
+    charge.start(
+      { amount: amount.value, ...(Object.keys(trimmed).length > 0 ? { customer: trimmed } : {}) },
+      { amountText, customer },
     );
-    clearTimeout(busyLook);
-    inFlight.current = false;
-    setCharging(false);
-    if (result.ok) {
-      onCharged(result.value);
-      return;
-    }
-    if (result.error.code === 'validation' && result.error.fields) {
+  };
+
+  const showRefusal = (error: IpcError) => {
+    if (error.code === 'validation' && error.fields) {
       const fromMain: FieldErrors = {};
-      for (const [key, error] of Object.entries(result.error.fields)) {
+      for (const [key, fieldError] of Object.entries(error.fields)) {
         const field = saleFieldOf(key);
-        if (field) fromMain[field] = error;
+        if (field) fromMain[field] = fieldError;
       }
       setErrors(fromMain);
       if (fromMain.name || fromMain.mobile || fromMain.email) setShowCustomer(true);
-      if (Object.keys(fromMain).length === Object.keys(result.error.fields).length) {
+      if (Object.keys(fromMain).length === Object.keys(error.fields).length) {
         focusFirstError(fromMain);
         return;
       }
     }
-    setFailure(result.error);
+    setFailure(error);
   };
 
   const focusFirstError = (all: FieldErrors) => {
@@ -148,7 +175,7 @@ export function SaleScreen({ view, onCharged, onOpenSettings }: Props) {
   const defaults = view.settings.defaultCustomer;
 
   return (
-    <form className="sale" onSubmit={(event) => void submit(event)} noValidate aria-busy={charging}>
+    <form className="sale" onSubmit={submit} noValidate aria-busy={charging}>
       <h1 className="visually-hidden">{t('sale.heading')}</h1>
       <div className="sale-entry">
         <div className={`amount-field${errors.amount ? ' field-invalid' : ''}`}>
@@ -164,13 +191,13 @@ export function SaleScreen({ view, onCharged, onOpenSettings }: Props) {
               inputMode="numeric"
               autoComplete="off"
               spellCheck={false}
-              value={displayAmount(digits)}
+              value={amountText}
               placeholder="0"
               readOnly={charging}
               aria-invalid={errors.amount ? true : undefined}
               aria-describedby={errors.amount ? 'sale-amount-error' : 'sale-amount-hint'}
               onChange={(event) => onAmount({ type: 'text', text: event.target.value })}
-              onBlur={() => blur('amount', digits)}
+              onBlur={() => blur('amount', amountText)}
             />
           </div>
           {errors.amount ? (

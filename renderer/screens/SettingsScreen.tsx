@@ -8,6 +8,7 @@ import type { MessageKey } from '../i18n/index.ts';
 import { CheckboxField } from '../components/CheckboxField.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { PinSection } from '../components/PinSection.tsx';
+import { TechnicalDetails } from '../components/TechnicalDetails.tsx';
 import { TextField } from '../components/TextField.tsx';
 
 type Props = {
@@ -103,7 +104,8 @@ function SettingsEditor({ view, onViewChange, onUnlocked, firstRun }: Props) {
   const [secret, setSecret] = useState('');
   const [errors, setErrors] = useState<Record<string, FieldError>>({});
   const [failure, setFailure] = useState<IpcError | null>(null);
-  const [notice, setNotice] = useState<string>('');
+  // The key, not the text: a notice shown before switching language is then shown in the new one.
+  const [notice, setNotice] = useState<MessageKey | null>(null);
   const [saving, setSaving] = useState(false);
   const [testing, setTesting] = useState(false);
   const [verdict, setVerdict] = useState<{ ok: true; environment: Environment } | { ok: false; error: IpcError } | null>(
@@ -115,7 +117,7 @@ function SettingsEditor({ view, onViewChange, onUnlocked, firstRun }: Props) {
   const dirty = secret !== '' || JSON.stringify(form) !== JSON.stringify(saved);
   const set = <K extends keyof SettingsForm>(key: K, value: SettingsForm[K]) => {
     setForm((current) => ({ ...current, [key]: value }));
-    setNotice('');
+    setNotice(null);
   };
   const fieldError = (path: string) => {
     const error = errors[path];
@@ -144,7 +146,7 @@ function SettingsEditor({ view, onViewChange, onUnlocked, firstRun }: Props) {
   const save = async (event: FormEvent) => {
     event.preventDefault();
     if (saving) return;
-    setNotice('');
+    setNotice(null);
     setFailure(null);
     const built = buildSettingsPatch(form);
     if (!built.ok) {
@@ -162,7 +164,7 @@ function SettingsEditor({ view, onViewChange, onUnlocked, firstRun }: Props) {
       const next = formFromSettings(result.value.settings);
       setForm(next);
       setSaved(next);
-      setNotice(t('settings.saved'));
+      setNotice('settings.saved');
       onViewChange(result.value);
       return;
     }
@@ -253,7 +255,7 @@ function SettingsEditor({ view, onViewChange, onUnlocked, firstRun }: Props) {
             error={fieldError('secret')}
             onChange={(event) => {
               setSecret(event.target.value);
-              setNotice('');
+              setNotice(null);
             }}
           />
           {textFields(GATEWAY_SETTINGS)}
@@ -301,11 +303,13 @@ function SettingsEditor({ view, onViewChange, onUnlocked, firstRun }: Props) {
           </button>
         </div>
         <div className="settings-verdict" role="status">
-          {saving ? t('settings.saving') : notice}
+          {saving ? t('settings.saving') : notice ? t(notice) : null}
           {testing ? t('settings.testing') : null}
           {!testing && verdict?.ok ? (
             <p className="verdict verdict-ok">
-              {t('settings.test_ok', { environment: t(`settings.env.${verdict.environment}`) })}
+              {verdict.environment === 'training'
+                ? t('settings.test_ok_training')
+                : t('settings.test_ok', { environment: t(`settings.env.${verdict.environment}`) })}
             </p>
           ) : null}
           {!testing && verdict && !verdict.ok ? (
@@ -313,14 +317,7 @@ function SettingsEditor({ view, onViewChange, onUnlocked, firstRun }: Props) {
               <p>
                 <strong>{t('settings.test_failed')}</strong> {te(verdict.error)}
               </p>
-              {verdict.error.detail ? (
-                <details className="banner-details">
-                  <summary>{t('common.details')}</summary>
-                  <code>
-                    {verdict.error.code}: {verdict.error.detail}
-                  </code>
-                </details>
-              ) : null}
+              {verdict.error.detail ? <TechnicalDetails code={verdict.error.code} detail={verdict.error.detail} /> : null}
             </div>
           ) : null}
           {!testing && dirty && verdict ? <p className="field-hint">{t('settings.test_unsaved')}</p> : null}

@@ -1,16 +1,25 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { IpcError, IpcResponse } from '../../shared/ipc-contract.ts';
 import { formatRupiah } from '../../shared/money.ts';
+import type { PaymentState, PaymentView } from '../../shared/payment.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { pos, safeCall } from '../app/pos.ts';
 import { formatClock } from '../app/time.ts';
+import { AmountText } from '../components/AmountText.tsx';
+import { CancelPaymentDialog } from '../components/CancelPaymentDialog.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 
 type Today = IpcResponse<'listToday'>;
 
-export function TodayScreen() {
+type Props = {
+  /** Shows an open sale's screen again (its QR, or why it cannot be paid). */
+  onOpen: (payment: PaymentView) => void;
+};
+
+export function TodayScreen({ onOpen }: Props) {
   const { t } = useI18n();
+  const [cancelling, setCancelling] = useState<PaymentView | null>(null);
   const [today, setToday] = useState<Today | null>(null);
   const [failure, setFailure] = useState<IpcError | null>(null);
   const [rechecking, setRechecking] = useState<ReadonlySet<string>>(new Set());
@@ -54,6 +63,13 @@ export function TodayScreen() {
     else setFailure(result.error);
   };
 
+  const cancel = async (tradeNo: string) => {
+    setCancelling(null);
+    const result = await safeCall((api) => api.cancelPayment({ tradeNo }));
+    if (result.ok) await load();
+    else setFailure(result.error);
+  };
+
   const payments = today ? [...today.payments].sort((a, b) => b.createdAt - a.createdAt) : [];
 
   return (
@@ -69,9 +85,14 @@ export function TodayScreen() {
 
       {today ? (
         <div className="today-total" role="status">
-          <span className="today-total-label">{t('today.paid_total')}</span>
-          <span className="today-total-amount">{formatRupiah(today.paidTotal)}</span>
+          <span className="today-total-label">{t('today.received_total')}</span>
+          <AmountText className="today-total-amount" amount={today.receivedTotal} />
           <span className="today-total-count">{t('today.paid_count', { count: today.paidCount })}</span>
+          {today.partialCount > 0 ? (
+            <span className="today-total-partial">
+              {t('today.partial_count', { count: today.partialCount, amount: formatRupiah(today.outstandingTotal) })}
+            </span>
+          ) : null}
         </div>
       ) : (
         <p role="status">{t('app.loading')}</p>
@@ -109,10 +130,30 @@ export function TodayScreen() {
                   ) : null}
                 </td>
                 <td>
-                  <StatusBadge state={payment.state} />
+                  <StatusBadge state={payment.counterState} />
                 </td>
                 <td className="mono">{payment.tradeNo}</td>
-                <td>
+                <td className="today-actions">
+                  {isOpenAtCounter(payment.state) ? (
+                    <>
+                      <button
+                        type="button"
+                        className="button button-small button-primary"
+                        aria-label={t('today.open_label', { tradeNo: payment.tradeNo })}
+                        onClick={() => onOpen(payment)}
+                      >
+                        {t('today.open')}
+                      </button>
+                      <button
+                        type="button"
+                        className="button button-small button-secondary"
+                        aria-label={t('today.cancel_label', { tradeNo: payment.tradeNo })}
+                        onClick={() => setCancelling(payment)}
+                      >
+                        {t('today.cancel')}
+                      </button>
+                    </>
+                  ) : null}
                   <button
                     type="button"
                     className="button button-small button-secondary"
@@ -128,6 +169,15 @@ export function TodayScreen() {
           </tbody>
         </table>
       ) : null}
+
+      {cancelling ? (
+        <CancelPaymentDialog onConfirm={() => void cancel(cancelling.tradeNo)} onDismiss={() => setCancelling(null)} />
+      ) : null}
     </section>
   );
+}
+
+/** A sale the counter can still reopen or cancel: waiting, or its create answer lost. */
+function isOpenAtCounter(state: PaymentState): boolean {
+  return state === 'awaiting_payment' || state === 'unknown';
 }

@@ -37,7 +37,7 @@ test('first run: the owner sets a PIN, saves the training set-up and gets a conn
   await expect(page.getByText('PIN admin tersimpan.')).toBeVisible();
 
   await page.getByRole('button', { name: 'Tes koneksi' }).click();
-  await expect(page.getByText(/^Koneksi berhasil: gateway menerima kredensial ini \(latihan\)/)).toBeVisible();
+  await expect(page.getByText(/^Simulator latihan menjawab\. Mode latihan tidak memerlukan kredensial/)).toBeVisible();
   await screenshot(page, 'settings');
 
   const view = await preview.core.router.dispatch('getSettings', {});
@@ -206,7 +206,7 @@ test('Esc asks before cancelling; "no" keeps the QR, "yes" cancels it', async ({
   await page.keyboard.press('Escape');
   const dialog = page.getByRole('dialog', { name: 'Batalkan pembayaran?' });
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByRole('button', { name: 'Ya, batalkan' })).toBeFocused();
+  await expect(dialog.getByRole('button', { name: 'Tidak, tunggu lagi' })).toBeFocused();
   await screenshot(page, 'cancel-dialog');
   await page.keyboard.press('Escape'); // Esc in the dialog means "no"
   await expect(dialog).toHaveCount(0);

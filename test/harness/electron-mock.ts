@@ -115,17 +115,27 @@ export class FakeMenu {
   static getApplicationMenu = vi.fn(() => FakeMenu.applicationMenu);
 }
 
+/**
+ * Like Electron's ipcMain: an EventEmitter for `on` listeners (`eventNames()` lists their channels)
+ * plus one `handle` handler per channel (a second one throws, as in Electron).
+ */
 function createIpcMain() {
   const handlers = new Map<string, Listener>();
-  return {
+  const emitter = new FakeEmitter();
+  return Object.assign(emitter, {
     handlers,
     handle: vi.fn((channel: string, handler: Listener) => {
-      if (handlers.has(channel)) throw new Error(`second handler for ${channel}`);
+      if (handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
       handlers.set(channel, handler);
     }),
-    on: vi.fn(),
     removeHandler: vi.fn((channel: string) => handlers.delete(channel)),
-  };
+    removeAllListeners: vi.fn((channel?: string) => {
+      if (channel === undefined) emitter.listeners.clear();
+      else emitter.listeners.delete(channel);
+      return emitter;
+    }),
+    eventNames: () => [...emitter.listeners].filter(([, list]) => list.length > 0).map(([channel]) => channel),
+  });
 }
 
 function createIpcRenderer() {
@@ -190,7 +200,12 @@ function createMock() {
  * place, so modules that imported them see fresh fakes. `vi.resetModules` keeps the mocked module
  * but re-creates this harness: after it, reach the mock through `import('electron')`.
  */
-export const electronMock = createMock();
+export const electronMock = withDefaultExport(createMock());
+
+/** `import electron from 'electron'` (electron-store does this) reads the module's default export. */
+function withDefaultExport<T extends object>(mock: T): T & { default: T } {
+  return Object.assign(mock, { default: mock });
+}
 
 /** Fresh fakes in place. `mock`: the module object a test got from `import('electron')`. */
 export function resetElectronMock(mock: typeof electronMock = electronMock): void {

@@ -16,6 +16,7 @@ export const TEST_SECRET = 'test-secret-3f9a';
 /** Tracking compressed from seconds to tens of milliseconds, same shape as production. */
 export const FAST_POLICY: TrackingPolicy = {
   watchedIntervalMs: 15,
+  watchLeaseMs: 5_000,
   backoffStartMs: 15,
   backoffMaxMs: 60,
   lateCheckIntervalMs: 30,

@@ -16,6 +16,8 @@ export const SIZES = FULL
  */
 export const TORTURE_POLICY: TrackingPolicy = {
   watchedIntervalMs: 50,
+  // Longer than a batch: the tills under torture renew nothing, their sale on screen stays watched.
+  watchLeaseMs: 10 * 60_000,
   backoffStartMs: 50,
   backoffMaxMs: 1_000,
   lateCheckIntervalMs: 1_000,

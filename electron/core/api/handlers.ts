@@ -2,6 +2,7 @@ import type { SettingsView } from '../../../shared/ipc-contract.ts';
 import type { AdminLock } from '../admin/admin-lock.ts';
 import { PosError } from '../errors.ts';
 import type { GatewayProvider } from '../gateways.ts';
+import { gatewayErrorCode } from '../paypro/error-codes.ts';
 import { GatewayError } from '../paypro/gateway.ts';
 import type { PaymentService } from '../payments/payment-service.ts';
 import { VaultError, type Vault } from '../vault/vault.ts';
@@ -31,6 +32,7 @@ export function createPosHandlers(deps: HandlerDeps): IpcHandlers {
       secret: vault.secretStatus(),
       adminPinSet: adminLock.pinSet,
       secretProtection: await deps.secretProtection(),
+      savedOnce: vault.settingsSaved(),
     };
   }
 
@@ -118,11 +120,11 @@ async function translateVaultErrors(run: () => Promise<void>): Promise<void> {
   }
 }
 
-/** Gateway failures reach the renderer as `gateway.<kind>` with the technical detail beside it. */
+/** Gateway failures reach the renderer as a `gateway.…` code with the technical detail beside it. */
 function toPosError(error: unknown): unknown {
   if (error instanceof GatewayError) {
     const detail = [error.message, error.gatewayCode, error.gatewayMessage].filter(Boolean).join(' · ');
-    return new PosError(`gateway.${error.kind}`, { detail, cause: error });
+    return new PosError(gatewayErrorCode(error), { detail, cause: error });
   }
   return error;
 }

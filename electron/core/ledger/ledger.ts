@@ -176,15 +176,19 @@ export class Ledger {
       PAYMENT_STATES.map((state) => [state, { count: 0, amount: 0 }]),
     ) as DaySummary['byState'];
     let count = 0;
-    let paidTotal = 0;
+    let receivedTotal = 0;
+    let outstandingTotal = 0;
     for (const row of this.#sql.summary.all(fromMs, toMs)) {
       const state = row.state as PaymentState;
       byState[state] = { count: Number(row.count), amount: Number(row.amount) };
       count += Number(row.count);
-      if (state === 'paid') paidTotal += Number(row.paid_or_charged);
-      if (state === 'partially_paid') paidTotal += Number(row.paid ?? 0);
+      if (state === 'paid') receivedTotal += Number(row.paid_or_charged);
+      if (state === 'partially_paid') {
+        receivedTotal += Number(row.paid ?? 0);
+        outstandingTotal += Number(row.amount) - Number(row.paid ?? 0);
+      }
     }
-    return { count, byState, paidTotal };
+    return { count, byState, receivedTotal, outstandingTotal };
   }
 
   /** The payment's history, oldest first. */

@@ -41,7 +41,9 @@ export interface DaySummary {
   count: number;
   byState: Record<PaymentState, { count: number; amount: number }>;
   /** Money received: paidAmount (or the amount charged) of paid sales plus paidAmount of partial ones. */
-  paidTotal: number;
+  receivedTotal: number;
+  /** What partially paid sales still owe: their amounts charged minus what was paid on them. */
+  outstandingTotal: number;
 }
 
 export interface Durability {

@@ -30,10 +30,19 @@ export interface PaymentServiceOptions {
 /** Just over the HTTP client's total budget per call (15 s), so a create in flight can finish. */
 export const DEFAULT_CLOSE_WAIT_MS = 16_000;
 
+/**
+ * The day at the counter. A partially paid sale is not "lunas": it adds what was received to
+ * `receivedTotal` and what it still owes to `outstandingTotal`, and is counted apart.
+ */
 export interface DaySummary {
   payments: PaymentView[];
-  paidTotal: number;
+  /** Money received: paid sales plus what partially paid ones brought in. */
+  receivedTotal: number;
+  /** Sales paid in full. */
   paidCount: number;
+  partialCount: number;
+  /** What the partially paid sales still owe. */
+  outstandingTotal: number;
   countByState: Record<PaymentView['state'], number>;
 }
 
@@ -131,8 +140,10 @@ export class PaymentService {
     ) as DaySummary['countByState'];
     return {
       payments: this.#ledger.listBetween(start.getTime(), end.getTime()).map(toPaymentView),
-      paidTotal: summary.paidTotal,
-      paidCount: summary.byState.paid.count + summary.byState.partially_paid.count,
+      receivedTotal: summary.receivedTotal,
+      paidCount: summary.byState.paid.count,
+      partialCount: summary.byState.partially_paid.count,
+      outstandingTotal: summary.outstandingTotal,
       countByState,
     };
   }

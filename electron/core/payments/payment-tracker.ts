@@ -27,6 +27,8 @@ export class PaymentTracker {
   readonly #running = new Map<string, Promise<void>>();
   readonly #unchangedChecks = new Map<string, number>();
   #watched: string | null = null;
+  /** performance.now() time the watch lapses unless renewed (tracking-policy.ts watchLeaseMs). */
+  #watchedUntil = 0;
   #stopped = false;
 
   constructor(deps: TrackerDeps) {
@@ -50,11 +52,13 @@ export class PaymentTracker {
 
   /**
    * The payment on screen is checked about every second: its next check comes within the
-   * watched interval, or sooner if one was already due sooner. Not at once: a QR just shown
+   * watched interval, or sooner if one was already due sooner. Renewed by the screen; a watch
+   * not renewed within the lease lapses, and the payment backs off like the others. Not at once: a QR just shown
    * cannot have been paid yet, and a check now would only load the gateway.
    */
   watch(tradeNo: string | null): void {
     this.#watched = tradeNo;
+    this.#watchedUntil = performance.now() + this.#deps.policy.watchLeaseMs;
     if (tradeNo === null) return;
     const record = this.#deps.ledger.get(tradeNo);
     if (!record || !this.#shouldTrack(record)) return this.#forget(tradeNo);
@@ -99,7 +103,7 @@ export class PaymentTracker {
 
   #delayFor(record: PaymentRecord): number {
     const delay = nextCheckDelay(this.#deps.policy, {
-      watched: this.#watched === record.tradeNo,
+      watched: this.#watched === record.tradeNo && performance.now() < this.#watchedUntil,
       closedLocally: CLOSED_LOCALLY_STATES.has(record.state),
       unchangedChecks: this.#unchangedChecks.get(record.tradeNo) ?? 0,
     });

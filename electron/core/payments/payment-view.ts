@@ -1,19 +1,21 @@
-import { MAX_PAYMENT_URL_LENGTH, PAYMENT_URL_TOO_LONG, type PaymentView, type QrDisplay } from '../../../shared/payment.ts';
+import { counterStateFor, MAX_PAYMENT_URL_LENGTH, PAYMENT_URL_TOO_LONG, type PaymentView, type QrDisplay } from '../../../shared/payment.ts';
 import { displaySafe } from '../../../shared/display-text.ts';
 import { checkQrisForCharge } from '../../../shared/qris/check.ts';
 import type { PaymentRecord } from '../ledger/ledger.ts';
 
 /** A ledger record as the renderer sees it, with the QR integrity verdict made here in main. */
 export function toPaymentView(record: PaymentRecord): PaymentView {
+  const qr = qrDisplayFor(record);
   return {
     tradeNo: record.tradeNo,
     platformTradeNo: record.platformTradeNo,
     amount: record.amount,
     paidAmount: record.paidAmount,
     state: record.state,
+    counterState: counterStateFor(record.state, qr),
     gatewayStatus: record.gatewayStatus,
     customer: { name: record.customerName, mobile: record.customerMobile, email: record.customerEmail },
-    qr: qrDisplayFor(record),
+    qr,
     paymentUrl: record.paymentUrl,
     errorCode: record.errorCode,
     errorDetail: record.errorDetail,

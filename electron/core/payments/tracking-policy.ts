@@ -5,6 +5,12 @@
 export interface TrackingPolicy {
   /** While the payment's QR is on screen: the customer is paying right now. */
   watchedIntervalMs: number;
+  /**
+   * How long a watch holds without being renewed. A window that is reloaded or closed never says
+   * "no longer watching"; its sale then backs off like any other once the lease runs out. The
+   * QR screen renews its watch every few seconds (renderer/screens/QrScreen.tsx).
+   */
+  watchLeaseMs: number;
   /** Off screen, the first interval; doubles after each unchanged answer up to the maximum. */
   backoffStartMs: number;
   backoffMaxMs: number;
@@ -24,6 +30,7 @@ export interface TrackingPolicy {
 
 export const DEFAULT_TRACKING_POLICY: TrackingPolicy = {
   watchedIntervalMs: 1_000,
+  watchLeaseMs: 15_000,
   backoffStartMs: 2_000,
   backoffMaxMs: 30_000,
   lateCheckIntervalMs: 60_000,

@@ -1,6 +1,7 @@
 import { isSettled, CLOSED_LOCALLY_STATES, PAID_AMOUNT_DIFFERS } from '../../../shared/payment.ts';
 import type { PaymentChange, PaymentRecord } from '../ledger/ledger.ts';
 import type { GatewayError, PayInQueryResult, PaymentLinkResult } from '../paypro/gateway.ts';
+import { gatewayErrorCode } from '../paypro/error-codes.ts';
 import { stateForGatewayStatus } from './gateway-status.ts';
 import type { TrackingPolicy } from './tracking-policy.ts';
 
@@ -34,7 +35,7 @@ export function afterCreateAnswer(result: PaymentLinkResult): Decision {
  * customer twice). A clear refusal means nothing was created: the sale failed.
  */
 export function afterCreateError(error: GatewayError): Decision {
-  const errorCode = `gateway.${error.kind}`;
+  const errorCode = gatewayErrorCode(error);
   const errorDetail = describeGatewayError(error);
   if (error.outcomeUnknown) {
     return { change: { state: 'unknown', errorCode, errorDetail }, note: `create answer lost: ${errorDetail}` };
@@ -71,15 +72,20 @@ export function afterQueryAnswer(record: PaymentRecord, query: PayInQueryResult)
       note: `gateway reports failure ${query.status}${late}`,
     };
   }
-  // Still processing. A payment whose create answer was lost turns out to exist: it waits now,
-  // although its QR never reached us (the renderer tells the cashier to cancel and charge again).
+  // Still processing. A payment whose create answer was lost turns out to exist: it waits now.
+  // Its QR came with the lost answer; a query answer that carries the QR or the payment page
+  // brings it back, otherwise the customer has nothing to pay with (counter state qr_lost).
   if (record.state === 'unknown') {
+    const qrString = record.qrString ?? query.qrString ?? null;
+    const paymentUrl = record.paymentUrl ?? query.paymentUrl ?? null;
     return {
       change: {
         state: 'awaiting_payment',
         gatewayStatus: query.status,
+        qrString,
+        paymentUrl,
         ...(query.platformTradeNo ? { platformTradeNo: query.platformTradeNo } : {}),
-        ...(record.qrString || record.paymentUrl
+        ...(qrString || paymentUrl
           ? { errorCode: null, errorDetail: null }
           : { errorCode: 'payment.qr_lost', errorDetail: null }),
       },

@@ -177,6 +177,8 @@ export function createPayproClient(options: PayproClientOptions): PayproGateway 
         paidAmount: pickPaidAmount(data),
         message: data.message ? displaySafe(data.message) : null,
         successTime: textOrNull(data.successTime),
+        paymentUrl: data.paymentUrl || null,
+        qrString: data.qrString || null,
       };
     },
 

@@ -39,6 +39,9 @@ export interface PayInQueryResult {
   paidAmount: number | null;
   message: string | null;
   successTime: string | null;
+  /** The order's hosted payment page and QRIS payload, when the query answer carries them. */
+  paymentUrl?: string | null;
+  qrString?: string | null;
 }
 
 export interface BalanceResult {

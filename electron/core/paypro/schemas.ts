@@ -41,6 +41,10 @@ export const payInQueryDataSchema = z.object({
   orderAmount: amount,
   message: text,
   successTime: z.union([z.string(), z.number()]).nullish(),
+  // Not documented for Indonesia (paypro-api.md §7 q4); read when present, since they are what
+  // a create whose answer was lost needs to put a code in front of the customer.
+  paymentUrl: text,
+  qrString: text,
 });
 export type PayInQueryData = z.infer<typeof payInQueryDataSchema>;
 

@@ -1,6 +1,7 @@
 import { computeSign } from '../paypro/sign.ts';
 import type { SimEndpoint } from './faults.ts';
-import type { OrderBook, SimOrder } from './orders.ts';
+import type { OrderBook } from './orders.ts';
+import type { QrFlaw } from './qris.ts';
 
 /** The gateway's business logic, separate from HTTP: a checked body in, an envelope out. */
 export interface EndpointContext {
@@ -8,7 +9,10 @@ export interface EndpointContext {
   secret: string;
   orders: OrderBook;
   now: () => number;
-  describe: (tradeNo: string, amount: number, platFormTradeNo: string) => Pick<SimOrder, 'paymentUrl' | 'qrString'>;
+  describe: (tradeNo: string, amount: number, platFormTradeNo: string, qrFlaw: QrFlaw | undefined) => {
+    paymentUrl: string;
+    qrString: string;
+  };
 }
 
 export interface SimEnvelope {
@@ -57,6 +61,7 @@ export function handleEndpoint(
       status: order.status,
       message: order.message,
       ...(order.successTime === null ? {} : { successTime: order.successTime }),
+      ...(order.queryShowsLinks ? { paymentUrl: order.paymentUrl, qrString: order.qrString } : {}),
     });
   }
 
@@ -74,7 +79,7 @@ export function handleEndpoint(
     amount,
     remark,
     request: { ...body },
-    describe: (platFormTradeNo) => context.describe(tradeNo, amount, platFormTradeNo),
+    describe: (platFormTradeNo, qrFlaw) => context.describe(tradeNo, amount, platFormTradeNo, qrFlaw),
   });
   return accept(context, {
     tradeNo: order.tradeNo,

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { QrFlaw } from './qris.ts';
 
 /**
  * How a simulated order behaves. `afterMs` counts from creation (or from the `script` call for an
@@ -12,6 +13,19 @@ export type Scenario =
   | { kind: 'never' };
 
 export type Settlement = 'paid' | 'partial' | 'failed';
+
+/**
+ * How the gateway describes an order it creates, for tests of what the till shows. Default: a
+ * sound QRIS code and a payment page in the create answer, neither in query answers.
+ */
+export interface Issuance {
+  /** A flaw in the QRIS code issued. */
+  qrFlaw?: QrFlaw;
+  /** No QRIS code at all, only the hosted payment page. */
+  noQrString?: boolean;
+  /** Query answers carry the order's paymentUrl (and qrString) too. */
+  queryShowsLinks?: boolean;
+}
 
 export interface SettleOptions {
   /** For `partial` (default: half the amount); for `paid`, a faulty gateway's other amount. */
@@ -33,7 +47,8 @@ export interface SimOrder {
   successTime: string | null;
   remark: string | null;
   paymentUrl: string;
-  qrString: string;
+  qrString: string | null;
+  queryShowsLinks: boolean;
   /** The accepted request body, sign included. */
   request: Readonly<Record<string, unknown>>;
 }
@@ -45,7 +60,7 @@ interface Entry {
 }
 
 export type NewOrder = Pick<SimOrder, 'tradeNo' | 'amount' | 'remark' | 'request'> & {
-  describe: (platFormTradeNo: string) => Pick<SimOrder, 'paymentUrl' | 'qrString'>;
+  describe: (platFormTradeNo: string, qrFlaw: QrFlaw | undefined) => { paymentUrl: string; qrString: string };
 };
 
 export const PROCESSING = '0015';
@@ -54,6 +69,7 @@ export function createOrderBook(now: () => number, defaultScenario: Scenario = {
   const entries = new Map<string, Entry>();
   const nextScenarios: Scenario[] = [];
   const pendingScripts = new Map<string, Scenario>();
+  const nextIssuances: Issuance[] = [];
 
   /** Applies a due scenario; reading an order is what moves it on. */
   function advance(entry: Entry): SimOrder {
@@ -84,6 +100,8 @@ export function createOrderBook(now: () => number, defaultScenario: Scenario = {
     create(input: NewOrder): SimOrder {
       const platFormTradeNo = randomBytes(8).toString('hex');
       const createdAt = now();
+      const issuance = nextIssuances.shift() ?? {};
+      const described = input.describe(platFormTradeNo, issuance.qrFlaw);
       const order: SimOrder = {
         tradeNo: input.tradeNo,
         platFormTradeNo,
@@ -95,7 +113,9 @@ export function createOrderBook(now: () => number, defaultScenario: Scenario = {
         successTime: null,
         remark: input.remark,
         request: input.request,
-        ...input.describe(platFormTradeNo),
+        paymentUrl: described.paymentUrl,
+        qrString: issuance.noQrString ? null : described.qrString,
+        queryShowsLinks: issuance.queryShowsLinks ?? false,
       };
       const scenario = pendingScripts.get(input.tradeNo) ?? nextScenarios.shift() ?? defaultScenario;
       pendingScripts.delete(input.tradeNo);
@@ -117,6 +137,11 @@ export function createOrderBook(now: () => number, defaultScenario: Scenario = {
 
     scriptNext(scenario: Scenario): void {
       nextScenarios.push(scenario);
+    },
+
+    /** The next order created (by any tradeNo) is described so. */
+    issueNext(issuance: Issuance): void {
+      nextIssuances.push(issuance);
     },
 
     script(tradeNo: string, scenario: Scenario): void {

@@ -1,4 +1,4 @@
-import { buildQrisPayload } from '../../../shared/qris/build.ts';
+import { buildQrisPayload, type QrisField } from '../../../shared/qris/build.ts';
 
 /** What the simulator puts in the dynamic QRIS code of one order. */
 export interface SimulatedQris {
@@ -12,10 +12,26 @@ export interface SimulatedQris {
 
 const GUI = 'ID.CO.QRIS.WWW';
 
+/**
+ * A flaw a test asks the simulated gateway to put in a QR it issues: what the till's integrity
+ * check (shared/qris/check.ts) must refuse to show.
+ */
+export const QR_FLAWS = ['broken_crc', 'other_amount', 'surcharge'] as const;
+export type QrFlaw = (typeof QR_FLAWS)[number];
+
 /** A dynamic QRIS payload shaped like Paypro's sample, carrying the order's amount in tag 54. */
-export function buildSimulatedQris(qr: SimulatedQris): string {
+export function buildSimulatedQris(qr: SimulatedQris, flaw?: QrFlaw): string {
+  const payload = buildQrisPayload(simulatedFields(qr, flaw));
+  if (flaw !== 'broken_crc') return payload;
+  const crc = payload.slice(-4);
+  return payload.slice(0, -4) + (crc === '0000' ? 'FFFF' : '0000');
+}
+
+function simulatedFields(qr: SimulatedQris, flaw: QrFlaw | undefined): QrisField[] {
   const merchantId = qr.merchantNo.replace(/\D/g, '').padStart(15, '0').slice(-15);
-  return buildQrisPayload([
+  // other_amount: the code asks 1.000 more than the order; surcharge: tag 55 "01" (tip prompt).
+  const amount = flaw === 'other_amount' ? qr.amount + 1_000 : qr.amount;
+  return [
     { tag: '00', value: '01' },
     { tag: '01', value: '12' }, // dynamic: one amount, one payment
     {
@@ -37,7 +53,8 @@ export function buildSimulatedQris(qr: SimulatedQris): string {
     },
     { tag: '52', value: '5499' },
     { tag: '53', value: '360' },
-    { tag: '54', value: String(qr.amount) },
+    { tag: '54', value: String(amount) },
+    ...(flaw === 'surcharge' ? [{ tag: '55', value: '01' }] : []),
     { tag: '58', value: 'ID' },
     { tag: '59', value: qr.merchantName.slice(0, 25) },
     { tag: '60', value: qr.city.slice(0, 15) },
@@ -48,5 +65,5 @@ export function buildSimulatedQris(qr: SimulatedQris): string {
         { tag: '07', value: 'A01' },
       ],
     },
-  ]);
+  ];
 }

@@ -10,11 +10,19 @@ import {
   type InjectOptions,
   type SimEndpoint,
 } from './faults.ts';
-import { createOrderBook, type Scenario, type SettleOptions, type Settlement, type SimOrder } from './orders.ts';
-import { buildSimulatedQris } from './qris.ts';
+import {
+  createOrderBook,
+  type Issuance,
+  type Scenario,
+  type SettleOptions,
+  type Settlement,
+  type SimOrder,
+} from './orders.ts';
+import { buildSimulatedQris, type QrFlaw } from './qris.ts';
 
 export type { Fault, FaultHook, FaultMatcher, FaultRequest, InjectOptions, SimEndpoint } from './faults.ts';
-export type { Scenario, SettleOptions, Settlement, SimOrder } from './orders.ts';
+export type { Issuance, Scenario, SettleOptions, Settlement, SimOrder } from './orders.ts';
+export type { QrFlaw } from './qris.ts';
 
 export interface SimulatorOptions {
   merchantNo: string;
@@ -61,6 +69,8 @@ export interface Simulator {
   requests(): SimRequestRecord[];
   paymentLinkCalls(tradeNo: string): PaymentLinkCalls;
   scriptNext(scenario: Scenario): void;
+  /** How the next order created is described: a flawed QR, no QR, links in query answers. */
+  issueNext(issuance: Issuance): void;
   script(tradeNo: string, scenario: Scenario): void;
   settle(tradeNo: string, outcome: Settlement, options?: SettleOptions): SimOrder;
   injectFault(matcher: FaultMatcher, fault: Fault, options?: InjectOptions): () => void;
@@ -86,9 +96,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     secret,
     orders,
     now,
-    describe: (tradeNo: string, amount: number, platFormTradeNo: string) => ({
+    describe: (tradeNo: string, amount: number, platFormTradeNo: string, qrFlaw: QrFlaw | undefined) => ({
       paymentUrl: `${origin}/cashier/${platFormTradeNo}`,
-      qrString: buildSimulatedQris({ merchantNo, amount, merchantName: qrMerchantName, city: qrCity, reference: tradeNo }),
+      qrString: buildSimulatedQris(
+        { merchantNo, amount, merchantName: qrMerchantName, city: qrCity, reference: tradeNo },
+        qrFlaw,
+      ),
     }),
   };
 
@@ -210,6 +223,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     requests: () => records.map((record) => ({ ...record })),
     paymentLinkCalls: (tradeNo) => ({ ...(calls.get(tradeNo) ?? { received: 0, accepted: 0, rejected: 0 }) }),
     scriptNext: (scenario) => orders.scriptNext(scenario),
+    issueNext: (issuance) => orders.issueNext(issuance),
     script: (tradeNo, scenario) => orders.script(tradeNo, scenario),
     settle: (tradeNo, outcome, settleOptions) => orders.settle(tradeNo, outcome, settleOptions),
     injectFault: (matcher, fault, injectOptions) => faults.inject(matcher, fault, injectOptions),

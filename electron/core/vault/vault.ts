@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FieldError, SettingsPatch } from '../../../shared/ipc-contract.ts';
 import { settingsSchema, type Settings } from '../../../shared/settings.ts';
 import { registerSecret } from '../logging/redact.ts';
+import { PosError } from '../errors.ts';
 import { createMerchantSigner, type MerchantSigner } from '../paypro/sign.ts';
 import {
   describeIssues,
@@ -86,6 +87,11 @@ export class Vault {
     return readableSettings(this.#storedSettings());
   }
 
+  /** Settings are written only when the owner saves them: stored at all means saved once. */
+  settingsSaved(): boolean {
+    return this.#store.get(SETTINGS_KEY) !== undefined;
+  }
+
   /** Validates the whole result before writing; on any broken rule nothing is written. */
   updateSettings(patch: SettingsPatch): Settings {
     const result = settingsSchema.safeParse(mergeSettings(this.getSettings(), patch));
@@ -139,6 +145,8 @@ export class Vault {
     try {
       decrypted = await this.#cipher.decrypt(stored.data.ciphertext);
     } catch (error) {
+      // The cipher's own answer for the owner (secret.keystore_not_ready, secret.protection_unavailable).
+      if (error instanceof PosError) throw error;
       throw new VaultError('secret_unreadable', 'The stored app secret could not be decrypted.', { cause: error });
     }
     if (decrypted.plain === '') throw new VaultError('secret_unreadable', 'The stored app secret is empty.');

@@ -34,6 +34,7 @@ import { startTrainingSimulator, type TrainingGateway } from '../../../electron/
 import { createPosCore, type PosCore } from '../../../electron/core/pos-core.ts';
 import type { RouterLogger } from '../../../electron/core/api/router.ts';
 import type { Simulator } from '../../../electron/core/simulator/server.ts';
+import type { Cipher } from '../../../electron/core/vault/vault.ts';
 import { ipcChannels } from '../../../shared/ipc-channels.ts';
 import type { PaymentView } from '../../../shared/payment.ts';
 import { createAesCipher } from '../../harness/aes-cipher.ts';
@@ -59,6 +60,8 @@ export interface WebPreviewOptions {
   logger?: RouterLogger;
   /** What carries window.pos's calls (bridge.ts): HTTP (default) or a driver's binding. */
   transport?: BridgeTransport;
+  /** Wraps the preview's cipher, e.g. to play an OS key store that is not ready yet. */
+  wrapCipher?: (cipher: Cipher) => Cipher;
 }
 
 export type BridgeTransport = 'http' | 'binding';
@@ -152,7 +155,8 @@ export async function startWebPreview(options: WebPreviewOptions = {}): Promise<
     buildBridgeScript(options.transport),
     retryWhileAddressInUse(() => startTrainingSimulator()),
   ]);
-  const cipher = createAesCipher([previewCipherKey(dataDir)]);
+  const aesCipher = createAesCipher([previewCipherKey(dataDir)]);
+  const cipher = options.wrapCipher ? options.wrapCipher(aesCipher) : aesCipher;
 
   const sseClients = new Set<ServerResponse>();
   const pushListeners = new Set<(payment: PaymentView) => void>();

@@ -50,7 +50,15 @@ describe('first run', () => {
       secret: { configured: false, hint: null },
       adminPinSet: false,
       secretProtection: 'os',
+      savedOnce: false,
     });
+  });
+
+  it('knows once the owner has saved the settings (a refused save does not count)', async () => {
+    await core.router.dispatch('updateSettings', { patch: { merchantNo: '12' } });
+    expect(await call('getSettings')).toMatchObject({ savedOnce: false });
+    await call('updateSettings', { patch: { language: 'en' } });
+    expect(await call('getSettings')).toMatchObject({ savedOnce: true, secret: { configured: false } });
   });
 
   it('stores the secret encrypted and shows only a hint', async () => {
@@ -106,8 +114,8 @@ describe('a training sale', () => {
     expect(paid).toMatchObject({ state: 'paid', paidAmount: 75_000 });
     expect(updates.map((update) => update.state)).toEqual(['creating', 'awaiting_payment', 'paid']);
 
-    const today: { paidTotal: number; payments: PaymentView[] } = await call('listToday');
-    expect(today.paidTotal).toBe(75_000);
+    const today: { receivedTotal: number; payments: PaymentView[] } = await call('listToday');
+    expect(today.receivedTotal).toBe(75_000);
     expect(today.payments.map((entry) => entry.tradeNo)).toEqual([payment.tradeNo]);
   });
 

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { electronMock as ElectronMock } from '../../harness/electron-mock.ts';
 import type { updaterModule as UpdaterModule } from '../../harness/updater-mock.ts';
@@ -13,7 +16,7 @@ const electronLog = vi.hoisted(() => ({
   error: vi.fn(),
 }));
 vi.mock('electron-updater', async () => (await import('../../harness/updater-mock.ts')).updaterModule);
-vi.mock('electron-log/main', () => ({ default: electronLog }));
+// electron-store itself runs (inlined by vitest.config.ts, on the electron mock), over a fake conf.
 vi.mock('conf', () => ({ default: vi.fn(function FakeConf(this: { options: unknown }, options: unknown) { this.options = options; }) }));
 
 const core = vi.hoisted(() => ({
@@ -43,6 +46,14 @@ async function load(configure: (electron: typeof ElectronMock) => void = () => {
   const { resetElectronMock } = await import('../../harness/electron-mock.ts');
   resetElectronMock(electron);
   configure(electron);
+  // Like the real electron-log/main (src/main/index.js): importing it registers `__ELECTRON_LOG__`
+  // on ipcMain, as a listener and as an invoke handler, with no sender check. (doMock: a mock
+  // factory registered with vi.mock runs once, not again after resetModules.)
+  vi.doMock('electron-log/main', () => {
+    electron.ipcMain.on('__ELECTRON_LOG__', () => undefined);
+    electron.ipcMain.handle('__ELECTRON_LOG__', async () => ({}));
+    return { default: electronLog };
+  });
   const updater = ((await import('electron-updater')) as unknown as typeof UpdaterModule).default.autoUpdater;
   await import('../../../electron/main.ts');
   return { electron, updater, windows: electron.BrowserWindow.created };
@@ -88,17 +99,27 @@ describe('main', () => {
     expect(electronMock.Menu.setApplicationMenu).not.toHaveBeenCalled();
   });
 
-  it('wires the core with userData, the safeStorage cipher and a store there', async () => {
-    const { electronMock } = await launch();
+  it('wires the core with userData, the safeStorage cipher and an electron-store there', async () => {
+    await launch();
     expect(core.options).toMatchObject({
       userDataDir: '/tmp/paypro-pos-user-data',
       cipher: { encrypt: expect.any(Function), decrypt: expect.any(Function) },
       secretProtection: expect.any(Function),
       store: { options: { cwd: '/tmp/paypro-pos-user-data', configName: 'settings', configFileMode: 0o600 } },
     });
-    expect([...electronMock.ipcMain.handlers.keys()].sort()).toEqual(
-      Object.values(ipcContract).map((call) => call.channel).sort(),
-    );
+    const { default: ElectronStore } = await import('electron-store');
+    expect((core.options as { store: unknown }).store).toBeInstanceOf(ElectronStore);
+  });
+
+  it('after start-up, the only IPC channels registered in main are the contract\'s (no electron-log, no electron-store)', async () => {
+    const { electronMock } = await launch();
+    const contract = Object.values(ipcContract).map((call) => call.channel).sort();
+    expect([...electronMock.ipcMain.handlers.keys()].sort()).toEqual(contract);
+    expect(electronMock.ipcMain.eventNames()).toEqual([]);
+    // They were there: the libraries registered them, main removed them before opening the window.
+    expect(electronMock.ipcMain.handle).toHaveBeenCalledWith('__ELECTRON_LOG__', expect.any(Function));
+    expect(electronMock.ipcMain.on).toHaveBeenCalledWith('__ELECTRON_LOG__', expect.any(Function));
+    expect(electronMock.ipcMain.on).toHaveBeenCalledWith('electron-store-get-data', expect.any(Function));
   });
 
   it('logs through electron-log (file transport) with the redaction hook first, in main and in the core', async () => {
@@ -144,6 +165,34 @@ describe('main', () => {
     const second = { preventDefault: vi.fn() };
     electronMock.app.emit('before-quit', second);
     expect(second.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('installs a downloaded update once the core has closed, when quitting with no payment open', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pos-main-feed-'));
+    const feed = path.join(dir, 'dev-app-update.yml');
+    writeFileSync(feed, 'provider: github\nowner: paypro-pos\nrepo: paypro-pos\n');
+    vi.stubEnv('POS_UPDATE_CONFIG', feed);
+    try {
+      const { electronMock, updater } = await launch();
+      await vi.waitFor(() => expect(updater.checkForUpdates).toHaveBeenCalled());
+      updater.finishDownload({ version: '0.2.0' });
+      let coreClosed = false;
+      core.close.mockImplementationOnce(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        coreClosed = true;
+      });
+      updater.quitAndInstall.mockImplementationOnce((...args: [boolean?, boolean?]) => {
+        expect(coreClosed).toBe(true);
+        return updater.quitAndInstall.getMockImplementation()!(...args);
+      });
+      electronMock.app.emit('before-quit', { preventDefault: vi.fn() });
+      await vi.waitFor(() => expect(updater.installs).toEqual([{ isSilent: true, isForceRunAfter: false, via: 'quitAndInstall' }]));
+      updater.appQuit(); // the library's own quit hook must not install a second time
+      expect(updater.installs).toHaveLength(1);
+    } finally {
+      vi.unstubAllEnvs();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('quits at once without starting when another instance holds the lock', async () => {

@@ -12,6 +12,7 @@ vi.mock('electron', () => ({}));
 const { startAutoUpdates, updateFeedConfigured } = await import('../../../electron/updater.ts');
 
 const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
+const quitApp = vi.fn();
 let states: PaymentState[] = [];
 let environment: Environment = 'live';
 let clock = new Date(2026, 2, 15, 14, 0);
@@ -21,16 +22,30 @@ function start(feedConfigured = true) {
     feedConfigured,
     environment: async () => environment,
     paymentStates: () => states,
+    quitApp,
     logger,
     now: () => clock,
     checkEveryMs: 60_000,
     endOfDayEveryMs: 1_000,
+    installQuitFallbackMs: 30_000,
   });
+}
+
+/** main.ts's graceful quit: ask before the core closes, install after it closed, then the app's `quit` event. */
+async function quitGracefully(updates: ReturnType<typeof start>) {
+  const install = updates.installAtQuit();
+  updates.stop();
+  await Promise.resolve(); // the core closes
+  if (install) updates.install(install);
+  await vi.advanceTimersByTimeAsync(0);
+  fakeAutoUpdater.appQuit();
+  return install;
 }
 
 beforeEach(() => {
   vi.useFakeTimers();
   resetFakeAutoUpdater();
+  quitApp.mockClear();
   states = [];
   environment = 'live';
   clock = new Date(2026, 2, 15, 14, 0);
@@ -62,49 +77,66 @@ describe('auto updates', () => {
     await vi.advanceTimersByTimeAsync(120_000);
     expect(fakeAutoUpdater.checkForUpdates).not.toHaveBeenCalled();
     expect(fakeAutoUpdater.autoInstallOnAppQuit).toBe(false);
-    noFeed.prepareQuit();
-    expect(fakeAutoUpdater.autoInstallOnAppQuit).toBe(false);
+    expect(noFeed.installAtQuit()).toBeNull();
   });
 
-  it('installs at quit only when no payment is open', async () => {
+  it('installs a downloaded update when the app quits with no payment open, after the core closed', async () => {
     const updates = start();
-    fakeAutoUpdater.listeners.get('update-downloaded')!({ version: '0.2.0' });
-    states = ['paid', 'awaiting_payment'];
-    updates.prepareQuit();
-    expect(fakeAutoUpdater.autoInstallOnAppQuit).toBe(false);
+    fakeAutoUpdater.finishDownload({ version: '0.2.0' });
     states = ['paid', 'expired'];
-    updates.prepareQuit();
-    expect(fakeAutoUpdater.autoInstallOnAppQuit).toBe(true);
+    expect(await quitGracefully(updates)).toEqual({ isSilent: true, isForceRunAfter: false });
+    expect(fakeAutoUpdater.installs).toEqual([{ isSilent: true, isForceRunAfter: false, via: 'quitAndInstall' }]);
+    expect(fakeAutoUpdater.appAdapterQuit).toHaveBeenCalledOnce();
+  });
+
+  it('keeps the update when a payment is open at quit, and electron-updater installs nothing on its own', async () => {
+    const updates = start();
+    fakeAutoUpdater.finishDownload({ version: '0.2.0' });
+    states = ['paid', 'awaiting_payment'];
+    expect(await quitGracefully(updates)).toBeNull();
+    expect(fakeAutoUpdater.installs).toEqual([]);
     expect(fakeAutoUpdater.quitAndInstall).not.toHaveBeenCalled();
-    updates.stop();
+    expect(logger.info).toHaveBeenCalledWith('Update kept for later', { reason: 'payment_open' });
   });
 
-  it('does not arm install-on-quit when nothing was downloaded', () => {
+  it('installs nothing at quit when nothing was downloaded', async () => {
     const updates = start();
-    updates.prepareQuit();
-    expect(fakeAutoUpdater.autoInstallOnAppQuit).toBe(false);
-    updates.stop();
+    expect(await quitGracefully(updates)).toBeNull();
+    expect(fakeAutoUpdater.quitAndInstall).not.toHaveBeenCalled();
+    expect(fakeAutoUpdater.installs).toEqual([]);
   });
 
-  it('installs at the end of the day with no payment open, never during the day or mid-sale', async () => {
+  it('quits the app anyway when electron-updater could not install', async () => {
     const updates = start();
-    fakeAutoUpdater.listeners.get('update-downloaded')!({ version: '0.2.0' });
+    updates.install({ isSilent: true, isForceRunAfter: false }); // nothing downloaded: the library emits error, does not quit
+    expect(fakeAutoUpdater.installs).toEqual([]);
+    await vi.advanceTimersByTimeAsync(29_000);
+    expect(quitApp).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(quitApp).toHaveBeenCalledOnce();
+  });
+
+  it('at the end of the day with no payment open, quits gracefully to install and start again; never during the day or mid-sale', async () => {
+    const updates = start();
+    fakeAutoUpdater.finishDownload({ version: '0.2.0' });
     await vi.advanceTimersByTimeAsync(10_000); // 14:00, the shop is open
-    expect(fakeAutoUpdater.quitAndInstall).not.toHaveBeenCalled();
+    expect(quitApp).not.toHaveBeenCalled();
     clock = new Date(2026, 2, 15, 22, 30);
     states = ['creating'];
     await vi.advanceTimersByTimeAsync(10_000); // closing time, but a sale is being created
-    expect(fakeAutoUpdater.quitAndInstall).not.toHaveBeenCalled();
+    expect(quitApp).not.toHaveBeenCalled();
     states = ['unknown'];
     await vi.advanceTimersByTimeAsync(10_000);
-    expect(fakeAutoUpdater.quitAndInstall).not.toHaveBeenCalled();
+    expect(quitApp).not.toHaveBeenCalled();
     states = ['paid'];
     await vi.advanceTimersByTimeAsync(1_000);
-    expect(fakeAutoUpdater.quitAndInstall).toHaveBeenCalledOnce();
-    expect(fakeAutoUpdater.quitAndInstall).toHaveBeenCalledWith(true, true);
+    expect(quitApp).toHaveBeenCalledOnce();
     await vi.advanceTimersByTimeAsync(10_000);
-    expect(fakeAutoUpdater.quitAndInstall).toHaveBeenCalledOnce();
-    updates.stop();
+    expect(quitApp).toHaveBeenCalledOnce();
+    // The installer runs only from the graceful quit, after the core closed.
+    expect(fakeAutoUpdater.quitAndInstall).not.toHaveBeenCalled();
+    expect(await quitGracefully(updates)).toEqual({ isSilent: true, isForceRunAfter: true });
+    expect(fakeAutoUpdater.installs).toEqual([{ isSilent: true, isForceRunAfter: true, via: 'quitAndInstall' }]);
   });
 
   it('logs a failed check instead of throwing', async () => {

@@ -20,11 +20,22 @@ describe('ci.yml', () => {
     const setup = test.steps.find((step) => step.uses?.startsWith('actions/setup-node@'));
     expect(setup?.with?.['node-version']).toBe(24);
     const ciStep = indexOf(test.steps, (step) => step.run === 'npm ci');
-    const lint = indexOf(test.steps, runs('npm ci --prefix tools/lint'));
     const npmTest = indexOf(test.steps, (step) => step.run === 'npm test');
     expect(ciStep).toBeGreaterThanOrEqual(0);
-    expect(lint).toBeGreaterThan(ciStep);
-    expect(npmTest).toBeGreaterThan(lint);
+    expect(npmTest).toBeGreaterThan(ciStep);
+    // The README's two commands: no separate install of the lint toolchain.
+    expect(test.steps.some(runs('--prefix tools/lint'))).toBe(false);
+  });
+
+  it('packs the app on Linux on every push and reads the fuses back from the packed binary', () => {
+    const job = ci.jobs['pack-linux']!;
+    expect(job['runs-on']).toBe('ubuntu-latest');
+    const build = indexOf(job.steps, (step) => step.run === 'npm run build');
+    const pack = indexOf(job.steps, runs(/electron-builder --config electron-builder\.yml --linux dir --publish never/));
+    const fuses = indexOf(job.steps, runs('node scripts/check-fuses.ts release/linux-unpacked/paypro-pos'));
+    expect(build).toBeGreaterThan(-1);
+    expect(pack).toBeGreaterThan(build);
+    expect(fuses).toBeGreaterThan(pack);
   });
 
   it('runs the Electron e2e spec under a real Electron and xvfb on Ubuntu', () => {
@@ -67,11 +78,32 @@ describe('release.yml', () => {
     expect(steps.some(runs(/--publish (always|onTag|onTagOrDraft)|gh release/))).toBe(false);
   });
 
-  it('passes signing and notarization credentials only from secrets', () => {
-    const pack = release.jobs.package!.steps.find(runs('electron-builder'))! as Step & { env: Record<string, string> };
-    for (const name of ['CSC_LINK', 'CSC_KEY_PASSWORD', 'APPLE_ID', 'APPLE_APP_SPECIFIC_PASSWORD', 'APPLE_TEAM_ID']) {
-      expect(pack.env[name]).toMatch(/^\$\{\{ .*secrets\./);
-    }
+  it("gives each OS only its own certificate, in the variables electron-builder reads there", () => {
+    type EnvStep = Step & { env: Record<string, string> };
+    const packs = release.jobs.package!.steps.filter(runs('electron-builder')) as EnvStep[];
+    const win = packs.find((step) => step.if === "matrix.platform == 'win'")!;
+    const mac = packs.find((step) => step.if === "matrix.platform == 'mac'")!;
+    expect(packs).toHaveLength(2);
+    expect(win.run).toMatch(/electron-builder .* --win /);
+    expect(mac.run).toMatch(/electron-builder .* --mac /);
+    // Windows: WIN_CSC_* only. No CSC_LINK there: electron-builder falls back to it when WIN_CSC_LINK is unset.
+    expect(win.env).toEqual({ WIN_CSC_LINK: '${{ secrets.WIN_CSC_LINK }}', WIN_CSC_KEY_PASSWORD: '${{ secrets.WIN_CSC_KEY_PASSWORD }}' });
+    expect(`${JSON.stringify(win)}`).not.toMatch(/MAC_CSC|APPLE_/);
+    // macOS: its own certificate, exported as CSC_LINK / CSC_KEY_PASSWORD only when it exists.
+    expect(mac.env.MAC_CSC_LINK).toBe('${{ secrets.MAC_CSC_LINK }}');
+    expect(mac.env.MAC_CSC_KEY_PASSWORD).toBe('${{ secrets.MAC_CSC_KEY_PASSWORD }}');
+    expect(mac.run).toContain('if [ -n "$MAC_CSC_LINK" ]; then export CSC_LINK="$MAC_CSC_LINK" CSC_KEY_PASSWORD="$MAC_CSC_KEY_PASSWORD"; fi');
+    expect(`${JSON.stringify(mac)}`).not.toMatch(/WIN_CSC/);
+    for (const name of ['APPLE_ID', 'APPLE_APP_SPECIFIC_PASSWORD', 'APPLE_TEAM_ID']) expect(mac.env[name]).toBe(`\${{ secrets.${name} }}`);
+    for (const step of release.jobs.package!.steps) expect(step.if === undefined || /^matrix\.platform == '(win|mac)'$/.test(step.if) || step.if.startsWith('runner.os')).toBe(true);
+  });
+
+  it('checks that the tag is v<package.json version> before anything is built', () => {
+    const tag = release.jobs.tag!;
+    expect(release.jobs.package!.needs).toBe('tag');
+    expect(tag.steps.some(runs('node scripts/check-release-tag.ts "$TAG"'))).toBe(true);
+    const step = tag.steps.find(runs('check-release-tag'))! as Step & { env: Record<string, string> };
+    expect(step.env.TAG).toBe('${{ github.ref_name }}');
   });
 
   it('never switches TLS checks off', () => {

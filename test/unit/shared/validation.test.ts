@@ -45,7 +45,7 @@ describe('validateAmount', () => {
   });
 
   it('refuses decimals, Indonesian and English', () => {
-    for (const text of ['150.000,50', '150.000,00', '1,5', '1.5', '39000.00', '150.000,']) {
+    for (const text of ['150.000,50', '150.000,00', '1,5', '1.5', '39000.00', '150.000,', '15000,50', '25.000.00']) {
       expect(codeOf(validateAmount(text, LIMITS)), text).toBe('amount.not_whole');
     }
     expect(codeOf(validateAmount(15_000.5, LIMITS))).toBe('amount.not_whole');
@@ -58,8 +58,14 @@ describe('validateAmount', () => {
   });
 
   it('refuses text that is not a number, and NaN or infinities', () => {
-    for (const input of ['abc', '15o000', '1.50.000', '1e5', '0x10', '-', '+5', '15.00.00', NaN, Infinity, -Infinity]) {
+    for (const input of ['abc', '15o000', '1e5', '0x10', '-', '+5', NaN, Infinity, -Infinity]) {
       expect(codeOf(validateAmount(input, LIMITS)), String(input)).toBe('amount.not_a_number');
+    }
+  });
+
+  it('refuses a dot that is not a thousands separator', () => {
+    for (const text of ['1.50.000', '15.00.00', '150.0000', '25.']) {
+      expect(codeOf(validateAmount(text, LIMITS)), text).toBe('amount.bad_grouping');
     }
   });
 

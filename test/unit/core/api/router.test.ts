@@ -17,6 +17,7 @@ const payment: PaymentView = {
   amount: 39_000,
   paidAmount: null,
   state: 'awaiting_payment',
+  counterState: 'awaiting_payment',
   gatewayStatus: '0015',
   customer: { name: 'Pelanggan', mobile: '081234567890', email: 'pelanggan@example.com' },
   qr: { kind: 'none' },
@@ -33,6 +34,7 @@ const settingsView = {
   secret: { configured: false, hint: null },
   adminPinSet: false,
   secretProtection: 'os' as const,
+  savedOnce: false,
 };
 
 function fakeHandlers(): IpcHandlers {
@@ -50,8 +52,10 @@ function fakeHandlers(): IpcHandlers {
     recheckPayment: async () => payment,
     listToday: async () => ({
       payments: [payment],
-      paidTotal: 0,
+      receivedTotal: 0,
       paidCount: 0,
+      partialCount: 0,
+      outstandingTotal: 0,
       countByState: Object.fromEntries(PAYMENT_STATES.map((state) => [state, 0])) as Record<PaymentView['state'], number>,
     }),
     settleTraining: async () => ({ ...payment, state: 'paid', paidAmount: 39_000 }),

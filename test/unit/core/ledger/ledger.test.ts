@@ -211,7 +211,7 @@ describe('Ledger', () => {
     expect(ledger.listBetween(T0 + 10 * MINUTE, T0 + 20 * MINUTE)).toEqual([]);
   });
 
-  it('summarizes a period per state; paidTotal counts paid (paidAmount or amount) and partial paidAmount', () => {
+  it('summarizes a period per state; received counts paid (paidAmount or amount) and partial paidAmount; outstanding what partials owe', () => {
     const sales: [string, number, PaymentChange[]][] = [
       ['P1', 10_000, [{ state: 'paid', paidAmount: 10_000 }]],
       ['P2', 20_000, [{ state: 'paid' }]], // paid without a paidAmount: the amount charged
@@ -229,7 +229,8 @@ describe('Ledger', () => {
 
     const summary = ledger.summarize(T0, T0 + 86_400_000);
     expect(summary.count).toBe(6);
-    expect(summary.paidTotal).toBe(10_000 + 20_000 + 30_000);
+    expect(summary.receivedTotal).toBe(10_000 + 20_000 + 30_000);
+    expect(summary.outstandingTotal).toBe(50_000 - 30_000);
     expect(summary.byState).toEqual({
       creating: { count: 1, amount: 11_000 },
       unknown: { count: 0, amount: 0 },
@@ -240,7 +241,7 @@ describe('Ledger', () => {
       expired: { count: 0, amount: 0 },
       cancelled: { count: 0, amount: 0 },
     });
-    expect(ledger.summarize(0, 1)).toMatchObject({ count: 0, paidTotal: 0 });
+    expect(ledger.summarize(0, 1)).toMatchObject({ count: 0, receivedTotal: 0, outstandingTotal: 0 });
   });
 
   it('keeps everything across close and re-open', () => {

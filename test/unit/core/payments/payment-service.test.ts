@@ -136,6 +136,27 @@ describe('a create whose answer is lost', () => {
     expect(fixture.simulator.paymentLinkCalls(tradeNo).received).toBe(1);
   });
 
+  it('that the gateway holds with no QR, showing nothing scannable, is the counter state qr_lost', async () => {
+    fixture = await startPaymentFixture();
+    fixture.simulator.injectFault({ endpoint: 'paymentLink' }, { kind: 'drop_after_read' }, { times: 1 });
+    const { tradeNo } = await fixture.service.charge(sale);
+    await waitForState(tradeNo, 'awaiting_payment');
+    expect(fixture.service.get(tradeNo)).toMatchObject({ counterState: 'qr_lost', qr: { kind: 'none' } });
+  });
+
+  it('shows the payment page as the QR when the query answer carries it', async () => {
+    fixture = await startPaymentFixture();
+    fixture.simulator.issueNext({ noQrString: true, queryShowsLinks: true });
+    fixture.simulator.injectFault({ endpoint: 'paymentLink' }, { kind: 'drop_after_read' }, { times: 1 });
+    const { tradeNo } = await fixture.service.charge(sale);
+    await waitForState(tradeNo, 'awaiting_payment');
+    const payment = fixture.service.get(tradeNo);
+    const { paymentUrl } = fixture.simulator.order(tradeNo) ?? {};
+    expect(payment).toMatchObject({ counterState: 'awaiting_payment', errorCode: null, paymentUrl });
+    expect(payment.qr).toEqual({ kind: 'payment_url', payload: paymentUrl });
+    expect(fixture.simulator.paymentLinkCalls(tradeNo).received).toBe(1);
+  });
+
   it.each([{ kind: 'http500' as const }, { kind: 'drop_before_process' as const }])(
     '($kind, nothing created) fails as never created once the grace period is over',
     async (fault) => {
@@ -182,6 +203,22 @@ describe('tracking', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(queries(tradeNo)).toBe(0);
       await vi.waitFor(() => expect(queries(tradeNo)).toBe(1), { timeout: 2_000, interval: 10 });
+    });
+
+    it('lets a watch lapse when the screen stops renewing it (window reloaded or closed): the sale backs off', async () => {
+      const lease = { ...FAST_POLICY, watchedIntervalMs: 20, watchLeaseMs: 300, backoffStartMs: 10_000, backoffMaxMs: 10_000 };
+      fixture = await startPaymentFixture({ service: { policy: lease } });
+      const { tradeNo } = await fixture.service.charge(sale);
+      fixture.service.watch(tradeNo);
+      await vi.waitFor(() => expect(queries(tradeNo)).toBeGreaterThanOrEqual(3), { timeout: 2_000, interval: 10 });
+      // Nobody renews the watch: once the lease is over, no more checks every 20 ms.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      const afterLease = queries(tradeNo);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(queries(tradeNo)).toBe(afterLease);
+      // Renewed, it is watched again.
+      fixture.service.watch(tradeNo);
+      await vi.waitFor(() => expect(queries(tradeNo)).toBeGreaterThan(afterLease + 2), { timeout: 2_000, interval: 10 });
     });
 
     it('asks about a lost answer at once, watched or not', async () => {
@@ -288,6 +325,21 @@ describe('QR integrity', () => {
     expect(payment.qr).toMatchObject({ kind: 'integrity_error', code: 'qris.crc_mismatch' });
   });
 
+  it.each([
+    ['broken_crc', 'qris.crc_mismatch'],
+    ['other_amount', 'qris.amount_mismatch'],
+    ['surcharge', 'qris.surcharge'],
+  ] as const)('a QR with %s is refused (%s): counter state qr_refused, still followed, and a late payment is found', async (qrFlaw, code) => {
+    fixture = await startPaymentFixture();
+    fixture.simulator.issueNext({ qrFlaw });
+    const payment = await fixture.service.charge(sale);
+    expect(payment).toMatchObject({ state: 'awaiting_payment', counterState: 'qr_refused', qr: { kind: 'integrity_error', code } });
+
+    fixture.simulator.settle(payment.tradeNo, 'paid');
+    await waitForState(payment.tradeNo, 'paid');
+    expect(fixture.service.get(payment.tradeNo).counterState).toBe('paid');
+  });
+
   it('falls back to the payment page URL when the gateway sends no QRIS code', async () => {
     fixture = await startPaymentFixture({
       wrapGateway: (gateway) => ({
@@ -351,7 +403,7 @@ describe('start-up recovery', () => {
 });
 
 describe('the day list', () => {
-  it('lists the day newest first with paid totals', async () => {
+  it('lists the day newest first; a partial payment is received money but not counted as paid', async () => {
     fixture = await startPaymentFixture();
     fixture.simulator.scriptNext({ kind: 'paid' });
     const paid = await fixture.service.charge({ amount: 30_000 });
@@ -363,8 +415,10 @@ describe('the day list', () => {
 
     const day = fixture.service.listDay();
     expect(day.payments.map((payment) => payment.tradeNo)).toEqual([waiting.tradeNo, partial.tradeNo, paid.tradeNo]);
-    expect(day.paidTotal).toBe(35_000);
-    expect(day.paidCount).toBe(2);
+    expect(day.receivedTotal).toBe(35_000);
+    expect(day.paidCount).toBe(1);
+    expect(day.partialCount).toBe(1);
+    expect(day.outstandingTotal).toBe(15_000);
     expect(day.countByState.awaiting_payment).toBe(1);
     expect(fixture.service.listDay(Date.now() + 86_400_000).payments).toEqual([]);
   });

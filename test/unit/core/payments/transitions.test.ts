@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { PaymentRecord } from '../../../../electron/core/ledger/ledger.ts';
 import { GatewayError } from '../../../../electron/core/paypro/gateway.ts';
 import {
   afterClockTick,
@@ -10,26 +9,9 @@ import {
   needsTracking,
 } from '../../../../electron/core/payments/transitions.ts';
 import { DEFAULT_TRACKING_POLICY } from '../../../../electron/core/payments/tracking-policy.ts';
+import { waitingRecord } from './waiting-record.ts';
 
-const record: PaymentRecord = {
-  tradeNo: 'T1',
-  platformTradeNo: null,
-  amount: 50_000,
-  paidAmount: null,
-  state: 'awaiting_payment',
-  gatewayStatus: '0015',
-  customerName: 'Budi',
-  customerMobile: '081234567890',
-  customerEmail: 'budi@example.com',
-  qrString: 'QR',
-  paymentUrl: null,
-  errorCode: null,
-  errorDetail: null,
-  environment: 'training',
-  createdAt: 1_000,
-  updatedAt: 1_000,
-  expiresAt: 901_000,
-};
+const record = waitingRecord;
 const query = { tradeNo: 'T1', platformTradeNo: 'P1', paidAmount: null, message: null, successTime: null };
 
 describe('afterCreateAnswer', () => {
@@ -46,16 +28,16 @@ describe('afterCreateAnswer', () => {
 
 describe('afterCreateError', () => {
   it.each([
-    [new GatewayError('timeout', 't'), 'unknown'],
-    [new GatewayError('network', 'n'), 'unknown'],
-    [new GatewayError('http', 'h', { httpStatus: 502 }), 'unknown'],
-    [new GatewayError('rejected', 'r', { gatewayCode: '5000' }), 'unknown'],
-    [new GatewayError('http', 'h', { httpStatus: 400 }), 'failed'],
-    [new GatewayError('rejected', 'r', { gatewayCode: '8000', gatewayMessage: 'sign error' }), 'failed'],
-  ])('%s → %s (a lost answer is never retried by a second create)', (error, state) => {
+    [new GatewayError('timeout', 't'), 'unknown', 'gateway.timeout'],
+    [new GatewayError('network', 'n'), 'unknown', 'gateway.network'],
+    [new GatewayError('http', 'h', { httpStatus: 502 }), 'unknown', 'gateway.http_server'],
+    [new GatewayError('rejected', 'r', { gatewayCode: '5000' }), 'unknown', 'gateway.system_error'],
+    [new GatewayError('http', 'h', { httpStatus: 400 }), 'failed', 'gateway.http_client'],
+    [new GatewayError('rejected', 'r', { gatewayCode: '8000', gatewayMessage: 'sign error' }), 'failed', 'gateway.rejected'],
+  ])('%s → %s, %s (a lost answer is never retried by a second create)', (error, state, code) => {
     const decision = afterCreateError(error);
     expect(decision.change.state).toBe(state);
-    expect(decision.change.errorCode).toBe(`gateway.${error.kind}`);
+    expect(decision.change.errorCode).toBe(code);
   });
 });
 
@@ -80,6 +62,19 @@ describe('afterQueryAnswer', () => {
   it('turns an unknown payment the gateway holds into a waiting one, flagging the lost QR', () => {
     const decision = afterQueryAnswer({ ...record, state: 'unknown', qrString: null }, { ...query, status: '0015' });
     expect(decision?.change).toMatchObject({ state: 'awaiting_payment', errorCode: 'payment.qr_lost' });
+  });
+
+  it('keeps the payment page or QR a query answer carries for a payment whose create answer was lost', () => {
+    const lost = { ...record, state: 'unknown' as const, qrString: null };
+    const withPage = afterQueryAnswer(lost, { ...query, status: '0015', paymentUrl: 'https://pay.example/c/1' });
+    expect(withPage?.change).toMatchObject({
+      state: 'awaiting_payment',
+      paymentUrl: 'https://pay.example/c/1',
+      qrString: null,
+      errorCode: null,
+    });
+    const withQr = afterQueryAnswer(lost, { ...query, status: '0015', qrString: 'QRIS', paymentUrl: null });
+    expect(withQr?.change).toMatchObject({ state: 'awaiting_payment', qrString: 'QRIS', errorCode: null });
   });
 });
 

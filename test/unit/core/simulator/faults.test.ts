@@ -9,9 +9,12 @@ import { MERCHANT, SECRET, saleRequest } from './gateway-calls.ts';
 let sim: Simulator | undefined;
 afterEach(() => sim?.close());
 
+// Generous enough that a loaded CI machine never turns a prompt fault answer into a timeout.
+const CLIENT_TIMEOUT_MS = 1_000;
+
 async function setup(options: Partial<SimulatorOptions> = {}) {
   sim = await startSimulator({ merchantNo: MERCHANT, secret: SECRET, ...options });
-  const client = createPayproClient({ baseUrl: sim.baseUrl, signer: createMerchantSigner(MERCHANT, SECRET), timeoutMs: 150 });
+  const client = createPayproClient({ baseUrl: sim.baseUrl, signer: createMerchantSigner(MERCHANT, SECRET), timeoutMs: CLIENT_TIMEOUT_MS });
   return { sim, client };
 }
 
@@ -56,8 +59,8 @@ describe('faults on paymentLink: which ones create the order', () => {
     [{ kind: 'drop_before_process' }, 'network', false],
     [{ kind: 'http500' }, 'http', false],
     [{ kind: 'non_json' }, 'malformed', true],
-    [{ kind: 'slow', delayMs: 400 }, 'timeout', true],
-    [{ kind: 'slow_body', delayMs: 400 }, 'timeout', true],
+    [{ kind: 'slow', delayMs: CLIENT_TIMEOUT_MS + 400 }, 'timeout', true],
+    [{ kind: 'slow_body', delayMs: CLIENT_TIMEOUT_MS + 400 }, 'timeout', true],
   ] satisfies [Fault, string, boolean][])('%j → client sees %s; order created: %s', async (fault, kind, created) => {
     const { sim, client } = await setup();
     sim.injectFault({ endpoint: 'paymentLink', attempt: 1 }, fault);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { crc16CcittFalse } from '../../../../shared/qris/crc.ts';
-import { buildSimulatedQris } from '../../../../electron/core/simulator/qris.ts';
+import { buildSimulatedQris, QR_FLAWS } from '../../../../electron/core/simulator/qris.ts';
+import { checkQrisForCharge } from '../../../../shared/qris/check.ts';
 import { startSimulator } from '../../../../electron/core/simulator/server.ts';
 import { call, createBody, MERCHANT, readTlv, SECRET } from './gateway-calls.ts';
 
@@ -60,5 +61,22 @@ describe('the simulator issues QRIS for the amount charged', () => {
     expect([tags.get('54'), tags.get('59'), tags.get('60')]).toEqual(['123456', 'WARUNG SRI', 'BANDUNG']);
     expect(readTlv(tags.get('62') ?? '').get('05')).toBe('QR-1');
     expect(sim.order('QR-1')?.qrString).toBe(qrString);
+  });
+});
+
+describe('a flawed QR on request (what the till must refuse)', () => {
+  const order = { merchantNo: MERCHANT, amount: 39_000, merchantName: 'TOKO LATIHAN', city: 'JAKARTA', reference: 'POS-42' };
+  it.each([
+    ['broken_crc', 'qris.crc_mismatch'],
+    ['other_amount', 'qris.amount_mismatch'],
+    ['surcharge', 'qris.surcharge'],
+  ] as const)('%s fails the integrity check with %s', (flaw, code) => {
+    const checked = checkQrisForCharge(buildSimulatedQris(order, flaw), order.amount);
+    expect(checked).toMatchObject({ ok: false, error: { code } });
+  });
+
+  it('lists every flaw it can make', () => {
+    expect(QR_FLAWS).toEqual(['broken_crc', 'other_amount', 'surcharge']);
+    expect(checkQrisForCharge(buildSimulatedQris(order), order.amount).ok).toBe(true);
   });
 });
