@@ -58,6 +58,7 @@ const settingsPatchSchema = z.object({
     })
     .optional(),
   paymentSounds: z.boolean().optional(),
+  requireSignedAnswers: z.boolean().optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 

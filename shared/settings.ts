@@ -59,6 +59,11 @@ export const settingsSchema = z
     }),
     /** The paid and failed sounds on the cashier's screen. */
     paymentSounds: z.boolean(),
+    /**
+     * Refuse gateway answers that carry no `sign` (live only). Off by default: Paypro's documented
+     * responses carry none (paypro-api.md §1); a sign that is present is always verified.
+     */
+    requireSignedAnswers: z.boolean({ message: 'settings.invalid' }),
   })
   .refine((settings) => settings.environment !== 'live' || settings.baseUrl.startsWith('https://'), {
     message: 'settings.live_needs_https',
@@ -96,4 +101,5 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'id',
   customerDisplay: { shopName: '', language: 'id', displayId: null },
   paymentSounds: true,
+  requireSignedAnswers: false,
 };

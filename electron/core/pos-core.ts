@@ -93,7 +93,7 @@ export function createPosCore(options: PosCoreOptions): PosCore {
     ...(options.trackingPolicy === undefined ? {} : { policy: options.trackingPolicy }),
     onError: (error, context) => logger.error(context, { error: String(error) }),
   });
-  const adminLock = new AdminLock(options.store, { now });
+  const adminLock = new AdminLock(options.store, { now, cipher: options.cipher });
   const customerFeed = new CustomerFeed({
     getPayment: (tradeNo) => payments.get(tradeNo),
     onPaymentUpdate: (listener) => payments.onUpdate(listener),

@@ -20,6 +20,21 @@ export async function screenshot(page: Page, name: string): Promise<Buffer> {
   return page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), animations: 'disabled' });
 }
 
+/** The three counter screens every screen state is checked at. */
+export const SCREEN_SIZES = [
+  { width: 1024, height: 600 },
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+] as const;
+
+/** One screenshot per size in SCREEN_SIZES (`<name>-<width>x<height>.png`); leaves the last size set. */
+export async function screenshotAtSizes(page: Page, name: string): Promise<void> {
+  for (const size of SCREEN_SIZES) {
+    await page.setViewportSize(size);
+    await screenshot(page, `${name}-${size.width}x${size.height}`);
+  }
+}
+
 /** The trade number the QR screen shows ("No. transaksi …"). */
 export async function tradeNoOnScreen(page: Page): Promise<string> {
   const text = await page.getByText(/^No\. transaksi /).textContent();
