@@ -13,6 +13,7 @@ import {
   devServerOrigin,
   isAppUrl,
 } from './app-protocol.ts';
+import { installApplicationMenu } from './app-menu.ts';
 import { createAppLogger } from './core/logging/log.ts';
 import { startCustomerDisplay, type CustomerDisplay } from './customer-display.ts';
 import { createPosCore, type PosCore } from './core/pos-core.ts';
@@ -55,6 +56,7 @@ function openWindow(): void {
     startUrl: devOrigin === null ? APP_START_URL : `${devOrigin}/`,
     isAppUrl: isTrustedUrl,
     onLoadFailed: (error) => logger.error('Renderer failed to load', { error }),
+    devTools: !app.isPackaged,
   });
   mainWindow.on('closed', () => {
     mainWindow = null;
@@ -65,6 +67,7 @@ function openWindow(): void {
 
 async function start(): Promise<void> {
   await app.whenReady();
+  installApplicationMenu(app.isPackaged, process.platform);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
   const userDataDir = app.getPath('userData');
   // electron-store (the design card's store; it extends conf, the core's KeyValueStore) at
@@ -74,6 +77,8 @@ async function start(): Promise<void> {
     cwd: userDataDir,
     name: 'settings',
     projectVersion: app.getVersion(),
+    // Owner-only (0600): other accounts on the till must not read or edit the settings and PIN.
+    configFileMode: 0o600,
   });
   removeForeignIpc(ipcMain);
 
@@ -127,6 +132,7 @@ function startCustomerWindow(running: PosCore): void {
         isAppUrl: isTrustedUrl,
         bounds,
         onLoadFailed: (error) => logger.error('Customer display failed to load', { error }),
+        devTools: !app.isPackaged,
       }),
     currentView: () => running.customerView(),
     onView: (listener) => running.onCustomerView(listener),

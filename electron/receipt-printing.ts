@@ -77,7 +77,7 @@ async function withPage<T>(html: string, use: (contents: WebContents) => Promise
     show: false,
     width: 600,
     height: 800,
-    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, spellcheck: false },
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, spellcheck: false, devTools: false },
   });
   try {
     // No navigation anywhere, no new windows, no permissions: the page is only to be printed.

@@ -1,7 +1,10 @@
 import { BrowserWindow, type WebContents, type WebPreferences } from 'electron';
 
-/** The renderer gets no Node, no remote content, no webviews: only what the preload exposes. */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+/**
+ * The renderer gets no Node, no remote content, no webviews: only what the preload exposes.
+ * `devTools` is false in the packaged app (`!app.isPackaged`): no shortcut or menu can open them.
+ */
+export function secureWebPreferences(preloadPath: string, options: { devTools: boolean }): WebPreferences {
   return {
     contextIsolation: true,
     sandbox: true,
@@ -12,6 +15,7 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     allowRunningInsecureContent: false,
     webviewTag: false,
     spellcheck: false,
+    devTools: options.devTools,
     preload: preloadPath,
   };
 }
@@ -40,6 +44,8 @@ export interface MainWindowOptions {
   startUrl: string;
   isAppUrl: (url: string) => boolean;
   onLoadFailed: (error: unknown) => void;
+  /** Developer tools allowed: `!app.isPackaged`. */
+  devTools: boolean;
 }
 
 /** The one window: large for a counter screen, shown only once painted so it never flashes. */
@@ -53,7 +59,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     backgroundColor: '#f8fafc',
     autoHideMenuBar: true,
     title: 'Paypro POS',
-    webPreferences: secureWebPreferences(options.preloadPath),
+    webPreferences: secureWebPreferences(options.preloadPath, { devTools: options.devTools }),
   });
   hardenWebContents(window.webContents, options.isAppUrl);
   window.once('ready-to-show', () => window.show());
@@ -69,6 +75,8 @@ export interface CustomerWindowOptions {
   /** The customer display's bounds: the window fills that screen. */
   bounds: { x: number; y: number; width: number; height: number };
   onLoadFailed: (error: unknown) => void;
+  /** Developer tools allowed: `!app.isPackaged`. */
+  devTools: boolean;
 }
 
 /**
@@ -87,7 +95,7 @@ export function createCustomerWindow(options: CustomerWindowOptions): BrowserWin
     autoHideMenuBar: true,
     backgroundColor: '#f4f6f8',
     title: 'Paypro POS',
-    webPreferences: secureWebPreferences(options.preloadPath),
+    webPreferences: secureWebPreferences(options.preloadPath, { devTools: options.devTools }),
   });
   window.removeMenu();
   hardenWebContents(window.webContents, options.isAppUrl);

@@ -65,6 +65,7 @@ const settingsPatchSchema = z.object({
     })
     .optional(),
   paymentSounds: z.boolean().optional(),
+  requireSignedAnswers: z.boolean().optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 

@@ -33,6 +33,17 @@ export function isFinishedAtCounter(state: PaymentState): boolean {
   return SETTLED_STATES.has(state) || CLOSED_LOCALLY_STATES.has(state);
 }
 
+/**
+ * The longest payment page URL shown as a QR: Paypro's are ~50 characters; one far longer is not
+ * a page a customer's phone should open, and would make a QR too dense to scan from a screen.
+ */
+export const MAX_PAYMENT_URL_LENGTH = 512;
+/** The integrity code for a payment URL over that length (beside the QRIS codes). */
+export const PAYMENT_URL_TOO_LONG = 'qr.url_too_long';
+
+/** The reason on a payment the gateway reported paid for another amount than the charge. */
+export const PAID_AMOUNT_DIFFERS = 'payment.paid_amount_differs';
+
 /** What the QR screen may show for a payment, decided in main by the QR integrity check. */
 export const qrDisplaySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('qris'), payload: z.string(), merchantName: z.string().nullable() }),

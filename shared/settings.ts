@@ -67,6 +67,11 @@ export const settingsSchema = z
     }),
     /** The paid and failed sounds on the cashier's screen. */
     paymentSounds: z.boolean(),
+    /**
+     * Refuse gateway answers that carry no `sign` (live only). Off by default: Paypro's documented
+     * responses carry none (paypro-api.md §1); a sign that is present is always verified.
+     */
+    requireSignedAnswers: z.boolean({ message: 'settings.invalid' }),
   })
   .refine((settings) => settings.environment !== 'live' || settings.baseUrl.startsWith('https://'), {
     message: 'settings.live_needs_https',
@@ -106,4 +111,5 @@ export const DEFAULT_SETTINGS: Settings = {
   day: { cutoff: '00:00', cashierPins: false },
   customerDisplay: { shopName: '', language: 'id', displayId: null },
   paymentSounds: true,
+  requireSignedAnswers: false,
 };

@@ -99,13 +99,14 @@ export class GatewayProvider {
   }
 
   async #connectLive(): Promise<PayproGateway> {
-    const { baseUrl } = this.#vault.getSettings();
+    const { baseUrl, requireSignedAnswers } = this.#vault.getSettings();
     try {
       const signer = await this.#vault.loadSigner();
       return this.#observeLive(
         createPayproClient({
           baseUrl,
           signer,
+          requireSignedAnswers,
           ...(this.#timeoutMs === undefined ? {} : { timeoutMs: this.#timeoutMs }),
         }),
       );

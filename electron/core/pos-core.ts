@@ -95,7 +95,7 @@ export function createPosCore(options: PosCoreOptions): PosCore {
     ...(options.trackingPolicy === undefined ? {} : { policy: options.trackingPolicy }),
     onError: (error, context) => logger.error(context, { error: String(error) }),
   });
-  const adminLock = new AdminLock(options.store, { now });
+  const adminLock = new AdminLock(options.store, { now, cipher: options.cipher });
   const day = new DayService({
     ledger,
     settings: () => vault.getSettings(),

@@ -4,6 +4,7 @@ import type { PaymentView } from '../../shared/payment.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { ConnectionIndicator } from '../components/ConnectionIndicator.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
+import { ScreenErrorBoundary } from '../components/ScreenErrorBoundary.tsx';
 import { QrScreen } from '../screens/QrScreen.tsx';
 import { SaleScreen } from '../screens/SaleScreen.tsx';
 import { SettingsScreen } from '../screens/SettingsScreen.tsx';
@@ -161,6 +162,13 @@ function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view
       </header>
       <main id="panel" role="tabpanel" aria-labelledby={`tab-${route}`} className="panel">
         {route === 'sale' ? <LateBanner count={day?.needsAttention ?? 0} onOpen={() => navigate('day')} /> : null}
+        <ScreenErrorBoundary
+          key={`${route}:${payment?.tradeNo ?? ''}`}
+          onBack={() => {
+            setPayment(null);
+            navigate('sale');
+          }}
+        >
         {route === 'sale' && payment ? (
           <QrScreen payment={payment} onPaymentChange={setPayment} onNewSale={() => setPayment(null)} />
         ) : null}
@@ -185,6 +193,7 @@ function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view
             firstRun={!readyToSell(view)}
           />
         ) : null}
+        </ScreenErrorBoundary>
       </main>
     </div>
   );

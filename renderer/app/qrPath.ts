@@ -1,3 +1,5 @@
+import QRCode from 'qrcode';
+
 /**
  * QR modules → one SVG path: each run of dark modules in a row becomes one rectangle, offset by the
  * quiet zone. One `<path>` with `shape-rendering="crispEdges"` scales to any size without blur.
@@ -30,4 +32,15 @@ export function buildQrPath(matrix: ModuleMatrix, quietZone: number = QUIET_ZONE
     }
   }
   return { d: parts.join(''), viewBoxSize: size + 2 * quietZone };
+}
+
+/** The drawn code at level M, or null when the encoder refuses the data (beyond QR version 40). */
+export function encodeQrPath(payload: string): QrPath | null {
+  let modules: ModuleMatrix;
+  try {
+    modules = QRCode.create(payload, { errorCorrectionLevel: 'M' }).modules;
+  } catch {
+    return null;
+  }
+  return buildQrPath(modules);
 }

@@ -22,6 +22,7 @@ export type SettingsForm = {
   customerLanguage: Language;
   customerDisplayId: string;
   paymentSounds: boolean;
+  requireSignedAnswers: boolean;
 };
 
 /** Setting paths main uses to key its validation errors, in the order the form shows them. */
@@ -43,6 +44,7 @@ export const SETTINGS_FIELD_PATHS = [
   'customerDisplay.language',
   'customerDisplay.displayId',
   'paymentSounds',
+  'requireSignedAnswers',
 ] as const;
 
 export function formFromSettings(settings: Settings): SettingsForm {
@@ -64,6 +66,7 @@ export function formFromSettings(settings: Settings): SettingsForm {
     customerLanguage: settings.customerDisplay.language,
     customerDisplayId: settings.customerDisplay.displayId === null ? '' : String(settings.customerDisplay.displayId),
     paymentSounds: settings.paymentSounds,
+    requireSignedAnswers: settings.requireSignedAnswers,
   };
 }
 
@@ -112,6 +115,7 @@ export function buildSettingsPatch(form: SettingsForm): BuiltPatch {
         displayId: form.customerDisplayId === '' ? null : Number(form.customerDisplayId),
       },
       paymentSounds: form.paymentSounds,
+      requireSignedAnswers: form.requireSignedAnswers,
     },
   };
 }

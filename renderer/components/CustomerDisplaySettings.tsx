@@ -4,6 +4,7 @@ import { LANGUAGES, type Language } from '../../shared/settings.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { safeCall } from '../app/pos.ts';
 import type { SettingsForm } from '../app/settingsForm.ts';
+import { CheckboxField } from './CheckboxField.tsx';
 import { TextField } from './TextField.tsx';
 
 type DisplayOption = IpcResponse<'listDisplays'>['displays'][number];
@@ -77,15 +78,7 @@ export function CustomerDisplaySettings({ form, set, fieldError }: Props) {
         </p>
         {fieldError('customerDisplay.displayId') ? <p className="field-error">{fieldError('customerDisplay.displayId')}</p> : null}
       </div>
-      <label className="field-check">
-        <input
-          type="checkbox"
-          id="settings-paymentSounds"
-          checked={form.paymentSounds}
-          onChange={(event) => set('paymentSounds', event.target.checked)}
-        />
-        {t('settings.sounds')}
-      </label>
+      <CheckboxField label={t('settings.sounds')} checked={form.paymentSounds} onChange={(checked) => set('paymentSounds', checked)} />
     </fieldset>
   );
 }

@@ -1,3 +1,4 @@
+import { PAYMENT_URL_TOO_LONG } from '../../shared/payment.ts';
 import { QRIS_CHARGE_PROBLEM_CODES } from '../../shared/qris/check.ts';
 import { RECEIPT_SETTINGS_ERROR_CODES } from '../../shared/receipt-settings.ts';
 import { SETTINGS_ERROR_CODES } from '../../shared/settings.ts';
@@ -18,14 +19,17 @@ export const MAIN_ERROR_CODES = [
   'internal',
   'bad_request',
   'pin_locked_out',
+  'pin_unreadable',
   'pin.format',
   'secret.empty',
   'secret.whitespace',
+  'secret.too_short',
   'secret_unreadable',
   'secret.protection_unavailable',
   'secret.keystore_not_ready',
   'settings.invalid',
   'payment.charge_in_progress',
+  'app_closing',
   'payment.not_cancellable',
   'payment.duplicate_trade_no',
   // the shop's day (issue 16)
@@ -59,10 +63,11 @@ export const PAYMENT_OUTCOME_CODES = [
   'payment.interrupted',
   'payment.not_created',
   'payment.qr_lost',
+  'payment.paid_amount_differs',
 ] as const;
 
 /** What the QR integrity check in main can report (`qr.kind === 'integrity_error'`). */
-export const QR_INTEGRITY_CODES = QRIS_CHARGE_PROBLEM_CODES;
+export const QR_INTEGRITY_CODES = [...QRIS_CHARGE_PROBLEM_CODES, PAYMENT_URL_TOO_LONG] as const;
 
 /** What printing a receipt can answer (issue 12): the printer's fault or why there is no receipt. */
 export const RECEIPT_ERROR_CODES = [

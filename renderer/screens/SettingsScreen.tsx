@@ -5,6 +5,7 @@ import { useI18n } from '../app/i18n.tsx';
 import { safeCall } from '../app/pos.ts';
 import { buildSettingsPatch, formFromSettings, SETTINGS_FIELD_PATHS, type SettingsForm } from '../app/settingsForm.ts';
 import type { MessageKey } from '../i18n/index.ts';
+import { CheckboxField } from '../components/CheckboxField.tsx';
 import { CustomerDisplaySettings } from '../components/CustomerDisplaySettings.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { PinSection } from '../components/PinSection.tsx';
@@ -24,7 +25,7 @@ type Props = {
 
 /** A setting typed as text: the form key it edits, and the path main keys its errors by. */
 type TextSetting = {
-  key: Exclude<keyof SettingsForm, 'environment' | 'language' | 'customerLanguage' | 'paymentSounds' | 'cashierPins'>;
+  key: Exclude<keyof SettingsForm, 'environment' | 'language' | 'customerLanguage' | 'paymentSounds' | 'requireSignedAnswers' | 'cashierPins'>;
   path: (typeof SETTINGS_FIELD_PATHS)[number];
   label: MessageKey;
   hint?: MessageKey;
@@ -264,6 +265,13 @@ function SettingsEditor({ view, onViewChange, onUnlocked, firstRun }: Props) {
             }}
           />
           {textFields(GATEWAY_SETTINGS)}
+          <CheckboxField
+            label={t('settings.require_signed')}
+            hint={t('settings.require_signed.help')}
+            error={fieldError('requireSignedAnswers')}
+            checked={form.requireSignedAnswers}
+            onChange={(checked) => set('requireSignedAnswers', checked)}
+          />
         </fieldset>
 
         <fieldset>

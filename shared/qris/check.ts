@@ -11,11 +11,20 @@ export const QRIS_CHARGE_PROBLEM_CODES = [
   'qris.amount_missing',
   'qris.amount_mismatch',
   'qris.surcharge',
+  'qris.too_long',
 ] as const;
 export type QrisChargeProblemCode = (typeof QRIS_CHARGE_PROBLEM_CODES)[number];
 export type QrisChargeProblem = { code: QrisChargeProblemCode; detail: string };
 
 const IDR = '360';
+
+/**
+ * EMV QRCPS Merchant-Presented Mode v1.1, §4.1 "Payload": the payload should not exceed 512
+ * alphanumeric characters, fewer when multi-byte characters are used — so 512 UTF-8 bytes.
+ * (Spec PDF as published in github.com/mvallim/emv-qrcode, docs/EMVCo-Merchant-Presented-QR-Specification-v1-1.pdf.)
+ * A longer one is not a QRIS code a wallet must read, and may not fit a QR code at all.
+ */
+export const QRIS_MAX_PAYLOAD_BYTES = 512;
 
 /**
  * The parsed payload when it may be shown for a charge of `expectedAmount` rupiah, or the first
@@ -26,6 +35,10 @@ export function checkQrisForCharge(
   payload: string,
   expectedAmount: number,
 ): { ok: true; value: QrisPayload } | { ok: false; error: QrisChargeProblem } {
+  const bytes = new TextEncoder().encode(payload).length;
+  if (bytes > QRIS_MAX_PAYLOAD_BYTES) {
+    return problem('qris.too_long', `${bytes} bytes, more than the ${QRIS_MAX_PAYLOAD_BYTES} of EMV QRCPS §4.1`);
+  }
   const parsed = parseQris(payload);
   if (!parsed.ok) return parsed;
   const qris = parsed.value;

@@ -1,3 +1,4 @@
+import { displaySafe } from '../display-text.ts';
 import { crc16CcittFalse } from './crc.ts';
 import { readTlv, TLV_ERROR_CODES, type TlvField } from './tlv.ts';
 
@@ -153,7 +154,7 @@ function readTemplate({ tag, value }: TlvField): QrisTemplate {
 }
 
 function forDisplay(text: string | null): string | null {
-  const collapsed = text?.replace(/\s+/g, ' ').trim();
+  const collapsed = text === null ? null : displaySafe(text).replace(/\s+/g, ' ').trim();
   return collapsed ? collapsed : null;
 }
 

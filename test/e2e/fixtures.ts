@@ -8,13 +8,6 @@ export { expect };
 
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'screenshots');
 
-/** The window sizes every screen state is photographed at. */
-export const SCREEN_SIZES = [
-  { width: 1024, height: 600 },
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-] as const;
-
 /** The preview plus a hand on the core's clock (the simulator keeps real time). */
 export type TestPreview = WebPreview & {
   /** Moves the core's clock forward, e.g. past a QR's expiry. */
@@ -25,6 +18,21 @@ export type TestPreview = WebPreview & {
 export async function screenshot(page: Page, name: string): Promise<Buffer> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), animations: 'disabled' });
+}
+
+/** The three counter screens every screen state is checked at. */
+export const SCREEN_SIZES = [
+  { width: 1024, height: 600 },
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+] as const;
+
+/** One screenshot per size in SCREEN_SIZES (`<name>-<width>x<height>.png`); leaves the last size set. */
+export async function screenshotAtSizes(page: Page, name: string): Promise<void> {
+  for (const size of SCREEN_SIZES) {
+    await page.setViewportSize(size);
+    await screenshot(page, `${name}-${size.width}x${size.height}`);
+  }
 }
 
 /** The trade number the QR screen shows ("No. transaksi …"). */

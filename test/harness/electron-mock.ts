@@ -208,6 +208,60 @@ export class FakeScreen extends FakeEmitter {
 }
 
 /**
+ * Electron's Menu and MenuItem as lib/browser/api/menu.ts and menu-item.ts build them: the
+ * template is validated (each item needs a label, a role or type 'separator'), roles are
+ * lower-cased, a submenu template becomes a Menu, and the appMenu role gets its default submenu
+ * (menu-item-roles.ts). Native parts (accelerators, labels) are left out.
+ */
+const DEFAULT_SUBMENUS: Record<string, Record<string, unknown>[]> = {
+  appmenu: [
+    { role: 'about' },
+    { type: 'separator' },
+    { role: 'services' },
+    { type: 'separator' },
+    { role: 'hide' },
+    { role: 'hideOthers' },
+    { role: 'unhide' },
+    { type: 'separator' },
+    { role: 'quit' },
+  ],
+};
+
+export class FakeMenuItem {
+  readonly role: string | undefined;
+  readonly label: string | undefined;
+  readonly type: string;
+  readonly submenu: FakeMenu | undefined;
+  constructor(options: Record<string, any>) {
+    this.role = typeof options.role === 'string' ? options.role.toLowerCase() : undefined;
+    this.label = options.label;
+    const template = options.submenu ?? (this.role ? DEFAULT_SUBMENUS[this.role] : undefined);
+    this.submenu = template === undefined || template instanceof FakeMenu ? template : FakeMenu.buildFromTemplate(template);
+    this.type = options.type ?? (this.submenu ? 'submenu' : 'normal');
+  }
+}
+
+export class FakeMenu {
+  static applicationMenu: FakeMenu | null = null;
+  readonly items: FakeMenuItem[] = [];
+  static buildFromTemplate = vi.fn((template: unknown): FakeMenu => {
+    if (!Array.isArray(template)) throw new TypeError('Invalid template for Menu: Menu template must be an array');
+    const valid = template.every(
+      (item) => item != null && typeof item === 'object' && (Object.hasOwn(item, 'label') || Object.hasOwn(item, 'role') || item.type === 'separator'),
+    );
+    if (!valid) throw new TypeError('Invalid template for MenuItem: must have at least one of label, role or type');
+    const menu = new FakeMenu();
+    for (const item of template) menu.items.push(item instanceof FakeMenuItem ? item : new FakeMenuItem(item));
+    return menu;
+  });
+  static setApplicationMenu = vi.fn((menu: FakeMenu | null) => {
+    if (menu && menu.constructor !== FakeMenu) throw new TypeError('Invalid menu');
+    FakeMenu.applicationMenu = menu;
+  });
+  static getApplicationMenu = vi.fn(() => FakeMenu.applicationMenu);
+}
+
+/**
  * Like Electron's ipcMain: an EventEmitter for `on` listeners (`eventNames()` lists their channels)
  * plus one `handle` handler per channel (a second one throws, as in Electron).
  */
@@ -277,6 +331,7 @@ function createMock() {
       exit: vi.fn(),
     }),
     BrowserWindow: FakeBrowserWindow,
+    Menu: FakeMenu,
     ipcMain: createIpcMain(),
     ipcRenderer: createIpcRenderer(),
     contextBridge: createContextBridge(),
@@ -310,6 +365,9 @@ export function resetElectronMock(mock: typeof electronMock = electronMock): voi
   FakeWebContents.printers = [];
   FakeWebContents.printOutcome = { success: true, failureReason: '' };
   FakeWebContents.scriptResult = 0;
+  mock.Menu.applicationMenu = null;
+  mock.Menu.buildFromTemplate.mockClear();
+  mock.Menu.setApplicationMenu.mockClear();
   const fresh = createMock();
   Object.assign(mock.ipcMain, fresh.ipcMain);
   Object.assign(mock.ipcRenderer, fresh.ipcRenderer);

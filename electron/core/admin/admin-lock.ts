@@ -1,50 +1,58 @@
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { z } from 'zod';
 import { PosError } from '../errors.ts';
-import type { KeyValueStore } from '../vault/vault.ts';
+import type { Cipher, KeyValueStore } from '../vault/vault.ts';
+import { DEFAULT_LOCKOUT_SCHEDULE_MS, PinAttempts } from './pin-attempts.ts';
+import { hashPin, pinMatches, SCRYPT_PARAMS, storedPinSchema, type StoredPin } from './pin-hash.ts';
 
 const PIN_KEY = 'adminPin';
+/**
+ * The same hash, encrypted with the OS key store (the vault's cipher). It is the authority: while
+ * it exists a PIN is required, so deleting or replacing `adminPin` in settings.json fails closed.
+ */
+const PIN_GUARD_KEY = 'adminPinGuard';
 const PIN_FORMAT = /^\d{4,8}$/;
-// OWASP's scrypt floor (N=2^17, r=8, p=1) costs ~128 MiB and ~0.3 s: fine for a PIN typed rarely.
-const SCRYPT_PARAMS = { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 } as const;
-const KEY_LENGTH = 32;
+const guardSchema = z.object({ version: z.literal(1), ciphertext: z.string().min(1) });
 
-interface StoredPin {
-  salt: string;
-  hash: string;
-  N: number;
-  r: number;
-  p: number;
+export interface AdminLockOptions {
+  now?: () => number;
+  /** Wrong tries before a lockout. */
+  maxAttempts?: number;
+  /** Lockout lengths, one per lockout in a row; the last repeats. */
+  lockoutScheduleMs?: readonly number[];
+  scryptN?: number;
+  /** Encrypts the PIN guard (the app's safeStorage cipher). Without one only the plain hash guards. */
+  cipher?: Cipher;
 }
 
 /**
- * The owner's PIN in front of the settings. Stored as a salted scrypt hash; a few wrong tries
- * lock it for a while, so a cashier cannot guess a 4-digit PIN by trying them all.
- * Until a PIN is set (first run) the settings are open.
+ * The owner's PIN in front of the settings. Stored as a salted scrypt hash; wrong tries are counted
+ * in the store and lock it for growing periods, so a cashier cannot guess a 4-digit PIN by trying
+ * them all — not in parallel, not across restarts. Until a PIN is set (first run) the settings are open.
  */
 export class AdminLock {
   readonly #store: KeyValueStore;
   readonly #now: () => number;
-  readonly #maxAttempts: number;
-  readonly #lockoutMs: number;
   readonly #scryptN: number;
+  readonly #cipher: Cipher | undefined;
+  readonly #attempts: PinAttempts;
   #unlocked = false;
-  #failedAttempts = 0;
-  #lockedUntil = 0;
+  /** One verification at a time: a try waits for the one before it to be counted. */
+  #queue: Promise<unknown> = Promise.resolve();
 
-  constructor(
-    store: KeyValueStore,
-    options: { now?: () => number; maxAttempts?: number; lockoutMs?: number; scryptN?: number } = {},
-  ) {
+  constructor(store: KeyValueStore, options: AdminLockOptions = {}) {
     this.#store = store;
-    // Tests lower the cost; stored hashes carry their own parameters, so both verify.
     this.#scryptN = options.scryptN ?? SCRYPT_PARAMS.N;
     this.#now = options.now ?? Date.now;
-    this.#maxAttempts = options.maxAttempts ?? 5;
-    this.#lockoutMs = options.lockoutMs ?? 60_000;
+    this.#cipher = options.cipher;
+    this.#attempts = new PinAttempts(store, {
+      maxAttempts: options.maxAttempts ?? 5,
+      lockoutScheduleMs: options.lockoutScheduleMs ?? DEFAULT_LOCKOUT_SCHEDULE_MS,
+    });
   }
 
+  /** A PIN is required when either record exists: a missing hash never means "open". */
   get pinSet(): boolean {
-    return this.#storedPin() !== null;
+    return this.#store.get(PIN_GUARD_KEY) !== undefined || this.#store.get(PIN_KEY) !== undefined;
   }
 
   /** Open when no PIN is set, or after the right PIN in this session. */
@@ -56,21 +64,10 @@ export class AdminLock {
     if (!this.unlocked) throw new PosError('locked');
   }
 
-  async unlock(pin: string): Promise<void> {
-    const stored = this.#storedPin();
-    if (!stored) return;
-    const waitMs = this.#lockedUntil - this.#now();
-    if (waitMs > 0) throw new PosError('pin_locked_out', { detail: String(Math.ceil(waitMs / 1000)) });
-    if (!(await matches(pin, stored))) {
-      this.#failedAttempts++;
-      if (this.#failedAttempts >= this.#maxAttempts) {
-        this.#failedAttempts = 0;
-        this.#lockedUntil = this.#now() + this.#lockoutMs;
-      }
-      throw new PosError('wrong_pin');
-    }
-    this.#failedAttempts = 0;
-    this.#unlocked = true;
+  unlock(pin: string): Promise<void> {
+    const run = this.#queue.then(() => this.#verify(pin));
+    this.#queue = run.catch(() => undefined);
+    return run;
   }
 
   lock(): void {
@@ -83,35 +80,62 @@ export class AdminLock {
       throw new PosError('validation', { fields: { newPin: { code: 'pin.format', params: { min: 4, max: 8 } } } });
     }
     if (this.pinSet) await this.unlock(currentPin ?? '');
-    const salt = randomBytes(16);
-    const params = { ...SCRYPT_PARAMS, N: this.#scryptN };
-    const hash = await derive(newPin, salt, params);
-    const stored: StoredPin = { salt: salt.toString('base64'), hash: hash.toString('base64'), N: params.N, r: params.r, p: params.p };
+    const stored = await hashPin(newPin, this.#scryptN);
+    await this.#writeGuard(stored);
     this.#store.set(PIN_KEY, stored);
     this.#unlocked = true;
   }
 
-  #storedPin(): StoredPin | null {
-    const value = this.#store.get(PIN_KEY) as Partial<StoredPin> | undefined;
-    if (!value || typeof value.salt !== 'string' || typeof value.hash !== 'string') return null;
-    if (typeof value.N !== 'number' || typeof value.r !== 'number' || typeof value.p !== 'number') return null;
-    return value as StoredPin;
+  async #verify(pin: string): Promise<void> {
+    if (!this.pinSet) return;
+    const waitMs = this.#attempts.lockedFor(this.#now());
+    if (waitMs > 0) throw new PosError('pin_locked_out', { detail: String(Math.ceil(waitMs / 1000)) });
+    this.#attempts.recordTry();
+    const stored = await this.#storedPin();
+    if (!(await pinMatches(pin, stored))) {
+      this.#attempts.recordWrong(this.#now());
+      throw new PosError('wrong_pin');
+    }
+    this.#attempts.recordRight();
+    // A PIN set before the guard existed gets one now that it has been proven.
+    if (this.#store.get(PIN_GUARD_KEY) === undefined) await this.#writeGuard(stored);
+    this.#unlocked = true;
+  }
+
+  /** The guard's hash when there is a guard (a plain hash that disagrees is ignored), else the plain one. */
+  async #storedPin(): Promise<StoredPin> {
+    const guard = this.#store.get(PIN_GUARD_KEY);
+    if (guard !== undefined) return this.#readGuard(guard);
+    const plain = storedPinSchema.safeParse(this.#store.get(PIN_KEY));
+    if (!plain.success) throw new PosError('pin_unreadable', { detail: 'the stored PIN is malformed' });
+    return plain.data;
+  }
+
+  async #readGuard(raw: unknown): Promise<StoredPin> {
+    const guard = guardSchema.safeParse(raw);
+    if (!guard.success || !this.#cipher) throw new PosError('pin_unreadable', { detail: 'the PIN guard is malformed' });
+    let plain: string;
+    try {
+      ({ plain } = await this.#cipher.decrypt(guard.data.ciphertext));
+    } catch (error) {
+      throw new PosError('pin_unreadable', { detail: 'the PIN guard cannot be decrypted', cause: error });
+    }
+    const stored = storedPinSchema.safeParse(parseJson(plain));
+    if (!stored.success) throw new PosError('pin_unreadable', { detail: 'the PIN guard is malformed' });
+    return stored.data;
+  }
+
+  async #writeGuard(stored: StoredPin): Promise<void> {
+    if (!this.#cipher) return;
+    const ciphertext = await this.#cipher.encrypt(JSON.stringify(stored));
+    this.#store.set(PIN_GUARD_KEY, { version: 1, ciphertext });
   }
 }
 
-async function matches(pin: string, stored: StoredPin): Promise<boolean> {
-  const expected = Buffer.from(stored.hash, 'base64');
-  const actual = await derive(pin, Buffer.from(stored.salt, 'base64'), {
-    N: stored.N,
-    r: stored.r,
-    p: stored.p,
-    maxmem: SCRYPT_PARAMS.maxmem,
-  });
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
-}
-
-function derive(pin: string, salt: Buffer, params: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    scrypt(pin, salt, KEY_LENGTH, params, (error, key) => (error ? reject(error) : resolve(key)));
-  });
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }

@@ -9,61 +9,31 @@
  * Plain TypeScript, no Electron: main and the core both use it (electron/core/logging/log.ts).
  */
 
-export const REDACTED = '[redacted]';
+import { addSecretForms, clearSecretForms, isSecretKey, maskEmail, maskMobile, REDACTED, redactText } from './redact-text.ts';
 
-const knownSecrets = new Set<string>();
+export { maskEmail, maskMobile, REDACTED, redactText };
 
-/** Called by the vault with every secret it stores or decrypts; short values are ignored (too common to mask). */
+/**
+ * Called by the vault with every secret it stores or decrypts, whatever its length: a short one
+ * (stored before the vault's minimum) is still the key to the merchant's account.
+ */
 export function registerSecret(secret: string): void {
-  if (secret.length >= 4) knownSecrets.add(secret);
+  if (secret !== '') addSecretForms(secret);
 }
 
 /** For tests: forget every registered secret. */
 export function clearRegisteredSecrets(): void {
-  knownSecrets.clear();
+  clearSecretForms();
 }
 
-/** Keys whose value is never logged, whatever it looks like. Compared without case, `-`, `_`. */
-const SECRET_KEYS = new Set(['secret', 'appsecret', 'merchantsecret', 'apisecret', 'password', 'pin', 'adminpin', 'sign', 'signature', 'authorization', 'token']);
 const MOBILE_KEYS = new Set(['mobile', 'phone', 'customermobile', 'phonenumber', 'msisdn']);
 const EMAIL_KEYS = new Set(['email', 'customeremail', 'mail']);
 
 const normalKey = (key: string) => key.toLowerCase().replace(/[-_]/g, '');
 
-// `"sign":"…"`, `sign=…`, `sign: '…'`: a sign value written out in text.
-const SIGN_IN_TEXT = /(["']?\b(?:sign|signature)["']?\s*[:=]\s*["']?)([^"'&,\s}]+)/gi;
-// Indonesian mobiles: 08…, 628…, +628…, 9 to 15 digits in all, not part of a longer number or word.
-const MOBILE_IN_TEXT = /(?<![\w+])(?:\+?62|0)8\d{6,12}(?!\w)/g;
-const EMAIL_IN_TEXT = /(?<![\w.%+-])([A-Za-z0-9])[A-Za-z0-9._%+-]*@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})/g;
-
-/** `081234567890` → `*********890`: the last 3 digits, so the owner can still tell customers apart. */
-export function maskMobile(mobile: string): string {
-  const digits = mobile.replace(/\D/g, '');
-  if (digits.length <= 3) return '*'.repeat(digits.length);
-  return `${'*'.repeat(digits.length - 3)}${digits.slice(-3)}`;
-}
-
-/** `budi.santoso@example.co.id` → `b***@example.co.id`. */
-export function maskEmail(email: string): string {
-  const at = email.lastIndexOf('@');
-  if (at < 1) return REDACTED;
-  return `${email[0]}***@${email.slice(at + 1)}`;
-}
-
-/** Redacts secrets, signs, mobiles and emails inside free text. */
-export function redactText(text: string): string {
-  let out = text;
-  // Longest first, so a secret containing another is masked whole.
-  for (const secret of [...knownSecrets].sort((a, b) => b.length - a.length)) out = out.split(secret).join(REDACTED);
-  out = out.replace(SIGN_IN_TEXT, (_match, prefix: string) => `${prefix}${REDACTED}`);
-  out = out.replace(EMAIL_IN_TEXT, (_match, first: string, domain: string) => `${first}***@${domain}`);
-  out = out.replace(MOBILE_IN_TEXT, (match) => maskMobile(match));
-  return out;
-}
-
 function redactKeyed(key: string, value: unknown, seen: WeakMap<object, unknown>): unknown {
   const name = normalKey(key);
-  if (SECRET_KEYS.has(name)) return value === undefined || value === null || value === '' ? value : REDACTED;
+  if (isSecretKey(key)) return value === undefined || value === null || value === '' ? value : REDACTED;
   if (MOBILE_KEYS.has(name) && (typeof value === 'string' || typeof value === 'number')) return maskMobile(String(value));
   if (EMAIL_KEYS.has(name) && typeof value === 'string') return maskEmail(value);
   return redactValue(value, seen);

@@ -20,7 +20,15 @@ export interface PaymentServiceOptions {
   newTradeNo?: (now: number) => string;
   policy?: TrackingPolicy;
   onError?: (error: unknown, context: string) => void;
+  /**
+   * How long `close()` waits for a charge in flight to record the gateway's answer. Past it the
+   * ledger closes anyway; the sale stays `creating` and start-up recovery settles it by query.
+   */
+  closeWaitMs?: number;
 }
+
+/** Just over the HTTP client's total budget per call (15 s), so a create in flight can finish. */
+export const DEFAULT_CLOSE_WAIT_MS = 16_000;
 
 /**
  * The day at the counter. A partially paid sale is not "lunas": it adds what was received to
@@ -48,7 +56,8 @@ export class PaymentService {
   readonly #now: () => number;
   readonly #tracker: PaymentTracker;
   readonly #listeners = new Set<(payment: PaymentView) => void>();
-  #charging = false;
+  #charging: Promise<unknown> | null = null;
+  #closing = false;
 
   constructor(options: PaymentServiceOptions) {
     this.#options = options;
@@ -74,12 +83,14 @@ export class PaymentService {
    * double press can never create two payments.
    */
   async charge(input: SaleInput): Promise<PaymentView> {
+    if (this.#closing) throw new PosError('app_closing');
     if (this.#charging) throw new PosError('payment.charge_in_progress');
-    this.#charging = true;
+    const charging = this.#charge(input);
+    this.#charging = charging;
     try {
-      return await this.#charge(input);
+      return await charging;
     } finally {
-      this.#charging = false;
+      this.#charging = null;
     }
   }
 
@@ -159,8 +170,13 @@ export class PaymentService {
     return resumed;
   }
 
-  /** Stops tracking and waits for checks under way; the ledger may be closed afterwards. */
+  /**
+   * Refuses new charges, waits (bounded) for a charge in flight to record the gateway's answer,
+   * then stops tracking and waits for checks under way; the ledger may be closed afterwards.
+   */
   async close(): Promise<void> {
+    this.#closing = true;
+    if (this.#charging) await settledWithin(this.#charging, this.#options.closeWaitMs ?? DEFAULT_CLOSE_WAIT_MS);
     await this.#tracker.stop();
     this.#listeners.clear();
   }
@@ -252,6 +268,19 @@ export class PaymentService {
   readonly #onError = (error: unknown, context: string): void => {
     this.#options.onError?.(error, context);
   };
+}
+
+/** Waits for `work` to settle, or for `ms`, whichever comes first; never throws. */
+async function settledWithin(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const elapsed = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  await Promise.race([work.then(
+    () => undefined,
+    () => undefined,
+  ), elapsed]);
+  clearTimeout(timer);
 }
 
 /**

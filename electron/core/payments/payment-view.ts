@@ -1,4 +1,5 @@
-import { counterStateFor, type PaymentView, type QrDisplay } from '../../../shared/payment.ts';
+import { counterStateFor, MAX_PAYMENT_URL_LENGTH, PAYMENT_URL_TOO_LONG, type PaymentView, type QrDisplay } from '../../../shared/payment.ts';
+import { displaySafe } from '../../../shared/display-text.ts';
 import { checkQrisForCharge } from '../../../shared/qris/check.ts';
 import type { PaymentRecord } from '../ledger/ledger.ts';
 
@@ -34,8 +35,13 @@ export function toPaymentView(record: PaymentRecord): PaymentView {
 export function qrDisplayFor(record: Pick<PaymentRecord, 'qrString' | 'paymentUrl' | 'amount'>): QrDisplay {
   if (record.qrString) {
     const checked = checkQrisForCharge(record.qrString, record.amount);
-    if (!checked.ok) return { kind: 'integrity_error', code: checked.error.code, detail: checked.error.detail };
+    // The detail quotes the payload (tag values): shown to the cashier, so made safe to show.
+    if (!checked.ok) return { kind: 'integrity_error', code: checked.error.code, detail: displaySafe(checked.error.detail) };
     return { kind: 'qris', payload: record.qrString, merchantName: checked.value.merchantNameDisplay };
+  }
+  if (record.paymentUrl && record.paymentUrl.length > MAX_PAYMENT_URL_LENGTH) {
+    const detail = `the payment URL has ${record.paymentUrl.length} characters, more than ${MAX_PAYMENT_URL_LENGTH}`;
+    return { kind: 'integrity_error', code: PAYMENT_URL_TOO_LONG, detail };
   }
   if (record.paymentUrl && isWebUrl(record.paymentUrl)) return { kind: 'payment_url', payload: record.paymentUrl };
   return { kind: 'none' };

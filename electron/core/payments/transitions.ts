@@ -1,4 +1,4 @@
-import { isSettled, CLOSED_LOCALLY_STATES } from '../../../shared/payment.ts';
+import { isSettled, CLOSED_LOCALLY_STATES, PAID_AMOUNT_DIFFERS } from '../../../shared/payment.ts';
 import type { PaymentChange, PaymentRecord } from '../ledger/ledger.ts';
 import type { GatewayError, PayInQueryResult, PaymentLinkResult } from '../paypro/gateway.ts';
 import { gatewayErrorCode } from '../paypro/error-codes.ts';
@@ -48,17 +48,17 @@ export function afterQueryAnswer(record: PaymentRecord, query: PayInQueryResult)
   const settledState = stateForGatewayStatus(query.status);
   const late = CLOSED_LOCALLY_STATES.has(record.state) ? ' (after it was closed on the counter)' : '';
   if (settledState === 'paid' || settledState === 'partially_paid') {
-    const paidAmount = query.paidAmount ?? (settledState === 'paid' ? record.amount : null);
+    const verdict = paidVerdict(record.amount, settledState, query.paidAmount);
     return {
       change: {
-        state: settledState,
+        state: verdict.state,
         gatewayStatus: query.status,
-        paidAmount,
-        errorCode: null,
-        errorDetail: null,
+        paidAmount: verdict.paidAmount,
+        errorCode: verdict.flag?.code ?? null,
+        errorDetail: verdict.flag?.detail ?? null,
         ...(query.platformTradeNo ? { platformTradeNo: query.platformTradeNo } : {}),
       },
-      note: `gateway reports ${settledState}${late}`,
+      note: `gateway reports ${settledState}${late}${verdict.flag ? `; ${verdict.flag.detail}` : ''}`,
     };
   }
   if (settledState === 'failed') {
@@ -93,6 +93,25 @@ export function afterQueryAnswer(record: PaymentRecord, query: PayInQueryResult)
     };
   }
   return null;
+}
+
+/**
+ * What a paid or partial answer means for a charge of `charged` rupiah. A paid status for less
+ * than the charge is a partial payment; for more, it is paid but flagged for the owner: a gateway
+ * answer never silently turns into "paid" for an amount that is not the sale's. Without an amount
+ * (Paypro's query answer may omit it) the status is taken as it is.
+ */
+function paidVerdict(
+  charged: number,
+  reported: 'paid' | 'partially_paid',
+  paidAmount: number | null,
+): { state: 'paid' | 'partially_paid'; paidAmount: number | null; flag: { code: string; detail: string } | null } {
+  if (reported === 'partially_paid' || paidAmount === null) {
+    return { state: reported, paidAmount: paidAmount ?? (reported === 'paid' ? charged : null), flag: null };
+  }
+  if (paidAmount === charged) return { state: 'paid', paidAmount, flag: null };
+  const flag = { code: PAID_AMOUNT_DIFFERS, detail: `the gateway reports paid for ${paidAmount}, the charge is ${charged}` };
+  return { state: paidAmount < charged ? 'partially_paid' : 'paid', paidAmount, flag };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { displaySafe } from '../../../shared/display-text.ts';
 import {
   GatewayError,
   type BalanceResult,
@@ -24,6 +25,8 @@ export interface PayproClientOptions {
   timeoutMs?: number;
   now?: () => number;
   fetch?: typeof globalThis.fetch;
+  /** Refuse answers without a `sign` (the owner's "require signed answers" setting). */
+  requireSignedAnswers?: boolean;
 }
 
 type Endpoint = 'paymentLink' | 'queryPayInResult' | 'queryBalance';
@@ -34,6 +37,13 @@ type Endpoint = 'paymentLink' | 'queryPayInResult' | 'queryBalance';
  * not_found — the simulator answers `8000 "Order does not exist"`. Everything else stays rejected.
  */
 const NOT_FOUND_MESSAGE = /not\s*(exist|found)/i;
+
+/**
+ * The largest answer read. Paypro's documented answers are well under 2 KB; a QRIS code is at most
+ * 512 bytes. A larger body is not read on (memory, and a ledger row per copy) and counts as an
+ * unreadable answer: for a create the outcome is then unknown and settled by query.
+ */
+export const MAX_ANSWER_BYTES = 64 * 1024;
 
 export function createPayproClient(options: PayproClientOptions): PayproGateway {
   const { signer, timeoutMs = 15_000, now = Date.now, fetch = globalThis.fetch } = options;
@@ -59,7 +69,13 @@ export function createPayproClient(options: PayproClientOptions): PayproGateway 
         await response.body?.cancel().catch(() => undefined);
         throw new GatewayError('http', `Paypro ${endpoint}: HTTP ${status}.`, { httpStatus: status });
       }
-      raw = await response.text();
+      const text = await readCapped(response, MAX_ANSWER_BYTES);
+      if (text === null) {
+        throw new GatewayError('malformed', `Paypro ${endpoint}: the answer is larger than ${MAX_ANSWER_BYTES} bytes.`, {
+          httpStatus: status,
+        });
+      }
+      raw = text;
     } catch (error) {
       if (error instanceof GatewayError) throw error;
       if (signal.aborted) {
@@ -87,7 +103,14 @@ export function createPayproClient(options: PayproClientOptions): PayproGateway 
         httpStatus: status,
       });
     }
-    const { code, msg, data } = parsed.data;
+    const { code, data } = parsed.data;
+    const msg = parsed.data.msg === null || parsed.data.msg === undefined ? parsed.data.msg : displaySafe(parsed.data.msg);
+    if (options.requireSignedAnswers && !(isRecord(data) && data.sign !== undefined)) {
+      throw new GatewayError('bad_signature', `Paypro ${endpoint}: the answer carries no sign, and signed answers are required.`, {
+        httpStatus: status,
+        gatewayCode: code,
+      });
+    }
     if (isRecord(data) && data.sign !== undefined && !verifies(data)) {
       throw new GatewayError('bad_signature', `Paypro ${endpoint}: the answer's sign does not verify.`, {
         httpStatus: status,
@@ -138,7 +161,7 @@ export function createPayproClient(options: PayproClientOptions): PayproGateway 
         tradeNo: data.tradeNo,
         platformTradeNo: data.platFormTradeNo,
         status: data.status,
-        desc: data.desc || null,
+        desc: data.desc ? displaySafe(data.desc) : null,
         paymentUrl: data.paymentUrl || null,
         qrString: data.qrString || null,
       };
@@ -152,7 +175,7 @@ export function createPayproClient(options: PayproClientOptions): PayproGateway 
         platformTradeNo: data.platFormTradeNo || null,
         status: data.status,
         paidAmount: pickPaidAmount(data),
-        message: data.message || null,
+        message: data.message ? displaySafe(data.message) : null,
         successTime: textOrNull(data.successTime),
         paymentUrl: data.paymentUrl || null,
         qrString: data.qrString || null,
@@ -168,6 +191,26 @@ export function createPayproClient(options: PayproClientOptions): PayproGateway 
       };
     },
   };
+}
+
+/** The body as text, or null once it passes `limit` bytes (declared or received). */
+async function readCapped(response: Response, limit: number): Promise<string | null> {
+  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+  if (declared > limit || response.body === null) {
+    await response.body?.cancel().catch(() => undefined);
+    return declared > limit ? null : '';
+  }
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  for await (const chunk of response.body) {
+    received += chunk.byteLength;
+    if (received > limit) {
+      await response.body.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Null and empty fields are never sent: the gateway's Java would sign `null` as "null". */

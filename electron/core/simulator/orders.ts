@@ -28,7 +28,7 @@ export interface Issuance {
 }
 
 export interface SettleOptions {
-  /** For `partial`; defaults to half the amount. */
+  /** For `partial` (default: half the amount); for `paid`, a faulty gateway's other amount. */
   paidAmount?: number;
   /** For `failed`; defaults to "00029" (REJECTED_TRANSACTION). */
   status?: string;
@@ -84,7 +84,7 @@ export function createOrderBook(now: () => number, defaultScenario: Scenario = {
 
   function settleOrder(order: SimOrder, outcome: Settlement, options: SettleOptions): void {
     if (outcome === 'paid') {
-      Object.assign(order, { status: '0000', message: 'SUCCESS', paidAmount: order.amount });
+      Object.assign(order, { status: '0000', message: 'SUCCESS', paidAmount: options.paidAmount ?? order.amount });
     } else if (outcome === 'partial') {
       const paidAmount = options.paidAmount ?? Math.max(1, Math.floor(order.amount / 2));
       Object.assign(order, { status: '0001', message: 'PARTIAL_PAYMENT', paidAmount });

@@ -62,6 +62,11 @@ export interface SecretStatus {
 }
 
 const SECRET_KEY = 'appSecret';
+/**
+ * Paypro's back office issues long random keys (paypro-api.md §1); anything under 8 characters
+ * is a typo or a placeholder, and a short secret is quick to guess from a single signed request.
+ */
+export const MIN_SECRET_LENGTH = 8;
 const storedSecretSchema = z.object({ version: z.literal(1), ciphertext: z.string().min(1), hint: z.string() });
 type StoredSecret = z.infer<typeof storedSecretSchema>;
 
@@ -104,11 +109,11 @@ export class Vault {
 
   async setSecret(secret: string): Promise<void> {
     const trimmed = secret.trim();
-    const rule = trimmed === '' ? 'secret.empty' : /\s/.test(trimmed) ? 'secret.whitespace' : null;
+    const rule = secretRule(trimmed);
     if (rule !== null) {
-      throw new VaultError('invalid_secret', 'The app secret must be one word, with no spaces.', {
-        issues: [{ path: 'secret', message: rule }],
-        fields: { secret: { code: rule } },
+      throw new VaultError('invalid_secret', `The app secret is refused (${rule.code}).`, {
+        issues: [{ path: 'secret', message: rule.code }],
+        fields: { secret: rule },
       });
     }
     registerSecret(trimmed);
@@ -173,6 +178,13 @@ export class Vault {
     }
     return upgraded;
   }
+}
+
+function secretRule(secret: string): FieldError | null {
+  if (secret === '') return { code: 'secret.empty' };
+  if (/\s/.test(secret)) return { code: 'secret.whitespace' };
+  if (secret.length < MIN_SECRET_LENGTH) return { code: 'secret.too_short', params: { min: MIN_SECRET_LENGTH } };
+  return null;
 }
 
 /** Shows at most the last 4 characters, and no more than a quarter of a short secret. */

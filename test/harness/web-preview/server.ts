@@ -192,7 +192,7 @@ export async function startWebPreview(options: WebPreviewOptions = {}): Promise<
     const core = createPosCore({
       userDataDir: dataDir,
       // A new store object per core, as a restarted app would open the file again.
-      store: new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'settings', projectName: 'paypro-pos-preview' }),
+      store: new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'settings', projectName: 'paypro-pos-preview', configFileMode: 0o600 }),
       cipher,
       // The preview's cipher key sits in the data folder: say so on the settings screen.
       secretProtection: async () => 'weak',

@@ -49,6 +49,15 @@ describe('GatewayProvider', () => {
     await expect((await provider.gatewayFor('live')).queryBalance()).resolves.toBeDefined();
   });
 
+  it('refuses unsigned live answers once the owner requires signed answers (the simulator signs none)', async () => {
+    await vault.setSecret(TEST_SECRET);
+    vault.updateSettings({ requireSignedAnswers: true });
+    await expect((await provider.gatewayFor('live')).queryBalance()).rejects.toMatchObject({ kind: 'bad_signature' });
+    vault.updateSettings({ requireSignedAnswers: false });
+    provider.invalidate();
+    await expect((await provider.gatewayFor('live')).queryBalance()).resolves.toBeDefined();
+  });
+
   it('keeps training on its own loopback gateway with its own credentials, never the live one', async () => {
     const { simulator, gateway } = await provider.trainingSimulator();
     expect(new URL(simulator.baseUrl).hostname).toBe('127.0.0.1');

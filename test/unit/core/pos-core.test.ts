@@ -14,10 +14,8 @@ let store: Conf<Record<string, unknown>>;
 let core: PosCore;
 const logged: unknown[] = [];
 
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'paypro-pos-core-'));
-  store = new Conf({ cwd: dir, projectName: 'paypro-pos-test' });
-  core = createPosCore({
+const openCore = () =>
+  createPosCore({
     userDataDir: dir,
     store,
     cipher: createAesCipher([randomKey()]),
@@ -25,6 +23,11 @@ beforeEach(() => {
     logger: { error: (message, context) => logged.push({ message, context }) },
     trackingPolicy: FAST_POLICY,
   });
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'paypro-pos-core-'));
+  store = new Conf({ cwd: dir, projectName: 'paypro-pos-test' });
+  core = openCore();
 });
 
 afterEach(async () => {
@@ -144,5 +147,27 @@ describe('live mode', () => {
     await call('updateSettings', { patch: { environment: 'live', merchantNo: '8729248847' } });
     expect(await core.router.dispatch('charge', { amount: 50_000 })).toEqual({ ok: false, error: { code: 'not_configured' } });
     expect(((await call('listToday')) as { payments: unknown[] }).payments).toEqual([]);
+  });
+});
+
+describe('close', () => {
+  it('refuses new charges, waits for the charge in flight to record its answer, then closes', async () => {
+    const { simulator } = await core.gateways.trainingSimulator();
+    // The gateway answers the create while the core is closing.
+    simulator.injectFault({ endpoint: 'paymentLink' }, { kind: 'slow', delayMs: 300 }, { times: 1 });
+    const charging = core.router.dispatch('charge', { amount: 25_000 });
+    await vi.waitFor(() => expect(simulator.orders()).toHaveLength(1));
+    const closing = core.close();
+
+    expect(await core.router.dispatch('charge', { amount: 30_000 })).toEqual({ ok: false, error: { code: 'app_closing' } });
+    expect(await charging).toMatchObject({ ok: true, value: { state: 'awaiting_payment', qr: { kind: 'qris' } } });
+    await closing;
+    expect(simulator.orders()).toHaveLength(1);
+
+    // After a restart the ledger holds the sale with the gateway's answer (its QR), nothing else.
+    core = openCore();
+    const today: { payments: PaymentView[] } = await call('listToday');
+    expect(today.payments).toHaveLength(1);
+    expect(today.payments[0]).toMatchObject({ amount: 25_000, qr: { kind: 'qris' }, platformTradeNo: expect.any(String) });
   });
 });

@@ -13,7 +13,7 @@ const MONITOR = { id: 2, bounds: { x: 1366, y: 0, width: 1024, height: 600 } };
 const IDLE: CustomerView = { kind: 'idle', shopName: 'Toko', language: 'id', training: false };
 
 function setUp(chosen: number | null) {
-  const cashier = createMainWindow({ preloadPath: '/p.cjs', startUrl: 'app://pos/index.html', isAppUrl, onLoadFailed: vi.fn() });
+  const cashier = createMainWindow({ preloadPath: '/p.cjs', startUrl: 'app://pos/index.html', isAppUrl, onLoadFailed: vi.fn(), devTools: false });
   const cashierFake = cashier as unknown as FakeBrowserWindow;
   const settings = { displayId: chosen };
   const viewListeners: ((view: CustomerView) => void)[] = [];
@@ -23,7 +23,7 @@ function setUp(chosen: number | null) {
     cashierWindow: () => cashier,
     chosenDisplayId: () => settings.displayId,
     openWindow: (bounds) =>
-      createCustomerWindow({ preloadPath: '/c.cjs', startUrl: 'app://pos/customer.html', isAppUrl, bounds, onLoadFailed: vi.fn() }),
+      createCustomerWindow({ preloadPath: '/c.cjs', startUrl: 'app://pos/customer.html', isAppUrl, bounds, onLoadFailed: vi.fn(), devTools: false }),
     currentView: () => IDLE,
     onView: (listener) => {
       viewListeners.push(listener);
@@ -59,7 +59,7 @@ describe('customer display glue', () => {
     const { open } = setUp(2);
     const [window] = open();
     expect(window!.options).toMatchObject({ ...MONITOR.bounds, fullscreen: true, frame: false, focusable: false, skipTaskbar: true });
-    expect(window!.options.webPreferences).toEqual(secureWebPreferences('/c.cjs'));
+    expect(window!.options.webPreferences).toEqual(secureWebPreferences('/c.cjs', { devTools: false }));
     expect(window!.removeMenu).toHaveBeenCalled();
     expect(window!.webContents.setWindowOpenHandler).toHaveBeenCalled();
     window!.emit('ready-to-show');

@@ -124,13 +124,32 @@ describe('main', () => {
     expect(window.options.webPreferences.preload).toMatch(/preload\.cjs$/);
   });
 
+  it('packaged: DevTools off in the window and a menu without DevTools or reload', async () => {
+    const { electron, windows } = await load((mock) => {
+      mock.app.isPackaged = true;
+    });
+    await vi.waitFor(() => expect(windows).toHaveLength(1));
+    expect(windows[0]!.options.webPreferences.devTools).toBe(false);
+    const menu = electron.Menu.getApplicationMenu();
+    expect(menu).not.toBeNull();
+    const roles = JSON.stringify(menu, (key, value) => (key === 'label' ? undefined : value));
+    expect(roles).toContain('"paste"');
+    expect(roles).not.toMatch(/devtools|reload/i);
+  });
+
+  it('in development: DevTools allowed and Electron\'s default menu kept', async () => {
+    const { electronMock, window } = await launch();
+    expect(window.options.webPreferences.devTools).toBe(true);
+    expect(electronMock.Menu.setApplicationMenu).not.toHaveBeenCalled();
+  });
+
   it('wires the core with userData, the safeStorage cipher and an electron-store there', async () => {
     await launch();
     expect(core.options).toMatchObject({
       userDataDir: '/tmp/paypro-pos-user-data',
       cipher: { encrypt: expect.any(Function), decrypt: expect.any(Function) },
       secretProtection: expect.any(Function),
-      store: { options: { cwd: '/tmp/paypro-pos-user-data', configName: 'settings' } },
+      store: { options: { cwd: '/tmp/paypro-pos-user-data', configName: 'settings', configFileMode: 0o600 } },
     });
     const { default: ElectronStore } = await import('electron-store');
     expect((core.options as { store: unknown }).store).toBeInstanceOf(ElectronStore);

@@ -7,7 +7,7 @@ vi.mock('electron', async () => (await import('../../harness/electron-mock.ts'))
 
 function openWindow() {
   const onLoadFailed = vi.fn();
-  createMainWindow({ preloadPath: '/app/dist/electron/preload.cjs', startUrl: APP_START_URL, isAppUrl, onLoadFailed });
+  createMainWindow({ preloadPath: '/app/dist/electron/preload.cjs', startUrl: APP_START_URL, isAppUrl, onLoadFailed, devTools: false });
   const window = FakeBrowserWindow.created.at(-1)!;
   return { window, contents: window.webContents, onLoadFailed };
 }
@@ -22,7 +22,7 @@ function fire(contents: FakeBrowserWindow['webContents'], name: string, url?: st
 
 describe('secureWebPreferences', () => {
   it('is the security baseline, with the preload given', () => {
-    expect(secureWebPreferences('/p.cjs')).toEqual({
+    expect(secureWebPreferences('/p.cjs', { devTools: false })).toEqual({
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -32,6 +32,7 @@ describe('secureWebPreferences', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      devTools: false,
       preload: '/p.cjs',
     });
   });
@@ -43,7 +44,7 @@ describe('createMainWindow', () => {
   it('creates one window with the secure preferences, hidden until ready, and loads the app', () => {
     const { window } = openWindow();
     expect(FakeBrowserWindow.created).toHaveLength(1);
-    expect(window.options.webPreferences).toEqual(secureWebPreferences('/app/dist/electron/preload.cjs'));
+    expect(window.options.webPreferences).toEqual(secureWebPreferences('/app/dist/electron/preload.cjs', { devTools: false }));
     expect(window.options).toMatchObject({ show: false, backgroundColor: expect.any(String) });
     expect(window.options.width).toBeGreaterThanOrEqual(1280);
     expect(window.loadURL).toHaveBeenCalledWith(APP_START_URL);

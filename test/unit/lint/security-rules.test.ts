@@ -11,6 +11,8 @@ tester.run('pos/secure-web-preferences', rules['secure-web-preferences'], {
     'prefs.sandbox = true',
     // A name that merely contains a key, and a non-static value (left to review).
     'const o = { sandboxed: false, webSecurityNote: false }',
+    // DevTools decided at run time (off when packaged).
+    'const prefs = { devTools: !app.isPackaged, sandbox: true }',
   ],
   invalid: [
     { code: 'new BrowserWindow({ webPreferences: { nodeIntegration: true } })', errors: [{ messageId: 'unsafe' }] },
@@ -21,6 +23,9 @@ tester.run('pos/secure-web-preferences', rules['secure-web-preferences'], {
     { code: 'const prefs = { nodeIntegrationInWorker: !0, webviewTag: true }', errors: 2 },
     { code: 'window.webPreferences.sandbox = false', errors: [{ messageId: 'unsafe' }] },
     { code: "options['nodeIntegration'] = true", errors: [{ messageId: 'unsafe' }] },
+    { code: 'new BrowserWindow({ webPreferences: { devTools: true } })', errors: [{ messageId: 'unsafe' }] },
+    { code: 'window.webContents.openDevTools()', errors: [{ messageId: 'openDevTools' }] },
+    { code: "contents['openDevTools']({ mode: 'detach' })", errors: [{ messageId: 'openDevTools' }] },
   ],
 });
 

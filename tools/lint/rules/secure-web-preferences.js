@@ -15,6 +15,8 @@ export const UNSAFE_VALUES = new Map([
   ['allowRunningInsecureContent', true],
   ['webviewTag', true],
   ['experimentalFeatures', true],
+  // DevTools are `!app.isPackaged` (electron/window.ts): a literal true opens them to cashiers.
+  ['devTools', true],
 ]);
 
 export default {
@@ -22,7 +24,10 @@ export default {
     type: 'problem',
     docs: { description: 'Forbids turning off an Electron renderer protection (nodeIntegration, sandbox, contextIsolation, webSecurity…).' },
     schema: [],
-    messages: { unsafe: '`{{name}}: {{value}}` turns off a renderer protection; the window factory in electron/window.ts sets the safe value.' },
+    messages: {
+      unsafe: '`{{name}}: {{value}}` turns off a renderer protection; the window factory in electron/window.ts sets the safe value.',
+      openDevTools: '`openDevTools()` opens DevTools from code, whatever `webPreferences.devTools` says in development; the packaged app must never call it.',
+    },
   },
   create(context) {
     function check(keyNode, computed, valueNode, reportNode) {
@@ -37,6 +42,12 @@ export default {
       },
       AssignmentExpression(node) {
         if (node.left.type === 'MemberExpression') check(node.left.property, node.left.computed, node.right, node);
+      },
+      CallExpression(node) {
+        const callee = node.callee;
+        if (callee.type === 'MemberExpression' && staticName(callee.property, callee.computed) === 'openDevTools') {
+          context.report({ node, messageId: 'openDevTools' });
+        }
       },
     };
   },

@@ -70,3 +70,33 @@ describe('checkQrisForCharge', () => {
     expect(problemOf(qris({ '26': [{ tag: '00', value: 'COM.EXAMPLE' }], '51': undefined }), 39_000)).toBeNull();
   });
 });
+
+/** A valid QRIS code for Rp 39.000 of exactly `length` characters, padded with templates 80, 81…. */
+function qrisOfLength(length: number, char = 'X'): string {
+  const padding: Record<string, string> = {};
+  let missing = length - qris().length;
+  for (let tag = 80; missing > 0; tag++) {
+    // Each template costs 4 characters of tag and length on top of its 1–99 characters of value.
+    const value = Math.min(99, missing - 4);
+    padding[String(tag)] = char.repeat(value);
+    missing -= value + 4;
+  }
+  return qris(padding);
+}
+
+describe('checkQrisForCharge: length', () => {
+  it('accepts a payload of exactly 512 bytes and refuses 513 (EMV QRCPS §4.1)', () => {
+    const at512 = qrisOfLength(512);
+    expect(at512).toHaveLength(512);
+    expect(problemOf(at512, 39_000)).toBeNull();
+    const at513 = qrisOfLength(513);
+    expect(at513).toHaveLength(513);
+    expect(problemOf(at513, 39_000)).toBe('qris.too_long');
+  });
+
+  it('counts multi-byte characters by their UTF-8 bytes', () => {
+    const text = qrisOfLength(400, 'é');
+    expect(text).toHaveLength(400);
+    expect(problemOf(text, 39_000)).toBe('qris.too_long');
+  });
+});

@@ -1,0 +1,63 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { PaymentRecord } from '../../../../electron/core/ledger/ledger.ts';
+import { afterQueryAnswer } from '../../../../electron/core/payments/transitions.ts';
+
+// A "paid" answer is compared with the charge (issue 14, item 4): status 0000 with amount 1 on a
+// Rp 15.000 sale once became `paid`.
+const base: PaymentRecord = {
+  tradeNo: 'T1',
+  platformTradeNo: 'P1',
+  amount: 15_000,
+  paidAmount: null,
+  state: 'awaiting_payment',
+  gatewayStatus: '0015',
+  qrString: null,
+  paymentUrl: null,
+  errorCode: null,
+  errorDetail: null,
+  environment: 'live',
+  createdAt: 0,
+  updatedAt: 0,
+  expiresAt: 60_000,
+  customerName: 'x',
+  customerMobile: '081234567890',
+  customerEmail: 'a@b.id',
+};
+const record = (amount: number): PaymentRecord => ({ ...base, amount });
+const paid = (paidAmount: number | null) => ({ tradeNo: 'T1', platformTradeNo: 'P1', status: '0000', paidAmount, message: null, successTime: null });
+
+describe('a paid answer against the charge', () => {
+  it('takes a paid answer for less than the charge as a flagged partial payment', () => {
+    expect(afterQueryAnswer(record(15_000), paid(1))?.change).toMatchObject({
+      state: 'partially_paid',
+      paidAmount: 1,
+      errorCode: 'payment.paid_amount_differs',
+      errorDetail: 'the gateway reports paid for 1, the charge is 15000',
+    });
+  });
+
+  it('keeps a paid answer for more than the charge as paid, flagged with the amount', () => {
+    expect(afterQueryAnswer(record(15_000), paid(150_000))?.change).toMatchObject({
+      state: 'paid',
+      paidAmount: 150_000,
+      errorCode: 'payment.paid_amount_differs',
+    });
+  });
+
+  it('takes the exact amount, or no amount at all, as paid without a flag', () => {
+    expect(afterQueryAnswer(record(15_000), paid(15_000))?.change).toMatchObject({ state: 'paid', paidAmount: 15_000, errorCode: null });
+    expect(afterQueryAnswer(record(15_000), paid(null))?.change).toMatchObject({ state: 'paid', paidAmount: 15_000, errorCode: null });
+  });
+
+  it('never records a paid state without a flag for an amount other than the charge (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000_000 }), fc.integer({ min: 0, max: 20_000_000 }), (charged, reported) => {
+        const change = afterQueryAnswer(record(charged), paid(reported))?.change;
+        expect(change?.paidAmount).toBe(reported);
+        if (reported === charged) expect(change).toMatchObject({ state: 'paid', errorCode: null });
+        else expect(change).toMatchObject({ state: reported < charged ? 'partially_paid' : 'paid', errorCode: 'payment.paid_amount_differs' });
+      }),
+    );
+  });
+});
