@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Conf from 'conf';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createPosCore, type PosCore } from '../../../../electron/core/pos-core.ts';
+import { createAesCipher, randomKey } from '../../../harness/aes-cipher.ts';
+import { FAST_POLICY } from '../../../harness/payment-fixture.ts';
+
+// The day's calls wired into the whole core, through the router as the renderer calls them.
+let dir: string;
+let core: PosCore;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'paypro-day-calls-'));
+  core = createPosCore({
+    userDataDir: dir,
+    store: new Conf({ cwd: dir, projectName: 'paypro-pos-test' }),
+    cipher: createAesCipher([randomKey()]),
+    secretProtection: async () => 'os',
+    logger: { error: () => undefined },
+    trackingPolicy: FAST_POLICY,
+  });
+  const setUp = await core.router.dispatch('updateSettings', { patch: { environment: 'training', merchantNo: '1234567890' }, secret: 'rahasia-latihan' });
+  expect(setUp.ok).toBe(true);
+});
+
+afterEach(async () => {
+  await core.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the day through the router', () => {
+  it('a one-person shop charges with no shift screen: the default cashier\'s shift opens with the first sale', async () => {
+    expect(await core.router.dispatch('getDayStatus', {})).toMatchObject({ ok: true, value: { shift: null, cashierPins: false } });
+    const charged = await core.router.dispatch('charge', { amount: 25_000 });
+    expect(charged.ok).toBe(true);
+    const status = await core.router.dispatch('getDayStatus', {});
+    expect(status).toMatchObject({ ok: true, value: { shift: { cashierName: 'Kasir' } } });
+    const page = await core.router.dispatch('listSales', {});
+    expect(page.ok && page.value.sales.map((sale) => sale.cashierName)).toEqual(['Kasir']);
+  });
+
+  it('with cashier PINs on, a sale without a shift is refused before anything is recorded', async () => {
+    await core.router.dispatch('updateSettings', { patch: { day: { cashierPins: true } } });
+    expect(await core.router.dispatch('charge', { amount: 25_000 })).toEqual({ ok: false, error: { code: 'shift.none_open' } });
+    const page = await core.router.dispatch('listSales', {});
+    expect(page.ok && page.value.sales).toEqual([]);
+  });
+
+  it('only the owner edits cashiers: with the admin PIN set and the session locked, adding one is refused', async () => {
+    expect((await core.router.dispatch('setAdminPin', { newPin: '975310' })).ok).toBe(true);
+    await core.router.dispatch('lockAdmin', {});
+    expect(await core.router.dispatch('addCashier', { name: 'Budi', pin: '1357' })).toMatchObject({ ok: false, error: { code: 'locked' } });
+    await core.router.dispatch('unlockAdmin', { pin: '975310' });
+    expect(await core.router.dispatch('addCashier', { name: 'Budi', pin: '1357' })).toMatchObject({ ok: true, value: { name: 'Budi', hasPin: true } });
+  });
+
+  it('refuses a bad date with a field code, and a bad request with bad_request', async () => {
+    expect(await core.router.dispatch('getDayReport', { from: '2026-02-30' })).toMatchObject({
+      ok: false, error: { code: 'validation', fields: { date: { code: 'date.invalid' } } },
+    });
+    expect(await core.router.dispatch('listSales', { limit: 5000 })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+  });
+});
