@@ -17,7 +17,7 @@ const PAGE = 50;
  * and time, or by our or Paypro's number, and ask the gateway again. Pages of 50, newest first.
  */
 export function SalesSearch({ businessDate }: { businessDate: string }) {
-  const { t } = useI18n();
+  const { t, tf } = useI18n();
   const [date, setDate] = useState(businessDate);
   const [amount, setAmount] = useState('');
   const [fromTime, setFromTime] = useState('');
@@ -62,7 +62,7 @@ export function SalesSearch({ businessDate }: { businessDate: string }) {
       <h2 id="search-heading">{t('search.heading')}</h2>
       <form className="search-form" onSubmit={submit}>
         <TextField id="search-date" label={t('search.date')} type="date" value={date} onChange={(event) => setDate(event.target.value)} />
-        <TextField id="search-amount" label={t('search.amount')} inputMode="numeric" value={amount} onChange={(event) => setAmount(event.target.value)} />
+        <TextField id="search-amount" label={t('search.amount')} inputMode="numeric" error={failure?.fields?.amount ? tf(failure.fields.amount) : null} value={amount} onChange={(event) => setAmount(event.target.value)} />
         <TextField id="search-from" label={t('search.from_time')} type="time" value={fromTime} onChange={(event) => setFromTime(event.target.value)} />
         <TextField id="search-to" label={t('search.to_time')} type="time" value={toTime} onChange={(event) => setToTime(event.target.value)} />
         <TextField id="search-trade" label={t('search.trade_no')} spellCheck={false} value={tradeNo} onChange={(event) => setTradeNo(event.target.value)} />
@@ -77,7 +77,7 @@ export function SalesSearch({ businessDate }: { businessDate: string }) {
         </div>
         <button type="submit" className="button button-primary">{t('search.submit')}</button>
       </form>
-      {failure ? <ErrorBanner error={failure} /> : null}
+      {failure && !failure.fields ? <ErrorBanner error={failure} /> : null}
       {sales && sales.length === 0 ? <p className="search-empty">{t('search.none')}</p> : null}
       {sales && sales.length > 0 ? (
         <table className="search-results">

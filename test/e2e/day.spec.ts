@@ -129,6 +129,13 @@ for (const size of SCREEN_SIZES) {
       await expect(page.locator('.search-results tbody tr')).toHaveCount(1);
       await page.locator('.search-results').scrollIntoViewIfNeeded();
       await shoot('search');
+
+      // Bad input: a specific message where it was typed, nothing lost.
+      await page.getByLabel('Jumlah', { exact: true }).fill('dua puluh');
+      await page.getByRole('button', { name: 'Cari', exact: true }).click();
+      await expect(page.locator('.sales-search .field-error')).toHaveText(/angka/);
+      await page.getByLabel('Sampai tanggal').fill('2020-01-01');
+      await expect(page.locator('.day-report [role="alert"]')).toContainText('Tanggal tidak valid');
     });
 
     test(`the owner adds a cashier in the settings (${label})`, async ({ preview, page }) => {

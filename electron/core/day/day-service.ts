@@ -229,7 +229,7 @@ export class DayService {
     const first = from === undefined ? today : businessDay(from, cutoff);
     const last = to === undefined ? first : businessDay(to, cutoff);
     const range = first && last ? businessDayRange(first.date, last.date, cutoff) : null;
-    if (!first || !last || !range) throw new PosError('validation', { fields: { date: { code: 'date.invalid' } } });
+    if (!first || !last || !range) throw new PosError('date.invalid');
     return { first, last, range };
   }
 

@@ -118,7 +118,7 @@ describe('DayService', () => {
     expect(report.shifts.map((shift) => shift.report.saleCount)).toEqual([1, 2]); // the open shift spans the cut-off
     expect(day.dayReport({ from: '2026-03-03' }).report.saleCount).toBe(1);
     expect(day.status().businessDate).toBe('2026-03-03');
-    expect(await posErrorCode(() => day.dayReport({ from: '2026-03-05', to: '2026-03-01' }))).toBe('validation');
+    expect(await posErrorCode(() => day.dayReport({ from: '2026-03-05', to: '2026-03-01' }))).toBe('date.invalid');
   });
 
   it('pages the history and finds a sale by amount in a time window, or by trade number', () => {
