@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { setUpTraining } from '../harness/web-preview/set-up.ts';
+import { setShopName, setUpTraining } from '../harness/web-preview/set-up.ts';
 import { expect, screenshot, test, tradeNoOnScreen } from './fixtures.ts';
 import { decodeQrFromPng } from './qr-decode.ts';
 
@@ -63,7 +63,8 @@ test('the customer display: idle, the QR the gateway issued at every size, then 
   preview,
   page,
 }) => {
-  await setUpTraining(preview, { customerDisplay: { shopName: 'Warung Sari Rasa' } });
+  await setUpTraining(preview);
+  await setShopName(preview, 'Warung Sari Rasa');
   await page.goto(preview.url);
   await expect(page.getByLabel('Jumlah', { exact: true })).toBeFocused();
   const { customer, received, requests, bodies } = await openCustomerPage(page, preview.url);
@@ -118,7 +119,8 @@ test('the customer display: idle, the QR the gateway issued at every size, then 
 });
 
 test('the customer display tells a partial payment with what is still to pay, in its own language', async ({ preview, page }) => {
-  await setUpTraining(preview, { language: 'id', customerDisplay: { shopName: 'Warung Sari Rasa', language: 'en' } });
+  await setUpTraining(preview, { language: 'id', customerDisplay: { language: 'en' } });
+  await setShopName(preview, 'Warung Sari Rasa');
   await page.goto(preview.url);
   await expect(page.getByLabel('Jumlah', { exact: true })).toBeFocused();
   const { customer } = await openCustomerPage(page, preview.url);
