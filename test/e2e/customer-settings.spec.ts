@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { startWebPreview, type WebPreview } from '../harness/web-preview/server.ts';
 import { installRecordingAudio, recordedTones } from '../harness/recording-audio.ts';
 import { setUpTraining } from '../harness/web-preview/set-up.ts';
-import { expect, screenshot, test } from './fixtures.ts';
+import { expect, screenshotAtSizes, test } from './fixtures.ts';
 
 // The owner's customer-display settings and the announced, sounded payment outcome on the
 // cashier's screen. The preview offers two screens as Electron's would list them.
@@ -72,15 +72,7 @@ test('the owner chooses the customer screen and its language, and switches the s
   await section.getByLabel('Bahasa layar pelanggan').selectOption('en');
   await screenChoice.selectOption('2');
   await section.getByLabel('Bunyi saat pembayaran lunas atau gagal').uncheck();
-  for (const size of [
-    { width: 1024, height: 600 },
-    { width: 1366, height: 768 },
-    { width: 1920, height: 1080 },
-  ]) {
-    await page.setViewportSize(size);
-    await section.scrollIntoViewIfNeeded();
-    await screenshot(page, `settings-customer-display-${size.width}x${size.height}`);
-  }
+  await screenshotAtSizes(page, 'settings-customer-display', { check: () => section.scrollIntoViewIfNeeded() });
   await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
   await expect(page.getByText('Pengaturan tersimpan.')).toBeVisible();
   const saved = await preview.core.router.dispatch('getSettings', {});
@@ -110,13 +102,5 @@ test('the shop name is set once, under Toko dan struk: the customer display show
   await section.getByRole('button', { name: 'Simpan setelan struk' }).click();
   await expect(section.getByText('Setelan struk tersimpan.')).toBeVisible();
   expect(preview.core.customerView()).toMatchObject({ kind: 'idle', shopName: 'Warung Sari Rasa' });
-  for (const size of [
-    { width: 1024, height: 600 },
-    { width: 1366, height: 768 },
-    { width: 1920, height: 1080 },
-  ]) {
-    await page.setViewportSize(size);
-    await field.scrollIntoViewIfNeeded();
-    await screenshot(page, `settings-shop-name-${size.width}x${size.height}`);
-  }
+  await screenshotAtSizes(page, 'settings-shop-name', { check: () => field.scrollIntoViewIfNeeded() });
 });

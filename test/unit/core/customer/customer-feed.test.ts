@@ -1,14 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CustomerView } from '../../../../shared/customer-view.ts';
-import { createPosCore, type PosCore } from '../../../../electron/core/pos-core.ts';
+import type { PosCore } from '../../../../electron/core/pos-core.ts';
 import { SETTINGS_VERSION } from '../../../../electron/core/vault/settings-store.ts';
 import { DEFAULT_RECEIPT_SETTINGS } from '../../../../shared/receipt-settings.ts';
-import { createAesCipher, randomKey } from '../../../harness/aes-cipher.ts';
-import { FAST_POLICY } from '../../../harness/payment-fixture.ts';
+import { createTestCore, testStore } from '../../../harness/core-fixture.ts';
 
 let dir: string;
 let core: PosCore;
@@ -16,13 +14,7 @@ let published: CustomerView[];
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'paypro-pos-feed-'));
-  core = createPosCore({
-    userDataDir: dir,
-    store: new Conf({ cwd: dir, projectName: 'paypro-pos-test' }),
-    cipher: createAesCipher([randomKey()]),
-    secretProtection: async () => 'os',
-    trackingPolicy: FAST_POLICY,
-  });
+  core = createTestCore(dir);
   published = [];
   core.onCustomerView((view) => published.push(view));
 });
@@ -39,10 +31,9 @@ async function call(name: string, request: unknown = {}): Promise<any> {
 }
 
 describe('the shop name stored by an older version (customerDisplay.shopName)', () => {
-  const reopen = (store: Conf<Record<string, unknown>>) =>
-    createPosCore({ userDataDir: dir, store, cipher: createAesCipher([randomKey()]), secretProtection: async () => 'os' });
+  const reopen = (store: ReturnType<typeof testStore>) => createTestCore(dir, { store });
   const olderStore = (receiptShopName: string | null) => {
-    const store = new Conf<Record<string, unknown>>({ cwd: join(dir, 'older'), projectName: 'paypro-pos-test' });
+    const store = testStore(join(dir, 'older'));
     store.set('settings', { settingsVersion: 1, merchantNo: '1234567890', customerDisplay: { shopName: ' Warung Lama ', language: 'en', displayId: 2 } });
     if (receiptShopName !== null) store.set('receiptSettings', { ...DEFAULT_RECEIPT_SETTINGS, shopName: receiptShopName });
     return store;
