@@ -52,7 +52,6 @@ const settingsPatchSchema = z.object({
   language: z.enum(LANGUAGES).optional(),
   customerDisplay: z
     .object({
-      shopName: z.string().max(200).optional(),
       language: z.enum(LANGUAGES).optional(),
       displayId: z.number().nullable().optional(),
     })

@@ -50,9 +50,11 @@ export const settingsSchema = z
       .min(1, { message: 'settings.expiry_minutes' })
       .max(120, { message: 'settings.expiry_minutes' }),
     language: z.enum(LANGUAGES, { message: 'settings.language' }),
-    /** The customer-facing display (issue 13): its own language, the shop name it shows when idle. */
+    /**
+     * The customer-facing display (issue 13): its own language and its screen. The shop name it
+     * shows when idle is the receipt settings' (shared/receipt-settings.ts), the shop's one name.
+     */
     customerDisplay: z.object({
-      shopName: z.string().max(60, { message: 'settings.shop_name' }),
       language: z.enum(LANGUAGES, { message: 'settings.language' }),
       /** Electron's id of the monitor it opens on; null: no customer display. */
       displayId: z.number({ message: 'settings.display' }).int({ message: 'settings.display' }).nullable(),
@@ -84,7 +86,6 @@ export const SETTINGS_ERROR_CODES = [
   'settings.language',
   'settings.live_needs_https',
   'settings.min_above_max',
-  'settings.shop_name',
   'settings.display',
 ] as const;
 export type Settings = z.infer<typeof settingsSchema>;
@@ -99,7 +100,7 @@ export const DEFAULT_SETTINGS: Settings = {
   limits: { minAmount: 10_000, maxAmount: 10_000_000 },
   qrExpiryMinutes: 15,
   language: 'id',
-  customerDisplay: { shopName: '', language: 'id', displayId: null },
+  customerDisplay: { language: 'id', displayId: null },
   paymentSounds: true,
   requireSignedAnswers: false,
 };

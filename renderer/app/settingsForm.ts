@@ -16,7 +16,6 @@ export type SettingsForm = {
   qrExpiryMinutes: string;
   language: Language;
   /** The customer display (issue 13). `customerDisplayId`: a display id as text, '' for none. */
-  shopName: string;
   customerLanguage: Language;
   customerDisplayId: string;
   paymentSounds: boolean;
@@ -37,7 +36,6 @@ export const SETTINGS_FIELD_PATHS = [
   'limits.maxAmount',
   'qrExpiryMinutes',
   'language',
-  'customerDisplay.shopName',
   'customerDisplay.language',
   'customerDisplay.displayId',
   'paymentSounds',
@@ -57,7 +55,6 @@ export function formFromSettings(settings: Settings): SettingsForm {
     maxAmount: groupRupiah(settings.limits.maxAmount),
     qrExpiryMinutes: String(settings.qrExpiryMinutes),
     language: settings.language,
-    shopName: settings.customerDisplay.shopName,
     customerLanguage: settings.customerDisplay.language,
     customerDisplayId: settings.customerDisplay.displayId === null ? '' : String(settings.customerDisplay.displayId),
     paymentSounds: settings.paymentSounds,
@@ -101,7 +98,6 @@ export function buildSettingsPatch(form: SettingsForm): BuiltPatch {
       qrExpiryMinutes,
       language: form.language,
       customerDisplay: {
-        shopName: form.shopName.trim(),
         language: form.customerLanguage,
         displayId: form.customerDisplayId === '' ? null : Number(form.customerDisplayId),
       },
