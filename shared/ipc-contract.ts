@@ -59,7 +59,6 @@ const settingsPatchSchema = z.object({
     .optional(),
   customerDisplay: z
     .object({
-      shopName: z.string().max(200).optional(),
       language: z.enum(LANGUAGES).optional(),
       displayId: z.number().nullable().optional(),
     })

@@ -38,7 +38,10 @@ export const receiptSettingsSchema = z.object({
   paperWidthMm: z.union([z.literal(58), z.literal(80)], { message: 'receipt.paper' }),
   autoPrint: z.boolean({ message: 'receipt.auto_print' }),
   copies: z.number({ message: 'receipt.copies' }).int({ message: 'receipt.copies' }).min(1, { message: 'receipt.copies' }).max(MAX_COPIES, { message: 'receipt.copies' }),
-  /** Printed large at the top; empty: the QRIS merchant name is used. */
+  /**
+   * The shop's one name: printed large at the top (empty: the QRIS merchant name is used) and shown
+   * by the idle customer display (empty: no name).
+   */
   shopName: z.string().max(MAX_LINE, { message: 'receipt.line_too_long' }),
   addressLines: textLines,
   /** e.g. NPWP. */

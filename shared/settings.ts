@@ -58,9 +58,11 @@ export const settingsSchema = z
       /** false: one default cashier, shifts open without a PIN (a one-person shop is not slowed). */
       cashierPins: z.boolean(),
     }),
-    /** The customer-facing display (issue 13): its own language, the shop name it shows when idle. */
+    /**
+     * The customer-facing display (issue 13): its own language and its screen. The shop name it
+     * shows when idle is the receipt settings' (shared/receipt-settings.ts), the shop's one name.
+     */
     customerDisplay: z.object({
-      shopName: z.string().max(60, { message: 'settings.shop_name' }),
       language: z.enum(LANGUAGES, { message: 'settings.language' }),
       /** Electron's id of the monitor it opens on; null: no customer display. */
       displayId: z.number({ message: 'settings.display' }).int({ message: 'settings.display' }).nullable(),
@@ -93,7 +95,6 @@ export const SETTINGS_ERROR_CODES = [
   'settings.live_needs_https',
   'settings.min_above_max',
   'settings.day_cutoff',
-  'settings.shop_name',
   'settings.display',
 ] as const;
 export type Settings = z.infer<typeof settingsSchema>;
@@ -109,7 +110,7 @@ export const DEFAULT_SETTINGS: Settings = {
   qrExpiryMinutes: 15,
   language: 'id',
   day: { cutoff: '00:00', cashierPins: false },
-  customerDisplay: { shopName: '', language: 'id', displayId: null },
+  customerDisplay: { language: 'id', displayId: null },
   paymentSounds: true,
   requireSignedAnswers: false,
 };

@@ -20,6 +20,7 @@ import { ReceiptService } from './receipts/receipt-service.ts';
 import { ReceiptSettingsStore } from './receipts/receipt-settings-store.ts';
 import type { SendOptions } from './receipts/network-printer.ts';
 import type { SystemPrinter } from './receipts/system-printer.ts';
+import { upgradeStoredSettings } from './vault/settings-store.ts';
 import { Vault, type Cipher, type KeyValueStore } from './vault/vault.ts';
 
 export interface PosCoreOptions {
@@ -73,6 +74,8 @@ const consoleLogger: RouterLogger = {
 export function createPosCore(options: PosCoreOptions): PosCore {
   const logger = options.logger ?? consoleLogger;
   const now = options.now ?? Date.now;
+  const receiptSettings = new ReceiptSettingsStore(options.store);
+  upgradeStoredSettings(options.store, (name) => receiptSettings.adoptShopName(name));
   const vault = new Vault(options.store, options.cipher);
   const ledger = Ledger.open(join(options.userDataDir, 'ledger.sqlite'), { now });
   const connection = new ConnectionMonitor({
@@ -108,8 +111,9 @@ export function createPosCore(options: PosCoreOptions): PosCore {
     onPaymentUpdate: (listener) => payments.onUpdate(listener),
     context: () => {
       const settings = vault.getSettings();
-      const { shopName, language } = settings.customerDisplay;
-      return { shopName, language, training: settings.environment === 'training' };
+      // The shop's one name is the receipt settings' (shown as typed; empty shows none).
+      const shopName = receiptSettings.get().shopName.trim();
+      return { shopName, language: settings.customerDisplay.language, training: settings.environment === 'training' };
     },
     now,
   });
@@ -130,7 +134,6 @@ export function createPosCore(options: PosCoreOptions): PosCore {
     day,
     secretProtection: options.secretProtection,
   });
-  const receiptSettings = new ReceiptSettingsStore(options.store);
   const receipts = new ReceiptService({
     ledger,
     payment: (tradeNo) => payments.get(tradeNo),
@@ -146,7 +149,7 @@ export function createPosCore(options: PosCoreOptions): PosCore {
   connection.start();
 
   return {
-    router: createIpcRouter({ ...handlers, ...createReceiptHandlers({ receipts, settings: receiptSettings, adminLock }) }, { logger }),
+    router: createIpcRouter({ ...handlers, ...createReceiptHandlers({ receipts, settings: receiptSettings, adminLock, onSettingsChanged: () => customerFeed.refresh() }) }, { logger }),
     payments,
     gateways,
     receipts,

@@ -18,7 +18,6 @@ export type SettingsForm = {
   dayCutoff: string;
   cashierPins: boolean;
   /** The customer display (issue 13). `customerDisplayId`: a display id as text, '' for none. */
-  shopName: string;
   customerLanguage: Language;
   customerDisplayId: string;
   paymentSounds: boolean;
@@ -40,7 +39,6 @@ export const SETTINGS_FIELD_PATHS = [
   'qrExpiryMinutes',
   'language',
   'day.cutoff',
-  'customerDisplay.shopName',
   'customerDisplay.language',
   'customerDisplay.displayId',
   'paymentSounds',
@@ -62,7 +60,6 @@ export function formFromSettings(settings: Settings): SettingsForm {
     language: settings.language,
     dayCutoff: settings.day.cutoff,
     cashierPins: settings.day.cashierPins,
-    shopName: settings.customerDisplay.shopName,
     customerLanguage: settings.customerDisplay.language,
     customerDisplayId: settings.customerDisplay.displayId === null ? '' : String(settings.customerDisplay.displayId),
     paymentSounds: settings.paymentSounds,
@@ -110,7 +107,6 @@ export function buildSettingsPatch(form: SettingsForm): BuiltPatch {
       language: form.language,
       day: { cutoff: form.dayCutoff.trim(), cashierPins: form.cashierPins },
       customerDisplay: {
-        shopName: form.shopName.trim(),
         language: form.customerLanguage,
         displayId: form.customerDisplayId === '' ? null : Number(form.customerDisplayId),
       },

@@ -5,7 +5,6 @@ import { useI18n } from '../app/i18n.tsx';
 import { safeCall } from '../app/pos.ts';
 import type { SettingsForm } from '../app/settingsForm.ts';
 import { CheckboxField } from './CheckboxField.tsx';
-import { TextField } from './TextField.tsx';
 
 type DisplayOption = IpcResponse<'listDisplays'>['displays'][number];
 
@@ -15,7 +14,7 @@ type Props = {
   fieldError: (path: string) => string | null;
 };
 
-/** The customer display's settings (shop name, its language, its screen) and the payment sounds. */
+/** The customer display's settings (its language, its screen) and the payment sounds; the shop name is the receipts' one. */
 export function CustomerDisplaySettings({ form, set, fieldError }: Props) {
   const { t } = useI18n();
   const [displays, setDisplays] = useState<DisplayOption[]>([]);
@@ -30,14 +29,7 @@ export function CustomerDisplaySettings({ form, set, fieldError }: Props) {
   return (
     <fieldset>
       <legend>{t('settings.section.customer_display')}</legend>
-      <TextField
-        id="settings-customerDisplay.shopName"
-        label={t('settings.shop_name')}
-        autoComplete="off"
-        value={form.shopName}
-        error={fieldError('customerDisplay.shopName')}
-        onChange={(event) => set('shopName', event.target.value)}
-      />
+      <p className="field-hint">{t('settings.display.shop_name_note')}</p>
       <div className={`field${fieldError('customerDisplay.language') ? ' field-invalid' : ''}`}>
         <label htmlFor="settings-customerDisplay.language">{t('settings.customer_language')}</label>
         <select

@@ -17,7 +17,7 @@ const LINE_LABELS = {
   footerLines: 'receipt.settings.footer',
 } as const;
 
-/** Settings → Struk: the printer, the paper, auto-print, copies, the receipt's own lines, and a test print. */
+/** Settings → Toko dan struk: the shop's one name and address, the printer, the paper, auto-print, copies, the receipt's own lines, and a test print. */
 export function ReceiptSettingsSection() {
   const { t, tf } = useI18n();
   const [form, setForm] = useState<ReceiptForm | null>(null);
@@ -75,10 +75,38 @@ export function ReceiptSettingsSection() {
     setVerdict(result.ok ? { ok: true, printer: result.value.printer } : { ok: false, error: result.error });
   };
 
+  const lineField = (field: (typeof LINE_FIELDS)[number]) => (
+    <div key={field} className={`field${error(field) ? ' field-invalid' : ''}`}>
+      <label htmlFor={`${ids}-${field}`}>{t(LINE_LABELS[field])}</label>
+      <textarea
+        id={`${ids}-${field}`}
+        rows={2}
+        value={form[field]}
+        aria-describedby={`${ids}-${field}-hint`}
+        aria-invalid={error(field) ? true : undefined}
+        onChange={(event) => set(field, event.target.value)}
+      />
+      <p id={`${ids}-${field}-hint`} className="field-hint">
+        {t('receipt.settings.lines_hint')}
+      </p>
+      {error(field) ? <p className="field-error">{error(field)}</p> : null}
+    </div>
+  );
+
   return (
     <form className="settings-form receipt-settings" onSubmit={(event) => void save(event)} noValidate aria-labelledby={`${ids}-legend`}>
       <fieldset>
         <legend id={`${ids}-legend`}>{t('receipt.settings.heading')}</legend>
+        {/* The shop's one name (receipts and the customer display), first, with its address. */}
+        <TextField
+          label={t('receipt.settings.shop_name')}
+          hint={t('receipt.settings.shop_name_hint')}
+          autoComplete="off"
+          value={form.shopName}
+          error={error('shopName')}
+          onChange={(event) => set('shopName', event.target.value)}
+        />
+        {lineField('addressLines')}
         <fieldset className="radio-group">
           <legend>{t('receipt.settings.printer')}</legend>
           {KINDS.map((kind) => (
@@ -147,30 +175,7 @@ export function ReceiptSettingsSection() {
           error={error('copies')}
           onChange={(event) => set('copies', event.target.value)}
         />
-        <TextField
-          label={t('receipt.settings.shop_name')}
-          hint={t('receipt.settings.shop_name_hint')}
-          value={form.shopName}
-          error={error('shopName')}
-          onChange={(event) => set('shopName', event.target.value)}
-        />
-        {LINE_FIELDS.map((field) => (
-          <div key={field} className={`field${error(field) ? ' field-invalid' : ''}`}>
-            <label htmlFor={`${ids}-${field}`}>{t(LINE_LABELS[field])}</label>
-            <textarea
-              id={`${ids}-${field}`}
-              rows={2}
-              value={form[field]}
-              aria-describedby={`${ids}-${field}-hint`}
-              aria-invalid={error(field) ? true : undefined}
-              onChange={(event) => set(field, event.target.value)}
-            />
-            <p id={`${ids}-${field}-hint`} className="field-hint">
-              {t('receipt.settings.lines_hint')}
-            </p>
-            {error(field) ? <p className="field-error">{error(field)}</p> : null}
-          </div>
-        ))}
+        {LINE_FIELDS.filter((field) => field !== 'addressLines').map(lineField)}
         <label className="checkbox">
           <input type="checkbox" checked={form.printQr} onChange={(event) => set('printQr', event.target.checked)} />
           {t('receipt.settings.print_qr')}

@@ -98,6 +98,28 @@ export async function pageClockOffset(page: Page): Promise<number> {
   return pageNow - (before + after) / 2;
 }
 
+/** A page's paint of the armed selector, on this process's clock (performance.timeOrigin + now()). */
+export async function paintedHere(page: Page, what: string): Promise<number> {
+  const offset = await pageClockOffset(page);
+  const { paintedEpoch } = await paintTimes(page, what);
+  return paintedEpoch - offset;
+}
+
+/** A browser window as at the counter: 1366×768, Indonesian, Jakarta time. */
+export const COUNTER_WINDOW = { viewport: { width: 1366, height: 768 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' };
+
+/**
+ * The trade number of the sale just charged, once the i-th moment to pay it has come. The customer
+ * pays at some moment of the polling cycle: the moments spread evenly over one interval (a fixed
+ * stride, so each run samples the same phases).
+ */
+export async function tradeNoToSettle(preview: WebPreview, i: number): Promise<string> {
+  const order = preview.simulator.orders().at(-1);
+  if (!order) throw new Error('bench: the simulator has no order');
+  await sleep(((i * 617) % 1000) + Math.random());
+  return order.tradeNo;
+}
+
 /** Types an amount and charges it with Enter; the Enter-to-painted-QR time, page clock. */
 export async function chargeUntilQrPainted(page: Page, amount: number): Promise<number> {
   await page.keyboard.type(String(amount));
@@ -133,17 +155,11 @@ async function paidSamples(page: Page, preview: WebPreview): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i < PAID_SAMPLES; i++) {
     await chargeUntilQrPainted(page, 20_000 + i * 500);
-    const order = preview.simulator.orders().at(-1);
-    if (!order) throw new Error('cashier bench: the simulator has no order');
-    // The customer pays at some moment of the polling cycle: spread the moments evenly over one
-    // interval (a fixed stride, so each run samples the same phases).
-    await sleep(((i * 617) % 1000) + Math.random());
+    const tradeNo = await tradeNoToSettle(preview, i);
     await page.evaluate(armPaintProbe, PAID_SELECTOR);
-    const offset = await pageClockOffset(page);
     const settledEpoch = performance.timeOrigin + performance.now();
-    preview.simulator.settle(order.tradeNo, 'paid');
-    const { paintedEpoch } = await paintTimes(page, 'the paid screen');
-    samples.push(paintedEpoch - offset - settledEpoch);
+    preview.simulator.settle(tradeNo, 'paid');
+    samples.push((await paintedHere(page, 'the paid screen')) - settledEpoch);
     await newSale(page);
   }
   return samples;
@@ -152,7 +168,7 @@ async function paidSamples(page: Page, preview: WebPreview): Promise<number[]> {
 /** A fresh preview and page on the sale screen, set up for training, for one series. */
 async function withCashierPage<T>(browser: Browser, transport: BridgeTransport, work: (page: Page, preview: WebPreview) => Promise<T>): Promise<T> {
   const preview = await startWebPreview({ transport });
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+  const context = await browser.newContext(COUNTER_WINDOW);
   try {
     await setUpTraining(preview);
     const page = await context.newPage();

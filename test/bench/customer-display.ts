@@ -1,10 +1,9 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { chromium, type Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../harness/browser.ts';
 import { ensureRendererBuilt } from '../harness/build-outputs.ts';
 import { setUpTraining } from '../harness/web-preview/set-up.ts';
 import { startWebPreview } from '../harness/web-preview/server.ts';
-import { armPaintProbe, chargeUntilQrPainted, newSale, PAID_SELECTOR, pageClockOffset, paintTimes } from './cashier-screen.ts';
+import { armPaintProbe, chargeUntilQrPainted, COUNTER_WINDOW, newSale, PAID_SELECTOR, paintedHere, tradeNoToSettle } from './cashier-screen.ts';
 import { stats, type Figure } from './reporter.ts';
 
 /**
@@ -22,13 +21,6 @@ const WARMUP = 5;
 const CUSTOMER_SALE_SELECTOR = '.customer-sale';
 const CUSTOMER_PAID_SELECTOR = '.customer-result.customer-paid';
 
-/** A page's paint of the armed selector, on this process's clock. */
-async function paintedHere(page: Page, what: string): Promise<number> {
-  const offset = await pageClockOffset(page);
-  const { paintedEpoch } = await paintTimes(page, what);
-  return paintedEpoch - offset;
-}
-
 export async function customerDisplay(): Promise<Figure[]> {
   ensureRendererBuilt();
   const browser = await chromium.launch(chromiumLaunchOptions());
@@ -36,7 +28,7 @@ export async function customerDisplay(): Promise<Figure[]> {
   try {
     await setUpTraining(preview);
     const open = async (path: string) => {
-      const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+      const context = await browser.newContext(COUNTER_WINDOW);
       const page = await context.newPage();
       await page.goto(new URL(path, preview.url).href);
       return page;
@@ -50,14 +42,12 @@ export async function customerDisplay(): Promise<Figure[]> {
     for (let i = 0; i < WARMUP + SAMPLES; i++) {
       await chargeUntilQrPainted(cashier, 20_000 + i * 500);
       await customer.locator(CUSTOMER_SALE_SELECTOR).waitFor();
-      const order = preview.simulator.orders().at(-1);
-      if (!order) throw new Error('customer bench: the simulator has no order');
-      // Spread the payment moments over one polling interval, as the cashier bench does.
-      await sleep(((i * 617) % 1000) + Math.random());
+      // The payment moments spread over one polling interval, as in the cashier bench.
+      const tradeNo = await tradeNoToSettle(preview, i);
       await cashier.evaluate(armPaintProbe, PAID_SELECTOR);
       await customer.evaluate(armPaintProbe, CUSTOMER_PAID_SELECTOR);
       const settledAt = performance.timeOrigin + performance.now();
-      preview.simulator.settle(order.tradeNo, 'paid');
+      preview.simulator.settle(tradeNo, 'paid');
       const [cashierPainted, customerPainted] = await Promise.all([
         paintedHere(cashier, 'the cashier paid screen'),
         paintedHere(customer, 'the customer paid screen'),

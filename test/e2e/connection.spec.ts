@@ -2,16 +2,10 @@ import type { Page } from '@playwright/test';
 import { startWebPreview, type WebPreview } from '../harness/web-preview/server.ts';
 import { closedLoopbackPort } from '../harness/closed-port.ts';
 import { setUpTraining } from '../harness/web-preview/set-up.ts';
-import { expect, screenshot, test } from './fixtures.ts';
+import { expect, screenshotAtSizes, test } from './fixtures.ts';
 
 // The connection indicator and the warning before charging while Paypro is unreachable. "Live"
 // here points at a loopback port nothing listens on, so every call to Paypro is refused for real.
-
-const SIZES = [
-  { width: 1024, height: 600 },
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-] as const;
 
 const indicator = (page: Page) => page.locator('.topbar .connection[role="status"]');
 
@@ -38,11 +32,7 @@ test('unreachable Paypro: the indicator says so, the cashier is warned before ch
   const dialog = page.getByRole('dialog', { name: 'Paypro tidak terjangkau' });
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('QR ini mungkin tidak bisa dibayar');
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    await expect(indicator(page)).toBeInViewport({ ratio: 1 });
-    await screenshot(page, `connection-unreachable-warning-${size.width}x${size.height}`);
-  }
+  await screenshotAtSizes(page, 'connection-unreachable-warning', { check: () => expect(indicator(page)).toBeInViewport({ ratio: 1 }) });
 
   // "Go back": nothing is charged, the amount stays.
   await dialog.getByRole('button', { name: 'Kembali' }).click();

@@ -1,16 +1,10 @@
 import type { Page } from '@playwright/test';
-import { setUpTraining } from '../harness/web-preview/set-up.ts';
-import { expect, screenshot, test, tradeNoOnScreen } from './fixtures.ts';
+import { setShopName, setUpTraining } from '../harness/web-preview/set-up.ts';
+import { expect, screenshotAtSizes, test, tradeNoOnScreen } from './fixtures.ts';
 import { decodeQrFromPng } from './qr-decode.ts';
 
 // The customer-facing display (/customer) beside the cashier's screen, both fed by the real core
 // through the web preview: the customer page gets only the sanitised customer feed.
-
-const SIZES = [
-  { width: 1024, height: 600 },
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-] as const;
 
 const CUSTOMER = { name: 'Siti Rahmawati', mobile: '081377755511', email: 'siti.rahma@contoh.co.id' };
 const customerQr = (page: Page) => page.getByRole('img', { name: /^Kode QRIS untuk membayar/ });
@@ -35,8 +29,7 @@ async function openCustomerPage(page: Page, url: string) {
 
 /** Every size: a screenshot, the QR found in it equals the issued code, and it fills ≥ 60% of the shorter side. */
 async function checkQrAtEverySize(customer: Page, issued: string, name: string) {
-  for (const size of SIZES) {
-    await customer.setViewportSize(size);
+  const shots = await screenshotAtSizes(customer, name, { check: async (size) => {
     const qr = customerQr(customer);
     await expect(qr).toBeVisible();
     const box = (await qr.boundingBox())!;
@@ -47,23 +40,16 @@ async function checkQrAtEverySize(customer: Page, issued: string, name: string) 
     expect(await amount.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
     const amountBox = (await amount.boundingBox())!;
     expect(amountBox.x + amountBox.width).toBeLessThanOrEqual(size.width);
-    const decoded = decodeQrFromPng(await screenshot(customer, `${name}-${size.width}x${size.height}`));
-    expect(decoded, `QR decoded at ${size.width}×${size.height}`).toBe(issued);
-  }
-}
-
-async function screenshotEverySize(customer: Page, name: string) {
-  for (const size of SIZES) {
-    await customer.setViewportSize(size);
-    await screenshot(customer, `${name}-${size.width}x${size.height}`);
-  }
+  } });
+  for (const { size, png } of shots) expect(decodeQrFromPng(png), `QR decoded at ${size.width}×${size.height}`).toBe(issued);
 }
 
 test('the customer display: idle, the QR the gateway issued at every size, then paid on both screens, never a customer detail', async ({
   preview,
   page,
 }) => {
-  await setUpTraining(preview, { customerDisplay: { shopName: 'Warung Sari Rasa' } });
+  await setUpTraining(preview);
+  await setShopName(preview, 'Warung Sari Rasa');
   await page.goto(preview.url);
   await expect(page.getByLabel('Jumlah', { exact: true })).toBeFocused();
   const { customer, received, requests, bodies } = await openCustomerPage(page, preview.url);
@@ -72,7 +58,7 @@ test('the customer display: idle, the QR the gateway issued at every size, then 
   await expect(customer.getByRole('heading', { name: 'Warung Sari Rasa' })).toBeVisible();
   await expect(customer.getByText('Bayar dengan QRIS')).toBeVisible();
   await expect(customer.getByText('LATIHAN — bukan uang sungguhan')).toBeVisible();
-  await screenshotEverySize(customer, 'customer-idle');
+  await screenshotAtSizes(customer, 'customer-idle');
   const doms = [await customer.content()];
 
   // The cashier charges the largest amount, with the customer's details typed in.
@@ -97,7 +83,7 @@ test('the customer display: idle, the QR the gateway issued at every size, then 
   await expect(page.locator('.qr-status[role="status"]')).toHaveText('LUNAS');
   await expect(customer.getByRole('status')).toHaveText('LUNAS');
   await expect(customerQr(customer)).toHaveCount(0);
-  await screenshotEverySize(customer, 'customer-paid');
+  await screenshotAtSizes(customer, 'customer-paid');
   doms.push(await customer.content());
 
   // After a few seconds the display is idle again, even with the cashier still on the paid screen.
@@ -118,7 +104,8 @@ test('the customer display: idle, the QR the gateway issued at every size, then 
 });
 
 test('the customer display tells a partial payment with what is still to pay, in its own language', async ({ preview, page }) => {
-  await setUpTraining(preview, { language: 'id', customerDisplay: { shopName: 'Warung Sari Rasa', language: 'en' } });
+  await setUpTraining(preview, { language: 'id', customerDisplay: { language: 'en' } });
+  await setShopName(preview, 'Warung Sari Rasa');
   await page.goto(preview.url);
   await expect(page.getByLabel('Jumlah', { exact: true })).toBeFocused();
   const { customer } = await openCustomerPage(page, preview.url);
@@ -133,7 +120,7 @@ test('the customer display tells a partial payment with what is still to pay, in
   expect(preview.simulator.order(tradeNo)!.paidAmount).toBe(5_000_000); // the simulator pays half
   await expect(customer.getByText('Paid Rp 5.000.000', { exact: true })).toBeVisible();
   await expect(customer.getByText('Still to pay Rp 5.000.000', { exact: true })).toBeVisible();
-  await screenshotEverySize(customer, 'customer-partial');
+  await screenshotAtSizes(customer, 'customer-partial');
 });
 
 test('the customer display shows a failed payment', async ({ configured: preview, page }) => {
@@ -144,7 +131,7 @@ test('the customer display shows a failed payment', async ({ configured: preview
   await expect(customerQr(customer)).toBeVisible();
   await page.getByRole('button', { name: 'Tandai gagal' }).click();
   await expect(customer.getByRole('status')).toHaveText('GAGAL');
-  await screenshotEverySize(customer, 'customer-failed');
+  await screenshotAtSizes(customer, 'customer-failed');
 });
 
 test('the customer display shows an expired QR as KEDALUWARSA', async ({ configured: preview, page }) => {
@@ -155,7 +142,7 @@ test('the customer display shows an expired QR as KEDALUWARSA', async ({ configu
   preview.advanceClock(16 * 60_000); // past the 15-minute validity: main expires it at its next check
   await expect(customer.getByRole('status')).toHaveText('KEDALUWARSA', { timeout: 10_000 });
   await expect(customer.getByText('Kode QR sudah tidak berlaku. Silakan tanya kasir.')).toBeVisible();
-  await screenshotEverySize(customer, 'customer-expired');
+  await screenshotAtSizes(customer, 'customer-expired');
 });
 
 test('a QR the integrity check refuses: the customer sees no code, no countdown and no "scan to pay", only that the cashier helps', async ({
@@ -173,5 +160,5 @@ test('a QR the integrity check refuses: the customer sees no code, no countdown 
   await expect(customerQr(customer)).toHaveCount(0);
   await expect(customer.getByText(/^Berlaku/)).toHaveCount(0);
   await expect(customer.getByText('Pindai untuk membayar')).toHaveCount(0);
-  await screenshotEverySize(customer, 'customer-qr-refused');
+  await screenshotAtSizes(customer, 'customer-qr-refused');
 });

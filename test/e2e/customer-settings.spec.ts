@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { startWebPreview, type WebPreview } from '../harness/web-preview/server.ts';
 import { installRecordingAudio, recordedTones } from '../harness/recording-audio.ts';
 import { setUpTraining } from '../harness/web-preview/set-up.ts';
-import { expect, screenshot, test } from './fixtures.ts';
+import { expect, screenshotAtSizes, test } from './fixtures.ts';
 
 // The owner's customer-display settings and the announced, sounded payment outcome on the
 // cashier's screen. The preview offers two screens as Electron's would list them.
@@ -55,7 +55,7 @@ test('the payment status is a polite live region, and paid and failed sound diff
   expect(failed).not.toEqual(paid);
 });
 
-test('the owner chooses the customer screen, its language and shop name, and switches the sounds off', async ({ page }) => {
+test('the owner chooses the customer screen and its language, and switches the sounds off; the shop name is the receipts\' one', async ({ page }) => {
   await recordTones(page);
   await page.goto(preview.url);
   await page.getByRole('tab', { name: /Pengaturan/ }).click();
@@ -66,40 +66,41 @@ test('the owner chooses the customer screen, its language and shop name, and swi
     'Built-in — 1366×768 (layar kasir)',
     'Monitor pelanggan — 1024×600',
   ]);
-  await section.getByLabel('Nama toko (tampil di layar pelanggan)').fill('Warung Sari Rasa');
+  // One shop name: not asked again here, the section says where it is.
+  await expect(section.getByRole('textbox')).toHaveCount(0);
+  await expect(section.getByText('Nama toko di layar pelanggan sama dengan di struk; ubah di bagian “Toko dan struk” di bawah.')).toBeVisible();
   await section.getByLabel('Bahasa layar pelanggan').selectOption('en');
   await screenChoice.selectOption('2');
   await section.getByLabel('Bunyi saat pembayaran lunas atau gagal').uncheck();
-  for (const size of [
-    { width: 1024, height: 600 },
-    { width: 1366, height: 768 },
-    { width: 1920, height: 1080 },
-  ]) {
-    await page.setViewportSize(size);
-    await section.scrollIntoViewIfNeeded();
-    await screenshot(page, `settings-customer-display-${size.width}x${size.height}`);
-  }
+  await screenshotAtSizes(page, 'settings-customer-display', { check: () => section.scrollIntoViewIfNeeded() });
   await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
   await expect(page.getByText('Pengaturan tersimpan.')).toBeVisible();
   const saved = await preview.core.router.dispatch('getSettings', {});
   expect(saved).toMatchObject({
     ok: true,
-    value: { settings: { customerDisplay: { shopName: 'Warung Sari Rasa', language: 'en', displayId: 2 }, paymentSounds: false } },
+    value: { settings: { customerDisplay: { language: 'en', displayId: 2 }, paymentSounds: false } },
   });
+  expect(saved.ok && 'shopName' in saved.value.settings.customerDisplay).toBe(false);
 
   // Sounds off: a paid sale is silent.
   await sell(page, 'Tandai lunas', 'LUNAS');
   expect(await tones(page)).toEqual([]);
 });
 
-test('a shop name over 60 characters is refused next to the field, in the cashier\'s language, and nothing is saved', async ({ page }) => {
+test('the shop name is set once, under Toko dan struk: the customer display shows it; over 64 characters is refused next to the field', async ({ page }) => {
   await page.goto(preview.url);
   await page.getByRole('tab', { name: /Pengaturan/ }).click();
-  const field = page.getByLabel('Nama toko (tampil di layar pelanggan)');
-  await field.fill('W'.repeat(61));
-  await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
-  await expect(field).toHaveAccessibleDescription('Nama toko paling banyak 60 karakter.');
-  await expect(field).toBeFocused();
-  const saved = await preview.core.router.dispatch('getSettings', {});
-  expect(saved).toMatchObject({ ok: true, value: { settings: { customerDisplay: { shopName: '' } } } });
+  await expect(page.getByLabel(/Nama toko/)).toHaveCount(1);
+  const section = page.getByRole('form', { name: 'Toko dan struk' });
+  const field = section.getByLabel('Nama toko');
+  await field.fill('W'.repeat(65));
+  await section.getByRole('button', { name: 'Simpan setelan struk' }).click();
+  await expect(field).toHaveAccessibleDescription(/Satu baris paling banyak 64 karakter\./);
+  expect(await preview.core.router.dispatch('getReceiptSettings', {})).toMatchObject({ ok: true, value: { settings: { shopName: '' } } });
+
+  await field.fill('Warung Sari Rasa');
+  await section.getByRole('button', { name: 'Simpan setelan struk' }).click();
+  await expect(section.getByText('Setelan struk tersimpan.')).toBeVisible();
+  expect(preview.core.customerView()).toMatchObject({ kind: 'idle', shopName: 'Warung Sari Rasa' });
+  await screenshotAtSizes(page, 'settings-shop-name', { check: () => field.scrollIntoViewIfNeeded() });
 });

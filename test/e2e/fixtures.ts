@@ -27,12 +27,26 @@ export const SCREEN_SIZES = [
   { width: 1920, height: 1080 },
 ] as const;
 
-/** One screenshot per size in SCREEN_SIZES (`<name>-<width>x<height>.png`); leaves the last size set. */
-export async function screenshotAtSizes(page: Page, name: string): Promise<void> {
+export type ScreenSize = (typeof SCREEN_SIZES)[number];
+
+/**
+ * One screenshot per size in SCREEN_SIZES (`<name>-<width>x<height>.png`), each returned with its
+ * size. `check`: run at each size before the photograph (scroll a part into view, assert it fits).
+ * `restore`: the viewport to set after; without it the last size stays set.
+ */
+export async function screenshotAtSizes(
+  page: Page,
+  name: string,
+  options: { check?: (size: ScreenSize) => Promise<void>; restore?: { width: number; height: number } } = {},
+): Promise<{ size: ScreenSize; png: Buffer }[]> {
+  const shots: { size: ScreenSize; png: Buffer }[] = [];
   for (const size of SCREEN_SIZES) {
     await page.setViewportSize(size);
-    await screenshot(page, `${name}-${size.width}x${size.height}`);
+    await options.check?.(size);
+    shots.push({ size, png: await screenshot(page, `${name}-${size.width}x${size.height}`) });
   }
+  if (options.restore) await page.setViewportSize(options.restore);
+  return shots;
 }
 
 /** The trade number the QR screen shows ("No. transaksi …"). */

@@ -1,7 +1,7 @@
 import { test as base } from '@playwright/test';
 import { PosError } from '../../electron/core/errors.ts';
 import { startWebPreview, type WebPreview } from '../harness/web-preview/server.ts';
-import { expect, screenshot } from './fixtures.ts';
+import { expect, screenshotAtSizes } from './fixtures.ts';
 
 // The OS key store still locked after the cipher's retries (electron/safe-storage-cipher.ts throws
 // secret.keystore_not_ready): the owner reads "not ready yet" where the sale failed, not
@@ -24,12 +24,6 @@ const test = base.extend<{ preview: WebPreview }>({
   },
 });
 
-const SIZES = [
-  { width: 1024, height: 600 },
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-];
-
 test('a live sale while the OS key store is not ready says so, at every screen size, and charges nothing', async ({ preview, page }) => {
   const setUp = await preview.core.router.dispatch('updateSettings', {
     patch: { environment: 'live', merchantNo: '1234567890' },
@@ -44,13 +38,11 @@ test('a live sale while the OS key store is not ready says so, at every screen s
   await amount.press('Enter');
   const alert = page.getByRole('alert').filter({ hasText: 'Penyimpanan kunci sistem operasi belum siap' });
   await expect(alert).toBeVisible();
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
+  await screenshotAtSizes(page, 'sale-keystore-not-ready', { check: async () => {
     await expect(alert).toBeInViewport({ ratio: 1 });
     // The largest amount fits its box (at 1024 px it was cut to "Rp 10.000.0").
     expect(await amount.evaluate((input) => input.scrollWidth <= input.clientWidth)).toBe(true);
-    await screenshot(page, `sale-keystore-not-ready-${size.width}x${size.height}`);
-  }
+  } });
   const today = await preview.core.router.dispatch('listToday', {});
   expect(today.ok && today.value).toMatchObject({ payments: [] });
   keyStoreReady = true;

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
-import { expect, screenshot, test, tradeNoOnScreen } from './fixtures.ts';
+import { expect, screenshotAtSizes, test, tradeNoOnScreen, type ScreenSize } from './fixtures.ts';
 
 // The payment screens that must never say "waiting for payment" when the customer cannot pay:
 // a refused QR, a lost QR, a create whose answer was lost; the partial result with what is still
@@ -10,11 +10,6 @@ import { expect, screenshot, test, tradeNoOnScreen } from './fixtures.ts';
 // Each state is photographed at three sizes, on a machine that may be busy: more than the default.
 test.describe.configure({ timeout: 60_000 });
 
-const SIZES = [
-  { width: 1024, height: 600 },
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-] as const;
 const MAX = DEFAULT_SETTINGS.limits.maxAmount;
 const MAX_TEXT = 'Rp 10.000.000';
 
@@ -26,17 +21,14 @@ const anyQrImage = (page: Page) => page.getByRole('img', { name: /^Kode QR/ });
  * after. `whole`: an element that must be entirely on screen at every size (not cut off).
  */
 async function photographAllSizes(page: Page, name: string, whole?: Locator): Promise<void> {
-  for (const size of SIZES) {
-    await page.setViewportSize(size);
-    if (whole) {
-      const box = await whole.boundingBox();
-      expect(box, `${name} at ${size.width}×${size.height}`).not.toBeNull();
-      expect(box!.y + box!.height, `${name} bottom at ${size.width}×${size.height}`).toBeLessThanOrEqual(size.height);
-      expect(await whole.evaluate((element) => element.scrollHeight <= element.clientHeight)).toBe(true);
-    }
-    await screenshot(page, `states-${name}-${size.width}x${size.height}`);
-  }
-  await page.setViewportSize({ width: 1366, height: 768 });
+  const check = async (size: ScreenSize) => {
+    if (!whole) return;
+    const box = await whole.boundingBox();
+    expect(box, `${name} at ${size.width}×${size.height}`).not.toBeNull();
+    expect(box!.y + box!.height, `${name} bottom at ${size.width}×${size.height}`).toBeLessThanOrEqual(size.height);
+    expect(await whole.evaluate((element) => element.scrollHeight <= element.clientHeight)).toBe(true);
+  };
+  await screenshotAtSizes(page, `states-${name}`, { check, restore: { width: 1366, height: 768 } });
 }
 
 async function chargeMax(page: Page): Promise<void> {

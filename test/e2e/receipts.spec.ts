@@ -4,17 +4,12 @@ import type { Locator, Page } from '@playwright/test';
 import type { PaymentView } from '../../shared/payment.ts';
 import { printedText, readEscPos } from '../harness/escpos-reader.ts';
 import { startFakePrinter, type FakePrinter } from '../harness/fake-printer.ts';
-import { expect, screenshot, SCREENSHOT_DIR, test, type TestPreview } from './fixtures.ts';
+import { expect, SCREENSHOT_DIR, screenshotAtSizes, test, type TestPreview } from './fixtures.ts';
 
 // Receipts (issue 12) in the built renderer against the real core and a fake LAN printer on
 // 127.0.0.1: auto-print, reprint, a printer that is down, and the HTML receipt in Chromium.
 
 const LARGEST = 10_000_000; // shared/settings.ts: the default maximum amount
-const VIEWPORTS = [
-  { width: 1024, height: 600 },
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-];
 
 let printer: FakePrinter;
 test.beforeEach(async () => {
@@ -69,12 +64,7 @@ const FIT_CHECK = `(() => {
 
 /** The screen at each size; `show`: the part to scroll into view first (on a long page). */
 async function shootAll(page: Page, name: string, show?: Locator): Promise<void> {
-  for (const viewport of VIEWPORTS) {
-    await page.setViewportSize(viewport);
-    await show?.scrollIntoViewIfNeeded();
-    await screenshot(page, `${name}-${viewport.width}x${viewport.height}`);
-  }
-  await page.setViewportSize({ width: 1366, height: 900 });
+  await screenshotAtSizes(page, name, { check: async () => show?.scrollIntoViewIfNeeded(), restore: { width: 1366, height: 900 } });
 }
 
 /** On the smallest counter screen the receipt row must not push "Transaksi baru" out of view. */

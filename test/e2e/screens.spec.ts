@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { formatRupiah } from '../../shared/money.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
-import { expect, screenshot, test } from './fixtures.ts';
+import { expect, SCREEN_SIZES, screenshot, test } from './fixtures.ts';
 
 // Issue 11 item 2 and the screenshot matrix: every screen state at three window sizes, with the
 // largest amount the default settings allow, photographed into test-results/screenshots/ as
@@ -11,11 +11,6 @@ import { expect, screenshot, test } from './fixtures.ts';
 
 const MAX = DEFAULT_SETTINGS.limits.maxAmount;
 const MAX_TEXT = formatRupiah(MAX); // `Rp 10.000.000`, with a no-break space
-const SIZES = [
-  { width: 1024, height: 600 },
-  { width: 1366, height: 768 },
-  { width: 1920, height: 1080 },
-] as const;
 
 const amountField = (page: Page) => page.getByLabel('Jumlah', { exact: true });
 const status = (page: Page) => page.locator('.qr-status[role="status"]');
@@ -30,7 +25,7 @@ async function overflowingAmounts(page: Page): Promise<string[]> {
   );
 }
 
-for (const size of SIZES) {
+for (const size of SCREEN_SIZES) {
   const label = `${size.width}x${size.height}`;
   const roomy = size.height >= 768;
 

@@ -19,13 +19,17 @@ export function createReceiptHandlers(deps: {
   receipts: ReceiptService;
   settings: ReceiptSettingsStore;
   adminLock: AdminLock;
+  /** After each save (the customer display shows the receipt settings' shop name). */
+  onSettingsChanged?: () => void;
 }): Pick<IpcHandlers, ReceiptCallName> {
   const { receipts, settings, adminLock } = deps;
   return {
     getReceiptSettings: async () => ({ settings: settings.get() }),
     updateReceiptSettings: async ({ patch }) => {
       adminLock.requireUnlocked();
-      return { settings: settings.update(patch) };
+      const saved = settings.update(patch);
+      deps.onSettingsChanged?.();
+      return { settings: saved };
     },
     printReceipt: async ({ tradeNo }) => receipts.print(tradeNo),
     getPrintStatus: async ({ tradeNo }) => ({ status: receipts.status(tradeNo) }),

@@ -19,6 +19,14 @@ export class ReceiptSettingsStore {
     return parsed.success ? parsed.data : DEFAULT_RECEIPT_SETTINGS;
   }
 
+  /** Takes `name` as the shop name when none is set (an older customer-display name carried over). */
+  adoptShopName(name: string): void {
+    const current = this.get();
+    if (current.shopName.trim() !== '') return;
+    const result = receiptSettingsSchema.safeParse({ ...current, shopName: name });
+    if (result.success) this.#store.set(RECEIPT_SETTINGS_KEY, result.data);
+  }
+
   /** Merges the patch over the current settings (one level deep) and validates the result before writing. */
   update(patch: Record<string, unknown>): ReceiptSettings {
     const result = receiptSettingsSchema.safeParse({ ...this.get(), ...patch });

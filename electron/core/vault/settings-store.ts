@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { FieldError, SettingsPatch } from '../../../shared/ipc-contract.ts';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../../shared/settings.ts';
+import type { KeyValueStore } from './vault.ts';
 
 /** Where the settings live in the store, and the field inside them naming their shape. */
 export const SETTINGS_KEY = 'settings';
@@ -13,6 +14,13 @@ export const SETTINGS_VERSION_FIELD = 'settingsVersion';
  */
 const SETTINGS_MIGRATIONS: readonly ((stored: Record<string, unknown>) => Record<string, unknown>)[] = [
   (stored) => stored,
+  // 1 → 2: the customer display's own shop name is gone; the receipt settings' is the shop's one
+  // name (upgradeStoredSettings carries a stored one over).
+  ({ customerDisplay, ...rest }) => {
+    if (!isPlainObject(customerDisplay)) return customerDisplay === undefined ? rest : { ...rest, customerDisplay };
+    const { shopName: _dropped, ...display } = customerDisplay;
+    return { ...rest, customerDisplay: display };
+  },
 ];
 export const SETTINGS_VERSION = SETTINGS_MIGRATIONS.length;
 
@@ -30,6 +38,26 @@ export function upgradeStored(stored: unknown): Record<string, unknown> | null {
   let shape: Record<string, unknown> = rest;
   for (; current < SETTINGS_VERSION; current++) shape = SETTINGS_MIGRATIONS[current]!(shape);
   return shape;
+}
+
+/**
+ * Run once at start, before anything writes: stores older settings upgraded, so that each
+ * migration's carry-over happens once. Version 1's customer-display shop name goes to
+ * `adoptShopName` (the receipt settings keep it when theirs is empty). Settings never saved, or
+ * written by a newer app, are left alone.
+ */
+export function upgradeStoredSettings(store: KeyValueStore, adoptShopName: (name: string) => void): void {
+  const stored = store.get(SETTINGS_KEY);
+  if (!isPlainObject(stored) || stored[SETTINGS_VERSION_FIELD] === SETTINGS_VERSION) return;
+  const upgraded = upgradeStored(stored);
+  if (upgraded === null) return;
+  const version = stored[SETTINGS_VERSION_FIELD];
+  const display = stored.customerDisplay;
+  if ((typeof version !== 'number' || version < 2) && isPlainObject(display) && typeof display.shopName === 'string') {
+    const name = display.shopName.trim();
+    if (name !== '') adoptShopName(name);
+  }
+  store.set(SETTINGS_KEY, { ...upgraded, [SETTINGS_VERSION_FIELD]: SETTINGS_VERSION });
 }
 
 /** `patch` laid over `base`, one level deep for the nested groups; undefined means "not given". */

@@ -9,3 +9,9 @@ export async function setUpTraining(preview: WebPreview, patch: SettingsPatch = 
   });
   if (!result.ok) throw new Error(`set-up: ${JSON.stringify(result.error)}`);
 }
+
+/** The shop's one name (receipts and the customer display), as the owner saves it in Settings. */
+export async function setShopName(preview: WebPreview, shopName: string): Promise<void> {
+  const result = await preview.core.router.dispatch('updateReceiptSettings', { patch: { shopName } });
+  if (!result.ok) throw new Error(`shop name: ${JSON.stringify(result.error)}`);
+}

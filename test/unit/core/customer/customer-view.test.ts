@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toCustomerView, type CustomerDisplayContext } from '../../../../electron/core/customer/customer-view.ts';
 import { COUNTER_STATES, PAYMENT_STATES, type PaymentView, type QrDisplay } from '../../../../shared/payment.ts';
+import { waitingPayment } from '../../../harness/payment-view-fixture.ts';
 
 const context: CustomerDisplayContext = { shopName: 'Toko Maju', language: 'id', training: false, now: 1_000 };
 
@@ -72,24 +73,11 @@ describe('toCustomerView (the customer display feed)', () => {
     );
   });
 
-  const base: PaymentView = {
-    tradeNo: 'T1',
-    platformTradeNo: 'P1',
-    amount: 25_000,
-    paidAmount: null,
-    state: 'awaiting_payment',
-    counterState: 'awaiting_payment',
-    gatewayStatus: '0015',
-    customer: { name: 'Budi', mobile: '081234567890', email: 'budi@example.com' },
+  const base = waitingPayment({
     qr: { kind: 'qris', payload: '000201…', merchantName: ' Toko Maju ' },
-    paymentUrl: null,
-    errorCode: null,
-    errorDetail: null,
     environment: 'training',
-    createdAt: 0,
-    updatedAt: 0,
     expiresAt: 900_000,
-  };
+  });
 
   it('shows a waiting sale with its amount, QR, merchant name and expiry, marked training', () => {
     expect(toCustomerView(base, context)).toEqual({

@@ -1,11 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createPosCore, type PosCore } from '../../../../electron/core/pos-core.ts';
-import { createAesCipher, randomKey } from '../../../harness/aes-cipher.ts';
-import { FAST_POLICY } from '../../../harness/payment-fixture.ts';
+import type { PosCore } from '../../../../electron/core/pos-core.ts';
+import { createTestCore } from '../../../harness/core-fixture.ts';
 
 // The day's calls wired into the whole core, through the router as the renderer calls them.
 let dir: string;
@@ -13,14 +11,7 @@ let core: PosCore;
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'paypro-day-calls-'));
-  core = createPosCore({
-    userDataDir: dir,
-    store: new Conf({ cwd: dir, projectName: 'paypro-pos-test' }),
-    cipher: createAesCipher([randomKey()]),
-    secretProtection: async () => 'os',
-    logger: { error: () => undefined },
-    trackingPolicy: FAST_POLICY,
-  });
+  core = createTestCore(dir, { logger: { error: () => undefined } });
   const setUp = await core.router.dispatch('updateSettings', { patch: { environment: 'training', merchantNo: '1234567890' }, secret: 'rahasia-latihan' });
   expect(setUp.ok).toBe(true);
 });

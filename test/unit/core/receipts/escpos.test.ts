@@ -3,7 +3,8 @@ import { COLUMNS_BY_PAPER, PAPER_WIDTHS } from '../../../../shared/receipt-setti
 import { encodeReceiptEscPos, encodeTestPageEscPos, pairLines, RECEIPT_CODEPAGE_NUMBER } from '../../../../electron/core/receipts/escpos.ts';
 import { buildReceipt } from '../../../../electron/core/receipts/receipt-model.ts';
 import { printedText, readEscPos } from '../../../harness/escpos-reader.ts';
-import { paidPayment, SHOP_SETTINGS } from '../../../harness/receipt-fixture.ts';
+import { paidPayment } from '../../../harness/payment-view-fixture.ts';
+import { SHOP_SETTINGS } from '../../../harness/receipt-fixture.ts';
 
 const receiptOf = (overrides = {}, reprint = false) =>
   buildReceipt(paidPayment(overrides), { settings: SHOP_SETTINGS, timeZone: 'Asia/Jakarta', reprint });

@@ -9,7 +9,8 @@ import {
   REPRINT_MARK,
   TRAINING_MARK,
 } from '../../../../electron/core/receipts/receipt-model.ts';
-import { PAID_AT, paidPayment, SHOP_SETTINGS } from '../../../harness/receipt-fixture.ts';
+import { PAID_AT, paidPayment } from '../../../harness/payment-view-fixture.ts';
+import { SHOP_SETTINGS } from '../../../harness/receipt-fixture.ts';
 
 const JAKARTA = 'Asia/Jakarta';
 

@@ -2,17 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IpcResult } from '../../../../shared/ipc-contract.ts';
 import type { PaymentView } from '../../../../shared/payment.ts';
 import type { PrintStatus } from '../../../../shared/receipt-settings.ts';
-import { createPosCore, type PosCore } from '../../../../electron/core/pos-core.ts';
+import type { PosCore } from '../../../../electron/core/pos-core.ts';
 import type { SystemPrinter } from '../../../../electron/core/receipts/system-printer.ts';
-import { createAesCipher, randomKey } from '../../../harness/aes-cipher.ts';
+import { createTestCore } from '../../../harness/core-fixture.ts';
 import { printedText, readEscPos } from '../../../harness/escpos-reader.ts';
 import { startFakePrinter, type FakePrinter } from '../../../harness/fake-printer.ts';
-import { FAST_POLICY } from '../../../harness/payment-fixture.ts';
 
 let dir: string;
 let core: PosCore;
@@ -29,12 +27,7 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'paypro-pos-receipts-'));
   printer = await startFakePrinter();
   systemJobs.length = 0;
-  core = createPosCore({
-    userDataDir: dir,
-    store: new Conf({ cwd: dir, projectName: 'paypro-pos-test' }),
-    cipher: createAesCipher([randomKey()]),
-    secretProtection: async () => 'os',
-    trackingPolicy: FAST_POLICY,
+  core = createTestCore(dir, {
     systemPrinter,
     printerTimeouts: { connectTimeoutMs: 1_000, writeTimeoutMs: 1_000 },
   });

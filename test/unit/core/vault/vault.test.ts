@@ -61,7 +61,7 @@ describe('Vault', () => {
         environment: 'live',
         defaultCustomer: { ...DEFAULT_SETTINGS.defaultCustomer, name: 'Toko Maju' },
       });
-      expect(JSON.parse(fileText()).settings.settingsVersion).toBe(1);
+      expect(JSON.parse(fileText()).settings.settingsVersion).toBe(2);
     });
 
     it.each([
