@@ -48,6 +48,8 @@ test('the customer display: idle, the QR the gateway issued at every size, then 
   preview,
   page,
 }) => {
+  // Two pages, three sizes, a QR decoded at each and a 6 s outcome: ~20 s alone, so a tripled budget.
+  test.slow();
   await setUpTraining(preview);
   await setShopName(preview, 'Warung Sari Rasa');
   await page.goto(preview.url);
