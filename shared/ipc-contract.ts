@@ -129,7 +129,7 @@ export const ipcContract = {
   /** Asks the gateway now, whatever the polling schedule. */
   recheckPayment: call('recheckPayment', tradeNoSchema.strict(), paymentViewSchema),
   /**
-   * One page of the day's payments (local calendar day), newest first (50 unless `limit` says;
+   * One page of the day's payments (local calendar day), newest first (25 unless `limit` says;
    * `limit` 0: the totals only), `next` the cursor of the following page or null, with the whole
    * day's totals: money received (paid and partial), sales paid in full, and partially paid sales
    * with what they still owe.

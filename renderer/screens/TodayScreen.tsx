@@ -24,7 +24,7 @@ type Props = {
 const NO_ROWS: TodayRows = { rows: [], next: null };
 
 /**
- * Today: the day's totals and its sales one page (50) at a time, newest first. A pushed change
+ * Today: the day's totals and its sales one page (25) at a time, newest first. A pushed change
  * replaces its row in place (or adds a new sale on top) and refreshes only the totals; the whole
  * list is read again only when the cashier asks (Muat ulang).
  */

@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import type { PaymentView } from '../../shared/payment.ts';
 import { expect, screenshotAtSizes, test, type TestPreview } from './fixtures.ts';
 
-// Issue 16: Today shows the day 50 sales at a time and follows the payment push row by row: a
+// Issue 16: Today shows the day 25 sales at a time and follows the payment push row by row: a
 // change replaces its row and refreshes the totals only (listToday limit 0), a new sale goes on
 // top, and the whole list is never read again for one change.
 
@@ -28,18 +28,18 @@ function recordListToday(page: Page): unknown[] {
 
 test('Today pages the day and patches rows from the push without reading the list again', async ({ configured: preview, page }) => {
   const sales: PaymentView[] = [];
-  for (let i = 0; i < 55; i++) sales.push(await charge(preview, i % 5 === 0 ? MAX : 10_000 + i * 1_000));
+  for (let i = 0; i < 30; i++) sales.push(await charge(preview, i % 5 === 0 ? MAX : 10_000 + i * 1_000));
   const bodies = recordListToday(page);
   await page.getByRole('tab', { name: /Hari ini/ }).click();
   const rows = page.locator('.today-table tbody tr');
-  await expect(rows).toHaveCount(50);
-  await expect(rows.first()).toContainText(sales[54]!.tradeNo);
-  const more = page.getByRole('button', { name: 'Tampilkan lebih banyak (50 dari 55)' });
+  await expect(rows).toHaveCount(25);
+  await expect(rows.first()).toContainText(sales[29]!.tradeNo);
+  const more = page.getByRole('button', { name: 'Tampilkan lebih banyak (25 dari 30)' });
   await expect(more).toBeVisible();
   expect(bodies).toEqual([{}]);
 
   // A sale on screen is paid: the push turns its row to Lunas in place; only the totals are asked for.
-  const paid = sales[52]!;
+  const paid = sales[27]!;
   preview.simulator.settle(paid.tradeNo, 'paid');
   await preview.core.router.dispatch('recheckPayment', { tradeNo: paid.tradeNo });
   const paidRow = page.getByRole('row').filter({ hasText: paid.tradeNo });
@@ -49,21 +49,21 @@ test('Today pages the day and patches rows from the push without reading the lis
 
   // A new sale (made elsewhere, e.g. the sale screen) comes in on top.
   const fresh = await charge(preview, MAX);
-  await expect(rows).toHaveCount(51);
+  await expect(rows).toHaveCount(26);
   await expect(rows.first()).toContainText(fresh.tradeNo);
   expect(bodies.length).toBeGreaterThan(1);
   expect(bodies.slice(1).every((body) => JSON.stringify(body) === '{"limit":0}'), JSON.stringify(bodies)).toBe(true);
 
   // The rest of the day, below; then nothing more to show.
-  await page.getByRole('button', { name: 'Tampilkan lebih banyak (51 dari 56)' }).click();
-  await expect(rows).toHaveCount(56);
+  await page.getByRole('button', { name: 'Tampilkan lebih banyak (26 dari 31)' }).click();
+  await expect(rows).toHaveCount(31);
   await expect(rows.last()).toContainText(sales[0]!.tradeNo);
   await expect(page.locator('.today-more')).toHaveCount(0);
-  expect(new Set(await rows.locator('td.mono').allTextContents()).size).toBe(56);
+  expect(new Set(await rows.locator('td.mono').allTextContents()).size).toBe(31);
 
   // Back to the first page from the top: the screen as the cashier sees it on a busy day.
   await page.getByRole('button', { name: 'Muat ulang' }).click();
-  await expect(rows).toHaveCount(50);
+  await expect(rows).toHaveCount(25);
   await screenshotAtSizes(page, 'today-pages', {
     check: async (size) => {
       const button = page.locator('.today-more button');

@@ -2,7 +2,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Ledger } from '../../../../electron/core/ledger/ledger.ts';
 import { QUERIES } from '../../../../electron/core/ledger/queries.ts';
-import { PaymentService } from '../../../../electron/core/payments/payment-service.ts';
+import { DAY_PAGE_SIZE, PaymentService } from '../../../../electron/core/payments/payment-service.ts';
 import { DEFAULT_SETTINGS } from '../../../../shared/settings.ts';
 import { newPayment, tempDir } from '../ledger/fixture.ts';
 
@@ -46,11 +46,12 @@ describe("Today's pages (listDay)", () => {
     return tradeNos;
   }
 
-  it('the first page is the newest 50 with the whole day in the totals; the cursor walks every sale exactly once', () => {
+  it('the first page is the newest DAY_PAGE_SIZE (25) with the whole day in the totals; the cursor walks every sale exactly once', () => {
     const tradeNos = recordSales(123);
     ledger.record(newPayment('T-YESTERDAY', { createdAt: noon - 13 * 3_600_000 }));
     const first = service.listDay();
-    expect(first.payments).toHaveLength(50);
+    expect(DAY_PAGE_SIZE).toBe(25);
+    expect(first.payments).toHaveLength(25);
     expect(first.payments[0]!.tradeNo).toBe('T-0122');
     expect(first.next).not.toBeNull();
     const paid = tradeNos.filter((_, i) => i % 3 === 0);
@@ -85,7 +86,7 @@ describe("Today's pages (listDay)", () => {
     const first = service.listDay({}, noon);
     const nextDay = noon + 24 * 3_600_000;
     expect(service.listDay({}, nextDay).payments).toEqual([]);
-    expect(service.listDay({ cursor: first.next! }, nextDay).payments).toHaveLength(10);
+    expect(service.listDay({ cursor: first.next!, limit: 100 }, nextDay).payments).toHaveLength(35);
     expect(() => service.listDay({ cursor: '12;DROP' })).toThrow(expect.objectContaining({ code: 'bad_request' }));
   });
 
