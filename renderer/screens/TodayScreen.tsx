@@ -41,10 +41,11 @@ export function TodayScreen({ onOpen }: Props) {
   const dayRef = useRef(localDay(Date.now()));
 
   const load = useCallback(async () => {
-    dayRef.current = localDay(Date.now());
     const result = await safeCall((api) => api.listToday({}));
     if (result.ok) {
       const { payments, next, ...rest } = result.value;
+      // The day main listed (its clock decides), read from its newest sale when it has one.
+      dayRef.current = localDay(payments[0]?.createdAt ?? Date.now());
       setTotals(rest);
       setList({ rows: payments, next });
       setFailure(null);
@@ -68,11 +69,16 @@ export function TodayScreen({ onOpen }: Props) {
     void load();
     // Each pushed change patches its row at once; the totals follow, at most a few times a second.
     let timer: ReturnType<typeof setTimeout> | null = null;
+    // A sale of a later day (the screen left open past midnight) starts the new day's list instead.
+    let dayOver = false;
     const unsubscribe = pos().onPaymentUpdate((payment) => {
-      merge(payment);
+      if (payment.createdAt >= dayRef.current.end) dayOver = true;
+      else merge(payment);
       timer ??= setTimeout(() => {
         timer = null;
-        void loadTotals();
+        const reload = dayOver || Date.now() >= dayRef.current.end;
+        dayOver = false;
+        void (reload ? load() : loadTotals());
       }, 250);
     });
     return () => {

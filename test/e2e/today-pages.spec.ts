@@ -79,3 +79,16 @@ test('Today pages the day and patches rows from the push without reading the lis
     restore: { width: 1366, height: 768 },
   });
 });
+
+test('Today left open past midnight starts the new day when its first sale comes in', async ({ configured: preview, page }) => {
+  await charge(preview, 25_000);
+  await charge(preview, MAX);
+  await page.getByRole('tab', { name: /Hari ini/ }).click();
+  const rows = page.locator('.today-table tbody tr');
+  await expect(rows).toHaveCount(2);
+  preview.advanceClock(24 * 3_600_000);
+  const tomorrow = await charge(preview, 30_000);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(tomorrow.tradeNo);
+  await expect(page.locator('.today-total')).toContainText('Rp 0');
+});
