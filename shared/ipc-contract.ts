@@ -129,14 +129,22 @@ export const ipcContract = {
   /** Asks the gateway now, whatever the polling schedule. */
   recheckPayment: call('recheckPayment', tradeNoSchema.strict(), paymentViewSchema),
   /**
-   * The day's payments (local calendar day), newest first, with totals: money received (paid and
-   * partial), sales paid in full, and partially paid sales with what they still owe.
+   * One page of the day's payments (local calendar day), newest first (25 unless `limit` says;
+   * `limit` 0: the totals only), `next` the cursor of the following page or null, with the whole
+   * day's totals: money received (paid and partial), sales paid in full, and partially paid sales
+   * with what they still owe.
    */
   listToday: call(
     'listToday',
-    noArguments,
+    z
+      .object({
+        cursor: z.string().max(40).optional(),
+        limit: z.number().int().min(0).max(200).optional(),
+      })
+      .strict(),
     z.object({
       payments: z.array(paymentViewSchema),
+      next: z.string().nullable(),
       receivedTotal: z.number().int(),
       paidCount: z.number().int(),
       partialCount: z.number().int(),

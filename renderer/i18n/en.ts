@@ -128,6 +128,7 @@ export const en: Messages = {
   'today.open_label': 'Open {tradeNo}',
   'today.cancel': 'Cancel',
   'today.cancel_label': 'Cancel {tradeNo}',
+  'today.more': 'Show more ({shown} of {count})',
 
   'settings.heading': 'Settings',
   'settings.first_run': 'Welcome. Enter your Paypro merchant details and save. Training mode uses the simulator, with no real money.',

@@ -130,6 +130,7 @@ export const id = {
   'today.open_label': 'Buka {tradeNo}',
   'today.cancel': 'Batalkan',
   'today.cancel_label': 'Batalkan {tradeNo}',
+  'today.more': 'Tampilkan lebih banyak ({shown} dari {count})',
 
   'settings.heading': 'Pengaturan',
   'settings.first_run': 'Selamat datang. Isi data merchant Paypro lalu simpan. Mode latihan memakai simulator, tanpa uang sungguhan.',

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { IpcError, IpcResponse } from '../../shared/ipc-contract.ts';
-import { formatRupiah } from '../../shared/money.ts';
+import { formatRupiah, groupRupiah } from '../../shared/money.ts';
 import type { PaymentState, PaymentView } from '../../shared/payment.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { pos, safeCall } from '../app/pos.ts';
@@ -10,46 +10,92 @@ import { CancelPaymentDialog } from '../components/CancelPaymentDialog.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { ReprintButton } from '../components/ReprintButton.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
+import { appendPage, localDay, mergeRow, type TodayRows } from './today-rows.ts';
 
 type Today = IpcResponse<'listToday'>;
+/** The day's totals: everything listToday answers but the rows. */
+type Totals = Omit<Today, 'payments' | 'next'>;
 
 type Props = {
   /** Shows an open sale's screen again (its QR, or why it cannot be paid). */
   onOpen: (payment: PaymentView) => void;
 };
 
+const NO_ROWS: TodayRows = { rows: [], next: null };
+
+/**
+ * Today: the day's totals and its sales one page (25) at a time, newest first. A pushed change
+ * replaces its row in place (or adds a new sale on top) and refreshes only the totals; the whole
+ * list is read again only when the cashier asks (Muat ulang).
+ */
 export function TodayScreen({ onOpen }: Props) {
   const { t } = useI18n();
   const [cancelling, setCancelling] = useState<PaymentView | null>(null);
-  const [today, setToday] = useState<Today | null>(null);
+  const [totals, setTotals] = useState<Totals | null>(null);
+  const [list, setList] = useState<TodayRows>(NO_ROWS);
+  const [loadingMore, setLoadingMore] = useState(false);
   const [failure, setFailure] = useState<IpcError | null>(null);
   const [rechecking, setRechecking] = useState<ReadonlySet<string>>(new Set());
   const headingRef = useRef<HTMLHeadingElement>(null);
+  // The local day on screen, fixed by the first page: later pushes of other days stay out.
+  const dayRef = useRef(localDay(Date.now()));
 
   const load = useCallback(async () => {
     const result = await safeCall((api) => api.listToday({}));
     if (result.ok) {
-      setToday(result.value);
+      const { payments, next, ...rest } = result.value;
+      // The day main listed (its clock decides), read from its newest sale when it has one.
+      dayRef.current = localDay(payments[0]?.createdAt ?? Date.now());
+      setTotals(rest);
+      setList({ rows: payments, next });
       setFailure(null);
     } else setFailure(result.error);
+  }, []);
+
+  const loadTotals = useCallback(async () => {
+    const result = await safeCall((api) => api.listToday({ limit: 0 }));
+    if (result.ok) {
+      const { payments: _none, next: _end, ...rest } = result.value;
+      setTotals(rest);
+    } else setFailure(result.error);
+  }, []);
+
+  const merge = useCallback((payment: PaymentView) => {
+    setList((current) => mergeRow(current, payment, dayRef.current.start, dayRef.current.end));
   }, []);
 
   useEffect(() => {
     headingRef.current?.focus();
     void load();
-    // Refresh on pushed changes, at most a few times a second however many arrive.
+    // Each pushed change patches its row at once; the totals follow, at most a few times a second.
     let timer: ReturnType<typeof setTimeout> | null = null;
-    const unsubscribe = pos().onPaymentUpdate(() => {
+    // A sale of a later day (the screen left open past midnight) starts the new day's list instead.
+    let dayOver = false;
+    const unsubscribe = pos().onPaymentUpdate((payment) => {
+      if (payment.createdAt >= dayRef.current.end) dayOver = true;
+      else merge(payment);
       timer ??= setTimeout(() => {
         timer = null;
-        void load();
+        const reload = dayOver || Date.now() >= dayRef.current.end;
+        dayOver = false;
+        void (reload ? load() : loadTotals());
       }, 250);
     });
     return () => {
       unsubscribe();
       if (timer) clearTimeout(timer);
     };
-  }, [load]);
+  }, [load, loadTotals, merge]);
+
+  const loadMore = async () => {
+    if (loadingMore || list.next === null) return;
+    setLoadingMore(true);
+    const cursor = list.next;
+    const result = await safeCall((api) => api.listToday({ cursor }));
+    setLoadingMore(false);
+    if (result.ok) setList((current) => (current.next === cursor ? appendPage(current, result.value) : current));
+    else setFailure(result.error);
+  };
 
   const recheck = async (tradeNo: string) => {
     if (rechecking.has(tradeNo)) return;
@@ -60,18 +106,24 @@ export function TodayScreen({ onOpen }: Props) {
       next.delete(tradeNo);
       return next;
     });
-    if (result.ok) await load();
-    else setFailure(result.error);
+    if (result.ok) {
+      merge(result.value);
+      await loadTotals();
+    } else setFailure(result.error);
   };
 
   const cancel = async (tradeNo: string) => {
     setCancelling(null);
     const result = await safeCall((api) => api.cancelPayment({ tradeNo }));
-    if (result.ok) await load();
-    else setFailure(result.error);
+    if (result.ok) {
+      merge(result.value);
+      await loadTotals();
+    } else setFailure(result.error);
   };
 
-  const payments = today ? [...today.payments].sort((a, b) => b.createdAt - a.createdAt) : [];
+  const today = totals;
+  const payments = list.rows;
+  const dayCount = today ? Object.values(today.countByState).reduce((sum, count) => sum + count, 0) : 0;
 
   return (
     <section className="today" aria-labelledby="today-heading">
@@ -170,6 +222,13 @@ export function TodayScreen({ onOpen }: Props) {
             ))}
           </tbody>
         </table>
+      ) : null}
+      {list.next !== null ? (
+        <div className="today-more">
+          <button type="button" className="button button-secondary" disabled={loadingMore} onClick={() => void loadMore()}>
+            {t('today.more', { shown: groupRupiah(payments.length), count: groupRupiah(dayCount) })}
+          </button>
+        </div>
       ) : null}
 
       {cancelling ? (

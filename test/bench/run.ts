@@ -11,6 +11,7 @@ import { ledgerVsJson } from './ledger-vs-json.ts';
 import { qrEncode } from './qr-encode.ts';
 import { receiptPrint } from './receipt-print.ts';
 import { rendererBundle } from './renderer-bundle.ts';
+import { todayScreen } from './today-screen.ts';
 import { judge, report, type Figure } from './reporter.ts';
 
 const FIGURES: Record<string, () => Promise<Figure | Figure[]>> = {
@@ -23,6 +24,7 @@ const FIGURES: Record<string, () => Promise<Figure | Figure[]>> = {
   'renderer-bundle': rendererBundle,
   'day-screens': dayScreens, // issue 16: Laporan screen calls, reports, CSV export
   'receipt-print': receiptPrint, // paid → last receipt byte at a loopback LAN printer
+  'today-screen': todayScreen, // issue 16: Today's first page and totals in core, F2 → Today painted (browser), 5,000 sales today
 };
 
 const wanted = process.argv.slice(2).filter((arg) => arg in FIGURES);

@@ -114,7 +114,7 @@ export function createPosHandlers(deps: HandlerDeps): Omit<IpcHandlers, ReceiptC
 
     recheckPayment: async ({ tradeNo }) => payments.recheck(tradeNo),
 
-    listToday: async () => payments.listDay(),
+    listToday: async (request) => payments.listDay(request),
 
     listDisplays: async () => ({ displays: deps.displays?.() ?? [] }),
 

@@ -16,6 +16,7 @@ import {
 import { MIGRATIONS, migrate, userVersion } from './migrations.ts';
 import { QUERIES } from './queries.ts';
 import { DayBook } from './day-book.ts';
+import type { PageCursor } from './day-records.ts';
 
 export {
   LedgerError,
@@ -186,6 +187,20 @@ export class Ledger {
   /** Payments created in [fromMs, toMs), newest first. */
   listBetween(fromMs: number, toMs: number, limit?: number): PaymentRecord[] {
     return this.#sql.between.all(fromMs, toMs, limit ?? -1).map(toRecord);
+  }
+
+  /**
+   * One page of the payments created in [fromMs, toMs), newest first, strictly after `after` in
+   * that order (the first page without it); `next` is the cursor of the page after, null at the end.
+   */
+  pageBetween(fromMs: number, toMs: number, limit: number, after?: PageCursor): { payments: PaymentRecord[]; next: PageCursor | null } {
+    const cursor = after ?? { createdAt: Number.MAX_SAFE_INTEGER, id: Number.MAX_SAFE_INTEGER };
+    const rows = this.#sql.pageBetween.all(fromMs, toMs, cursor.createdAt, cursor.createdAt, cursor.id, limit + 1);
+    const last = rows.length > limit ? rows[limit - 1] : undefined;
+    return {
+      payments: rows.slice(0, limit).map(toRecord),
+      next: last === undefined ? null : { createdAt: Number(last.created_at), id: Number(last.id) },
+    };
   }
 
   /** Counts and sums per state of the payments created in [fromMs, toMs). */

@@ -30,4 +30,8 @@ export const QUERIES = {
   summary: `SELECT state, count(*) AS count, sum(amount) AS amount,
     sum(coalesce(paid_amount, amount)) AS paid_or_charged, sum(paid_amount) AS paid
     FROM payments WHERE created_at >= ? AND created_at < ? GROUP BY state`,
+  // Today's pages: newest first, keyset (created_at, id) strictly after the cursor, no OFFSET.
+  pageBetween: `SELECT id, ${PAYMENT_COLUMNS} FROM payments
+    WHERE created_at >= ? AND created_at < ? AND (created_at < ? OR (created_at = ? AND id < ?))
+    ORDER BY created_at DESC, id DESC LIMIT ?`,
 } as const;

@@ -54,6 +54,7 @@ function fakeHandlers(): IpcHandlers {
     recheckPayment: async () => payment,
     listToday: async () => ({
       payments: [payment],
+      next: null,
       receivedTotal: 0,
       paidCount: 0,
       partialCount: 0,

@@ -420,6 +420,6 @@ describe('the day list', () => {
     expect(day.partialCount).toBe(1);
     expect(day.outstandingTotal).toBe(15_000);
     expect(day.countByState.awaiting_payment).toBe(1);
-    expect(fixture.service.listDay(Date.now() + 86_400_000).payments).toEqual([]);
+    expect(fixture.service.listDay({}, Date.now() + 86_400_000).payments).toEqual([]);
   });
 });

@@ -1,0 +1,94 @@
+import type { Page, Request } from '@playwright/test';
+import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
+import type { PaymentView } from '../../shared/payment.ts';
+import { expect, screenshotAtSizes, test, type TestPreview } from './fixtures.ts';
+
+// Issue 16: Today shows the day 25 sales at a time and follows the payment push row by row: a
+// change replaces its row and refreshes the totals only (listToday limit 0), a new sale goes on
+// top, and the whole list is never read again for one change.
+
+test.describe.configure({ timeout: 90_000 });
+
+const MAX = DEFAULT_SETTINGS.limits.maxAmount;
+
+async function charge(preview: TestPreview, amount: number): Promise<PaymentView> {
+  const result = await preview.core.router.dispatch('charge', { amount });
+  if (!result.ok) throw new Error(`charge failed: ${JSON.stringify(result.error)}`);
+  return result.value as PaymentView;
+}
+
+/** The listToday requests the page sends from now on, as their JSON bodies. */
+function recordListToday(page: Page): unknown[] {
+  const bodies: unknown[] = [];
+  page.on('request', (request: Request) => {
+    if (new URL(request.url()).pathname === '/api/listToday') bodies.push(request.postDataJSON());
+  });
+  return bodies;
+}
+
+test('Today pages the day and patches rows from the push without reading the list again', async ({ configured: preview, page }) => {
+  const sales: PaymentView[] = [];
+  for (let i = 0; i < 30; i++) sales.push(await charge(preview, i % 5 === 0 ? MAX : 10_000 + i * 1_000));
+  const bodies = recordListToday(page);
+  await page.getByRole('tab', { name: /Hari ini/ }).click();
+  const rows = page.locator('.today-table tbody tr');
+  await expect(rows).toHaveCount(25);
+  await expect(rows.first()).toContainText(sales[29]!.tradeNo);
+  const more = page.getByRole('button', { name: 'Tampilkan lebih banyak (25 dari 30)' });
+  await expect(more).toBeVisible();
+  expect(bodies).toEqual([{}]);
+
+  // A sale on screen is paid: the push turns its row to Lunas in place; only the totals are asked for.
+  const paid = sales[27]!;
+  preview.simulator.settle(paid.tradeNo, 'paid');
+  await preview.core.router.dispatch('recheckPayment', { tradeNo: paid.tradeNo });
+  const paidRow = page.getByRole('row').filter({ hasText: paid.tradeNo });
+  await expect(paidRow.getByText('Lunas', { exact: true })).toBeVisible();
+  await expect(page.locator('.today-total')).toContainText('1 transaksi lunas');
+  await expect(rows.nth(2)).toContainText(paid.tradeNo);
+
+  // A new sale (made elsewhere, e.g. the sale screen) comes in on top.
+  const fresh = await charge(preview, MAX);
+  await expect(rows).toHaveCount(26);
+  await expect(rows.first()).toContainText(fresh.tradeNo);
+  expect(bodies.length).toBeGreaterThan(1);
+  expect(bodies.slice(1).every((body) => JSON.stringify(body) === '{"limit":0}'), JSON.stringify(bodies)).toBe(true);
+
+  // The rest of the day, below; then nothing more to show.
+  await page.getByRole('button', { name: 'Tampilkan lebih banyak (26 dari 31)' }).click();
+  await expect(rows).toHaveCount(31);
+  await expect(rows.last()).toContainText(sales[0]!.tradeNo);
+  await expect(page.locator('.today-more')).toHaveCount(0);
+  expect(new Set(await rows.locator('td.mono').allTextContents()).size).toBe(31);
+
+  // Back to the first page from the top: the screen as the cashier sees it on a busy day.
+  await page.getByRole('button', { name: 'Muat ulang' }).click();
+  await expect(rows).toHaveCount(25);
+  await screenshotAtSizes(page, 'today-pages', {
+    check: async (size) => {
+      const button = page.locator('.today-more button');
+      await button.scrollIntoViewIfNeeded();
+      const box = await button.boundingBox();
+      expect(box, `more button at ${size.width}×${size.height}`).not.toBeNull();
+      expect(box!.x + box!.width).toBeLessThanOrEqual(size.width);
+      const cutOff = await page.locator('.today-table td, .today-total, .today-more button').evaluateAll((elements) =>
+        elements.filter((element) => element.scrollWidth > element.clientWidth + 1).length,
+      );
+      expect(cutOff, `cut-off cells at ${size.width}×${size.height}`).toBe(0);
+    },
+    restore: { width: 1366, height: 768 },
+  });
+});
+
+test('Today left open past midnight starts the new day when its first sale comes in', async ({ configured: preview, page }) => {
+  await charge(preview, 25_000);
+  await charge(preview, MAX);
+  await page.getByRole('tab', { name: /Hari ini/ }).click();
+  const rows = page.locator('.today-table tbody tr');
+  await expect(rows).toHaveCount(2);
+  preview.advanceClock(24 * 3_600_000);
+  const tomorrow = await charge(preview, 30_000);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(tomorrow.tradeNo);
+  await expect(page.locator('.today-total')).toContainText('Rp 0');
+});
