@@ -10,6 +10,7 @@ import { PaymentTracker } from './payment-tracker.ts';
 import { toPaymentView } from './payment-view.ts';
 import { DEFAULT_TRACKING_POLICY, type TrackingPolicy } from './tracking-policy.ts';
 import { afterCreateAnswer, afterCreateError, needsTracking, type Decision } from './transitions.ts';
+import { businessDayOf, parseCutoff } from '../../../shared/day/business-day.ts';
 
 export interface PaymentServiceOptions {
   ledger: Ledger;
@@ -159,16 +160,15 @@ export class PaymentService {
    */
   listDay(request: DayPageRequest = {}, now = this.#now()): DaySummary {
     const after = parseDayCursor(request.cursor);
-    const start = new Date(after?.createdAt ?? now);
-    start.setHours(0, 0, 0, 0);
-    const end = new Date(start);
-    end.setDate(end.getDate() + 1);
-    const summary = this.#ledger.summarize(start.getTime(), end.getTime());
+    // "Today" is the business day (the owner's cut-off, e.g. 04:00 for a shop open past midnight),
+    // the same day the Laporan screen and the close-of-day report count.
+    const { start, end } = businessDayOf(after?.createdAt ?? now, parseCutoff(this.#options.settings().day.cutoff) ?? 0);
+    const summary = this.#ledger.summarize(start, end);
     const countByState = Object.fromEntries(
       Object.entries(summary.byState).map(([state, { count }]) => [state, count]),
     ) as DaySummary['countByState'];
     const limit = request.limit ?? DAY_PAGE_SIZE;
-    const page = limit === 0 ? { payments: [], next: null } : this.#ledger.pageBetween(start.getTime(), end.getTime(), limit, after);
+    const page = limit === 0 ? { payments: [], next: null } : this.#ledger.pageBetween(start, end, limit, after);
     return {
       payments: page.payments.map(toPaymentView),
       next: page.next === null ? null : `${page.next.createdAt}.${page.next.id}`,

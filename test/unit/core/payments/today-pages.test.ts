@@ -102,4 +102,24 @@ describe("Today's pages (listDay)", () => {
     // Rows come in index order; SQLite sorts only each run of equal created_at by id, and stops at LIMIT.
     expect(plan).not.toMatch(/SCAN payments|TEMP B-TREE FOR ORDER BY/);
   });
+
+  it("follows the owner's business-day cut-off: at 02:00 with a 04:00 cut-off, last evening's sales are still today's", () => {
+    const evening = new Date(2026, 2, 2, 22, 30).getTime();
+    const night = new Date(2026, 2, 3, 1, 30).getTime();
+    const twoAm = new Date(2026, 2, 3, 2, 0).getTime();
+    ledger.record(newPayment('T-MORNING', { createdAt: new Date(2026, 2, 2, 3, 0).getTime() })); // the day before's
+    ledger.record(newPayment('T-EVENING', { createdAt: evening }));
+    ledger.record(newPayment('T-NIGHT', { createdAt: night }));
+    const cutAt4 = new PaymentService({
+      ledger,
+      gatewayFor: async () => {
+        throw new Error('no gateway in this test');
+      },
+      settings: () => ({ ...DEFAULT_SETTINGS, day: { ...DEFAULT_SETTINGS.day, cutoff: '04:00' } }),
+      now: () => twoAm,
+    });
+    expect(cutAt4.listDay().payments.map((payment) => payment.tradeNo)).toEqual(['T-NIGHT', 'T-EVENING']);
+    // With the default midnight cut-off the same moment starts a new day.
+    expect(service.listDay({}, twoAm).payments.map((payment) => payment.tradeNo)).toEqual(['T-NIGHT']);
+  });
 });
