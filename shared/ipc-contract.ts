@@ -55,6 +55,7 @@ const settingsPatchSchema = z.object({
     .object({
       cutoff: z.string().max(8).optional(),
       cashierPins: z.boolean().optional(),
+      supervisorCancelAfterMinutes: z.number().optional(),
     })
     .optional(),
   customerDisplay: z
@@ -125,7 +126,7 @@ export const ipcContract = {
     z.object({ watching: z.string().nullable() }),
   ),
   /** Closes the sale on the counter; main keeps checking it so a late payment is still found. */
-  cancelPayment: call('cancelPayment', tradeNoSchema.strict(), paymentViewSchema),
+  cancelPayment: call('cancelPayment', tradeNoSchema.extend({ supervisorPin: z.string().max(32).optional() }).strict(), paymentViewSchema),
   /** Asks the gateway now, whatever the polling schedule. */
   recheckPayment: call('recheckPayment', tradeNoSchema.strict(), paymentViewSchema),
   /**

@@ -104,6 +104,9 @@ export const en: Messages = {
   'cancel.body': 'The QR code will be closed. If the customer has already paid, the payment is still recorded.',
   'cancel.confirm': 'Yes, cancel',
   'cancel.dismiss': 'No, keep waiting',
+  'cancel.supervisor_body': 'This payment has waited a long time. The owner enters their PIN to cancel it.',
+  'cancel.supervisor_pin': 'Owner PIN',
+  'cancel.supervisor_confirm': 'Cancel with PIN',
 
   'training.heading': 'Training: simulate the customer',
   'training.paid': 'Mark paid',
@@ -372,6 +375,8 @@ export const en: Messages = {
   'settings.section.day': 'Shop day and cashiers',
   'settings.day_cutoff': 'Day changes at (HH:MM)',
   'settings.day_cutoff.help': 'Sales before this time count in the day before. E.g. 04:00 for a shop open past midnight.',
+  'settings.supervisor_cancel': 'Owner PIN to cancel after (minutes)',
+  'settings.supervisor_cancel.help': 'A payment that has waited this long can only be cancelled with the owner PIN. 0 = never.',
   'settings.cashier_pins': 'Cashiers open a shift with a PIN',
   'settings.cashier_pins.help': 'Off: one default cashier, the shift opens by itself without a PIN.',
   'err.shift.none_open': 'No shift is open. Open a shift with a cashier PIN first.',
@@ -381,6 +386,8 @@ export const en: Messages = {
   'err.late.already_resolved': 'What was done about this late payment is already recorded.',
   'err.date.invalid': 'Invalid date. Use YYYY-MM-DD, with the start date not after the end date.',
   'err.settings.day_cutoff': 'The day cut-off must be a time HH:MM between 00:00 and 12:00.',
+  'err.settings.supervisor_cancel_minutes': 'Enter 0–1440 minutes (0 = no owner PIN).',
+  'err.cancel.supervisor_required': 'This payment has waited a long time: cancelling it needs the owner PIN.',
   // Receipts (issue 12).
   'receipt.print': 'Print receipt',
   'receipt.print_key': 'P',

@@ -106,6 +106,9 @@ export const id = {
   'cancel.body': 'Kode QR akan ditutup. Jika pelanggan sudah membayar, pembayaran tetap tercatat.',
   'cancel.confirm': 'Ya, batalkan',
   'cancel.dismiss': 'Tidak, tunggu lagi',
+  'cancel.supervisor_body': 'Pembayaran ini sudah lama menunggu. Pemilik memasukkan PIN-nya untuk membatalkan.',
+  'cancel.supervisor_pin': 'PIN pemilik',
+  'cancel.supervisor_confirm': 'Batalkan dengan PIN',
 
   'training.heading': 'Latihan: simulasikan pelanggan',
   'training.paid': 'Tandai lunas',
@@ -378,6 +381,8 @@ export const id = {
   'settings.section.day': 'Hari toko dan kasir',
   'settings.day_cutoff': 'Pergantian hari (JJ:MM)',
   'settings.day_cutoff.help': 'Penjualan sebelum jam ini dihitung ke hari sebelumnya. Contoh 04:00 untuk toko yang buka lewat tengah malam.',
+  'settings.supervisor_cancel': 'PIN pemilik untuk membatalkan setelah (menit)',
+  'settings.supervisor_cancel.help': 'Pembayaran yang sudah menunggu selama ini hanya bisa dibatalkan dengan PIN pemilik. 0 = tidak pernah.',
   'settings.cashier_pins': 'Kasir membuka shift dengan PIN',
   'settings.cashier_pins.help': 'Mati: satu kasir bawaan, shift terbuka otomatis tanpa PIN.',
   'err.shift.none_open': 'Belum ada shift yang dibuka. Buka shift dengan PIN kasir dulu.',
@@ -387,6 +392,8 @@ export const id = {
   'err.late.already_resolved': 'Pembayaran terlambat ini sudah dicatat tindakannya.',
   'err.date.invalid': 'Tanggal tidak valid. Gunakan format TTTT-BB-HH, dan tanggal awal tidak boleh setelah tanggal akhir.',
   'err.settings.day_cutoff': 'Batas hari harus jam JJ:MM antara 00:00 dan 12:00.',
+  'err.settings.supervisor_cancel_minutes': 'Isi jumlah menit 0–1440 (0 = tanpa PIN pemilik).',
+  'err.cancel.supervisor_required': 'Pembayaran ini sudah lama menunggu: pembatalan perlu PIN pemilik.',
   // Receipts (issue 12).
   'receipt.print': 'Cetak struk',
   'receipt.print_key': 'P',

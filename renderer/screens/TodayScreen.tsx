@@ -64,12 +64,6 @@ export function TodayScreen({ onOpen }: Props) {
     else setFailure(result.error);
   };
 
-  const cancel = async (tradeNo: string) => {
-    setCancelling(null);
-    const result = await safeCall((api) => api.cancelPayment({ tradeNo }));
-    if (result.ok) await load();
-    else setFailure(result.error);
-  };
 
   const payments = today ? [...today.payments].sort((a, b) => b.createdAt - a.createdAt) : [];
 
@@ -173,7 +167,18 @@ export function TodayScreen({ onOpen }: Props) {
       ) : null}
 
       {cancelling ? (
-        <CancelPaymentDialog onConfirm={() => void cancel(cancelling.tradeNo)} onDismiss={() => setCancelling(null)} />
+        <CancelPaymentDialog
+          tradeNo={cancelling.tradeNo}
+          onCancelled={() => {
+            setCancelling(null);
+            void load();
+          }}
+          onFailure={(error) => {
+            setCancelling(null);
+            setFailure(error);
+          }}
+          onDismiss={() => setCancelling(null)}
+        />
       ) : null}
     </section>
   );
