@@ -214,6 +214,8 @@ export const ipcContract = {
   ),
   /** "Simpan PDF": the receipt as a PDF where the cashier chooses (Electron only). */
   saveReceiptPdf: call('saveReceiptPdf', tradeNoSchema.strict(), z.object({ saved: z.boolean(), path: z.string().optional() })),
+  /** "Cetak laporan": the day's (or range's) report on the receipt printer; answers with the verdict. */
+  printDayReport: call('printDayReport', day.dateRangeRequest, z.object({ printer: z.string() })),
 } as const satisfies { [K in IpcChannelName]: { channel: (typeof ipcChannels)[K] } };
 
 export type IpcContract = typeof ipcContract;

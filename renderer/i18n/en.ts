@@ -304,6 +304,8 @@ export const en: Messages = {
   'shift.pin': 'Cashier PIN',
   'shift.open': 'Open shift',
   'report.print': 'Print report',
+  'report.printing': 'Printing…',
+  'report.printed': 'Report printed on {printer}.',
   'report.heading': 'Day report',
   'report.received': 'Money received (QRIS)',
   'report.col.state': 'Status',

@@ -310,6 +310,8 @@ export const id = {
   'shift.pin': 'PIN kasir',
   'shift.open': 'Buka shift',
   'report.print': 'Cetak laporan',
+  'report.printing': 'Mencetak…',
+  'report.printed': 'Laporan dicetak di {printer}.',
   'report.heading': 'Laporan hari',
   'report.received': 'Uang diterima (QRIS)',
   'report.col.state': 'Status',
