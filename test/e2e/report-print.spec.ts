@@ -49,7 +49,7 @@ test('Cetak laporan prints the report on the receipt printer; without one it say
 
     await screenshotAtSizes(page, 'day-report-printed', {
       check: async () => {
-        await page.evaluate(() => window.scrollTo(0, 0));
+        await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
         await expect(print).toBeInViewport();
         const cut = await page.locator('.day-report, .day-report-range, .day-report-range .button, .day-report-exported').evaluateAll((elements) =>
           elements.filter((element) => element.scrollWidth > element.clientWidth + 1).map((element) => element.className),
