@@ -91,3 +91,32 @@ test('before 5 minutes the cashier cancels alone; from Today an older one needs 
   await page.keyboard.press('Enter');
   await expect(row.getByText('Dibatalkan', { exact: true })).toBeVisible({ timeout: 20_000 });
 });
+
+test('the owner sets the minutes in Settings; a bad value is refused next to the field', async ({ preview, page }) => {
+  await setUpTraining(preview);
+  await page.goto(preview.url);
+  await expect(amountField(page)).toBeFocused();
+  await page.getByRole('tab', { name: /Pengaturan/ }).click();
+  const field = page.getByLabel('PIN pemilik untuk membatalkan setelah (menit)');
+  await expect(field).toHaveValue('0');
+  await field.fill('lima');
+  await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('.field-invalid').filter({ has: field })).toContainText('Isi dengan angka bulat.');
+  await field.fill('5');
+  await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
+  await expect(page.getByText('Pengaturan tersimpan.')).toBeVisible();
+  expect(await preview.core.router.dispatch('getSettings', {})).toMatchObject({ ok: true, value: { settings: { day: { supervisorCancelAfterMinutes: 5 } } } });
+  await screenshotAtSizes(page, 'settings-supervisor-cancel', {
+    check: async () => {
+      await field.evaluate((element) => element.closest('.field')?.scrollIntoView({ block: 'center' }));
+      await expect(page.getByText('PIN pemilik untuk membatalkan setelah (menit)')).toBeInViewport();
+      await expect(field).not.toHaveAttribute('aria-invalid', 'true');
+      const cut = await page.locator('.field, html').evaluateAll((elements) =>
+        elements.filter((element) => element.scrollWidth > element.clientWidth + 1).map((element) => element.className || element.tagName),
+      );
+      expect(cut).toEqual([]);
+    },
+    restore: { width: 1366, height: 768 },
+  });
+});
