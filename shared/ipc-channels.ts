@@ -38,6 +38,7 @@ export const ipcChannels = {
   testPrint: 'receipt:test-print',
   listPrinters: 'receipt:printers',
   saveReceiptPdf: 'receipt:save-pdf',
+  printDayReport: 'report:print',
 } as const;
 
 export type IpcChannelName = keyof typeof ipcChannels;

@@ -55,6 +55,7 @@ const settingsPatchSchema = z.object({
     .object({
       cutoff: z.string().max(8).optional(),
       cashierPins: z.boolean().optional(),
+      supervisorCancelAfterMinutes: z.number().optional(),
     })
     .optional(),
   customerDisplay: z
@@ -125,7 +126,7 @@ export const ipcContract = {
     z.object({ watching: z.string().nullable() }),
   ),
   /** Closes the sale on the counter; main keeps checking it so a late payment is still found. */
-  cancelPayment: call('cancelPayment', tradeNoSchema.strict(), paymentViewSchema),
+  cancelPayment: call('cancelPayment', tradeNoSchema.extend({ supervisorPin: z.string().max(32).optional() }).strict(), paymentViewSchema),
   /** Asks the gateway now, whatever the polling schedule. */
   recheckPayment: call('recheckPayment', tradeNoSchema.strict(), paymentViewSchema),
   /**
@@ -221,6 +222,8 @@ export const ipcContract = {
   ),
   /** "Simpan PDF": the receipt as a PDF where the cashier chooses (Electron only). */
   saveReceiptPdf: call('saveReceiptPdf', tradeNoSchema.strict(), z.object({ saved: z.boolean(), path: z.string().optional() })),
+  /** "Cetak laporan": the day's (or range's) report on the receipt printer; answers with the verdict. */
+  printDayReport: call('printDayReport', day.dateRangeRequest, z.object({ printer: z.string() })),
 } as const satisfies { [K in IpcChannelName]: { channel: (typeof ipcChannels)[K] } };
 
 export type IpcContract = typeof ipcContract;

@@ -57,6 +57,12 @@ export const settingsSchema = z
       cutoff: z.string({ message: 'settings.day_cutoff' }).refine((text) => parseCutoff(text) !== null, { message: 'settings.day_cutoff' }),
       /** false: one default cashier, shifts open without a PIN (a one-person shop is not slowed). */
       cashierPins: z.boolean(),
+      /** Cancelling a payment older than this many minutes needs the owner's PIN; 0: never. */
+      supervisorCancelAfterMinutes: z
+        .number({ message: 'settings.supervisor_cancel_minutes' })
+        .int({ message: 'settings.supervisor_cancel_minutes' })
+        .min(0, { message: 'settings.supervisor_cancel_minutes' })
+        .max(1440, { message: 'settings.supervisor_cancel_minutes' }),
     }),
     /**
      * The customer-facing display (issue 13): its own language and its screen. The shop name it
@@ -95,6 +101,7 @@ export const SETTINGS_ERROR_CODES = [
   'settings.live_needs_https',
   'settings.min_above_max',
   'settings.day_cutoff',
+  'settings.supervisor_cancel_minutes',
   'settings.display',
 ] as const;
 export type Settings = z.infer<typeof settingsSchema>;
@@ -109,7 +116,7 @@ export const DEFAULT_SETTINGS: Settings = {
   limits: { minAmount: 10_000, maxAmount: 10_000_000 },
   qrExpiryMinutes: 15,
   language: 'id',
-  day: { cutoff: '00:00', cashierPins: false },
+  day: { cutoff: '00:00', cashierPins: false, supervisorCancelAfterMinutes: 0 },
   customerDisplay: { language: 'id', displayId: null },
   paymentSounds: true,
   requireSignedAnswers: false,

@@ -149,7 +149,14 @@ export function createPosCore(options: PosCoreOptions): PosCore {
   connection.start();
 
   return {
-    router: createIpcRouter({ ...handlers, ...createReceiptHandlers({ receipts, settings: receiptSettings, adminLock, onSettingsChanged: () => customerFeed.refresh() }) }, { logger }),
+    router: createIpcRouter({ ...handlers, ...createReceiptHandlers({
+        receipts,
+        settings: receiptSettings,
+        adminLock,
+        onSettingsChanged: () => customerFeed.refresh(),
+        dayReport: (range) => day.dayReport(range),
+        training: () => vault.getSettings().environment === 'training',
+      }) }, { logger }),
     payments,
     gateways,
     receipts,

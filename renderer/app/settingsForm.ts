@@ -17,6 +17,7 @@ export type SettingsForm = {
   language: Language;
   dayCutoff: string;
   cashierPins: boolean;
+  supervisorCancelAfterMinutes: string;
   /** The customer display (issue 13). `customerDisplayId`: a display id as text, '' for none. */
   customerLanguage: Language;
   customerDisplayId: string;
@@ -39,6 +40,7 @@ export const SETTINGS_FIELD_PATHS = [
   'qrExpiryMinutes',
   'language',
   'day.cutoff',
+  'day.supervisorCancelAfterMinutes',
   'customerDisplay.language',
   'customerDisplay.displayId',
   'paymentSounds',
@@ -60,6 +62,7 @@ export function formFromSettings(settings: Settings): SettingsForm {
     language: settings.language,
     dayCutoff: settings.day.cutoff,
     cashierPins: settings.day.cashierPins,
+    supervisorCancelAfterMinutes: String(settings.day.supervisorCancelAfterMinutes),
     customerLanguage: settings.customerDisplay.language,
     customerDisplayId: settings.customerDisplay.displayId === null ? '' : String(settings.customerDisplay.displayId),
     paymentSounds: settings.paymentSounds,
@@ -89,6 +92,7 @@ export function buildSettingsPatch(form: SettingsForm): BuiltPatch {
     return Number(trimmed);
   };
   const qrExpiryMinutes = minutes('qrExpiryMinutes', form.qrExpiryMinutes);
+  const supervisorCancelAfterMinutes = minutes('day.supervisorCancelAfterMinutes', form.supervisorCancelAfterMinutes);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
@@ -105,7 +109,7 @@ export function buildSettingsPatch(form: SettingsForm): BuiltPatch {
       limits: { minAmount, maxAmount },
       qrExpiryMinutes,
       language: form.language,
-      day: { cutoff: form.dayCutoff.trim(), cashierPins: form.cashierPins },
+      day: { cutoff: form.dayCutoff.trim(), cashierPins: form.cashierPins, supervisorCancelAfterMinutes },
       customerDisplay: {
         language: form.customerLanguage,
         displayId: form.customerDisplayId === '' ? null : Number(form.customerDisplayId),

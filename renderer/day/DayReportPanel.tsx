@@ -17,6 +17,7 @@ export function DayReportPanel({ businessDate, refreshKey }: { businessDate: str
   const [report, setReport] = useState<DayReport | null>(null);
   const [failure, setFailure] = useState<IpcError | null>(null);
   const [exported, setExported] = useState<string | null>(null);
+  const [printing, setPrinting] = useState(false);
 
   const load = useCallback(async () => {
     const result = await safeCall((api) => api.getDayReport({ from, to }));
@@ -34,6 +35,17 @@ export function DayReportPanel({ businessDate, refreshKey }: { businessDate: str
     setExported(t('report.exported', { file: result.value.fileName, rows: result.value.rows }));
   };
 
+  /** "Cetak laporan": the report as shown (this day or range) on the receipt printer. */
+  const printReport = async () => {
+    setPrinting(true);
+    setExported(null);
+    const result = await safeCall((api) => api.printDayReport({ from, to }));
+    setPrinting(false);
+    if (!result.ok) return setFailure(result.error);
+    setFailure(null);
+    setExported(t('report.printed', { printer: result.value.printer }));
+  };
+
   return (
     <section className="day-card day-report" aria-labelledby="day-report-heading">
       <h2 id="day-report-heading">{t('report.heading')}</h2>
@@ -42,6 +54,9 @@ export function DayReportPanel({ businessDate, refreshKey }: { businessDate: str
         <TextField id="report-to" label={t('report.to')} type="date" value={to} onChange={(event) => setTo(event.target.value)} />
         <button type="button" className="button button-secondary" onClick={() => void exportCsv()}>
           {t('report.export')}
+        </button>
+        <button type="button" className="button button-secondary" disabled={printing} aria-busy={printing} onClick={() => void printReport()}>
+          {printing ? t('report.printing') : t('report.print')}
         </button>
       </div>
       {exported ? <p role="status" className="day-report-exported">{exported}</p> : null}

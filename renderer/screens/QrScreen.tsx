@@ -114,10 +114,6 @@ export function QrScreen({ payment, onPaymentChange, onNewSale }: Props) {
     else setFailure(result.error);
   };
 
-  const cancel = () => {
-    setConfirming(false);
-    void run(() => safeCall((api) => api.cancelPayment({ tradeNo })));
-  };
   const settle = (outcome: TrainingOutcome) =>
     void run(() => safeCall((api) => api.settleTraining({ tradeNo, outcome })));
 
@@ -202,7 +198,18 @@ export function QrScreen({ payment, onPaymentChange, onNewSale }: Props) {
       </div>
 
       {confirming ? (
-        <CancelPaymentDialog onConfirm={cancel} onDismiss={() => setConfirming(false)} />
+        <CancelPaymentDialog
+          tradeNo={tradeNo}
+          onCancelled={(view) => {
+            setConfirming(false);
+            accept(view);
+          }}
+          onFailure={(error) => {
+            setConfirming(false);
+            setFailure(error);
+          }}
+          onDismiss={() => setConfirming(false)}
+        />
       ) : null}
     </section>
   );

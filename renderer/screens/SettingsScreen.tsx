@@ -52,6 +52,7 @@ const SALE_SETTINGS: readonly TextSetting[] = [
 ];
 const DAY_SETTINGS: readonly TextSetting[] = [
   { key: 'dayCutoff', path: 'day.cutoff', label: 'settings.day_cutoff', hint: 'settings.day_cutoff.help', input: { inputMode: 'numeric', spellCheck: false } },
+  { key: 'supervisorCancelAfterMinutes', path: 'day.supervisorCancelAfterMinutes', label: 'settings.supervisor_cancel', hint: 'settings.supervisor_cancel.help', input: NUMBER },
 ];
 
 export function SettingsScreen(props: Props) {

@@ -112,14 +112,6 @@ export function TodayScreen({ onOpen }: Props) {
     } else setFailure(result.error);
   };
 
-  const cancel = async (tradeNo: string) => {
-    setCancelling(null);
-    const result = await safeCall((api) => api.cancelPayment({ tradeNo }));
-    if (result.ok) {
-      merge(result.value);
-      await loadTotals();
-    } else setFailure(result.error);
-  };
 
   const today = totals;
   const payments = list.rows;
@@ -232,7 +224,20 @@ export function TodayScreen({ onOpen }: Props) {
       ) : null}
 
       {cancelling ? (
-        <CancelPaymentDialog onConfirm={() => void cancel(cancelling.tradeNo)} onDismiss={() => setCancelling(null)} />
+        <CancelPaymentDialog
+          tradeNo={cancelling.tradeNo}
+          onCancelled={(payment) => {
+            // Only the cancelled row and the totals change: no reload of the pages shown.
+            setCancelling(null);
+            merge(payment);
+            void loadTotals();
+          }}
+          onFailure={(error) => {
+            setCancelling(null);
+            setFailure(error);
+          }}
+          onDismiss={() => setCancelling(null)}
+        />
       ) : null}
     </section>
   );

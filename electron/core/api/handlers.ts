@@ -110,7 +110,10 @@ export function createPosHandlers(deps: HandlerDeps): Omit<IpcHandlers, ReceiptC
       return { watching: tradeNo };
     },
 
-    cancelPayment: async ({ tradeNo }) => payments.cancel(tradeNo),
+    cancelPayment: async ({ tradeNo, supervisorPin }) => {
+      await deps.day.authorizeCancel(payments.get(tradeNo), supervisorPin);
+      return payments.cancel(tradeNo);
+    },
 
     recheckPayment: async ({ tradeNo }) => payments.recheck(tradeNo),
 

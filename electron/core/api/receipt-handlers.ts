@@ -1,4 +1,6 @@
 import type { AdminLock } from '../admin/admin-lock.ts';
+import type { DayReport } from '../../../shared/day/day-contract.ts';
+import { reportReceiptRows } from '../receipts/report-receipt.ts';
 import type { ReceiptService } from '../receipts/receipt-service.ts';
 import type { ReceiptSettingsStore } from '../receipts/receipt-settings-store.ts';
 import type { IpcHandlers } from './router.ts';
@@ -11,6 +13,7 @@ export const RECEIPT_CALLS = [
   'testPrint',
   'listPrinters',
   'saveReceiptPdf',
+  'printDayReport',
 ] as const;
 export type ReceiptCallName = (typeof RECEIPT_CALLS)[number];
 
@@ -21,6 +24,10 @@ export function createReceiptHandlers(deps: {
   adminLock: AdminLock;
   /** After each save (the customer display shows the receipt settings' shop name). */
   onSettingsChanged?: () => void;
+  /** The day report the Laporan screen shows (DayService.dayReport), for "Cetak laporan". */
+  dayReport: (range: { from?: string; to?: string }) => DayReport;
+  /** Training till: the printed report is marked LATIHAN like its receipts. */
+  training: () => boolean;
 }): Pick<IpcHandlers, ReceiptCallName> {
   const { receipts, settings, adminLock } = deps;
   return {
@@ -39,5 +46,11 @@ export function createReceiptHandlers(deps: {
     },
     listPrinters: async () => ({ printers: await receipts.listPrinters() }),
     saveReceiptPdf: async ({ tradeNo }) => receipts.savePdf(tradeNo),
+    printDayReport: async (range) => {
+      const report = deps.dayReport(range);
+      return receipts.printReport((context) =>
+        reportReceiptRows(report, { ...context, training: deps.training(), clock: (ms) => receipts.clock(ms) }),
+      );
+    },
   };
 }

@@ -15,6 +15,7 @@ import type {
   SaleView,
   ShiftView,
 } from '../../../shared/day/day-contract.ts';
+import type { PaymentView } from '../../../shared/payment.ts';
 import type { Settings } from '../../../shared/settings.ts';
 import { validateAmount } from '../../../shared/validation.ts';
 import { validateCashierInput } from '../../../shared/day/cashier-rules.ts';
@@ -153,6 +154,22 @@ export class DayService {
       }
       return closedView(translate(() => this.#book.closeShift(shift.id, { allowOpenPayments: true })));
     }
+  }
+
+  /**
+   * Before a payment is cancelled: with `day.supervisorCancelAfterMinutes` set, a payment still
+   * open after that many minutes is cancelled only with the owner's PIN (or an open admin
+   * session); without it the cancel is refused with `cancel.supervisor_required`. A payment that
+   * cannot be cancelled any more is left to the cancel itself to refuse.
+   */
+  async authorizeCancel(payment: Pick<PaymentView, 'state' | 'createdAt'>, supervisorPin?: string): Promise<void> {
+    const minutes = this.#deps.settings().day.supervisorCancelAfterMinutes;
+    if (minutes <= 0) return;
+    if (payment.state !== 'awaiting_payment' && payment.state !== 'unknown') return;
+    if (this.#deps.now() - payment.createdAt < minutes * 60_000) return;
+    if (this.#deps.supervisor.present) return;
+    if (supervisorPin === undefined) throw new PosError('cancel.supervisor_required', { detail: `open for ${minutes} minutes or more` });
+    await this.#deps.supervisor.confirm(supervisorPin);
   }
 
   // ---- reports ----------------------------------------------------------------------------------

@@ -34,6 +34,21 @@ export function encodeReceiptEscPos(receipt: Receipt, options: EscPosOptions): U
   return encoder.cut('partial').encode();
 }
 
+/** Rows laid out like a receipt (the day report): init, the rows, cut. */
+export function encodeRowsEscPos(rows: readonly ReceiptRow[], paperWidthMm: PaperWidth): Uint8Array {
+  const columns = COLUMNS_BY_PAPER[paperWidthMm];
+  const encoder = new ReceiptPrinterEncoder({
+    language: 'esc-pos',
+    columns,
+    codepageMapping: 'epson',
+    feedBeforeCut: FEED_BEFORE_CUT,
+    errors: 'relaxed',
+  });
+  encoder.initialize().codepage(RECEIPT_CODEPAGE);
+  for (const row of rows) writeRow(encoder, row, columns);
+  return encoder.cut('partial').encode();
+}
+
 /** A test page: proves host, port, paper width and code page in one go. */
 export function encodeTestPageEscPos(paperWidthMm: PaperWidth, at: string): Uint8Array {
   const columns = COLUMNS_BY_PAPER[paperWidthMm];

@@ -16,6 +16,11 @@ export function renderReceiptHtml(receipt: Receipt, options: { paperWidthMm: Pap
   return page(`Struk ${receipt.tradeNo}`, options.paperWidthMm, body);
 }
 
+/** Rows laid out like a receipt (the day report) for an operating-system printer. */
+export function renderRowsHtml(title: string, rows: readonly ReceiptRow[], paperWidthMm: PaperWidth): string {
+  return page(title, paperWidthMm, rows.map(rowHtml).join('\n'));
+}
+
 export function renderTestPageHtml(paperWidthMm: PaperWidth, at: string): string {
   const body = [
     rowHtml({ kind: 'title', text: 'TES PRINTER' }),

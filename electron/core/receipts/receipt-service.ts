@@ -2,11 +2,11 @@ import type { PaymentView } from '../../../shared/payment.ts';
 import type { PrinterTarget, PrintStatus, ReceiptSettings } from '../../../shared/receipt-settings.ts';
 import { PosError } from '../errors.ts';
 import type { Ledger } from '../ledger/ledger.ts';
-import { encodeReceiptEscPos, encodeTestPageEscPos } from './escpos.ts';
+import { encodeReceiptEscPos, encodeRowsEscPos, encodeTestPageEscPos } from './escpos.ts';
 import { PrinterError, sendToNetworkPrinter, type SendOptions } from './network-printer.ts';
 import { PrintQueue, type PrintFailure } from './print-queue.ts';
-import { renderReceiptHtml, renderTestPageHtml } from './receipt-html.ts';
-import { buildReceipt, formatReceiptTime, ReceiptError } from './receipt-model.ts';
+import { renderReceiptHtml, renderRowsHtml, renderTestPageHtml } from './receipt-html.ts';
+import { buildReceipt, formatReceiptTime, ReceiptError, type ReceiptRow } from './receipt-model.ts';
 import type { ReceiptSettingsStore } from './receipt-settings-store.ts';
 import type { PdfResult, SystemPrinter, SystemPrinterInfo } from './system-printer.ts';
 
@@ -110,6 +110,33 @@ export class ReceiptService {
     const result = this.#queue.status(key);
     if (result?.state === 'failed') throw new PosError(result.errorCode ?? 'print.failed', { detail: result.errorDetail ?? '' });
     return { printer: describeTarget(printer) };
+  }
+
+  /**
+   * Prints the day report (rows from `report-receipt.ts`, given the shop name and the print time)
+   * on the configured printer, one copy, through the same queue as receipts, and waits for the
+   * verdict. Not written to any payment's event log: a report belongs to no sale.
+   */
+  async printReport(rowsFor: (context: { shopName: string; printedAt: string }) => ReceiptRow[]): Promise<{ printer: string }> {
+    const settings = this.#options.settings.get();
+    const { printer, paperWidthMm } = settings;
+    if (printer.kind === 'none') throw new PosError('print.no_printer');
+    const rows = rowsFor({ shopName: settings.shopName, printedAt: formatReceiptTime(this.#options.now(), this.#options.timeZone) });
+    const key = `report:${this.#options.now()}`;
+    this.#queue.enqueue(key, 0, async () => {
+      if (printer.kind === 'network') await sendToNetworkPrinter(printer, encodeRowsEscPos(rows, paperWidthMm), this.#options.network);
+      else await this.#system().print(renderRowsHtml('Laporan hari', rows, paperWidthMm), { deviceName: printer.deviceName, paperWidthMm, copies: 1 });
+      return 1;
+    });
+    await this.#queue.idle();
+    const result = this.#queue.status(key);
+    if (result?.state === 'failed') throw new PosError(result.errorCode ?? 'print.failed', { detail: result.errorDetail ?? '' });
+    return { printer: describeTarget(printer) };
+  }
+
+  /** The shop's time zone as receipts print it: HH.MM of an instant. */
+  clock(epochMs: number): string {
+    return formatReceiptTime(epochMs, this.#options.timeZone).split(' ')[1] ?? '';
   }
 
   /** The same HTML the system printer gets, for the web preview and "Simpan PDF". */

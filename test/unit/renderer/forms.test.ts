@@ -43,6 +43,17 @@ describe('settings form', () => {
   });
 });
 
+describe('owner PIN to cancel after N minutes', () => {
+  it('reads a plain count of minutes into day.supervisorCancelAfterMinutes and flags anything else', () => {
+    const form = formFromSettings(DEFAULT_SETTINGS);
+    expect(form.supervisorCancelAfterMinutes).toBe('0');
+    const built = buildSettingsPatch({ ...form, supervisorCancelAfterMinutes: ' 10 ' });
+    expect(built.ok && built.patch.day).toMatchObject({ supervisorCancelAfterMinutes: 10 });
+    const refused = buildSettingsPatch({ ...form, supervisorCancelAfterMinutes: '10 menit' });
+    expect(refused.ok ? [] : Object.keys(refused.errors)).toEqual(['day.supervisorCancelAfterMinutes']);
+  });
+});
+
 describe('sale field keys from main', () => {
   it('accepts bare and customer.-prefixed keys', () => {
     expect(saleFieldOf('amount')).toBe('amount');

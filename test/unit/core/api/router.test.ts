@@ -82,6 +82,7 @@ function fakeHandlers(): IpcHandlers {
     testPrint: async () => ({ printer: '127.0.0.1:9100' }),
     listPrinters: async () => ({ printers: [] }),
     saveReceiptPdf: async () => ({ saved: false }),
+    printDayReport: async () => ({ printer: '127.0.0.1:9100' }),
   };
 }
 
@@ -128,6 +129,7 @@ const validRequests: { [K in IpcCallName]: IpcRequest<K> } = {
   testPrint: {},
   listPrinters: {},
   saveReceiptPdf: { tradeNo: payment.tradeNo },
+  printDayReport: { from: '2026-03-02' },
 };
 
 const callNames = Object.keys(ipcContract) as IpcCallName[];

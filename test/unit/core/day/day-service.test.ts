@@ -39,7 +39,7 @@ describe('DayService', () => {
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'paypro-day-'));
     clock = wib('2026-03-02T09:00:00');
-    settings = { ...DEFAULT_SETTINGS, day: { cutoff: '04:00', cashierPins: false } };
+    settings = { ...DEFAULT_SETTINGS, day: { cutoff: '04:00', cashierPins: false, supervisorCancelAfterMinutes: 0 } };
     const store = new Conf<Record<string, unknown>>({ cwd: dir, projectName: 'paypro-pos-test' });
     const now = () => clock;
     ledger = Ledger.open(join(dir, 'ledger.sqlite'), { now });

@@ -1,0 +1,66 @@
+import type { DayReport, ReportView } from '../../../shared/day/day-contract.ts';
+import { formatRupiah } from '../../../shared/money.ts';
+import { TRAINING_MARK, type ReceiptRow } from './receipt-model.ts';
+
+const BUCKETS: readonly [keyof ReportView['buckets'], string][] = [
+  ['paid', 'Lunas'],
+  ['partially_paid', 'Dibayar sebagian'],
+  ['failed', 'Gagal'],
+  ['expired', 'Kedaluwarsa'],
+  ['cancelled', 'Dibatalkan'],
+  ['open', 'Masih terbuka'],
+];
+
+export interface ReportReceiptContext {
+  /** The receipt settings' shop name (empty: none printed). */
+  shopName: string;
+  training: boolean;
+  printedAt: string;
+  /** HH.MM of an instant, in the shop's time zone. */
+  clock: (epochMs: number) => string;
+}
+
+/**
+ * The day (or range) report as receipt rows, in the cashier's language like the receipt: the
+ * same numbers as the Laporan screen (money received first, then every state, the partial, late
+ * and void figures, then each shift). Both printer renderers lay these rows out.
+ */
+export function reportReceiptRows(day: DayReport, context: ReportReceiptContext): ReceiptRow[] {
+  const rows: ReceiptRow[] = [];
+  const pair = (label: string, value: string) => rows.push({ kind: 'pair', label, value });
+  const rupiah = formatRupiah;
+  if (context.training) rows.push({ kind: 'banner', text: TRAINING_MARK });
+  const shop = context.shopName.trim();
+  if (shop) rows.push({ kind: 'title', text: shop });
+  rows.push({ kind: 'title', text: 'LAPORAN HARI' });
+  rows.push({ kind: 'center', text: day.businessDate === day.toDate ? day.businessDate : `${day.businessDate} s/d ${day.toDate}` });
+  rows.push({ kind: 'center', text: `Dicetak ${context.printedAt}` });
+  rows.push({ kind: 'rule' });
+  const report = day.report;
+  pair('Uang diterima QRIS', rupiah(report.received));
+  rows.push({ kind: 'rule' });
+  for (const [bucket, label] of BUCKETS) pair(`${label} (${report.buckets[bucket].count})`, rupiah(report.buckets[bucket].amount));
+  rows.push({ kind: 'rule' });
+  pair('Penjualan', String(report.saleCount));
+  pair('Sebagian diterima', rupiah(report.partial.received));
+  pair('Sebagian kurang', rupiah(report.partial.outstanding));
+  pair(`Bayar terlambat (${report.late.count})`, rupiah(report.late.received));
+  pair(`Dibatalkan kasir (${report.voids.count})`, rupiah(report.voids.amount));
+  pair('Barang diberikan', String(report.resolutions.goods_handed_over));
+  pair('Dikembalikan tunai', String(report.resolutions.refunded_cash));
+  pair('Tindakan lain', String(report.resolutions.other));
+  const time = (ms: number | null) => (ms === null ? '-' : context.clock(ms));
+  pair('Penjualan pertama', time(report.firstSaleAt));
+  pair('Penjualan terakhir', time(report.lastSaleAt));
+  if (day.shifts.length > 0) {
+    rows.push({ kind: 'rule' });
+    rows.push({ kind: 'status', text: 'SHIFT' });
+    for (const shift of day.shifts) {
+      const until = shift.closedAt === null ? 'masih buka' : context.clock(shift.closedAt);
+      pair(shift.cashierName, `${context.clock(shift.openedAt)}-${until}`);
+      pair(`  ${shift.report.saleCount} penjualan`, rupiah(shift.report.received));
+    }
+  }
+  rows.push({ kind: 'rule' });
+  return rows;
+}

@@ -1,0 +1,114 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DayReport } from '../../../../shared/day/day-contract.ts';
+import type { IpcResult } from '../../../../shared/ipc-contract.ts';
+import { formatRupiah } from '../../../../shared/money.ts';
+import type { PaymentView } from '../../../../shared/payment.ts';
+import type { PosCore } from '../../../../electron/core/pos-core.ts';
+import type { SystemPrinter } from '../../../../electron/core/receipts/system-printer.ts';
+import { createTestCore } from '../../../harness/core-fixture.ts';
+import { printedText, readEscPos } from '../../../harness/escpos-reader.ts';
+import { startFakePrinter, type FakePrinter } from '../../../harness/fake-printer.ts';
+
+// "Cetak laporan" (issue 16): the day report on the receipt printer, the same numbers as the
+// Laporan screen, read back from the ESC/POS bytes the fake LAN printer received.
+let dir: string;
+let core: PosCore;
+let printer: FakePrinter;
+const systemJobs: { html: string; deviceName: string; copies: number }[] = [];
+
+const systemPrinter: SystemPrinter = {
+  list: async () => [{ name: 'POS58', displayName: 'POS-58 USB' }],
+  print: async (html, options) => void systemJobs.push({ html, deviceName: options.deviceName, copies: options.copies }),
+  savePdf: async () => ({ saved: false }),
+};
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'paypro-report-print-'));
+  printer = await startFakePrinter();
+  systemJobs.length = 0;
+  core = createTestCore(dir, { systemPrinter, printerTimeouts: { connectTimeoutMs: 1_000, writeTimeoutMs: 1_000 } });
+  await call('updateSettings', { patch: { environment: 'training', merchantNo: '1234567890' }, secret: 'rahasia-latihan' });
+});
+
+afterEach(async () => {
+  await core.receipts.idle();
+  await core.close();
+  await printer.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function call<T = never>(name: string, request: unknown = {}): Promise<T> {
+  const result = (await core.router.dispatch(name, request)) as IpcResult<T>;
+  if (!result.ok) throw Object.assign(new Error(`${name}: ${result.error.code}`), { error: result.error });
+  return result.value;
+}
+
+/** A paid Rp 10.000.000, a partial, a cancelled one and one still open. */
+async function sellADay(): Promise<void> {
+  const paid = await call<PaymentView>('charge', { amount: 10_000_000 });
+  await call('settleTraining', { tradeNo: paid.tradeNo, outcome: 'paid' });
+  const partial = await call<PaymentView>('charge', { amount: 50_000 });
+  await call('settleTraining', { tradeNo: partial.tradeNo, outcome: 'partial' });
+  const cancelled = await call<PaymentView>('charge', { amount: 20_000 });
+  await call('cancelPayment', { tradeNo: cancelled.tradeNo });
+  await call('charge', { amount: 15_000 });
+}
+
+const line = (lines: string[], label: string) => lines.find((text) => text.startsWith(label));
+
+describe('printing the day report', () => {
+  it('prints the Laporan screen\'s numbers on the LAN printer, every line within the paper', async () => {
+    await call('updateReceiptSettings', { patch: { printer: { kind: 'network', host: printer.host, port: printer.port }, autoPrint: false, shopName: 'Warung Sari' } });
+    await sellADay();
+    const report = await call<DayReport>('getDayReport', {});
+    expect(await call('printDayReport', {})).toEqual({ printer: `127.0.0.1:${printer.port}` });
+    const [job] = await printer.waitForJobs(1);
+    const read = readEscPos(job!);
+    const lines = printedText(read);
+    const money = (amount: number) => formatRupiah(amount).replace(/\u00a0/g, ' ');
+
+    expect(lines[0]).toBe('LATIHAN — BUKAN BUKTI PEMBAYARAN');
+    expect(lines.map((text) => text.trim())).toEqual(expect.arrayContaining(['Warung Sari', 'LAPORAN HARI', report.businessDate]));
+    expect(line(lines, 'Uang diterima QRIS')).toMatch(new RegExp(`${money(report.report.received).replace(/\./g, '\\.')}$`));
+    expect(report.report.buckets.paid.count).toBe(1);
+    expect(line(lines, 'Lunas (1)')).toMatch(/Rp 10\.000\.000$/);
+    expect(line(lines, `Dibayar sebagian (${report.report.buckets.partially_paid.count})`)).toMatch(new RegExp(`${money(report.report.buckets.partially_paid.amount).replace(/\./g, '\\.')}$`));
+    expect(line(lines, `Dibatalkan (${report.report.buckets.cancelled.count})`)).toBeDefined();
+    expect(line(lines, `Masih terbuka (${report.report.buckets.open.count})`)).toBeDefined();
+    expect(line(lines, 'Penjualan ')).toMatch(new RegExp(` ${report.report.saleCount}$`));
+    expect(line(lines, 'Sebagian kurang')).toMatch(new RegExp(`${money(report.report.partial.outstanding).replace(/\./g, '\\.')}$`));
+    // The default cashier's shift, opened by the first sale, is listed with what it took.
+    expect(lines.some((text) => text.startsWith('Kasir '))).toBe(true);
+    expect(lines.some((text) => text.trim().startsWith(`${report.shifts[0]!.report.saleCount} penjualan`))).toBe(true);
+    for (const printed of read.lines) expect(printed.columns, printed.text).toBeLessThanOrEqual(32);
+    expect(read.commands.some((command) => command.name === 'cut')).toBe(true);
+  });
+
+  it('says there is no printer, and passes a printer\'s fault on, without changing any sale', async () => {
+    await sellADay();
+    const none = await core.router.dispatch('printDayReport', {});
+    expect(none).toMatchObject({ ok: false, error: { code: 'print.no_printer' } });
+    await call('updateReceiptSettings', { patch: { printer: { kind: 'network', host: printer.host, port: printer.port }, autoPrint: false } });
+    await printer.stop();
+    expect(await core.router.dispatch('printDayReport', {})).toMatchObject({ ok: false, error: { code: 'print.refused' } });
+    const report = await call<DayReport>('getDayReport', {});
+    expect(report.report.saleCount).toBe(4);
+  });
+
+  it('an installed (system) printer gets the same report as HTML', async () => {
+    await call('updateReceiptSettings', { patch: { printer: { kind: 'system', deviceName: 'POS58' }, autoPrint: false } });
+    await sellADay();
+    expect(await call('printDayReport', {})).toEqual({ printer: 'POS58' });
+    expect(systemJobs).toHaveLength(1);
+    expect(systemJobs[0]).toMatchObject({ deviceName: 'POS58', copies: 1 });
+    expect(systemJobs[0]!.html).toContain('LAPORAN HARI');
+    expect(systemJobs[0]!.html).toContain('Uang diterima QRIS');
+  });
+
+  it('refuses a bad date like the report does', async () => {
+    expect(await core.router.dispatch('printDayReport', { from: '2026-02-30' })).toMatchObject({ ok: false, error: { code: 'date.invalid' } });
+  });
+});
