@@ -21,20 +21,10 @@ export interface EscPosOptions {
 
 /** The receipt as ESC/POS bytes for a network (or any ESC/POS) printer: init, text, cut. */
 export function encodeReceiptEscPos(receipt: Receipt, options: EscPosOptions): Uint8Array {
-  const columns = COLUMNS_BY_PAPER[options.paperWidthMm];
-  const encoder = new ReceiptPrinterEncoder({
-    language: 'esc-pos',
-    columns,
-    codepageMapping: 'epson',
-    feedBeforeCut: FEED_BEFORE_CUT,
-    errors: 'relaxed',
-  });
-  encoder.initialize().codepage(RECEIPT_CODEPAGE);
-  for (const row of receiptRows(receipt, { qr: options.qr })) writeRow(encoder, row, columns);
-  return encoder.cut('partial').encode();
+  return encodeRowsEscPos(receiptRows(receipt, { qr: options.qr }), options.paperWidthMm);
 }
 
-/** Rows laid out like a receipt (the day report): init, the rows, cut. */
+/** Rows laid out like a receipt (a receipt's own, or the day report's): init, the rows, cut. */
 export function encodeRowsEscPos(rows: readonly ReceiptRow[], paperWidthMm: PaperWidth): Uint8Array {
   const columns = COLUMNS_BY_PAPER[paperWidthMm];
   const encoder = new ReceiptPrinterEncoder({

@@ -1,54 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { IpcResult } from '../../../../shared/ipc-contract.ts';
+import { describe, expect, it } from 'vitest';
 import type { PaymentView } from '../../../../shared/payment.ts';
 import type { PrintStatus } from '../../../../shared/receipt-settings.ts';
-import type { PosCore } from '../../../../electron/core/pos-core.ts';
-import type { SystemPrinter } from '../../../../electron/core/receipts/system-printer.ts';
-import { createTestCore } from '../../../harness/core-fixture.ts';
 import { printedText, readEscPos } from '../../../harness/escpos-reader.ts';
-import { startFakePrinter, type FakePrinter } from '../../../harness/fake-printer.ts';
+import { usePrintingCore } from '../../../harness/printing-core.ts';
 
-let dir: string;
-let core: PosCore;
-let printer: FakePrinter;
-const systemJobs: { html: string; deviceName: string; copies: number }[] = [];
-
-const systemPrinter: SystemPrinter = {
-  list: async () => [{ name: 'POS58', displayName: 'POS-58 USB' }],
-  print: async (html, options) => void systemJobs.push({ html, deviceName: options.deviceName, copies: options.copies }),
-  savePdf: async () => ({ saved: false }),
-};
-
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'paypro-pos-receipts-'));
-  printer = await startFakePrinter();
-  systemJobs.length = 0;
-  core = createTestCore(dir, {
-    systemPrinter,
-    printerTimeouts: { connectTimeoutMs: 1_000, writeTimeoutMs: 1_000 },
-  });
-  await call('updateSettings', { patch: { environment: 'training', merchantNo: '1234567890' }, secret: 'rahasia-latihan' });
-});
-
-afterEach(async () => {
-  await core.receipts.idle();
-  await core.close();
-  await printer.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function call<T = never>(name: string, request: unknown = {}): Promise<T> {
-  const result = (await core.router.dispatch(name, request)) as IpcResult<T>;
-  if (!result.ok) throw Object.assign(new Error(`${name}: ${result.error.code}`), { error: result.error });
-  return result.value;
-}
+const printing = usePrintingCore('paypro-pos-receipts-');
+const { call, systemJobs } = printing;
 
 async function failure(name: string, request: unknown = {}) {
-  const result = await core.router.dispatch(name, request);
+  const result = await printing.core.router.dispatch(name, request);
   if (result.ok) throw new Error(`${name} succeeded`);
   return result.error;
 }
@@ -59,11 +21,11 @@ async function paidSale(outcome: 'paid' | 'partial' = 'paid', amount = 10_000_00
 }
 
 const usePrinter = (patch: Record<string, unknown> = {}) =>
-  call('updateReceiptSettings', { patch: { printer: { kind: 'network', host: printer.host, port: printer.port }, ...patch } });
+  call('updateReceiptSettings', { patch: { printer: { kind: 'network', host: printing.printer.host, port: printing.printer.port }, ...patch } });
 
 /** The sale's receipt events, read from the event log through a second, read-only connection. */
 function notes(tradeNo: string): string[] {
-  const db = new DatabaseSync(join(dir, 'ledger.sqlite'), { readOnly: true });
+  const db = new DatabaseSync(join(printing.dir, 'ledger.sqlite'), { readOnly: true });
   try {
     return db
       .prepare('SELECT e.note FROM payment_events e JOIN payments p ON p.id = e.payment_id WHERE p.trade_no = ? ORDER BY e.id')
@@ -79,8 +41,8 @@ describe('receipts in core', () => {
   it('auto-prints once when a sale becomes paid, and records it in the event log', async () => {
     await usePrinter();
     const sale = await paidSale();
-    await core.receipts.idle();
-    const jobs = await printer.waitForJobs(1);
+    await printing.core.receipts.idle();
+    const jobs = await printing.printer.waitForJobs(1);
     expect(jobs).toHaveLength(1);
     const lines = printedText(readEscPos(jobs[0]!));
     expect(lines).toContain('   Rp 10.000.000');
@@ -88,27 +50,27 @@ describe('receipts in core', () => {
     expect(lines.join('\n')).toContain(sale.tradeNo);
     expect(lines[0]).toBe('LATIHAN — BUKAN BUKTI PEMBAYARAN');
     expect(await call('getPrintStatus', { tradeNo: sale.tradeNo })).toMatchObject({ status: { state: 'printed', printedCount: 1 } });
-    expect(notes(sale.tradeNo)).toEqual([`receipt.printed via 127.0.0.1:${printer.port} x1`]);
+    expect(notes(sale.tradeNo)).toEqual([`receipt.printed via 127.0.0.1:${printing.printer.port} x1`]);
     // A later update of the same sale (a recheck) prints nothing more.
     await call('recheckPayment', { tradeNo: sale.tradeNo });
-    await core.receipts.idle();
-    expect(printer.jobs).toHaveLength(1);
+    await printing.core.receipts.idle();
+    expect(printing.printer.jobs).toHaveLength(1);
   });
 
   it('a reprint reaches the printer again, marked CETAK ULANG and logged as reprinted', async () => {
     await usePrinter({ autoPrint: false });
     const sale = await paidSale('partial');
-    await core.receipts.idle();
-    expect(printer.jobs).toHaveLength(0);
+    await printing.core.receipts.idle();
+    expect(printing.printer.jobs).toHaveLength(0);
     // A second press while the first job waits is the same job, not a second receipt.
     const first = await call<PrintStatus>('printReceipt', { tradeNo: sale.tradeNo });
     expect(first.state).toBe('queued');
     expect(await call('printReceipt', { tradeNo: sale.tradeNo })).toMatchObject({ state: expect.stringMatching(/^(queued|printing)$/) });
-    await core.receipts.idle();
-    expect(await printer.waitForJobs(1)).toHaveLength(1);
+    await printing.core.receipts.idle();
+    expect(await printing.printer.waitForJobs(1)).toHaveLength(1);
     await call('printReceipt', { tradeNo: sale.tradeNo });
-    await core.receipts.idle();
-    const jobs = await printer.waitForJobs(2);
+    await printing.core.receipts.idle();
+    const jobs = await printing.printer.waitForJobs(2);
     expect(printedText(readEscPos(jobs[0]!))).not.toContain('          CETAK ULANG');
     expect(printedText(readEscPos(jobs[1]!)).some((line) => line.trim() === 'CETAK ULANG')).toBe(true);
     expect(printedText(readEscPos(jobs[1]!)).some((line) => line.trim() === 'DIBAYAR SEBAGIAN')).toBe(true);
@@ -116,33 +78,33 @@ describe('receipts in core', () => {
   });
 
   it('a printer that is down fails the print, leaves the sale paid, and the retry prints', async () => {
-    await printer.stop();
+    await printing.printer.stop();
     await usePrinter();
     const sale = await paidSale();
-    await core.receipts.idle();
+    await printing.core.receipts.idle();
     const status = await call<{ status: PrintStatus }>('getPrintStatus', { tradeNo: sale.tradeNo });
     expect(status.status).toMatchObject({ state: 'failed', errorCode: 'print.refused', printedCount: 0 });
     expect(await call<PaymentView>('getPayment', { tradeNo: sale.tradeNo })).toMatchObject({ state: 'paid', amount: 10_000_000 });
-    expect(notes(sale.tradeNo)).toEqual([`receipt.print_failed print.refused via 127.0.0.1:${printer.port}`]);
+    expect(notes(sale.tradeNo)).toEqual([`receipt.print_failed print.refused via 127.0.0.1:${printing.printer.port}`]);
 
-    await printer.start();
+    await printing.printer.start();
     await call('printReceipt', { tradeNo: sale.tradeNo });
-    await core.receipts.idle();
-    expect(await printer.waitForJobs(1)).toHaveLength(1);
+    await printing.core.receipts.idle();
+    expect(await printing.printer.waitForJobs(1)).toHaveLength(1);
     expect(await call('getPrintStatus', { tradeNo: sale.tradeNo })).toMatchObject({ status: { state: 'printed', printedCount: 1 } });
   });
 
   it('a stalled printer times out without holding up the next sale', async () => {
-    printer.behaviour = 'stall';
+    printing.printer.behaviour = 'stall';
     await usePrinter();
     const order: string[] = [];
-    core.receipts.onStatus((status) => order.push(`print ${status.state}`));
+    printing.core.receipts.onStatus((status) => order.push(`print ${status.state}`));
     const first = await paidSale();
     // The next sale is charged while the receipt still waits on the printer, not after it.
     const second = await call<PaymentView>('charge', { amount: 25_000 });
     order.push('next sale charged');
     expect(second.state).toBe('awaiting_payment');
-    await core.receipts.idle();
+    await printing.core.receipts.idle();
     expect(order).toEqual(['print queued', 'print printing', 'next sale charged', 'print failed']);
     expect(await call('getPrintStatus', { tradeNo: first.tradeNo })).toMatchObject({ status: { state: 'failed', errorCode: 'print.timed_out' } });
   });
@@ -151,13 +113,13 @@ describe('receipts in core', () => {
     await usePrinter({ copies: 2, autoPrint: false });
     const sale = await paidSale();
     await call('printReceipt', { tradeNo: sale.tradeNo });
-    await core.receipts.idle();
-    const cuts = readEscPos((await printer.waitForJobs(1))[0]!).commands.filter((command) => command.name === 'cut');
+    await printing.core.receipts.idle();
+    const cuts = readEscPos((await printing.printer.waitForJobs(1))[0]!).commands.filter((command) => command.name === 'cut');
     expect(cuts).toHaveLength(2);
 
     await call('updateReceiptSettings', { patch: { printer: { kind: 'system', deviceName: 'POS58' }, paperWidthMm: 80 } });
     await call('printReceipt', { tradeNo: sale.tradeNo });
-    await core.receipts.idle();
+    await printing.core.receipts.idle();
     expect(systemJobs).toHaveLength(1);
     expect(systemJobs[0]).toMatchObject({ deviceName: 'POS58', copies: 2 });
     expect(systemJobs[0]!.html).toContain('width: 80mm');
@@ -190,16 +152,16 @@ describe('receipts in core', () => {
 
   it('test print: a verdict naming the printer, or the printer\'s fault', async () => {
     await usePrinter();
-    expect(await call('testPrint')).toEqual({ printer: `127.0.0.1:${printer.port}` });
-    expect(printedText(readEscPos((await printer.waitForJobs(1))[0]!))).toContain('          TES PRINTER');
-    printer.behaviour = 'offline';
+    expect(await call('testPrint')).toEqual({ printer: `127.0.0.1:${printing.printer.port}` });
+    expect(printedText(readEscPos((await printing.printer.waitForJobs(1))[0]!))).toContain('          TES PRINTER');
+    printing.printer.behaviour = 'offline';
     expect(await failure('testPrint')).toMatchObject({ code: 'print.offline' });
   });
 
   it('lists the operating system\'s printers and renders the HTML receipt', async () => {
     expect(await call('listPrinters')).toEqual({ printers: [{ name: 'POS58', displayName: 'POS-58 USB' }] });
     const sale = await paidSale();
-    const html = core.receipts.html(sale.tradeNo, 58);
+    const html = printing.core.receipts.html(sale.tradeNo, 58);
     expect(html).toContain('LUNAS');
     expect(html).toContain('*********');
     expect(html).not.toContain('081234567890');

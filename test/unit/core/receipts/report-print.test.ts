@@ -1,50 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DayReport } from '../../../../shared/day/day-contract.ts';
-import type { IpcResult } from '../../../../shared/ipc-contract.ts';
 import { formatRupiah } from '../../../../shared/money.ts';
 import type { PaymentView } from '../../../../shared/payment.ts';
-import type { PosCore } from '../../../../electron/core/pos-core.ts';
-import type { SystemPrinter } from '../../../../electron/core/receipts/system-printer.ts';
-import { createTestCore } from '../../../harness/core-fixture.ts';
 import { printedText, readEscPos } from '../../../harness/escpos-reader.ts';
-import { startFakePrinter, type FakePrinter } from '../../../harness/fake-printer.ts';
+import { usePrintingCore } from '../../../harness/printing-core.ts';
 
 // "Cetak laporan" (issue 16): the day report on the receipt printer, the same numbers as the
 // Laporan screen, read back from the ESC/POS bytes the fake LAN printer received.
-let dir: string;
-let core: PosCore;
-let printer: FakePrinter;
-const systemJobs: { html: string; deviceName: string; copies: number }[] = [];
-
-const systemPrinter: SystemPrinter = {
-  list: async () => [{ name: 'POS58', displayName: 'POS-58 USB' }],
-  print: async (html, options) => void systemJobs.push({ html, deviceName: options.deviceName, copies: options.copies }),
-  savePdf: async () => ({ saved: false }),
-};
-
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'paypro-report-print-'));
-  printer = await startFakePrinter();
-  systemJobs.length = 0;
-  core = createTestCore(dir, { systemPrinter, printerTimeouts: { connectTimeoutMs: 1_000, writeTimeoutMs: 1_000 } });
-  await call('updateSettings', { patch: { environment: 'training', merchantNo: '1234567890' }, secret: 'rahasia-latihan' });
-});
-
-afterEach(async () => {
-  await core.receipts.idle();
-  await core.close();
-  await printer.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function call<T = never>(name: string, request: unknown = {}): Promise<T> {
-  const result = (await core.router.dispatch(name, request)) as IpcResult<T>;
-  if (!result.ok) throw Object.assign(new Error(`${name}: ${result.error.code}`), { error: result.error });
-  return result.value;
-}
+const printing = usePrintingCore('paypro-report-print-');
+const { call, systemJobs } = printing;
 
 /** A paid Rp 10.000.000, a partial, a cancelled one and one still open. */
 async function sellADay(): Promise<void> {
@@ -61,11 +25,11 @@ const line = (lines: string[], label: string) => lines.find((text) => text.start
 
 describe('printing the day report', () => {
   it('prints the Laporan screen\'s numbers on the LAN printer, every line within the paper', async () => {
-    await call('updateReceiptSettings', { patch: { printer: { kind: 'network', host: printer.host, port: printer.port }, autoPrint: false, shopName: 'Warung Sari' } });
+    await call('updateReceiptSettings', { patch: { printer: { kind: 'network', host: printing.printer.host, port: printing.printer.port }, autoPrint: false, shopName: 'Warung Sari' } });
     await sellADay();
     const report = await call<DayReport>('getDayReport', {});
-    expect(await call('printDayReport', {})).toEqual({ printer: `127.0.0.1:${printer.port}` });
-    const [job] = await printer.waitForJobs(1);
+    expect(await call('printDayReport', {})).toEqual({ printer: `127.0.0.1:${printing.printer.port}` });
+    const [job] = await printing.printer.waitForJobs(1);
     const read = readEscPos(job!);
     const lines = printedText(read);
     const money = (amount: number) => formatRupiah(amount).replace(/\u00a0/g, ' ');
@@ -89,11 +53,11 @@ describe('printing the day report', () => {
 
   it('says there is no printer, and passes a printer\'s fault on, without changing any sale', async () => {
     await sellADay();
-    const none = await core.router.dispatch('printDayReport', {});
+    const none = await printing.core.router.dispatch('printDayReport', {});
     expect(none).toMatchObject({ ok: false, error: { code: 'print.no_printer' } });
-    await call('updateReceiptSettings', { patch: { printer: { kind: 'network', host: printer.host, port: printer.port }, autoPrint: false } });
-    await printer.stop();
-    expect(await core.router.dispatch('printDayReport', {})).toMatchObject({ ok: false, error: { code: 'print.refused' } });
+    await call('updateReceiptSettings', { patch: { printer: { kind: 'network', host: printing.printer.host, port: printing.printer.port }, autoPrint: false } });
+    await printing.printer.stop();
+    expect(await printing.core.router.dispatch('printDayReport', {})).toMatchObject({ ok: false, error: { code: 'print.refused' } });
     const report = await call<DayReport>('getDayReport', {});
     expect(report.report.saleCount).toBe(4);
   });
@@ -109,6 +73,6 @@ describe('printing the day report', () => {
   });
 
   it('refuses a bad date like the report does', async () => {
-    expect(await core.router.dispatch('printDayReport', { from: '2026-02-30' })).toMatchObject({ ok: false, error: { code: 'date.invalid' } });
+    expect(await printing.core.router.dispatch('printDayReport', { from: '2026-02-30' })).toMatchObject({ ok: false, error: { code: 'date.invalid' } });
   });
 });
