@@ -42,6 +42,12 @@ export const DAY_QUERIES = {
 
   reportOfShift: `${REPORT_GROUPS} WHERE shift_id = ? GROUP BY 1, 2, 3`,
   reportBetween: `${REPORT_GROUPS} WHERE created_at >= ? AND created_at < ? GROUP BY 1, 2, 3`,
+  /** Whole hours of a range from the rollup (schema 3); firstAt/lastAt come from firstBetween/lastBetween. */
+  reportHourly: `SELECT state, late, voided, sum(count) AS count, sum(amount) AS amount, sum(paid) AS paid,
+    sum(paid_or_charged) AS paid_or_charged FROM payments_hourly WHERE hour >= ? AND hour < ? GROUP BY 1, 2, 3`,
+  // One min() or max() alone, so that SQLite reads one end of payments_by_created.
+  firstBetween: `SELECT min(created_at) AS at FROM payments WHERE created_at >= ? AND created_at < ?`,
+  lastBetween: `SELECT max(created_at) AS at FROM payments WHERE created_at >= ? AND created_at < ?`,
   resolutionsOfShift: `SELECT outcome, count(*) AS count FROM late_resolutions WHERE shift_id = ? GROUP BY outcome`,
   resolutionsBetween: `SELECT outcome, count(*) AS count FROM late_resolutions WHERE at >= ? AND at < ? GROUP BY outcome`,
 
