@@ -29,7 +29,10 @@ export function csvCell(cell: CsvCell): string {
 }
 
 export function csvLine(cells: readonly CsvCell[]): string {
-  return `${cells.map(csvCell).join(',')}\r\n`;
+  // A plain loop: at 100k rows, map + join's intermediate array showed in the export's time.
+  let line = cells.length > 0 ? csvCell(cells[0]!) : '';
+  for (let i = 1; i < cells.length; i++) line += `,${csvCell(cells[i]!)}`;
+  return `${line}\r\n`;
 }
 
 /** The whole file: BOM, header line, one line per row. */

@@ -57,6 +57,7 @@ export const DAY_QUERIES = {
   pageByState: `SELECT ${SALE_COLUMNS} FROM payments p WHERE ${IN_WINDOW} AND p.state = ? AND ${BEFORE_CURSOR} ${NEWEST_FIRST}`,
   byTradeNo: `SELECT ${SALE_COLUMNS} FROM payments p WHERE p.trade_no = ?1 OR p.platform_trade_no = ?1`,
   // Only the exported columns, joined rather than looked up per row: 100k rows is a normal month.
+  // Read as arrays, by position (DayBook.exportBetween): keep the column order.
   exportBetween: `SELECT p.trade_no, p.platform_trade_no, p.state, p.amount, p.paid_amount, p.created_at,
     c.name AS cashier_name, p.shift_id, p.customer_name, p.customer_mobile, p.customer_email, p.environment,
     p.late_at, r.outcome AS resolution
