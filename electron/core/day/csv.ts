@@ -29,15 +29,29 @@ export function csvCell(cell: CsvCell): string {
 }
 
 export function csvLine(cells: readonly CsvCell[]): string {
-  return `${cells.map(csvCell).join(',')}\r\n`;
+  // A plain loop: at 100k rows, map + join's intermediate array showed in the export's time.
+  let line = cells.length > 0 ? csvCell(cells[0]!) : '';
+  for (let i = 1; i < cells.length; i++) line += `,${csvCell(cells[i]!)}`;
+  return `${line}\r\n`;
 }
 
 /** The whole file: BOM, header line, one line per row. */
 export function toCsv(header: readonly string[], rows: Iterable<readonly CsvCell[]>): string {
-  const lines = [UTF8_BOM, csvLine(header)];
+  // Lines are joined into a flat chunk every CHUNK_LINES: each line is a tree of small string
+  // pieces, and 100k of them held to the end outlived the young generation (most of an export's
+  // time went to the garbage collector).
+  const chunks = [UTF8_BOM, csvLine(header)];
+  let lines: string[] = [];
   for (const row of rows) {
     if (row.length !== header.length) throw new RangeError(`CSV row has ${row.length} cells, header has ${header.length}`);
     lines.push(csvLine(row));
+    if (lines.length === CHUNK_LINES) {
+      chunks.push(lines.join(''));
+      lines = [];
+    }
   }
-  return lines.join('');
+  chunks.push(lines.join(''));
+  return chunks.join('');
 }
+
+const CHUNK_LINES = 1024;

@@ -214,9 +214,18 @@ export class DayService {
   /** The CSV of a business day or range, and a file name for it. */
   exportCsv(request: { from?: string; to?: string }): { fileName: string; csv: string; rows: number } {
     const { first, last, range } = this.#range(request.from, request.to);
-    const sales = this.#book.exportBetween(range.start, range.end);
+    // Streamed from the ledger into the CSV, row by row: a month is 100k sales.
+    let rows = 0;
+    const book = this.#book;
+    const sales = (function* () {
+      for (const sale of book.exportEach(range.start, range.end)) {
+        rows++;
+        yield sale;
+      }
+    })();
+    const csv = salesCsv(sales, this.#cutoff());
     const span = first.date === last.date ? first.date : `${first.date}_${last.date}`;
-    return { fileName: `penjualan-${span}.csv`, csv: salesCsv(sales, this.#cutoff()), rows: sales.length };
+    return { fileName: `penjualan-${span}.csv`, csv, rows };
   }
 
   // ---- late payments ----------------------------------------------------------------------------

@@ -42,6 +42,12 @@ export const DAY_QUERIES = {
 
   reportOfShift: `${REPORT_GROUPS} WHERE shift_id = ? GROUP BY 1, 2, 3`,
   reportBetween: `${REPORT_GROUPS} WHERE created_at >= ? AND created_at < ? GROUP BY 1, 2, 3`,
+  /** Whole hours of a range from the rollup (schema 3); firstAt/lastAt come from firstBetween/lastBetween. */
+  reportHourly: `SELECT state, late, voided, sum(count) AS count, sum(amount) AS amount, sum(paid) AS paid,
+    sum(paid_or_charged) AS paid_or_charged FROM payments_hourly WHERE hour >= ? AND hour < ? GROUP BY 1, 2, 3`,
+  // One min() or max() alone, so that SQLite reads one end of payments_by_created.
+  firstBetween: `SELECT min(created_at) AS at FROM payments WHERE created_at >= ? AND created_at < ?`,
+  lastBetween: `SELECT max(created_at) AS at FROM payments WHERE created_at >= ? AND created_at < ?`,
   resolutionsOfShift: `SELECT outcome, count(*) AS count FROM late_resolutions WHERE shift_id = ? GROUP BY outcome`,
   resolutionsBetween: `SELECT outcome, count(*) AS count FROM late_resolutions WHERE at >= ? AND at < ? GROUP BY outcome`,
 
@@ -51,6 +57,7 @@ export const DAY_QUERIES = {
   pageByState: `SELECT ${SALE_COLUMNS} FROM payments p WHERE ${IN_WINDOW} AND p.state = ? AND ${BEFORE_CURSOR} ${NEWEST_FIRST}`,
   byTradeNo: `SELECT ${SALE_COLUMNS} FROM payments p WHERE p.trade_no = ?1 OR p.platform_trade_no = ?1`,
   // Only the exported columns, joined rather than looked up per row: 100k rows is a normal month.
+  // Read as arrays, by position (DayBook.exportBetween): keep the column order.
   exportBetween: `SELECT p.trade_no, p.platform_trade_no, p.state, p.amount, p.paid_amount, p.created_at,
     c.name AS cashier_name, p.shift_id, p.customer_name, p.customer_mobile, p.customer_email, p.environment,
     p.late_at, r.outcome AS resolution

@@ -1,5 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { migrateToDay } from './migration-day.ts';
+import { migrateToRollup } from './migration-rollup.ts';
 
 /**
  * Schema migrations, applied in order; migration i takes the database from `user_version` i to
@@ -73,6 +74,7 @@ export const MIGRATIONS: readonly Migration[] = [
       BEGIN SELECT RAISE(ABORT, 'payment_events is append-only'); END;
     `),
   migrateToDay,
+  migrateToRollup,
 ];
 
 /** Applies every migration the database lacks, each in its own transaction. */

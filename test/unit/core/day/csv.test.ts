@@ -50,4 +50,12 @@ describe('CSV writer', () => {
       { numRuns: 60 },
     );
   });
+
+  it('writes every line in order across the chunks it joins internally (0, 1, 1023–1025, 2,500 rows)', () => {
+    for (const count of [0, 1, 1023, 1024, 1025, 2048, 2500]) {
+      const rows = Array.from({ length: count }, (_, i) => [i, `r,${i}`] as const);
+      const text = toCsv(['n', 'name'], rows);
+      expect(text).toBe(`${UTF8_BOM}n,name\r\n${rows.map(([n]) => `${n},"r,${n}"\r\n`).join('')}`);
+    }
+  });
 });

@@ -1,6 +1,8 @@
 import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SALES_CSV_HEADER, salesCsv, type ExportSale } from '../../../../electron/core/day/sales-csv.ts';
+import { isoLocal, localDateTime } from '../../../../electron/core/day/local-time.ts';
+import { MinuteClock, SALES_CSV_HEADER, salesCsv, type ExportSale } from '../../../../electron/core/day/sales-csv.ts';
 
 beforeAll(() => {
   process.env.TZ = 'Asia/Jakarta';
@@ -47,5 +49,29 @@ describe('sales CSV', () => {
       sale({ createdAt: at('2026-03-04T05:00:00') }),
     ], 4 * 60), { bom: true, columns: true }) as Record<string, string>[];
     expect(rows.map((row) => row.business_date)).toEqual(['2026-03-02', '2026-03-02', '2026-03-03', '2026-03-04']);
+  });
+
+  it('property: the per-minute clock writes exactly what isoLocal and localDateTime write, in time order and out of it', () => {
+    for (const zone of ['Asia/Jakarta', 'Asia/Kathmandu', 'America/St_Johns', 'Europe/Berlin']) {
+      process.env.TZ = zone;
+      fc.assert(
+        fc.property(fc.array(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }), { minLength: 1, maxLength: 40 }), fc.boolean(), (times, sorted) => {
+          const clock = new MinuteClock();
+          for (const ms of sorted ? [...times].sort((a, b) => a - b) : times) {
+            // Neighbours in the same minute and across a minute (and DST) edge use the cache.
+            for (const at of [ms, ms + 999, ms + 59_999, ms + 60_000]) {
+              expect(clock.isoLocal(at)).toBe(isoLocal(at));
+              expect(clock.localDateTime(at)).toBe(localDateTime(at));
+            }
+          }
+        }),
+        { numRuns: 50 },
+      );
+      // Across Berlin's spring-forward and fall-back hours, minute by minute.
+      const clock = new MinuteClock();
+      for (let at = Date.UTC(2026, 2, 29, 0, 0, 30); at < Date.UTC(2026, 2, 29, 2, 0); at += 30_000) expect(clock.isoLocal(at)).toBe(isoLocal(at));
+      for (let at = Date.UTC(2026, 9, 25, 0, 0, 30); at < Date.UTC(2026, 9, 25, 2, 0); at += 30_000) expect(clock.localDateTime(at)).toBe(localDateTime(at));
+    }
+    process.env.TZ = 'Asia/Jakarta';
   });
 });
