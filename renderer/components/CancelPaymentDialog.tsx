@@ -4,7 +4,7 @@ import type { PaymentView } from '../../shared/payment.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { safeCall } from '../app/pos.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
-import { TextField } from './TextField.tsx';
+import { PinField } from './PinField.tsx';
 
 type Props = {
   tradeNo: string;
@@ -94,15 +94,12 @@ function OwnerPinDialog({ onSubmit, onDismiss }: { onSubmit: (pin: string) => Pr
       <form className="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} aria-describedby={bodyId} onSubmit={(event) => void submit(event)}>
         <h2 id={titleId}>{t('cancel.title')}</h2>
         <p id={bodyId}>{t('cancel.supervisor_body')}</p>
-        <TextField
+        <PinField
           ref={pinRef}
           label={t('cancel.supervisor_pin')}
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
           value={pin}
           error={error ? te(error) : null}
-          onChange={(event) => setPin(event.target.value)}
+          onChange={setPin}
         />
         <div className="dialog-actions">
           <button type="button" className="button button-secondary" onClick={onDismiss}>

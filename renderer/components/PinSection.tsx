@@ -3,7 +3,7 @@ import type { FieldError, IpcError } from '../../shared/ipc-contract.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { safeCall } from '../app/pos.ts';
 import { ErrorBanner } from './ErrorBanner.tsx';
-import { TextField } from './TextField.tsx';
+import { PinField } from './PinField.tsx';
 
 /** Sets the first admin PIN, or changes it (the current PIN is asked once one is set). */
 export function PinSection({ pinSet, onPinSet }: { pinSet: boolean; onPinSet: () => void }) {
@@ -59,34 +59,27 @@ export function PinSection({ pinSet, onPinSet }: { pinSet: boolean; onPinSet: ()
         <legend>{t('settings.section.pin')}</legend>
         {pinSet ? null : <p className="field-hint">{t('settings.pin.not_set')}</p>}
         {pinSet ? (
-          <TextField
+          <PinField
             label={t('settings.pin.current')}
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
             value={current}
             error={message('currentPin')}
-            onChange={(event) => setCurrent(event.target.value)}
+            onChange={setCurrent}
           />
         ) : null}
-        <TextField
+        <PinField
           label={t('settings.pin.new')}
-          type="password"
-          inputMode="numeric"
-          autoComplete="new-password"
           value={next}
           hint={t('settings.pin.help')}
           error={message('newPin')}
-          onChange={(event) => setNext(event.target.value)}
+          onChange={setNext}
+          newPin
         />
-        <TextField
+        <PinField
           label={t('settings.pin.repeat')}
-          type="password"
-          inputMode="numeric"
-          autoComplete="new-password"
           value={repeat}
           error={message('repeatPin')}
-          onChange={(event) => setRepeat(event.target.value)}
+          onChange={setRepeat}
+          newPin
         />
         {failure ? <ErrorBanner error={failure} /> : null}
         <button type="submit" className="button button-secondary" disabled={busy}>

@@ -4,6 +4,7 @@ import type { IpcError } from '../../shared/ipc-contract.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { safeCall } from '../app/pos.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
+import { PinField } from '../components/PinField.tsx';
 import { TextField } from '../components/TextField.tsx';
 
 /** In the (unlocked) settings: the owner adds cashiers with a name and a PIN, or retires them. */
@@ -59,15 +60,13 @@ export function CashiersSection() {
         ))}
       </ul>
       <TextField id="cashier-name" label={t('cashiers.name')} value={name} error={fieldError('name')} onChange={(event) => setName(event.target.value)} />
-      <TextField
+      <PinField
         id="cashier-pin"
         label={t('cashiers.pin')}
-        type="password"
-        inputMode="numeric"
-        autoComplete="new-password"
         value={pin}
         error={fieldError('pin')}
-        onChange={(event) => setPin(event.target.value)}
+        onChange={setPin}
+        newPin
       />
       <button type="button" className="button button-secondary" onClick={() => void add()}>
         {t('cashiers.add')}

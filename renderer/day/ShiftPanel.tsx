@@ -5,7 +5,7 @@ import { useI18n } from '../app/i18n.tsx';
 import { safeCall } from '../app/pos.ts';
 import { formatClock } from '../app/time.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
-import { TextField } from '../components/TextField.tsx';
+import { PinField } from '../components/PinField.tsx';
 import { ReportTable } from './ReportTable.tsx';
 import type { DayStatus } from './useDayStatus.ts';
 
@@ -42,13 +42,10 @@ export function ShiftPanel({ status, onChange }: { status: DayStatus; onChange: 
             {t('shift.open_by', { name: status.shift.cashierName, time: formatClock(status.shift.openedAt) })}
           </p>
           {ownerPin !== null ? (
-            <TextField
+            <PinField
               label={t('shift.owner_pin')}
-              type="password"
-              inputMode="numeric"
-              autoComplete="off"
               value={ownerPin}
-              onChange={(event) => setOwnerPin(event.target.value)}
+              onChange={setOwnerPin}
             />
           ) : null}
           <button type="button" className="button button-primary" disabled={busy} onClick={() => void close()}>
@@ -109,13 +106,10 @@ function OpenShiftForm({ onOpened }: { onOpened: () => void }) {
           ))}
         </select>
       </div>
-      <TextField
+      <PinField
         label={t('shift.pin')}
-        type="password"
-        inputMode="numeric"
-        autoComplete="off"
         value={pin}
-        onChange={(event) => setPin(event.target.value)}
+        onChange={setPin}
       />
       <button type="submit" className="button button-primary">{t('shift.open')}</button>
       {failure ? <ErrorBanner error={failure} /> : null}

@@ -11,6 +11,7 @@ import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { PinSection } from '../components/PinSection.tsx';
 import { TechnicalDetails } from '../components/TechnicalDetails.tsx';
 import { ReceiptSettingsSection } from '../components/ReceiptSettingsSection.tsx';
+import { PinField } from '../components/PinField.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { CashiersSection } from '../day/CashiersSection.tsx';
 
@@ -86,14 +87,11 @@ function UnlockForm({ onUnlocked }: { onUnlocked: () => void }) {
     <form className="unlock" onSubmit={(event) => void submit(event)} noValidate>
       <h1>{t('settings.unlock.heading')}</h1>
       <p>{t('settings.unlock.help')}</p>
-      <TextField
+      <PinField
         ref={pinRef}
         label={t('settings.unlock.pin')}
-        type="password"
-        inputMode="numeric"
-        autoComplete="off"
         value={pin}
-        onChange={(event) => setPin(event.target.value)}
+        onChange={setPin}
         error={error ? te(error) : null}
         className="field-pin"
       />
