@@ -14,6 +14,12 @@ export const ROLLUP_BUCKET_MS = 3_600_000;
  */
 export function migrateToRollup(db: DatabaseSync): void {
   const hour = (row: string): string => `(${row}.created_at - ${row}.created_at % ${ROLLUP_BUCKET_MS})`;
+  // A sale's row as it now is, added to its hour's bucket (both triggers end with this).
+  const ADD_NEW_ROW_TO_ROLLUP = `INSERT INTO payments_hourly (hour, state, late, voided, count, amount, paid, paid_or_charged)
+        VALUES (${hour('NEW')}, NEW.state, NEW.late_at IS NOT NULL, NEW.voided_at IS NOT NULL, 1, NEW.amount,
+          coalesce(NEW.paid_amount, 0), coalesce(NEW.paid_amount, NEW.amount))
+        ON CONFLICT (hour, state, late, voided) DO UPDATE SET count = count + 1, amount = amount + excluded.amount,
+          paid = paid + excluded.paid, paid_or_charged = paid_or_charged + excluded.paid_or_charged;`;
   db.exec(`
     CREATE TABLE payments_hourly (
       hour            INTEGER NOT NULL,
@@ -35,11 +41,7 @@ export function migrateToRollup(db: DatabaseSync): void {
 
     CREATE TRIGGER payments_hourly_insert AFTER INSERT ON payments
     BEGIN
-      INSERT INTO payments_hourly (hour, state, late, voided, count, amount, paid, paid_or_charged)
-        VALUES (${hour('NEW')}, NEW.state, NEW.late_at IS NOT NULL, NEW.voided_at IS NOT NULL, 1, NEW.amount,
-          coalesce(NEW.paid_amount, 0), coalesce(NEW.paid_amount, NEW.amount))
-        ON CONFLICT (hour, state, late, voided) DO UPDATE SET count = count + 1, amount = amount + excluded.amount,
-          paid = paid + excluded.paid, paid_or_charged = paid_or_charged + excluded.paid_or_charged;
+      ${ADD_NEW_ROW_TO_ROLLUP}
     END;
 
     -- amount and created_at are fixed (payments_fixed_columns), so a sale never changes hour.
@@ -50,11 +52,7 @@ export function migrateToRollup(db: DatabaseSync): void {
       UPDATE payments_hourly SET count = count - 1, amount = amount - OLD.amount,
           paid = paid - coalesce(OLD.paid_amount, 0), paid_or_charged = paid_or_charged - coalesce(OLD.paid_amount, OLD.amount)
         WHERE hour = ${hour('OLD')} AND state = OLD.state AND late = (OLD.late_at IS NOT NULL) AND voided = (OLD.voided_at IS NOT NULL);
-      INSERT INTO payments_hourly (hour, state, late, voided, count, amount, paid, paid_or_charged)
-        VALUES (${hour('NEW')}, NEW.state, NEW.late_at IS NOT NULL, NEW.voided_at IS NOT NULL, 1, NEW.amount,
-          coalesce(NEW.paid_amount, 0), coalesce(NEW.paid_amount, NEW.amount))
-        ON CONFLICT (hour, state, late, voided) DO UPDATE SET count = count + 1, amount = amount + excluded.amount,
-          paid = paid + excluded.paid, paid_or_charged = paid_or_charged + excluded.paid_or_charged;
+      ${ADD_NEW_ROW_TO_ROLLUP}
     END;
   `);
 }
