@@ -20,6 +20,7 @@ import { createPosCore, type PosCore } from './core/pos-core.ts';
 import { removeForeignIpc } from './foreign-ipc.ts';
 import { registerIpc } from './ipc.ts';
 import { createSystemPrinter } from './receipt-printing.ts';
+import { createFileSaver } from './save-dialog.ts';
 import { createSafeStorageCipher, secretProtection } from './safe-storage-cipher.ts';
 import { startAutoUpdates, updateFeedConfigured, type AutoUpdates } from './updater.ts';
 import { createCustomerWindow, createMainWindow } from './window.ts';
@@ -85,6 +86,7 @@ async function start(): Promise<void> {
   // ─── Core wiring: the one call into the Electron-free core (electron/core/pos-core.ts) ───
   // It opens the ledger in userData, the vault on `store`, starts the training simulator on
   // 127.0.0.1 when in training mode, and resumes every unsettled payment.
+  const fileSaver = createFileSaver({ parentWindow: () => mainWindow });
   core = createPosCore({
     userDataDir,
     store,
@@ -92,8 +94,10 @@ async function start(): Promise<void> {
     secretProtection,
     logger,
     displays: () => customerDisplay?.displays() ?? [],
-    // Receipts on printers installed in the OS, and "Simpan PDF" (electron/receipt-printing.ts).
-    systemPrinter: createSystemPrinter({ parentWindow: () => mainWindow }),
+    // Receipts on printers installed in the OS and "Simpan PDF" (electron/receipt-printing.ts);
+    // the CSV export and the PDF go where the owner chooses in the save dialog (save-dialog.ts).
+    systemPrinter: createSystemPrinter({ parentWindow: () => mainWindow, fileSaver }),
+    fileSaver,
   });
 
   registerIpc(ipcMain, core.router, isCashierPage, logger);

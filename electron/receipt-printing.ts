@@ -1,9 +1,8 @@
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { app, BrowserWindow, dialog, type WebContents } from 'electron';
+import { BrowserWindow, type WebContents } from 'electron';
 import type { PaperWidth } from '../shared/receipt-settings.ts';
+import type { FileSaver } from './core/file-saver.ts';
 import { PrinterError } from './core/receipts/network-printer.ts';
-import type { PdfResult, SystemPrinter, SystemPrinterInfo } from './core/receipts/system-printer.ts';
+import type { SystemPrinter, SystemPrinterInfo } from './core/receipts/system-printer.ts';
 import { hardenWebContents } from './window.ts';
 
 /**
@@ -21,7 +20,7 @@ const MM_PER_INCH = 25.4;
 const MIN_HEIGHT_MICRONS = 50_000;
 const BLANK = '<!doctype html><title>printers</title>';
 
-export function createSystemPrinter(options: { parentWindow: () => BrowserWindow | null }): SystemPrinter {
+export function createSystemPrinter(options: { parentWindow: () => BrowserWindow | null; fileSaver: FileSaver }): SystemPrinter {
   // Any webContents lists the printers: the main window's when it is open, else a throwaway page.
   const listPrinters = async (): Promise<SystemPrinterInfo[]> => {
     const parent = options.parentWindow();
@@ -47,18 +46,13 @@ export function createSystemPrinter(options: { parentWindow: () => BrowserWindow
         });
       });
     },
-    savePdf: async (html, { paperWidthMm, suggestedName }) => {
-      const parent = options.parentWindow();
-      const saveOptions = {
-        defaultPath: join(app.getPath('documents'), suggestedName),
-        filters: [{ name: 'PDF', extensions: ['pdf'] }],
-      };
-      const choice = parent ? await dialog.showSaveDialog(parent, saveOptions) : await dialog.showSaveDialog(saveOptions);
-      if (choice.canceled || !choice.filePath) return { saved: false } satisfies PdfResult;
-      const pdf = await withPage(html, async (contents) => contents.printToPDF(pdfOptions(paperWidthMm, await contentHeightPx(contents))));
-      await writeFile(choice.filePath, pdf);
-      return { saved: true, path: choice.filePath } satisfies PdfResult;
-    },
+    // Rendered only once a place was chosen: a cancelled dialog renders nothing.
+    savePdf: (html, { paperWidthMm, suggestedName }) =>
+      options.fileSaver.save({
+        suggestedName,
+        filter: { name: 'PDF', extensions: ['pdf'] },
+        contents: () => withPage(html, async (contents) => contents.printToPDF(pdfOptions(paperWidthMm, await contentHeightPx(contents)))),
+      }),
   };
 }
 

@@ -39,6 +39,7 @@ export const ipcChannels = {
   listPrinters: 'receipt:printers',
   saveReceiptPdf: 'receipt:save-pdf',
   printDayReport: 'report:print',
+  printShiftReport: 'report:print-shift',
 } as const;
 
 export type IpcChannelName = keyof typeof ipcChannels;

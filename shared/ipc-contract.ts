@@ -174,8 +174,19 @@ export const ipcContract = {
   getDayReport: call('getDayReport', day.dateRangeRequest, day.dayReportSchema),
   /** One page of the history, newest first, or a search (amount, time, trade number, state). */
   listSales: call('listSales', day.listSalesRequest, day.salePageSchema),
-  /** CSV of a business day or range (RFC 4180, UTF-8 BOM); the renderer saves it. */
-  exportSales: call('exportSales', day.dateRangeRequest, z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int() })),
+  /**
+   * CSV of a business day or range (RFC 4180, UTF-8 BOM). In the app main asks where to save it
+   * (`saved`, or `cancelled`); the web preview has no dialog and gets the file to download.
+   */
+  exportSales: call(
+    'exportSales',
+    day.dateRangeRequest,
+    z.discriminatedUnion('outcome', [
+      z.object({ outcome: z.literal('saved'), path: z.string(), rows: z.number().int() }),
+      z.object({ outcome: z.literal('cancelled') }),
+      z.object({ outcome: z.literal('download'), fileName: z.string(), csv: z.string(), rows: z.number().int() }),
+    ]),
+  ),
   /** Sales paid after the counter closed them, not yet resolved ("Perlu tindakan"). */
   listLatePayments: call('listLatePayments', noArguments, z.object({ sales: z.array(day.saleViewSchema) })),
   /** Records what was done about a late payment (a refund is recorded here, not sent to Paypro). */
@@ -224,6 +235,8 @@ export const ipcContract = {
   saveReceiptPdf: call('saveReceiptPdf', tradeNoSchema.strict(), z.object({ saved: z.boolean(), path: z.string().optional() })),
   /** "Cetak laporan": the day's (or range's) report on the receipt printer; answers with the verdict. */
   printDayReport: call('printDayReport', day.dateRangeRequest, z.object({ printer: z.string() })),
+  /** A shift's report (frozen once closed: "Tutup kasir") on the receipt printer; answers with the verdict. */
+  printShiftReport: call('printShiftReport', z.object({ shiftId: z.number().int() }).strict(), z.object({ printer: z.string() })),
 } as const satisfies { [K in IpcChannelName]: { channel: (typeof ipcChannels)[K] } };
 
 export type IpcContract = typeof ipcContract;

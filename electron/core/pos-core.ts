@@ -12,6 +12,7 @@ import { createReceiptHandlers } from './api/receipt-handlers.ts';
 import { createIpcRouter, type IpcRouter, type RouterLogger } from './api/router.ts';
 import { createCashierPins } from './day/cashier-pins.ts';
 import { adminSupervisor, DayService } from './day/day-service.ts';
+import type { FileSaver } from './file-saver.ts';
 import { GatewayProvider, type TrainingGateway } from './gateways.ts';
 import { Ledger } from './ledger/ledger.ts';
 import { PaymentService } from './payments/payment-service.ts';
@@ -43,6 +44,8 @@ export interface PosCoreOptions {
   connectionIdleCheckMs?: number;
   /** Printing through the operating system (Electron's glue); absent in the web preview. */
   systemPrinter?: SystemPrinter;
+  /** The save dialog (Electron's glue) for the CSV export; absent in the web preview (a download). */
+  fileSaver?: FileSaver;
   /** Network printer timeouts (tests shorten them). */
   printerTimeouts?: SendOptions;
 }
@@ -126,6 +129,7 @@ export function createPosCore(options: PosCoreOptions): PosCore {
       for (const listener of [...settingsListeners]) listener(settings);
     },
     ...(options.displays === undefined ? {} : { displays: options.displays }),
+    ...(options.fileSaver === undefined ? {} : { fileSaver: options.fileSaver }),
     connection,
     vault,
     adminLock,
@@ -155,6 +159,7 @@ export function createPosCore(options: PosCoreOptions): PosCore {
         adminLock,
         onSettingsChanged: () => customerFeed.refresh(),
         dayReport: (range) => day.dayReport(range),
+        shiftReport: (shiftId) => day.shiftReport(shiftId),
         training: () => vault.getSettings().environment === 'training',
       }) }, { logger }),
     payments,

@@ -7,9 +7,14 @@ import { safeCall } from '../app/pos.ts';
 import { formatClock } from '../app/time.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { TextField } from '../components/TextField.tsx';
+import { PrintReportButton } from './PrintReportButton.tsx';
 import { ReportTable } from './ReportTable.tsx';
+import { ShiftReport } from './ShiftReport.tsx';
 
-/** The business day's report (any earlier day too), its shifts, and the CSV export of the day or a range. */
+/**
+ * The business day's report (any earlier day too), its shifts (each one's report can be opened
+ * and printed again), and the CSV export of the day or a range.
+ */
 export function DayReportPanel({ businessDate, refreshKey }: { businessDate: string; refreshKey: number }) {
   const { t } = useI18n();
   const [from, setFrom] = useState(businessDate);
@@ -17,7 +22,7 @@ export function DayReportPanel({ businessDate, refreshKey }: { businessDate: str
   const [report, setReport] = useState<DayReport | null>(null);
   const [failure, setFailure] = useState<IpcError | null>(null);
   const [exported, setExported] = useState<string | null>(null);
-  const [printing, setPrinting] = useState(false);
+  const [shownShift, setShownShift] = useState<number | null>(null);
 
   const load = useCallback(async () => {
     const result = await safeCall((api) => api.getDayReport({ from, to }));
@@ -28,24 +33,19 @@ export function DayReportPanel({ businessDate, refreshKey }: { businessDate: str
   }, [from, to]);
   useEffect(() => void load(), [load, refreshKey]);
 
+  /** In the app main asks where to save (nothing to say when cancelled); the web preview downloads. */
   const exportCsv = async () => {
+    setExported(null);
     const result = await safeCall((api) => api.exportSales({ from, to }));
     if (!result.ok) return setFailure(result.error);
-    saveText(result.value.fileName, result.value.csv);
-    setExported(t('report.exported', { file: result.value.fileName, rows: result.value.rows }));
-  };
-
-  /** "Cetak laporan": the report as shown (this day or range) on the receipt printer. */
-  const printReport = async () => {
-    setPrinting(true);
-    setExported(null);
-    const result = await safeCall((api) => api.printDayReport({ from, to }));
-    setPrinting(false);
-    if (!result.ok) return setFailure(result.error);
     setFailure(null);
-    setExported(t('report.printed', { printer: result.value.printer }));
+    const file = result.value;
+    if (file.outcome === 'cancelled') return;
+    if (file.outcome === 'download') download(file.fileName, file.csv);
+    setExported(t('report.exported', { file: file.outcome === 'saved' ? file.path : file.fileName, rows: file.rows }));
   };
 
+  const shift = report?.shifts.find((candidate) => candidate.id === shownShift) ?? null;
   return (
     <section className="day-card day-report" aria-labelledby="day-report-heading">
       <h2 id="day-report-heading">{t('report.heading')}</h2>
@@ -55,9 +55,7 @@ export function DayReportPanel({ businessDate, refreshKey }: { businessDate: str
         <button type="button" className="button button-secondary" onClick={() => void exportCsv()}>
           {t('report.export')}
         </button>
-        <button type="button" className="button button-secondary" disabled={printing} aria-busy={printing} onClick={() => void printReport()}>
-          {printing ? t('report.printing') : t('report.print')}
-        </button>
+        <PrintReportButton print={(api) => api.printDayReport({ from, to })} />
       </div>
       {exported ? <p role="status" className="day-report-exported">{exported}</p> : null}
       {failure ? <ErrorBanner error={failure} /> : null}
@@ -73,28 +71,46 @@ export function DayReportPanel({ businessDate, refreshKey }: { businessDate: str
                   <th scope="col">{t('report.col.time')}</th>
                   <th scope="col" className="num">{t('report.col.count')}</th>
                   <th scope="col" className="num">{t('report.received')}</th>
+                  <th scope="col"><span className="visually-hidden">{t('report.col.shift_report')}</span></th>
                 </tr>
               </thead>
               <tbody>
-                {report.shifts.map((shift) => (
-                  <tr key={shift.id}>
-                    <td>{shift.cashierName}</td>
-                    <td>{`${formatClock(shift.openedAt)} – ${shift.closedAt === null ? t('report.still_open') : formatClock(shift.closedAt)}`}</td>
-                    <td className="num">{shift.report.saleCount}</td>
-                    <td className="num">{formatRupiah(shift.report.received)}</td>
-                  </tr>
-                ))}
+                {report.shifts.map((row) => {
+                  const shown = row.id === shownShift;
+                  const action = shown ? t('report.hide_shift') : t('report.show_shift');
+                  return (
+                    <tr key={row.id}>
+                      <td>{row.cashierName}</td>
+                      <td>{`${formatClock(row.openedAt)} – ${row.closedAt === null ? t('report.still_open') : formatClock(row.closedAt)}`}</td>
+                      <td className="num">{row.report.saleCount}</td>
+                      <td className="num">{formatRupiah(row.report.received)}</td>
+                      <td>
+                        <button
+                          type="button"
+                          className="button button-small button-secondary"
+                          aria-expanded={shown}
+                          aria-controls="shown-shift-report"
+                          aria-label={`${action}: ${t('report.shift_named', { name: row.cashierName, time: formatClock(row.openedAt) })}`}
+                          onClick={() => setShownShift(shown ? null : row.id)}
+                        >
+                          {action}
+                        </button>
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           ) : null}
+          <div id="shown-shift-report">{shift ? <ShiftReport shift={shift} /> : null}</div>
         </>
       ) : null}
     </section>
   );
 }
 
-/** A download: the browser's in the web preview, Electron's save dialog in the app. */
-function saveText(fileName: string, text: string): void {
+/** The web preview's way to save: the browser's download of the CSV. */
+function download(fileName: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
   const link = document.createElement('a');
   link.href = url;

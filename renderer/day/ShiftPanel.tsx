@@ -6,7 +6,7 @@ import { safeCall } from '../app/pos.ts';
 import { formatClock } from '../app/time.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { PinField } from '../components/PinField.tsx';
-import { ReportTable } from './ReportTable.tsx';
+import { ShiftReport } from './ShiftReport.tsx';
 import type { DayStatus } from './useDayStatus.ts';
 
 /** The open shift, or the form to open one with a cashier's PIN; closing shows the shift's report. */
@@ -59,12 +59,8 @@ export function ShiftPanel({ status, onChange }: { status: DayStatus; onChange: 
       )}
       {failure ? <ErrorBanner error={failure} /> : null}
       {closed ? (
-        <div className="shift-closed" role="status">
-          <h3>{t('shift.closed_report', { name: closed.cashierName, from: formatClock(closed.openedAt), to: formatClock(closed.closedAt ?? closed.openedAt) })}</h3>
-          <ReportTable report={closed.report} label={t('shift.closed_report_label')} />
-          <button type="button" className="button button-secondary" onClick={() => window.print()}>
-            {t('report.print')}
-          </button>
+        <div className="shift-closed">
+          <ShiftReport shift={closed} />
         </div>
       ) : null}
     </section>

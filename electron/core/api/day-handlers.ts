@@ -1,5 +1,6 @@
 import type { AdminLock } from '../admin/admin-lock.ts';
 import type { DayService } from '../day/day-service.ts';
+import type { FileSaver } from '../file-saver.ts';
 import type { IpcHandlers } from './router.ts';
 
 export type DayCallName =
@@ -15,8 +16,11 @@ export type DayCallName =
   | 'listLatePayments'
   | 'resolveLatePayment';
 
-/** The day's calls (issue 16). Editing cashiers is the owner's: it needs the admin session. */
-export function createDayHandlers(day: DayService, adminLock: AdminLock): Pick<IpcHandlers, DayCallName> {
+/**
+ * The day's calls (issue 16). Editing cashiers is the owner's: it needs the admin session. The
+ * CSV goes through the save dialog when there is one (Electron), else back as a download.
+ */
+export function createDayHandlers(day: DayService, adminLock: AdminLock, fileSaver?: FileSaver): Pick<IpcHandlers, DayCallName> {
   return {
     getDayStatus: async () => day.status(),
     listCashiers: async () => ({ cashiers: day.cashiers() }),
@@ -33,7 +37,12 @@ export function createDayHandlers(day: DayService, adminLock: AdminLock): Pick<I
     closeShift: async ({ supervisorPin }) => day.closeShift(supervisorPin),
     getDayReport: async (range) => day.dayReport(range),
     listSales: async (request) => day.listSales(request),
-    exportSales: async (range) => day.exportCsv(range),
+    exportSales: async (range) => {
+      const { fileName, csv, rows } = day.exportCsv(range);
+      if (fileSaver === undefined) return { outcome: 'download', fileName, csv, rows };
+      const saved = await fileSaver.save({ suggestedName: fileName, filter: { name: 'CSV', extensions: ['csv'] }, contents: () => csv });
+      return saved.saved ? { outcome: 'saved', path: saved.path, rows } : { outcome: 'cancelled' };
+    },
     listLatePayments: async () => ({ sales: day.lateUnresolved() }),
     resolveLatePayment: async ({ tradeNo, outcome, note }) => day.resolveLate(tradeNo, outcome, note),
   };

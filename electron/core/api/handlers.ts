@@ -11,6 +11,7 @@ import type { PaymentService } from '../payments/payment-service.ts';
 import { VaultError, type Vault } from '../vault/vault.ts';
 import type { DayService } from '../day/day-service.ts';
 import { createDayHandlers } from './day-handlers.ts';
+import type { FileSaver } from '../file-saver.ts';
 import type { ReceiptCallName } from './receipt-handlers.ts';
 import type { IpcHandlers } from './router.ts';
 
@@ -33,6 +34,8 @@ export interface HandlerDeps {
   displays?: () => DisplayOption[];
   /** Paypro's reachability for the indicator. */
   connection?: Pick<ConnectionMonitor, 'status'>;
+  /** The save dialog for the CSV export (Electron's glue); absent in the web preview. */
+  fileSaver?: FileSaver;
 }
 
 /**
@@ -132,7 +135,7 @@ export function createPosHandlers(deps: HandlerDeps): Omit<IpcHandlers, ReceiptC
       return payments.recheck(tradeNo);
     },
 
-    ...createDayHandlers(deps.day, adminLock),
+    ...createDayHandlers(deps.day, adminLock, deps.fileSaver),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { AdminLock } from '../admin/admin-lock.ts';
-import type { DayReport } from '../../../shared/day/day-contract.ts';
-import { reportReceiptRows } from '../receipts/report-receipt.ts';
+import type { ClosedShift, DayReport } from '../../../shared/day/day-contract.ts';
+import { dayReportRows, shiftReportRows } from '../receipts/report-receipt.ts';
 import type { ReceiptService } from '../receipts/receipt-service.ts';
 import type { ReceiptSettingsStore } from '../receipts/receipt-settings-store.ts';
 import type { IpcHandlers } from './router.ts';
@@ -14,6 +14,7 @@ export const RECEIPT_CALLS = [
   'listPrinters',
   'saveReceiptPdf',
   'printDayReport',
+  'printShiftReport',
 ] as const;
 export type ReceiptCallName = (typeof RECEIPT_CALLS)[number];
 
@@ -26,6 +27,8 @@ export function createReceiptHandlers(deps: {
   onSettingsChanged?: () => void;
   /** The day report the Laporan screen shows (DayService.dayReport), for "Cetak laporan". */
   dayReport: (range: { from?: string; to?: string }) => DayReport;
+  /** A shift's report as the Laporan screen shows it (DayService.shiftReport). */
+  shiftReport: (shiftId: number) => ClosedShift;
   /** Training till: the printed report is marked LATIHAN like its receipts. */
   training: () => boolean;
 }): Pick<IpcHandlers, ReceiptCallName> {
@@ -48,9 +51,11 @@ export function createReceiptHandlers(deps: {
     saveReceiptPdf: async ({ tradeNo }) => receipts.savePdf(tradeNo),
     printDayReport: async (range) => {
       const report = deps.dayReport(range);
-      return receipts.printReport((context) =>
-        reportReceiptRows(report, { ...context, training: deps.training(), clock: (ms) => receipts.clock(ms) }),
-      );
+      return receipts.printReport('Laporan hari', (context) => dayReportRows(report, { ...context, training: deps.training() }));
+    },
+    printShiftReport: async ({ shiftId }) => {
+      const shift = deps.shiftReport(shiftId);
+      return receipts.printReport('Laporan shift', (context) => shiftReportRows(shift, { ...context, training: deps.training() }));
     },
   };
 }

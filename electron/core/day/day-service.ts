@@ -183,11 +183,19 @@ export class DayService {
       from: range.start,
       to: range.end,
       report: this.#book.reportBetween(range.start, range.end),
-      shifts: this.#book.shiftsBetween(range.start, range.end).map((shift) => ({
-        ...shiftView(shift),
-        report: shift.report ?? this.#book.shiftReport(shift.id),
-      })),
+      shifts: this.#book.shiftsBetween(range.start, range.end).map((shift) => this.#withReport(shift)),
     };
+  }
+
+  /** One shift and its report (frozen once closed): shown or printed again any time later. */
+  shiftReport(shiftId: number): ClosedShift {
+    const shift = this.#book.shift(shiftId);
+    if (shift === undefined) throw new PosError('not_found', { detail: `shift ${shiftId}` });
+    return this.#withReport(shift);
+  }
+
+  #withReport(shift: ShiftRecord): ClosedShift {
+    return { ...shiftView(shift), report: shift.report ?? this.#book.shiftReport(shift.id) };
   }
 
   // ---- history ----------------------------------------------------------------------------------

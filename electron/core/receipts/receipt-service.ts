@@ -1,5 +1,5 @@
 import type { PaymentView } from '../../../shared/payment.ts';
-import type { PrinterTarget, PrintStatus, ReceiptSettings } from '../../../shared/receipt-settings.ts';
+import type { PaperWidth, PrinterTarget, PrintStatus, ReceiptSettings } from '../../../shared/receipt-settings.ts';
 import { PosError } from '../errors.ts';
 import type { Ledger } from '../ledger/ledger.ts';
 import { encodeReceiptEscPos, encodeRowsEscPos, encodeTestPageEscPos } from './escpos.ts';
@@ -8,7 +8,9 @@ import { PrintQueue, type PrintFailure } from './print-queue.ts';
 import { renderReceiptHtml, renderRowsHtml, renderTestPageHtml } from './receipt-html.ts';
 import { buildReceipt, formatReceiptTime, ReceiptError, type ReceiptRow } from './receipt-model.ts';
 import type { ReceiptSettingsStore } from './receipt-settings-store.ts';
-import type { PdfResult, SystemPrinter, SystemPrinterInfo } from './system-printer.ts';
+import type { ReportPrintContext } from './report-receipt.ts';
+import type { SaveResult } from '../file-saver.ts';
+import type { SystemPrinter, SystemPrinterInfo } from './system-printer.ts';
 
 /** How a print is written in the payment's event log (ledger `note`). */
 export const PRINT_NOTES = { printed: 'receipt.printed', reprinted: 'receipt.reprinted', failed: 'receipt.print_failed' } as const;
@@ -96,47 +98,46 @@ export class ReceiptService {
 
   /** Prints a test page on the configured printer and waits for the verdict (through the queue). */
   async testPrint(): Promise<{ printer: string }> {
-    const settings = this.#options.settings.get();
-    const { printer, paperWidthMm } = settings;
-    if (printer.kind === 'none') throw new PosError('print.no_printer');
     const at = formatReceiptTime(this.#options.now(), this.#options.timeZone);
-    const key = `test:${this.#options.now()}`;
-    this.#queue.enqueue(key, 0, async () => {
-      if (printer.kind === 'network') await sendToNetworkPrinter(printer, encodeTestPageEscPos(paperWidthMm, at), this.#options.network);
-      else await this.#system().print(renderTestPageHtml(paperWidthMm, at), { deviceName: printer.deviceName, paperWidthMm, copies: 1 });
-      return 1;
+    return this.#printAndWait('test', {
+      escPos: (paperWidthMm) => encodeTestPageEscPos(paperWidthMm, at),
+      html: (paperWidthMm) => renderTestPageHtml(paperWidthMm, at),
     });
-    await this.#queue.idle();
-    const result = this.#queue.status(key);
-    if (result?.state === 'failed') throw new PosError(result.errorCode ?? 'print.failed', { detail: result.errorDetail ?? '' });
-    return { printer: describeTarget(printer) };
   }
 
   /**
-   * Prints the day report (rows from `report-receipt.ts`, given the shop name and the print time)
-   * on the configured printer, one copy, through the same queue as receipts, and waits for the
-   * verdict. Not written to any payment's event log: a report belongs to no sale.
+   * Prints a report (rows from `report-receipt.ts`, given the shop name, the print time and the
+   * shop's clock) on the configured printer, one copy, through the same queue as receipts, and
+   * waits for the verdict. Not written to any payment's event log: a report belongs to no sale.
    */
-  async printReport(rowsFor: (context: { shopName: string; printedAt: string }) => ReceiptRow[]): Promise<{ printer: string }> {
-    const settings = this.#options.settings.get();
-    const { printer, paperWidthMm } = settings;
+  async printReport(title: string, rowsFor: (context: ReportPrintContext) => ReceiptRow[]): Promise<{ printer: string }> {
+    const { timeZone } = this.#options;
+    const rows = rowsFor({
+      shopName: this.#options.settings.get().shopName,
+      printedAt: formatReceiptTime(this.#options.now(), timeZone),
+      dateTime: (epochMs) => formatReceiptTime(epochMs, timeZone),
+      clock: (epochMs) => formatReceiptTime(epochMs, timeZone).split(' ')[1] ?? '',
+    });
+    return this.#printAndWait('report', {
+      escPos: (paperWidthMm) => encodeRowsEscPos(rows, paperWidthMm),
+      html: (paperWidthMm) => renderRowsHtml(title, rows, paperWidthMm),
+    });
+  }
+
+  /** One copy of a page that belongs to no sale, through the queue; answers with the printer's verdict. */
+  async #printAndWait(kind: string, page: { escPos(paper: PaperWidth): Uint8Array; html(paper: PaperWidth): string }): Promise<{ printer: string }> {
+    const { printer, paperWidthMm } = this.#options.settings.get();
     if (printer.kind === 'none') throw new PosError('print.no_printer');
-    const rows = rowsFor({ shopName: settings.shopName, printedAt: formatReceiptTime(this.#options.now(), this.#options.timeZone) });
-    const key = `report:${this.#options.now()}`;
+    const key = `${kind}:${this.#options.now()}`;
     this.#queue.enqueue(key, 0, async () => {
-      if (printer.kind === 'network') await sendToNetworkPrinter(printer, encodeRowsEscPos(rows, paperWidthMm), this.#options.network);
-      else await this.#system().print(renderRowsHtml('Laporan hari', rows, paperWidthMm), { deviceName: printer.deviceName, paperWidthMm, copies: 1 });
+      if (printer.kind === 'network') await sendToNetworkPrinter(printer, page.escPos(paperWidthMm), this.#options.network);
+      else await this.#system().print(page.html(paperWidthMm), { deviceName: printer.deviceName, paperWidthMm, copies: 1 });
       return 1;
     });
     await this.#queue.idle();
     const result = this.#queue.status(key);
     if (result?.state === 'failed') throw new PosError(result.errorCode ?? 'print.failed', { detail: result.errorDetail ?? '' });
     return { printer: describeTarget(printer) };
-  }
-
-  /** The shop's time zone as receipts print it: HH.MM of an instant. */
-  clock(epochMs: number): string {
-    return formatReceiptTime(epochMs, this.#options.timeZone).split(' ')[1] ?? '';
   }
 
   /** The same HTML the system printer gets, for the web preview and "Simpan PDF". */
@@ -146,7 +147,7 @@ export class ReceiptService {
     return renderReceiptHtml(this.#receipt(this.#options.payment(tradeNo), settings, reprint), { paperWidthMm, qr: settings.printQr });
   }
 
-  async savePdf(tradeNo: string): Promise<PdfResult> {
+  async savePdf(tradeNo: string): Promise<SaveResult> {
     const html = this.html(tradeNo);
     return this.#system().savePdf(html, { paperWidthMm: this.#options.settings.get().paperWidthMm, suggestedName: `struk-${tradeNo}.pdf` });
   }

@@ -1,4 +1,4 @@
-import type { DayReport, ReportView } from '../../../shared/day/day-contract.ts';
+import type { ClosedShift, DayReport, ReportView } from '../../../shared/day/day-contract.ts';
 import { formatRupiah } from '../../../shared/money.ts';
 import { TRAINING_MARK, type ReceiptRow } from './receipt-model.ts';
 
@@ -11,13 +11,19 @@ const BUCKETS: readonly [keyof ReportView['buckets'], string][] = [
   ['open', 'Masih terbuka'],
 ];
 
-export interface ReportReceiptContext {
+/** What the receipt service knows when a report is printed (see ReceiptService.printReport). */
+export interface ReportPrintContext {
   /** The receipt settings' shop name (empty: none printed). */
   shopName: string;
-  training: boolean;
   printedAt: string;
   /** HH.MM of an instant, in the shop's time zone. */
   clock: (epochMs: number) => string;
+  /** DD/MM/YYYY HH.MM and the zone, as receipts print their time. */
+  dateTime: (epochMs: number) => string;
+}
+
+export interface ReportReceiptContext extends ReportPrintContext {
+  training: boolean;
 }
 
 /**
@@ -25,18 +31,47 @@ export interface ReportReceiptContext {
  * same numbers as the Laporan screen (money received first, then every state, the partial, late
  * and void figures, then each shift). Both printer renderers lay these rows out.
  */
-export function reportReceiptRows(day: DayReport, context: ReportReceiptContext): ReceiptRow[] {
+export function dayReportRows(day: DayReport, context: ReportReceiptContext): ReceiptRow[] {
+  const span = day.businessDate === day.toDate ? day.businessDate : `${day.businessDate} s/d ${day.toDate}`;
+  const rows = [...headingRows('LAPORAN HARI', [span], context), ...reportRows(day.report, context)];
+  if (day.shifts.length > 0) {
+    rows.push({ kind: 'status', text: 'SHIFT' });
+    for (const shift of day.shifts) {
+      const until = shift.closedAt === null ? 'masih buka' : context.clock(shift.closedAt);
+      rows.push({ kind: 'pair', label: shift.cashierName, value: `${context.clock(shift.openedAt)}-${until}` });
+      rows.push({ kind: 'pair', label: `  ${shift.report.saleCount} penjualan`, value: formatRupiah(shift.report.received) });
+    }
+    rows.push({ kind: 'rule' });
+  }
+  return rows;
+}
+
+/**
+ * One shift's report (the frozen one of a closed shift, "Tutup kasir"): who, when it opened and
+ * closed, then the same figures as the day report.
+ */
+export function shiftReportRows(shift: ClosedShift, context: ReportReceiptContext): ReceiptRow[] {
+  const closed = shift.closedAt === null ? 'MASIH BUKA' : `Tutup ${context.dateTime(shift.closedAt)}`;
+  const lines = [`Kasir: ${shift.cashierName}`, `Buka ${context.dateTime(shift.openedAt)}`, closed];
+  return [...headingRows('LAPORAN SHIFT', lines, context), ...reportRows(shift.report, context)];
+}
+
+function headingRows(title: string, lines: string[], context: ReportReceiptContext): ReceiptRow[] {
   const rows: ReceiptRow[] = [];
-  const pair = (label: string, value: string) => rows.push({ kind: 'pair', label, value });
-  const rupiah = formatRupiah;
   if (context.training) rows.push({ kind: 'banner', text: TRAINING_MARK });
   const shop = context.shopName.trim();
   if (shop) rows.push({ kind: 'title', text: shop });
-  rows.push({ kind: 'title', text: 'LAPORAN HARI' });
-  rows.push({ kind: 'center', text: day.businessDate === day.toDate ? day.businessDate : `${day.businessDate} s/d ${day.toDate}` });
+  rows.push({ kind: 'title', text: title });
+  for (const text of lines) rows.push({ kind: 'center', text });
   rows.push({ kind: 'center', text: `Dicetak ${context.printedAt}` });
   rows.push({ kind: 'rule' });
-  const report = day.report;
+  return rows;
+}
+
+function reportRows(report: ReportView, context: ReportReceiptContext): ReceiptRow[] {
+  const rows: ReceiptRow[] = [];
+  const pair = (label: string, value: string) => rows.push({ kind: 'pair', label, value });
+  const rupiah = formatRupiah;
   pair('Uang diterima QRIS', rupiah(report.received));
   rows.push({ kind: 'rule' });
   for (const [bucket, label] of BUCKETS) pair(`${label} (${report.buckets[bucket].count})`, rupiah(report.buckets[bucket].amount));
@@ -52,15 +87,6 @@ export function reportReceiptRows(day: DayReport, context: ReportReceiptContext)
   const time = (ms: number | null) => (ms === null ? '-' : context.clock(ms));
   pair('Penjualan pertama', time(report.firstSaleAt));
   pair('Penjualan terakhir', time(report.lastSaleAt));
-  if (day.shifts.length > 0) {
-    rows.push({ kind: 'rule' });
-    rows.push({ kind: 'status', text: 'SHIFT' });
-    for (const shift of day.shifts) {
-      const until = shift.closedAt === null ? 'masih buka' : context.clock(shift.closedAt);
-      pair(shift.cashierName, `${context.clock(shift.openedAt)}-${until}`);
-      pair(`  ${shift.report.saleCount} penjualan`, rupiah(shift.report.received));
-    }
-  }
   rows.push({ kind: 'rule' });
   return rows;
 }

@@ -1,4 +1,5 @@
 import type { PaperWidth } from '../../../shared/receipt-settings.ts';
+import type { SaveResult } from '../file-saver.ts';
 
 /** A printer the operating system knows (Electron's PrinterInfo, the fields we use). */
 export interface SystemPrinterInfo {
@@ -6,7 +7,6 @@ export interface SystemPrinterInfo {
   displayName: string;
 }
 
-export type PdfResult = { saved: true; path: string } | { saved: false };
 
 /**
  * Printing through the operating system, which only Electron can do (electron/receipt-printing.ts
@@ -18,5 +18,5 @@ export interface SystemPrinter {
   /** Prints the page silently on `deviceName`; rejects with the driver's reason. */
   print(html: string, options: { deviceName: string; paperWidthMm: PaperWidth; copies: number }): Promise<void>;
   /** Asks where to save, then writes the page as a PDF of the paper's width. */
-  savePdf(html: string, options: { paperWidthMm: PaperWidth; suggestedName: string }): Promise<PdfResult>;
+  savePdf(html: string, options: { paperWidthMm: PaperWidth; suggestedName: string }): Promise<SaveResult>;
 }

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { electronMock, FakeBrowserWindow, FakeWebContents, resetElectronMock } from '../../harness/electron-mock.ts';
 import { createSystemPrinter, pdfOptions } from '../../../electron/receipt-printing.ts';
 import { PrinterError } from '../../../electron/core/receipts/network-printer.ts';
+import { createFileSaver } from '../../../electron/save-dialog.ts';
 
 vi.mock('electron', async () => (await import('../../harness/electron-mock.ts')).electronMock);
 
@@ -20,8 +21,10 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const printer = (parent: FakeBrowserWindow | null = null) =>
-  createSystemPrinter({ parentWindow: () => parent as unknown as import('electron').BrowserWindow | null });
+const printer = (parent: FakeBrowserWindow | null = null) => {
+  const parentWindow = () => parent as unknown as import('electron').BrowserWindow | null;
+  return createSystemPrinter({ parentWindow, fileSaver: createFileSaver({ parentWindow }) });
+};
 
 describe('createSystemPrinter', () => {
   it('prints silently on the named printer, paper width and measured height in microns, no margins', async () => {

@@ -70,7 +70,7 @@ function fakeHandlers(): IpcHandlers {
     closeShift: async () => ({ ...shift, closedAt: 2, report }),
     getDayReport: async () => ({ businessDate: '2026-03-02', toDate: '2026-03-02', from: 0, to: 1, report, shifts: [{ ...shift, report }] }),
     listSales: async () => ({ sales: [sale], next: '1.2' }),
-    exportSales: async () => ({ fileName: 'penjualan-2026-03-02.csv', csv: '\uFEFFa\r\n', rows: 0 }),
+    exportSales: async () => ({ outcome: 'download' as const, fileName: 'penjualan-2026-03-02.csv', csv: '\uFEFFa\r\n', rows: 0 }),
     listLatePayments: async () => ({ sales: [sale] }),
     resolveLatePayment: async () => ({ ...sale, resolution: 'other' }),
     listDisplays: async () => ({ displays: [] }),
@@ -83,6 +83,7 @@ function fakeHandlers(): IpcHandlers {
     listPrinters: async () => ({ printers: [] }),
     saveReceiptPdf: async () => ({ saved: false }),
     printDayReport: async () => ({ printer: '127.0.0.1:9100' }),
+    printShiftReport: async () => ({ printer: '127.0.0.1:9100' }),
   };
 }
 
@@ -130,6 +131,7 @@ const validRequests: { [K in IpcCallName]: IpcRequest<K> } = {
   listPrinters: {},
   saveReceiptPdf: { tradeNo: payment.tradeNo },
   printDayReport: { from: '2026-03-02' },
+  printShiftReport: { shiftId: 1 },
 };
 
 const callNames = Object.keys(ipcContract) as IpcCallName[];

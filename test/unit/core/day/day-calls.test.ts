@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FileSaver } from '../../../../electron/core/file-saver.ts';
 import type { PosCore } from '../../../../electron/core/pos-core.ts';
 import { createTestCore } from '../../../harness/core-fixture.ts';
 
@@ -51,5 +52,60 @@ describe('the day through the router', () => {
     expect(await core.router.dispatch('getDayReport', { from: '2026-02-30' })).toEqual({ ok: false, error: { code: 'date.invalid' } });
     expect(await core.router.dispatch('exportSales', { from: '2026-03-05', to: '2026-03-01' })).toEqual({ ok: false, error: { code: 'date.invalid' } });
     expect(await core.router.dispatch('listSales', { limit: 5000 })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+  });
+
+});
+
+describe('CSV export in the app: the save dialog', () => {
+  /** A save dialog stand-in: answers with `choice` (a path, or null = cancelled) and writes for real. */
+  function recordingSaver(choice: string | null) {
+    const asked: { suggestedName: string; filter: { name: string; extensions: string[] } }[] = [];
+    const saver: FileSaver = {
+      save: async ({ suggestedName, filter, contents }) => {
+        asked.push({ suggestedName, filter });
+        if (choice === null) return { saved: false };
+        const { writeFile } = await import('node:fs/promises');
+        await writeFile(choice, await contents());
+        return { saved: true, path: choice };
+      },
+    };
+    return { saver, asked };
+  }
+
+  async function coreWith(saver: FileSaver): Promise<PosCore> {
+    const withDialog = createTestCore(join(dir, 'with-dialog'), { logger: { error: () => undefined }, fileSaver: saver });
+    await withDialog.router.dispatch('updateSettings', { patch: { environment: 'training', merchantNo: '1234567890' }, secret: 'rahasia-latihan' });
+    return withDialog;
+  }
+
+  it('writes the day\'s CSV where the owner chose and answers with the path, not the file', async () => {
+    const path = join(dir, 'chosen.csv');
+    const { saver, asked } = recordingSaver(path);
+    const app = await coreWith(saver);
+    try {
+      expect((await app.router.dispatch('charge', { amount: 25_000 })).ok).toBe(true);
+      const status = await app.router.dispatch('getDayStatus', {});
+      const date = status.ok ? status.value.businessDate : '';
+      const result = await app.router.dispatch('exportSales', {});
+      expect(result).toEqual({ ok: true, value: { outcome: 'saved', path, rows: 1 } });
+      expect(asked).toEqual([{ suggestedName: `penjualan-${date}.csv`, filter: { name: 'CSV', extensions: ['csv'] } }]);
+      const text = readFileSync(path, 'utf8');
+      expect(text.startsWith('\uFEFF')).toBe(true);
+      expect(text.trimEnd().split('\r\n')).toHaveLength(2);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('a cancelled dialog answers cancelled; a bad range is refused before any dialog opens', async () => {
+    const { saver, asked } = recordingSaver(null);
+    const app = await coreWith(saver);
+    try {
+      expect(await app.router.dispatch('exportSales', {})).toEqual({ ok: true, value: { outcome: 'cancelled' } });
+      expect(await app.router.dispatch('exportSales', { from: '2026-03-05', to: '2026-03-01' })).toEqual({ ok: false, error: { code: 'date.invalid' } });
+      expect(asked).toHaveLength(1);
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DayReport } from '../../../../shared/day/day-contract.ts';
+import type { ClosedShift, DayReport } from '../../../../shared/day/day-contract.ts';
 import { formatRupiah } from '../../../../shared/money.ts';
 import type { PaymentView } from '../../../../shared/payment.ts';
 import { printedText, readEscPos } from '../../../harness/escpos-reader.ts';
@@ -74,5 +74,39 @@ describe('printing the day report', () => {
 
   it('refuses a bad date like the report does', async () => {
     expect(await printing.core.router.dispatch('printDayReport', { from: '2026-02-30' })).toMatchObject({ ok: false, error: { code: 'date.invalid' } });
+  });
+
+  it('prints a closed shift\'s frozen report again later: only that shift\'s sales, who and when', async () => {
+    await call('updateReceiptSettings', { patch: { printer: { kind: 'network', host: printing.printer.host, port: printing.printer.port }, autoPrint: false } });
+    const paid = await call<PaymentView>('charge', { amount: 10_000_000 });
+    await call('settleTraining', { tradeNo: paid.tradeNo, outcome: 'paid' });
+    const partial = await call<PaymentView>('charge', { amount: 50_000 });
+    await call('settleTraining', { tradeNo: partial.tradeNo, outcome: 'partial' });
+    const closed = await call<ClosedShift>('closeShift', {});
+    // The next shift's sale must not reach the closed shift's report.
+    const later = await call<PaymentView>('charge', { amount: 17_000 });
+    await call('settleTraining', { tradeNo: later.tradeNo, outcome: 'paid' });
+
+    expect(await call('printShiftReport', { shiftId: closed.id })).toEqual({ printer: `127.0.0.1:${printing.printer.port}` });
+    const [job] = await printing.printer.waitForJobs(1);
+    const read = readEscPos(job!);
+    const lines = printedText(read);
+    const money = (amount: number) => formatRupiah(amount).replace(/\u00a0/g, ' ');
+    const trimmed = lines.map((text) => text.trim());
+    expect(trimmed).toEqual(expect.arrayContaining(['LAPORAN SHIFT', `Kasir: ${closed.cashierName}`]));
+    expect(trimmed.some((text) => /^Buka \d\d\/\d\d\/\d{4} \d\d\.\d\d /.test(text))).toBe(true);
+    expect(trimmed.some((text) => /^Tutup \d\d\/\d\d\/\d{4} \d\d\.\d\d /.test(text))).toBe(true);
+    expect(closed.report.saleCount).toBe(2);
+    expect(line(lines, 'Penjualan ')).toMatch(/ 2$/);
+    expect(line(lines, 'Lunas (1)')).toMatch(/Rp 10\.000\.000$/);
+    expect(line(lines, 'Uang diterima QRIS')).toMatch(new RegExp(`${money(closed.report.received).replace(/\./g, '\\.')}$`));
+    expect(lines.some((text) => text.includes('17.000'))).toBe(false);
+    for (const printed of read.lines) expect(printed.columns, printed.text).toBeLessThanOrEqual(32);
+    expect(read.commands.some((command) => command.name === 'cut')).toBe(true);
+  });
+
+  it('refuses a shift that does not exist', async () => {
+    await call('updateReceiptSettings', { patch: { printer: { kind: 'network', host: printing.printer.host, port: printing.printer.port }, autoPrint: false } });
+    expect(await printing.core.router.dispatch('printShiftReport', { shiftId: 999 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });

@@ -1,0 +1,57 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { electronMock, FakeBrowserWindow, resetElectronMock } from '../../harness/electron-mock.ts';
+import { createFileSaver } from '../../../electron/save-dialog.ts';
+
+vi.mock('electron', async () => (await import('../../harness/electron-mock.ts')).electronMock);
+
+const CSV = '\uFEFFtanggal,jumlah\r\n2026-11-30,10000000\r\n';
+const CSV_FILTER = { name: 'CSV', extensions: ['csv'] };
+let dir: string;
+
+beforeEach(() => {
+  resetElectronMock();
+  dir = mkdtempSync(join(tmpdir(), 'paypro-save-dialog-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const saver = (parent: FakeBrowserWindow | null) => createFileSaver({ parentWindow: () => parent as unknown as import('electron').BrowserWindow | null });
+
+describe('createFileSaver', () => {
+  it('asks over the cashier\'s window, in Documents with the suggested name, then writes the bytes there', async () => {
+    const main = new FakeBrowserWindow({});
+    const path = join(dir, 'penjualan-2026-11-30.csv');
+    electronMock.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: path });
+    const result = await saver(main).save({ suggestedName: 'penjualan-2026-11-30.csv', filter: CSV_FILTER, contents: () => CSV });
+    expect(result).toEqual({ saved: true, path });
+    const [parent, options] = electronMock.dialog.showSaveDialog.mock.calls[0]!;
+    expect(parent).toBe(main);
+    expect(options).toEqual({ defaultPath: join('/tmp/paypro-pos-user-data', 'penjualan-2026-11-30.csv'), filters: [CSV_FILTER] });
+    expect(electronMock.app.getPath).toHaveBeenCalledWith('documents');
+    // UTF-8 with the byte order mark first, as Excel needs it.
+    expect([...readFileSync(path).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(readFileSync(path, 'utf8')).toBe(CSV);
+  });
+
+  it('a cancelled dialog neither builds nor writes the file', async () => {
+    const contents = vi.fn(() => CSV);
+    expect(await saver(new FakeBrowserWindow({})).save({ suggestedName: 'a.csv', filter: CSV_FILTER, contents })).toEqual({ saved: false });
+    expect(contents).not.toHaveBeenCalled();
+  });
+
+  it('without an open window the dialog stands alone (no destroyed window as its parent)', async () => {
+    const closed = new FakeBrowserWindow({});
+    closed.destroy();
+    const path = join(dir, 'b.csv');
+    electronMock.dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: path });
+    await saver(closed).save({ suggestedName: 'b.csv', filter: CSV_FILTER, contents: async () => CSV });
+    await saver(null).save({ suggestedName: 'b.csv', filter: CSV_FILTER, contents: async () => CSV });
+    for (const call of electronMock.dialog.showSaveDialog.mock.calls) {
+      expect(call).toHaveLength(1);
+      expect(call[0]).toMatchObject({ filters: [CSV_FILTER] });
+    }
+    expect(existsSync(path)).toBe(true);
+  });
+});
