@@ -130,10 +130,11 @@ export const ipcContract = {
   /** Asks the gateway now, whatever the polling schedule. */
   recheckPayment: call('recheckPayment', tradeNoSchema.strict(), paymentViewSchema),
   /**
-   * One page of the day's payments (local calendar day), newest first (25 unless `limit` says;
-   * `limit` 0: the totals only), `next` the cursor of the following page or null, with the whole
-   * day's totals: money received (paid and partial), sales paid in full, and partially paid sales
-   * with what they still owe.
+   * One page of the day's payments (the business day, after the cut-off setting), newest first
+   * (25 unless `limit` says; `limit` 0: the totals only), `next` the cursor of the following page
+   * or null, with the whole day's totals: money received (paid and partial), sales paid in full,
+   * and partially paid sales with what they still owe. `businessDate`, `dayStart`, `dayEnd`: the
+   * day listed ([start, end), epoch ms), so the screen keeps rows and totals of one day.
    */
   listToday: call(
     'listToday',
@@ -144,6 +145,9 @@ export const ipcContract = {
       })
       .strict(),
     z.object({
+      businessDate: z.string(),
+      dayStart: z.number().int(),
+      dayEnd: z.number().int(),
       payments: z.array(paymentViewSchema),
       next: z.string().nullable(),
       receivedTotal: z.number().int(),

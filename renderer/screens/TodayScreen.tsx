@@ -10,7 +10,7 @@ import { CancelPaymentDialog } from '../components/CancelPaymentDialog.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { ReprintButton } from '../components/ReprintButton.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
-import { appendPage, localDay, mergeRow, type TodayRows } from './today-rows.ts';
+import { appendPage, firstPage, isAnotherDay, mergeRow, msUntilRollover, NO_ROWS, type TodayRows } from './today-rows.ts';
 
 type Today = IpcResponse<'listToday'>;
 /** The day's totals: everything listToday answers but the rows. */
@@ -21,12 +21,11 @@ type Props = {
   onOpen: (payment: PaymentView) => void;
 };
 
-const NO_ROWS: TodayRows = { rows: [], next: null };
-
 /**
- * Today: the day's totals and its sales one page (25) at a time, newest first. A pushed change
- * replaces its row in place (or adds a new sale on top) and refreshes only the totals; the whole
- * list is read again only when the cashier asks (Muat ulang).
+ * Today: the business day's totals and its sales one page (25) at a time, newest first. A pushed
+ * change replaces its row in place (or adds a new sale on top) and refreshes only the totals; the
+ * whole list is read again only when the cashier asks (Muat ulang) or when the business day ends
+ * (at the cut-off, also with the screen left open): rows and totals are always of one day.
  */
 export function TodayScreen({ onOpen }: Props) {
   const { t } = useI18n();
@@ -37,31 +36,34 @@ export function TodayScreen({ onOpen }: Props) {
   const [failure, setFailure] = useState<IpcError | null>(null);
   const [rechecking, setRechecking] = useState<ReadonlySet<string>>(new Set());
   const headingRef = useRef<HTMLHeadingElement>(null);
-  // The local day on screen, fixed by the first page: later pushes of other days stay out.
-  const dayRef = useRef(localDay(Date.now()));
+  // The business day on screen, as main listed it: later pushes of other days stay out.
+  const listRef = useRef<TodayRows>(NO_ROWS);
+  listRef.current = list;
 
   const load = useCallback(async () => {
     const result = await safeCall((api) => api.listToday({}));
     if (result.ok) {
-      const { payments, next, ...rest } = result.value;
-      // The day main listed (its clock decides), read from its newest sale when it has one.
-      dayRef.current = localDay(payments[0]?.createdAt ?? Date.now());
+      const { payments: _rows, next: _next, ...rest } = result.value;
+      const page = firstPage(result.value);
+      listRef.current = page;
       setTotals(rest);
-      setList({ rows: payments, next });
+      setList(page);
       setFailure(null);
     } else setFailure(result.error);
   }, []);
 
   const loadTotals = useCallback(async () => {
     const result = await safeCall((api) => api.listToday({ limit: 0 }));
-    if (result.ok) {
-      const { payments: _none, next: _end, ...rest } = result.value;
-      setTotals(rest);
-    } else setFailure(result.error);
-  }, []);
+    if (!result.ok) return setFailure(result.error);
+    // Main's business day moved on (the cut-off passed): these totals are of the new day, so the
+    // rows start over too rather than showing one day's rows under another day's totals.
+    if (isAnotherDay(listRef.current, result.value)) return load();
+    const { payments: _none, next: _end, ...rest } = result.value;
+    setTotals(rest);
+  }, [load]);
 
   const merge = useCallback((payment: PaymentView) => {
-    setList((current) => mergeRow(current, payment, dayRef.current.start, dayRef.current.end));
+    setList((current) => mergeRow(current, payment));
   }, []);
 
   useEffect(() => {
@@ -69,16 +71,11 @@ export function TodayScreen({ onOpen }: Props) {
     void load();
     // Each pushed change patches its row at once; the totals follow, at most a few times a second.
     let timer: ReturnType<typeof setTimeout> | null = null;
-    // A sale of a later day (the screen left open past midnight) starts the new day's list instead.
-    let dayOver = false;
     const unsubscribe = pos().onPaymentUpdate((payment) => {
-      if (payment.createdAt >= dayRef.current.end) dayOver = true;
-      else merge(payment);
+      merge(payment);
       timer ??= setTimeout(() => {
         timer = null;
-        const reload = dayOver || Date.now() >= dayRef.current.end;
-        dayOver = false;
-        void (reload ? load() : loadTotals());
+        void loadTotals();
       }, 250);
     });
     return () => {
@@ -86,6 +83,23 @@ export function TodayScreen({ onOpen }: Props) {
       if (timer) clearTimeout(timer);
     };
   }, [load, loadTotals, merge]);
+
+  // At the cut-off the next business day begins: its list, even if no sale comes in. Asked again
+  // a minute later while main still lists the old day (its clock a little behind this one).
+  const dayEnd = list.day?.end;
+  useEffect(() => {
+    if (dayEnd === undefined) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const arm = () => {
+      if (!stopped) timer = setTimeout(() => void loadTotals().then(arm), msUntilRollover(dayEnd, Date.now()));
+    };
+    arm();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [dayEnd, loadTotals]);
 
   const loadMore = async () => {
     if (loadingMore || list.next === null) return;

@@ -1,6 +1,7 @@
 import type { Page, Request } from '@playwright/test';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import type { PaymentView } from '../../shared/payment.ts';
+import { setUpTraining } from '../harness/web-preview/set-up.ts';
 import { expect, screenshotAtSizes, test, type TestPreview } from './fixtures.ts';
 
 // Issue 16: Today shows the day 25 sales at a time and follows the payment push row by row: a
@@ -91,4 +92,48 @@ test('Today left open past midnight starts the new day when its first sale comes
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText(tomorrow.tradeNo);
   await expect(page.locator('.today-total')).toContainText('Rp 0');
+});
+
+test('with a 04:00 cut-off, Today keeps the business day: 00:30 is last night, it rolls over at 04:00 with the screen open, 09:00 starts a new list', async ({ preview, page }) => {
+  // The core's local time and the page's are one zone here, as in the app (one machine, one clock).
+  const zone = process.env.TZ;
+  process.env.TZ = 'Asia/Jakarta';
+  try {
+    await setUpTraining(preview, { day: { cutoff: '04:00' } });
+    const at = (hours: number, minutes = 0) => new Date(2026, 11, 1, hours, minutes).getTime();
+    preview.advanceClock(at(0, 30) - Date.now());
+    await page.clock.install({ time: at(0, 30) });
+    await page.goto(preview.url);
+    await expect(page.getByLabel('Jumlah', { exact: true })).toBeFocused();
+
+    const night = await charge(preview, MAX);
+    await page.getByRole('tab', { name: /Hari ini/ }).click();
+    const rows = page.locator('.today-table tbody tr');
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toContainText(night.tradeNo);
+    await expect(rows.first()).toContainText('00:30');
+
+    // 04:00 passes with the screen open: the new business day's (empty) list, without a sale or a reload.
+    preview.advanceClock(at(4, 0) + 5_000 - at(0, 30));
+    await page.clock.fastForward(at(4, 0) + 5_000 - at(0, 30));
+    await expect(page.getByText('Belum ada transaksi hari ini.')).toBeVisible();
+    await expect(rows).toHaveCount(0);
+
+    // 09:00: the morning's sale is alone on its list (same calendar date as 00:30, another business day).
+    preview.advanceClock(at(9, 0) - at(4, 0) - 5_000);
+    await page.clock.fastForward(at(9, 0) - at(4, 0) - 5_000);
+    const morning = await charge(preview, 25_000);
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toContainText(morning.tradeNo);
+
+    // The night's sale is paid late: its push stays out of this day's list, and out of its totals.
+    const paid = await preview.core.router.dispatch('settleTraining', { tradeNo: night.tradeNo, outcome: 'paid' });
+    expect(paid.ok && paid.value.state).toBe('paid');
+    await page.clock.runFor(1_000);
+    await expect(rows).toHaveCount(1);
+    await expect(page.locator('.today-table')).not.toContainText(night.tradeNo);
+    await expect(page.locator('.today-total')).toContainText('Rp 0');
+  } finally {
+    process.env.TZ = zone;
+  }
 });

@@ -56,6 +56,10 @@ function parseDayCursor(text: string | undefined): { createdAt: number; id: numb
  * `receivedTotal` and what it still owes to `outstandingTotal`, and is counted apart.
  */
 export interface DaySummary {
+  /** The business day listed (`YYYY-MM-DD`) and its [dayStart, dayEnd): rows and totals are of this day only. */
+  businessDate: string;
+  dayStart: number;
+  dayEnd: number;
   /** One page, newest first. */
   payments: PaymentView[];
   /** The cursor of the next page of the same day; null when this page is the last. */
@@ -153,16 +157,18 @@ export class PaymentService {
   }
 
   /**
-   * One page of the payments of the local calendar day, newest first, with the whole day's totals.
-   * The first page (no cursor) is the day `now` falls in; a cursor (`next` of the page before,
-   * "createdAt.id") continues the day its sale was made in, so paging across midnight stays in
-   * one day. `limit` 0 asks for the totals only (the screen refreshes them after a pushed change).
+   * One page of the payments of a business day (the owner's cut-off, e.g. 04:00: a sale at 00:30
+   * counts in the day before), newest first, with the whole day's totals and the day itself, so
+   * that the screen keys its rows by the same day. The first page (no cursor) is the day `now`
+   * falls in; a cursor (`next` of the page before, "createdAt.id") continues the day its sale was
+   * made in, so paging across the cut-off stays in one day. `limit` 0 asks for the totals only
+   * (the screen refreshes them after a pushed change, and starts over when the day has changed).
    */
   listDay(request: DayPageRequest = {}, now = this.#now()): DaySummary {
     const after = parseDayCursor(request.cursor);
     // "Today" is the business day (the owner's cut-off, e.g. 04:00 for a shop open past midnight),
     // the same day the Laporan screen and the close-of-day report count.
-    const { start, end } = businessDayOf(after?.createdAt ?? now, parseCutoff(this.#options.settings().day.cutoff) ?? 0);
+    const { date, start, end } = businessDayOf(after?.createdAt ?? now, parseCutoff(this.#options.settings().day.cutoff) ?? 0);
     const summary = this.#ledger.summarize(start, end);
     const countByState = Object.fromEntries(
       Object.entries(summary.byState).map(([state, { count }]) => [state, count]),
@@ -170,6 +176,9 @@ export class PaymentService {
     const limit = request.limit ?? DAY_PAGE_SIZE;
     const page = limit === 0 ? { payments: [], next: null } : this.#ledger.pageBetween(start, end, limit, after);
     return {
+      businessDate: date,
+      dayStart: start,
+      dayEnd: end,
       payments: page.payments.map(toPaymentView),
       next: page.next === null ? null : `${page.next.createdAt}.${page.next.id}`,
       receivedTotal: summary.receivedTotal,

@@ -53,6 +53,9 @@ function fakeHandlers(): IpcHandlers {
     cancelPayment: async () => ({ ...payment, state: 'cancelled' }),
     recheckPayment: async () => payment,
     listToday: async () => ({
+      businessDate: '2026-03-02',
+      dayStart: 0,
+      dayEnd: 1,
       payments: [payment],
       next: null,
       receivedTotal: 0,

@@ -118,7 +118,15 @@ describe("Today's pages (listDay)", () => {
       settings: () => ({ ...DEFAULT_SETTINGS, day: { ...DEFAULT_SETTINGS.day, cutoff: '04:00' } }),
       now: () => twoAm,
     });
-    expect(cutAt4.listDay().payments.map((payment) => payment.tradeNo)).toEqual(['T-NIGHT', 'T-EVENING']);
+    const listed = cutAt4.listDay();
+    expect(listed.payments.map((payment) => payment.tradeNo)).toEqual(['T-NIGHT', 'T-EVENING']);
+    // The answer names the business day it listed, so the screen keys its rows by it, not by midnight.
+    expect(listed).toMatchObject({
+      businessDate: '2026-03-02',
+      dayStart: new Date(2026, 2, 2, 4, 0).getTime(),
+      dayEnd: new Date(2026, 2, 3, 4, 0).getTime(),
+    });
+    expect(cutAt4.listDay({ limit: 0 }, new Date(2026, 2, 3, 9, 0).getTime())).toMatchObject({ businessDate: '2026-03-03', payments: [] });
     // With the default midnight cut-off the same moment starts a new day.
     expect(service.listDay({}, twoAm).payments.map((payment) => payment.tradeNo)).toEqual(['T-NIGHT']);
   });
