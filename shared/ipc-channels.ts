@@ -26,6 +26,7 @@ export const ipcChannels = {
   closeShift: 'shift:close',
   getDayReport: 'day:report',
   listSales: 'sales:list',
+  recheckSale: 'sales:recheck',
   exportSales: 'sales:export',
   listLatePayments: 'late:list',
   resolveLatePayment: 'late:resolve',

@@ -179,6 +179,11 @@ export const ipcContract = {
   /** One page of the history, newest first, or a search (amount, time, trade number, state). */
   listSales: call('listSales', day.listSalesRequest, day.salePageSchema),
   /**
+   * The history's "Cek ulang": asks the gateway about one sale now, whatever its state or age, and
+   * answers the sale as it stands after and what the gateway said (also when nothing changed).
+   */
+  recheckSale: call('recheckSale', z.object({ tradeNo: z.string().min(1).max(64) }).strict(), day.recheckSaleResponse),
+  /**
    * CSV of a business day or range (RFC 4180, UTF-8 BOM). In the app main asks where to save it
    * (`saved`, or `cancelled`); the web preview has no dialog and gets the file to download.
    */

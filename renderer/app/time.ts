@@ -1,3 +1,6 @@
+import { formatDate } from '../../shared/day/business-day.ts';
+import type { Language } from '../../shared/settings.ts';
+
 /** Milliseconds left → `m:ss` (never negative): `90_500` → `1:30`. */
 export function formatRemaining(ms: number): string {
   const seconds = Math.max(0, Math.ceil(ms / 1000));
@@ -9,4 +12,19 @@ export function formatRemaining(ms: number): string {
 export function formatClock(epochMs: number): string {
   const date = new Date(epochMs);
   return [date.getHours(), date.getMinutes(), date.getSeconds()].map((part) => String(part).padStart(2, '0')).join(':');
+}
+
+/** Epoch ms → the local date as a cashier reads it: `1 Des 2026` (id), `1 Dec 2026` (en). */
+export function formatShortDate(epochMs: number, language: Language): string {
+  return new Intl.DateTimeFormat(language === 'id' ? 'id-ID' : 'en-GB', { day: 'numeric', month: 'short', year: 'numeric' }).format(epochMs);
+}
+
+/**
+ * When a sale was made, with its date unless it is `shownDate` (`YYYY-MM-DD`, the day a list is
+ * of): a search hit from another day, or a sale after midnight in a day with a later cut-off.
+ * `shownDate` null: always with the date (a list of any day).
+ */
+export function formatSaleMoment(epochMs: number, shownDate: string | null, language: Language): string {
+  const clock = formatClock(epochMs);
+  return formatDate(new Date(epochMs)) === shownDate ? clock : `${formatShortDate(epochMs, language)} ${clock}`;
 }

@@ -1,5 +1,7 @@
 import { PAYMENT_URL_TOO_LONG } from '../../shared/payment.ts';
 import { QRIS_CHARGE_PROBLEM_CODES } from '../../shared/qris/check.ts';
+import { LATE_ERROR_CODES } from '../../shared/day/late-rules.ts';
+import { SEARCH_ERROR_CODES } from '../../shared/day/search-rules.ts';
 import { RECEIPT_SETTINGS_ERROR_CODES } from '../../shared/receipt-settings.ts';
 import { SETTINGS_ERROR_CODES } from '../../shared/settings.ts';
 import { VALIDATION_CODES } from '../../shared/validation.ts';
@@ -90,4 +92,6 @@ export const ALL_ERROR_CODES: readonly string[] = [
   ...VALIDATION_CODES,
   ...RECEIPT_ERROR_CODES,
   ...RECEIPT_SETTINGS_ERROR_CODES,
+  ...SEARCH_ERROR_CODES,
+  ...LATE_ERROR_CODES,
 ];

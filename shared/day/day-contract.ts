@@ -57,6 +57,25 @@ export const saleViewSchema = paymentViewSchema.extend({
 });
 export type SaleView = z.infer<typeof saleViewSchema>;
 
+/**
+ * What the gateway said when asked about one sale just now (the history's "Cek ulang"): its status
+ * read as an outcome (`processing`: still waiting for the customer), that it does not know the
+ * order, or no answer (the code says why). `checkedAt`: when, epoch ms.
+ */
+export const gatewayAnswerSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('answered'),
+    status: z.string(),
+    outcome: z.enum(['paid', 'partially_paid', 'failed', 'processing']),
+    checkedAt: z.number().int(),
+  }),
+  z.object({ kind: z.literal('not_found'), checkedAt: z.number().int() }),
+  z.object({ kind: z.literal('no_answer'), code: z.string(), checkedAt: z.number().int() }),
+]);
+export type GatewayAnswer = z.infer<typeof gatewayAnswerSchema>;
+
+export const recheckSaleResponse = z.object({ sale: saleViewSchema, answer: gatewayAnswerSchema });
+
 const dateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /** Opaque: where the next page starts. */
 const cursor = z.string().max(64);

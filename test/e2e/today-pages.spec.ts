@@ -134,6 +134,7 @@ test('with a 04:00 cut-off, Today keeps the business day: 00:30 is last night, i
     await expect(page.locator('.today-table')).not.toContainText(night.tradeNo);
     await expect(page.locator('.today-total')).toContainText('Rp 0');
   } finally {
-    process.env.TZ = zone;
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
   }
 });

@@ -120,6 +120,11 @@ export function createPosHandlers(deps: HandlerDeps): Omit<IpcHandlers, ReceiptC
 
     recheckPayment: async ({ tradeNo }) => payments.recheck(tradeNo),
 
+    recheckSale: async ({ tradeNo }) => {
+      const { answer } = await payments.ask(tradeNo);
+      return { sale: deps.day.sale(tradeNo), answer };
+    },
+
     listToday: async (request) => payments.listDay(request),
 
     listDisplays: async () => ({ displays: deps.displays?.() ?? [] }),

@@ -24,6 +24,8 @@ import { PosError } from '../errors.ts';
 import type { CashierRecord, PageCursor, SalePage, SaleRecord, ShiftRecord } from '../ledger/day-records.ts';
 import { LedgerError, type Ledger } from '../ledger/ledger.ts';
 import { toPaymentView } from '../payments/payment-view.ts';
+import { validateLateResolution } from '../../../shared/day/late-rules.ts';
+import { NOT_WITH_TRADE_NO, searchWindow } from '../../../shared/day/search-rules.ts';
 import { salesCsv } from './sales-csv.ts';
 
 const PAGE_SIZE = 50;
@@ -200,23 +202,45 @@ export class DayService {
 
   // ---- history ----------------------------------------------------------------------------------
 
+  /**
+   * The history: a page of the day (or range), or a search. Every filter given applies (amount and
+   * state together, times within the day); a trade number is found whatever the day, so it is
+   * refused together with another filter rather than one of them being silently ignored.
+   */
   listSales(request: ListSalesRequest): { sales: SaleView[]; next: string | null } {
     const limit = request.limit ?? PAGE_SIZE;
     const after = parseCursor(request.cursor);
     if (request.tradeNo !== undefined) {
+      const others = NOT_WITH_TRADE_NO.filter((filter) => request[filter] !== undefined);
+      if (others.length > 0) {
+        throw new PosError('validation', { fields: { tradeNo: { code: 'search.trade_no_alone' } }, detail: others.join(', ') });
+      }
       return { sales: this.#book.byTradeNo(request.tradeNo.trim()).map(saleView), next: null };
     }
-    if (request.shiftId !== undefined) return pageView(this.#book.pageOfShift(request.shiftId, limit, after));
-    const window = this.#window(request);
+    if (request.shiftId !== undefined) {
+      const others = NOT_WITH_TRADE_NO.filter((filter) => filter !== 'shiftId' && request[filter] !== undefined);
+      if (others.length > 0) throw new PosError('bad_request', { detail: `a shift's page takes no other filter (${others.join(', ')})` });
+      return pageView(this.#book.pageOfShift(request.shiftId, limit, after));
+    }
+    const { first, last } = this.#range(request.from, request.to);
+    const window = searchWindow(first, last, request.fromTime, request.toTime);
+    if (!window.ok) throw new PosError('validation', { fields: { [window.field]: { code: window.code } } });
     if (request.amount !== undefined) {
       const amount = validateAmount(request.amount, { minAmount: 1, maxAmount: Number.MAX_SAFE_INTEGER });
       if (!amount.ok) throw new PosError('validation', { fields: { amount: amount.error } });
-      return pageView(this.#book.pageByAmount(amount.value, window.start, window.end, limit, after));
+      return pageView(this.#book.pageByAmount(amount.value, window.start, window.end, limit, after, request.state));
     }
     if (request.state !== undefined) {
       return pageView(this.#book.pageByState(request.state, window.start, window.end, limit, after));
     }
     return pageView(this.#book.pageBetween(window.start, window.end, limit, after));
+  }
+
+  /** One sale as the history shows it (after a re-check). */
+  sale(tradeNo: string): SaleView {
+    const sale = this.#book.byTradeNo(tradeNo).find((one) => one.tradeNo === tradeNo);
+    if (sale === undefined) throw new PosError('not_found', { detail: tradeNo });
+    return saleView(sale);
   }
 
   /** The CSV of a business day or range, and a file name for it. */
@@ -243,7 +267,9 @@ export class DayService {
   }
 
   resolveLate(tradeNo: string, outcome: LateOutcome, note: string): SaleView {
-    translate(() => this.#book.resolveLate(tradeNo, outcome, note.trim()));
+    const checked = validateLateResolution({ outcome, note });
+    if (!checked.ok) throw new PosError('validation', { fields: checked.fields });
+    translate(() => this.#book.resolveLate(tradeNo, checked.value.outcome, checked.value.note));
     return saleView(this.#book.byTradeNo(tradeNo)[0]!);
   }
 
@@ -265,20 +291,6 @@ export class DayService {
     const range = first && last ? businessDayRange(first.date, last.date, cutoff) : null;
     if (!first || !last || !range) throw new PosError('date.invalid');
     return { first, last, range };
-  }
-
-  /** The day or range asked for, narrowed to local times `fromTime`–`toTime` on its first day. */
-  #window(request: ListSalesRequest): { start: number; end: number } {
-    const { first, range } = this.#range(request.from, request.to);
-    const at = (time: string | undefined, fallback: number): number => {
-      if (time === undefined) return fallback;
-      const [hours, minutes] = time.split(':').map(Number) as [number, number];
-      const base = new Date(`${first.date}T00:00:00`);
-      const moment = new Date(base.getFullYear(), base.getMonth(), base.getDate(), hours, minutes).getTime();
-      // A time before the cut-off belongs to the night after the business date.
-      return moment < first.start ? moment + (first.end - first.start) : moment;
-    };
-    return { start: at(request.fromTime, range.start), end: at(request.toTime, range.end) };
   }
 }
 

@@ -173,8 +173,13 @@ export class DayBook {
     return page(this.#sql.pageOfShift.all(shiftId, ...cursorArgs(after), limit + 1), limit);
   }
 
-  pageByAmount(amount: number, fromMs: number, toMs: number, limit: number, after: PageCursor = FIRST_PAGE): SalePage {
-    return page(this.#sql.pageByAmount.all(amount, fromMs, toMs, ...cursorArgs(after), limit + 1), limit);
+  /** Sales of one amount in [fromMs, toMs), newest first; of one state too when `state` is given. */
+  pageByAmount(amount: number, fromMs: number, toMs: number, limit: number, after: PageCursor = FIRST_PAGE, state?: PaymentState): SalePage {
+    const rows =
+      state === undefined
+        ? this.#sql.pageByAmount.all(amount, fromMs, toMs, ...cursorArgs(after), limit + 1)
+        : this.#sql.pageByAmountAndState.all(amount, fromMs, toMs, state, ...cursorArgs(after), limit + 1);
+    return page(rows, limit);
   }
 
   pageByState(state: PaymentState, fromMs: number, toMs: number, limit: number, after: PageCursor = FIRST_PAGE): SalePage {

@@ -54,6 +54,8 @@ export const DAY_QUERIES = {
   pageBetween: `SELECT ${SALE_COLUMNS} FROM payments p WHERE ${IN_WINDOW} AND ${BEFORE_CURSOR} ${NEWEST_FIRST}`,
   pageOfShift: `SELECT ${SALE_COLUMNS} FROM payments p WHERE p.shift_id = ? AND ${BEFORE_CURSOR} ${NEWEST_FIRST}`,
   pageByAmount: `SELECT ${SALE_COLUMNS} FROM payments p WHERE p.amount = ? AND ${IN_WINDOW} AND ${BEFORE_CURSOR} ${NEWEST_FIRST}`,
+  /** Amount and state together: a search names both, and both apply. */
+  pageByAmountAndState: `SELECT ${SALE_COLUMNS} FROM payments p WHERE p.amount = ? AND ${IN_WINDOW} AND p.state = ? AND ${BEFORE_CURSOR} ${NEWEST_FIRST}`,
   pageByState: `SELECT ${SALE_COLUMNS} FROM payments p WHERE ${IN_WINDOW} AND p.state = ? AND ${BEFORE_CURSOR} ${NEWEST_FIRST}`,
   byTradeNo: `SELECT ${SALE_COLUMNS} FROM payments p WHERE p.trade_no = ?1 OR p.platform_trade_no = ?1`,
   // Only the exported columns, joined rather than looked up per row: 100k rows is a normal month.

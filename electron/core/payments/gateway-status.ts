@@ -17,3 +17,10 @@ export function stateForGatewayStatus(status: string): PaymentState | null {
       return 'failed';
   }
 }
+
+/** A status as the cashier reads the gateway's answer: settled one way or another, or still processing. */
+export function answerOutcome(status: string): 'paid' | 'partially_paid' | 'failed' | 'processing' {
+  const state = stateForGatewayStatus(status);
+  if (state === null) return 'processing';
+  return state === 'paid' || state === 'partially_paid' ? state : 'failed';
+}

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { GatewayAnswer } from '../../../shared/day/day-contract.ts';
 import type { PaymentView } from '../../../shared/payment.ts';
 import { isSettled } from '../../../shared/payment.ts';
 import type { Environment, Settings } from '../../../shared/settings.ts';
@@ -149,6 +150,19 @@ export class PaymentService {
     const record = this.#require(tradeNo);
     if (!isSettled(record.state)) await this.#tracker.checkNow(tradeNo);
     return this.get(tradeNo);
+  }
+
+  /**
+   * The cashier's re-check from the history: asks the gateway about any sale, whatever its state
+   * or age, records what the answer changes, and returns the answer itself, so that the cashier
+   * sees what the gateway said even when nothing changed.
+   */
+  async ask(tradeNo: string): Promise<{ payment: PaymentView; answer: GatewayAnswer }> {
+    this.#require(tradeNo);
+    const answer = await this.#tracker.checkNow(tradeNo, { evenIfDone: true });
+    // Never null when asked even if done: the payment exists (checked above) and is always asked.
+    if (answer === null) throw new PosError('internal', { detail: `no gateway answer for ${tradeNo}` });
+    return { payment: this.get(tradeNo), answer };
   }
 
   /** The state of every payment the gateway has not settled (the update policy asks: is a sale open?). */

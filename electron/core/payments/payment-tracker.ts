@@ -1,7 +1,10 @@
+import type { GatewayAnswer } from '../../../shared/day/day-contract.ts';
 import { CLOSED_LOCALLY_STATES } from '../../../shared/payment.ts';
 import type { Environment } from '../../../shared/settings.ts';
 import type { Ledger, PaymentRecord } from '../ledger/ledger.ts';
+import { gatewayErrorCode } from '../paypro/error-codes.ts';
 import { GatewayError, type PayproGateway } from '../paypro/gateway.ts';
+import { answerOutcome } from './gateway-status.ts';
 import { afterClockTick, afterNotFound, afterQueryAnswer, needsTracking, type Decision } from './transitions.ts';
 import { nextCheckDelay, type TrackingPolicy } from './tracking-policy.ts';
 
@@ -24,7 +27,7 @@ export class PaymentTracker {
   readonly #deps: TrackerDeps;
   // dueAt: performance.now() time the timer fires (timers run on real time, whatever `now` says).
   readonly #timers = new Map<string, { timer: NodeJS.Timeout; dueAt: number }>();
-  readonly #running = new Map<string, Promise<void>>();
+  readonly #running = new Map<string, Promise<GatewayAnswer | null>>();
   readonly #unchangedChecks = new Map<string, number>();
   #watched: string | null = null;
   /** performance.now() time the watch lapses unless renewed (tracking-policy.ts watchLeaseMs). */
@@ -68,13 +71,22 @@ export class PaymentTracker {
     if (performance.now() + delayMs < due) this.#schedule(record, delayMs);
   }
 
-  /** Asks the gateway now and resolves when the answer is recorded. */
-  async checkNow(tradeNo: string): Promise<void> {
+  /**
+   * Asks the gateway now and resolves when the answer is recorded, with what the gateway said
+   * (null: not asked, the payment is no longer followed). `evenIfDone`: ask about a payment that is
+   * settled or past its late-payment window too (the cashier's explicit re-check from the history:
+   * the customer shows a payment on their phone days later); the answer still moves the state only
+   * along the ledger's allowed edges.
+   */
+  async checkNow(tradeNo: string, options: { evenIfDone?: boolean } = {}): Promise<GatewayAnswer | null> {
     const running = this.#running.get(tradeNo);
-    if (running) return running;
+    if (running) {
+      const answer = await running;
+      if (answer !== null || !options.evenIfDone) return answer;
+    }
     clearTimeout(this.#timers.get(tradeNo)?.timer);
     this.#timers.delete(tradeNo);
-    const check = this.#check(tradeNo).finally(() => {
+    const check = this.#check(tradeNo, options.evenIfDone ?? false).finally(() => {
       this.#running.delete(tradeNo);
       this.track(tradeNo);
     });
@@ -122,20 +134,24 @@ export class PaymentTracker {
     this.#unchangedChecks.delete(tradeNo);
   }
 
-  async #check(tradeNo: string): Promise<void> {
+  async #check(tradeNo: string, evenIfDone: boolean): Promise<GatewayAnswer | null> {
     const { ledger, now, policy } = this.#deps;
     const before = ledger.get(tradeNo);
-    if (!before || !this.#shouldTrack(before)) return;
+    if (!before || !(evenIfDone || this.#shouldTrack(before))) return null;
     let decision: Decision | null = null;
+    let answer: GatewayAnswer;
     try {
       const gateway = await this.#deps.gatewayFor(before.environment);
-      const answer = await gateway.queryPayIn(tradeNo);
-      decision = afterQueryAnswer(ledger.get(tradeNo) ?? before, answer);
+      const result = await gateway.queryPayIn(tradeNo);
+      answer = { kind: 'answered', status: result.status, outcome: answerOutcome(result.status), checkedAt: now() };
+      decision = afterQueryAnswer(ledger.get(tradeNo) ?? before, result);
     } catch (error) {
       if (error instanceof GatewayError && error.kind === 'not_found') {
+        answer = { kind: 'not_found', checkedAt: now() };
         decision = afterNotFound(ledger.get(tradeNo) ?? before, now(), policy);
       } else {
         // The gateway or the network is having a bad moment: ask again on the next round.
+        answer = { kind: 'no_answer', code: error instanceof GatewayError ? gatewayErrorCode(error) : 'gateway.network', checkedAt: now() };
         this.#deps.onError(error, `checking payment ${tradeNo}`);
       }
     }
@@ -145,5 +161,6 @@ export class PaymentTracker {
     if (expiry) this.#deps.apply(tradeNo, expiry);
     const changed = decision !== null || expiry !== null;
     this.#unchangedChecks.set(tradeNo, changed ? 0 : (this.#unchangedChecks.get(tradeNo) ?? 0) + 1);
+    return answer;
   }
 }

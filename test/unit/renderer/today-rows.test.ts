@@ -59,7 +59,8 @@ describe("Today's rows belong to main's business day, not the calendar day (04:0
     process.env.TZ = 'Asia/Jakarta';
   });
   afterAll(() => {
-    process.env.TZ = zone;
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
   });
   const CUTOFF = 4 * 60;
   const at = (day: number, hours: number, minutes = 0) => new Date(2026, 2, day, hours, minutes).getTime();

@@ -53,7 +53,68 @@ describe('the day through the router', () => {
     expect(await core.router.dispatch('exportSales', { from: '2026-03-05', to: '2026-03-01' })).toEqual({ ok: false, error: { code: 'date.invalid' } });
     expect(await core.router.dispatch('listSales', { limit: 5000 })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
   });
+});
 
+describe('the history search through the router (issue 16 audit item 9)', () => {
+  let clock: number;
+  let app: PosCore;
+  const DAY_MS = 86_400_000;
+
+  beforeEach(async () => {
+    clock = Date.now();
+    app = createTestCore(join(dir, 'clocked'), { logger: { error: () => undefined }, now: () => clock });
+    await app.router.dispatch('updateSettings', { patch: { environment: 'training', merchantNo: '1234567890' }, secret: 'rahasia-latihan' });
+  });
+  afterEach(() => app.close());
+
+  async function charge(amount: number): Promise<string> {
+    const charged = await app.router.dispatch('charge', { amount });
+    if (!charged.ok) throw new Error(JSON.stringify(charged.error));
+    return charged.value.tradeNo;
+  }
+
+  it("re-checks a sale of an earlier day and answers what the gateway said, also when nothing changed", async () => {
+    const tradeNo = await charge(25_000);
+    clock += 2 * DAY_MS; // long past its expiry and the 30-minute late-payment window: no longer followed
+    const first = await app.router.dispatch('recheckSale', { tradeNo });
+    expect(first).toMatchObject({
+      ok: true,
+      value: { sale: { tradeNo, state: 'expired', late: false }, answer: { kind: 'answered', status: '0015', outcome: 'processing', checkedAt: clock } },
+    });
+    // The customer did pay: the explicit re-check finds it days later, as a late payment.
+    const training = await app.gateways.trainingSimulator();
+    training.simulator.settle(tradeNo, 'paid');
+    const second = await app.router.dispatch('recheckSale', { tradeNo });
+    expect(second).toMatchObject({ ok: true, value: { sale: { state: 'paid', late: true }, answer: { kind: 'answered', status: '0000', outcome: 'paid' } } });
+    // Settled now: asked again, the gateway's word is still shown, the sale stays as it is.
+    const third = await app.router.dispatch('recheckSale', { tradeNo });
+    expect(third).toMatchObject({ ok: true, value: { sale: { state: 'paid' }, answer: { outcome: 'paid' } } });
+    expect(await app.router.dispatch('recheckSale', { tradeNo: 'NOPE' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('applies amount and state together, includes the whole "to" minute, and refuses a trade number with other filters', async () => {
+    const start = new Date(clock);
+    const minuteStart = new Date(start.getFullYear(), start.getMonth(), start.getDate(), start.getHours(), start.getMinutes()).getTime();
+    clock = minuteStart + 25_000; // hh:mm:25
+    const waiting = await charge(25_000);
+    const paid = await charge(25_000);
+    await app.router.dispatch('settleTraining', { tradeNo: paid, outcome: 'paid' });
+    await charge(30_000);
+    const hhmm = (ms: number) => new Date(ms).toTimeString().slice(0, 5);
+    const tradeNos = async (request: object) => {
+      const page = await app.router.dispatch('listSales', request as never);
+      if (!page.ok) throw new Error(JSON.stringify(page.error));
+      return page.value.sales.map((sale) => sale.tradeNo);
+    };
+    expect(await tradeNos({ amount: '25.000', state: 'paid' })).toEqual([paid]);
+    expect(await tradeNos({ amount: '25.000', state: 'awaiting_payment' })).toEqual([waiting]);
+    expect(await tradeNos({ amount: '25.000', state: 'failed' })).toEqual([]);
+    expect(await tradeNos({ amount: '25.000', fromTime: hhmm(clock), toTime: hhmm(clock) })).toEqual([paid, waiting]);
+    expect(await app.router.dispatch('listSales', { tradeNo: paid, amount: '25.000' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation', fields: { tradeNo: { code: 'search.trade_no_alone' } } },
+    });
+  });
 });
 
 describe('CSV export in the app: the save dialog', () => {

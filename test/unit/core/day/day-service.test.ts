@@ -164,10 +164,15 @@ describe('DayService', () => {
     ledger.update('LATE', { state: 'paid', paidAmount: 25_000 });
     expect(day.status().needsAttention).toBe(1);
     expect(day.lateUnresolved().map((sale) => [sale.tradeNo, sale.late])).toEqual([['LATE', true]]);
+    // "Lainnya" says nothing by itself: refused without a note, and nothing is recorded.
+    expect(() => day.resolveLate('LATE', 'other', '   ')).toThrow(
+      expect.objectContaining({ code: 'validation', fields: { note: { code: 'late.note_required' } } }),
+    );
+    expect(day.status().needsAttention).toBe(1);
     expect(day.resolveLate('LATE', 'goods_handed_over', '  barang diberikan ').resolution).toBe('goods_handed_over');
     expect(day.status().needsAttention).toBe(0);
     expect(ledger.events('LATE').at(-1)?.note).toBe('late.resolved:goods_handed_over — barang diberikan');
-    expect(await posErrorCode(() => day.resolveLate('LATE', 'other', ''))).toBe('late.already_resolved');
+    expect(await posErrorCode(() => day.resolveLate('LATE', 'other', 'lagi'))).toBe('late.already_resolved');
     const closed = await day.closeShift();
     expect(closed.report.late).toEqual({ count: 1, received: 25_000 });
     expect(closed.report.resolutions.goods_handed_over).toBe(1);
