@@ -181,6 +181,8 @@ function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view
               setPayment(open);
               navigate('sale');
             }}
+            lateCount={day?.needsAttention ?? 0}
+            onOpenLate={() => navigate('day')}
           />
         ) : null}
         {route === 'day' ? <DayScreen status={day} reload={reloadDay} /> : null}

@@ -7,9 +7,13 @@ import type { PaymentState } from '../../shared/payment.ts';
  */
 type Note = { frequency: number; start: number; length: number };
 
-export type OutcomeSound = 'paid' | 'failed' | 'attention';
+export type OutcomeSound = 'paid' | 'failed' | 'attention' | 'late';
 
-/** Paid rises, failed falls low twice, partial or expired is one low tone: told apart by ear. */
+/**
+ * Paid rises, failed falls low twice, partial or expired is one low tone; a late payment found
+ * (money arrived for a sale the counter had closed: someone must act) is a high two-tone call
+ * repeated, unlike any sale's outcome: told apart by ear.
+ */
 export const OUTCOME_NOTES: Readonly<Record<OutcomeSound, readonly Note[]>> = {
   paid: [
     { frequency: 880, start: 0, length: 0.15 },
@@ -20,6 +24,12 @@ export const OUTCOME_NOTES: Readonly<Record<OutcomeSound, readonly Note[]>> = {
     { frequency: 220, start: 0.22, length: 0.45 },
   ],
   attention: [{ frequency: 330, start: 0, length: 0.35 }],
+  late: [
+    { frequency: 1046.5, start: 0, length: 0.12 },
+    { frequency: 784, start: 0.14, length: 0.12 },
+    { frequency: 1046.5, start: 0.28, length: 0.12 },
+    { frequency: 784, start: 0.42, length: 0.2 },
+  ],
 };
 
 /** The sound a payment reaching this state makes, if any. */
@@ -43,9 +53,9 @@ export function playOutcomeSound(state: PaymentState): void {
   if (enabled && sound !== null) play(OUTCOME_NOTES[sound]);
 }
 
-/** A late payment was found (issue 16): the attention tone, when sounds are on. */
+/** A late payment was found (issue 16): its own call, not a sale's outcome tone, when sounds are on. */
 export function playLateSound(): void {
-  if (enabled) play(OUTCOME_NOTES.attention);
+  if (enabled) play(OUTCOME_NOTES.late);
 }
 
 /** The few Web Audio members used, typed here so the module also type-checks without the DOM library. */

@@ -21,7 +21,7 @@ export function LateCount({ count }: { count: number }) {
   );
 }
 
-/** On the sale screen: a late payment needs attention, with the way to the list. */
+/** On the sale screen and at the top of Today: late payments need attention, with the way to the list. */
 export function LateBanner({ count, onOpen }: { count: number; onOpen: () => void }) {
   const { t } = useI18n();
   if (count === 0) return null;
@@ -32,5 +32,18 @@ export function LateBanner({ count, onOpen }: { count: number; onOpen: () => voi
         {t('late.open')}
       </button>
     </div>
+  );
+}
+
+/** On a Today row: this sale was paid after the counter closed it, and someone must act. */
+export function LateRowNote({ tradeNo, onOpen }: { tradeNo: string; onOpen: () => void }) {
+  const { t } = useI18n();
+  return (
+    <span className="late-row-note">
+      <span className="late-row-text">{t('late.needs_action')}</span>
+      <button type="button" className="button button-small button-secondary" aria-label={t('late.needs_action_go_label', { tradeNo })} onClick={onOpen}>
+        {t('late.needs_action_go')}
+      </button>
+    </span>
   );
 }

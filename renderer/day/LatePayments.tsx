@@ -4,7 +4,8 @@ import type { IpcError } from '../../shared/ipc-contract.ts';
 import { formatRupiah } from '../../shared/money.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { safeCall } from '../app/pos.ts';
-import { formatClock } from '../app/time.ts';
+import { formatSaleMoment } from '../app/time.ts';
+import { validateLateResolution } from '../../shared/day/late-rules.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { TextField } from '../components/TextField.tsx';
 
@@ -48,22 +49,26 @@ export function LatePayments({ count, onResolved }: { count: number; onResolved:
 }
 
 function LateItem({ sale, onResolved }: { sale: SaleView; onResolved: () => void }) {
-  const { t } = useI18n();
+  const { t, tf, language } = useI18n();
   const [outcome, setOutcome] = useState<LateOutcome>('goods_handed_over');
   const [note, setNote] = useState('');
   const [failure, setFailure] = useState<IpcError | null>(null);
   const received = sale.paidAmount ?? sale.amount;
 
   const save = async () => {
-    const result = await safeCall((api) => api.resolveLatePayment({ tradeNo: sale.tradeNo, outcome, note }));
+    // The same rule as main's, for instant feedback: "Lainnya" needs a note.
+    const checked = validateLateResolution({ outcome, note });
+    if (!checked.ok) return setFailure({ code: 'validation', fields: checked.fields });
+    const result = await safeCall((api) => api.resolveLatePayment({ tradeNo: sale.tradeNo, ...checked.value }));
     if (result.ok) onResolved();
     else setFailure(result.error);
   };
+  const noteError = failure?.fields?.note;
 
   return (
     <li className="late-item" data-trade-no={sale.tradeNo}>
       <p className="late-what">
-        <strong>{formatRupiah(received)}</strong> {t('late.what', { time: formatClock(sale.createdAt), trade: sale.tradeNo })}
+        <strong>{formatRupiah(received)}</strong> {t('late.what', { time: formatSaleMoment(sale.createdAt, null, language), trade: sale.tradeNo })}
       </p>
       <form className="late-form" onSubmit={(event) => { event.preventDefault(); void save(); }}>
         <div className="field">
@@ -74,11 +79,19 @@ function LateItem({ sale, onResolved }: { sale: SaleView; onResolved: () => void
             ))}
           </select>
         </div>
-        <TextField id={`late-note-${sale.tradeNo}`} label={t('late.note')} value={note} maxLength={500} onChange={(event) => setNote(event.target.value)} />
+        <TextField
+          id={`late-note-${sale.tradeNo}`}
+          label={t('late.note')}
+          hint={outcome === 'other' ? t('late.note_required_hint') : null}
+          error={noteError ? tf(noteError) : null}
+          value={note}
+          maxLength={500}
+          onChange={(event) => setNote(event.target.value)}
+        />
         {outcome === 'refunded_cash' ? <p className="late-refund-note" role="note">{t('late.refund_not_sent')}</p> : null}
         <button type="submit" className="button button-primary">{t('late.save')}</button>
       </form>
-      {failure ? <ErrorBanner error={failure} /> : null}
+      {failure && !failure.fields ? <ErrorBanner error={failure} /> : null}
     </li>
   );
 }

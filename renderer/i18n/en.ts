@@ -356,6 +356,7 @@ export const en: Messages = {
   'late.needs_action': 'Paid late — needs action',
   'late.needs_action_go': 'Needs action (F4)',
   'late.needs_action_go_label': 'Needs action for {tradeNo} (F4)',
+  'late.note_required_hint': 'Required for Other: write what was done.',
   'search.heading': 'History and search',
   'search.date': 'Date',
   'search.amount': 'Amount',

@@ -362,6 +362,7 @@ export const id = {
   'late.needs_action': 'Dibayar terlambat — perlu tindakan',
   'late.needs_action_go': 'Perlu tindakan (F4)',
   'late.needs_action_go_label': 'Perlu tindakan untuk {tradeNo} (F4)',
+  'late.note_required_hint': 'Wajib untuk Lainnya: tulis apa yang dilakukan.',
   'search.heading': 'Riwayat dan cari',
   'search.date': 'Tanggal',
   'search.amount': 'Jumlah',

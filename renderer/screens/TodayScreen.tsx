@@ -10,6 +10,8 @@ import { CancelPaymentDialog } from '../components/CancelPaymentDialog.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { ReprintButton } from '../components/ReprintButton.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
+import { LateBanner, LateRowNote } from '../day/LateNotice.tsx';
+import { useLateTradeNos } from '../day/useLateTradeNos.ts';
 import { appendPage, firstPage, isAnotherDay, mergeRow, msUntilRollover, NO_ROWS, type TodayRows } from './today-rows.ts';
 
 type Today = IpcResponse<'listToday'>;
@@ -19,6 +21,10 @@ type Totals = Omit<Today, 'payments' | 'next'>;
 type Props = {
   /** Shows an open sale's screen again (its QR, or why it cannot be paid). */
   onOpen: (payment: PaymentView) => void;
+  /** Late payments awaiting a person (the day status): their rows say so. */
+  lateCount: number;
+  /** Opens "Perlu tindakan" (Laporan). */
+  onOpenLate: () => void;
 };
 
 /**
@@ -27,8 +33,9 @@ type Props = {
  * whole list is read again only when the cashier asks (Muat ulang) or when the business day ends
  * (at the cut-off, also with the screen left open): rows and totals are always of one day.
  */
-export function TodayScreen({ onOpen }: Props) {
+export function TodayScreen({ onOpen, lateCount, onOpenLate }: Props) {
   const { t } = useI18n();
+  const lateTradeNos = useLateTradeNos(lateCount);
   const [cancelling, setCancelling] = useState<PaymentView | null>(null);
   const [totals, setTotals] = useState<Totals | null>(null);
   const [list, setList] = useState<TodayRows>(NO_ROWS);
@@ -133,6 +140,7 @@ export function TodayScreen({ onOpen }: Props) {
 
   return (
     <section className="today" aria-labelledby="today-heading">
+      <LateBanner count={lateCount} onOpen={onOpenLate} />
       <div className="today-head">
         <h1 id="today-heading" ref={headingRef} tabIndex={-1}>
           {t('today.heading')}
@@ -190,6 +198,7 @@ export function TodayScreen({ onOpen }: Props) {
                 </td>
                 <td>
                   <StatusBadge state={payment.counterState} />
+                  {lateTradeNos.has(payment.tradeNo) ? <LateRowNote tradeNo={payment.tradeNo} onOpen={onOpenLate} /> : null}
                 </td>
                 <td className="mono">{payment.tradeNo}</td>
                 <td className="today-actions">

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { OUTCOME_NOTES, playOutcomeSound, setPaymentSoundsEnabled, soundForState } from '../../../renderer/app/sound.ts';
+import { OUTCOME_NOTES, playLateSound, playOutcomeSound, setPaymentSoundsEnabled, soundForState } from '../../../renderer/app/sound.ts';
 import { PAYMENT_STATES } from '../../../shared/payment.ts';
 import { installRecordingAudio, recordedTones } from '../../harness/recording-audio.ts';
 
@@ -37,10 +37,25 @@ describe('payment sounds', () => {
     ]);
   });
 
+  it('a late payment found has its own call, unlike the partial/expired tone and every other outcome', () => {
+    playLateSound();
+    const late = [...played];
+    expect(late).toEqual(OUTCOME_NOTES.late.map((note) => note.frequency));
+    for (const state of PAYMENT_STATES) {
+      played.length = 0;
+      playOutcomeSound(state);
+      expect(played, state).not.toEqual(late);
+    }
+    played.length = 0;
+    playOutcomeSound('expired');
+    expect(played).toEqual([330]);
+  });
+
   it('plays nothing when the owner switched sounds off', () => {
     setPaymentSoundsEnabled(false);
     playOutcomeSound('paid');
     playOutcomeSound('failed');
+    playLateSound();
     expect(played).toEqual([]);
   });
 });
