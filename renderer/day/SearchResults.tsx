@@ -6,6 +6,7 @@ import { useI18n } from '../app/i18n.tsx';
 import type { Translate } from '../i18n/index.ts';
 import { safeCall } from '../app/pos.ts';
 import { formatClock, formatSaleMoment } from '../app/time.ts';
+import { useInFlight } from '../app/useInFlight.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 
@@ -24,17 +25,12 @@ type Props = {
 export function SearchResults({ sales, shownDate, onSaleChange }: Props) {
   const { t, tc, language } = useI18n();
   const [answers, setAnswers] = useState<ReadonlyMap<string, GatewayAnswer>>(new Map());
-  const [checking, setChecking] = useState<ReadonlySet<string>>(new Set());
+  const checking = useInFlight();
   const [failure, setFailure] = useState<IpcError | null>(null);
 
   const recheck = async (tradeNo: string) => {
-    setChecking((current) => new Set(current).add(tradeNo));
-    const result = await safeCall((api) => api.recheckSale({ tradeNo }));
-    setChecking((current) => {
-      const next = new Set(current);
-      next.delete(tradeNo);
-      return next;
-    });
+    const result = await checking.run(tradeNo, () => safeCall((api) => api.recheckSale({ tradeNo })));
+    if (result === undefined) return;
     if (!result.ok) return setFailure(result.error);
     setFailure(null);
     setAnswers((current) => new Map(current).set(tradeNo, result.value.answer));

@@ -5,6 +5,7 @@ import type { PaymentState, PaymentView } from '../../shared/payment.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { pos, safeCall } from '../app/pos.ts';
 import { formatClock } from '../app/time.ts';
+import { useInFlight } from '../app/useInFlight.ts';
 import { AmountText } from '../components/AmountText.tsx';
 import { CancelPaymentDialog } from '../components/CancelPaymentDialog.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
@@ -41,7 +42,7 @@ export function TodayScreen({ onOpen, lateCount, onOpenLate }: Props) {
   const [list, setList] = useState<TodayRows>(NO_ROWS);
   const [loadingMore, setLoadingMore] = useState(false);
   const [failure, setFailure] = useState<IpcError | null>(null);
-  const [rechecking, setRechecking] = useState<ReadonlySet<string>>(new Set());
+  const rechecking = useInFlight();
   const headingRef = useRef<HTMLHeadingElement>(null);
   // The business day on screen, as main listed it: later pushes of other days stay out.
   const listRef = useRef<TodayRows>(NO_ROWS);
@@ -119,14 +120,8 @@ export function TodayScreen({ onOpen, lateCount, onOpenLate }: Props) {
   };
 
   const recheck = async (tradeNo: string) => {
-    if (rechecking.has(tradeNo)) return;
-    setRechecking((current) => new Set(current).add(tradeNo));
-    const result = await safeCall((api) => api.recheckPayment({ tradeNo }));
-    setRechecking((current) => {
-      const next = new Set(current);
-      next.delete(tradeNo);
-      return next;
-    });
+    const result = await rechecking.run(tradeNo, () => safeCall((api) => api.recheckPayment({ tradeNo })));
+    if (result === undefined) return;
     if (result.ok) {
       merge(result.value);
       await loadTotals();
