@@ -291,6 +291,27 @@ describe('tracking', () => {
     expect(payment).toMatchObject({ state: 'partially_paid', paidAmount: 20_000 });
   });
 
+  it("asks the gateway on the cashier's re-check and answers what it said, or that it did not answer", async () => {
+    let down = false;
+    fixture = await startPaymentFixture({
+      simulator: { faults: ({ endpoint }) => (down && endpoint === 'queryPayInResult' ? { kind: 'http500' } : undefined) },
+    });
+    const { tradeNo } = await fixture.service.charge(sale);
+    const waiting = await fixture.service.ask(tradeNo);
+    expect(waiting.answer).toMatchObject({ kind: 'answered', status: '0015', outcome: 'processing' });
+    expect(waiting.payment.state).toBe('awaiting_payment');
+    down = true;
+    const unanswered = await fixture.service.ask(tradeNo);
+    expect(unanswered.answer).toMatchObject({ kind: 'no_answer', code: 'gateway.http_server' });
+    expect(unanswered.payment.state).toBe('awaiting_payment');
+    down = false;
+    // A settled sale is asked too (recheck() would not): the gateway's word, the state unchanged.
+    fixture.simulator.settle(tradeNo, 'paid');
+    expect((await fixture.service.ask(tradeNo)).answer).toMatchObject({ kind: 'answered', status: '0000', outcome: 'paid' });
+    expect((await fixture.service.ask(tradeNo)).payment.state).toBe('paid');
+    await expect(fixture.service.ask('nope')).rejects.toMatchObject({ code: 'not_found' });
+  });
+
   it('throws not_found for a trade number it does not hold', async () => {
     fixture = await startPaymentFixture();
     expect(() => fixture.service.get('nope')).toThrow(expect.objectContaining({ code: 'not_found' }));

@@ -1,0 +1,23 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatSaleMoment } from '../../../renderer/app/time.ts';
+
+describe('when a sale was made, as lists show it', () => {
+  let zone: string | undefined;
+  beforeAll(() => {
+    zone = process.env.TZ;
+    process.env.TZ = 'Asia/Jakarta';
+  });
+  afterAll(() => {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  });
+  const halfPastMidnight = Date.parse('2026-12-01T00:30:05+07:00');
+
+  it('the time alone on the date the list is of; with the date on any other (or on a list of any day)', () => {
+    expect(formatSaleMoment(halfPastMidnight, '2026-12-01', 'id')).toBe('00:30:05');
+    // A 04:00 cut-off: searched as 30 Nov, this sale says which night it was.
+    expect(formatSaleMoment(halfPastMidnight, '2026-11-30', 'id')).toBe('1 Des 2026 00:30:05');
+    expect(formatSaleMoment(halfPastMidnight, null, 'id')).toBe('1 Des 2026 00:30:05');
+    expect(formatSaleMoment(halfPastMidnight, null, 'en')).toBe('1 Dec 2026 00:30:05');
+  });
+});
