@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { IpcResponse } from '../../shared/ipc-contract.ts';
 import { pos, safeCall } from '../app/pos.ts';
+import { useRollover } from '../app/useRollover.ts';
 
 export type DayStatus = IpcResponse<'getDayStatus'>;
 
 /**
  * The business day, the open shift and the count of late payments awaiting a person, kept fresh
- * from the payment push (a late payment arrives as one), at most a few times a second.
+ * from the payment push (a late payment arrives as one), at most a few times a second, and read
+ * again when the business day ends (the cut-off).
  */
 export function useDayStatus(): { status: DayStatus | null; reload: () => Promise<void> } {
   const [status, setStatus] = useState<DayStatus | null>(null);
@@ -28,5 +30,7 @@ export function useDayStatus(): { status: DayStatus | null; reload: () => Promis
       if (timer) clearTimeout(timer);
     };
   }, [reload]);
+  // At the cut-off the business day changes with no sale needed: the status follows it.
+  useRollover(status?.dayEnd, reload);
   return { status, reload };
 }

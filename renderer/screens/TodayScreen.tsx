@@ -4,8 +4,9 @@ import { formatRupiah, groupRupiah } from '../../shared/money.ts';
 import type { PaymentState, PaymentView } from '../../shared/payment.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { pos, safeCall } from '../app/pos.ts';
-import { formatClock } from '../app/time.ts';
+import { formatBusinessDate, formatClock } from '../app/time.ts';
 import { useInFlight } from '../app/useInFlight.ts';
+import { useRollover } from '../app/useRollover.ts';
 import { AmountText } from '../components/AmountText.tsx';
 import { CancelPaymentDialog } from '../components/CancelPaymentDialog.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
@@ -13,7 +14,7 @@ import { ReprintButton } from '../components/ReprintButton.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { LateBanner, LateRowNote } from '../day/LateNotice.tsx';
 import { useLateTradeNos } from '../day/useLateTradeNos.ts';
-import { appendPage, firstPage, isAnotherDay, mergeRow, msUntilRollover, NO_ROWS, type TodayRows } from './today-rows.ts';
+import { appendPage, firstPage, isAnotherDay, mergeRow, NO_ROWS, type TodayRows } from './today-rows.ts';
 
 type Today = IpcResponse<'listToday'>;
 /** The day's totals: everything listToday answers but the rows. */
@@ -35,7 +36,7 @@ type Props = {
  * (at the cut-off, also with the screen left open): rows and totals are always of one day.
  */
 export function TodayScreen({ onOpen, lateCount, onOpenLate }: Props) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const lateTradeNos = useLateTradeNos(lateCount);
   const [cancelling, setCancelling] = useState<PaymentView | null>(null);
   const [totals, setTotals] = useState<Totals | null>(null);
@@ -92,22 +93,8 @@ export function TodayScreen({ onOpen, lateCount, onOpenLate }: Props) {
     };
   }, [load, loadTotals, merge]);
 
-  // At the cut-off the next business day begins: its list, even if no sale comes in. Asked again
-  // a minute later while main still lists the old day (its clock a little behind this one).
-  const dayEnd = list.day?.end;
-  useEffect(() => {
-    if (dayEnd === undefined) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let stopped = false;
-    const arm = () => {
-      if (!stopped) timer = setTimeout(() => void loadTotals().then(arm), msUntilRollover(dayEnd, Date.now()));
-    };
-    arm();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [dayEnd, loadTotals]);
+  // At the cut-off the next business day begins: its list, even if no sale comes in.
+  useRollover(list.day?.end, loadTotals);
 
   const loadMore = async () => {
     if (loadingMore || list.next === null) return;
@@ -137,9 +124,13 @@ export function TodayScreen({ onOpen, lateCount, onOpenLate }: Props) {
     <section className="today" aria-labelledby="today-heading">
       <LateBanner count={lateCount} onOpen={onOpenLate} />
       <div className="today-head">
-        <h1 id="today-heading" ref={headingRef} tabIndex={-1}>
-          {t('today.heading')}
-        </h1>
+        <div>
+          <h1 id="today-heading" ref={headingRef} tabIndex={-1}>
+            {t('today.heading')}
+          </h1>
+          {/* Which business day: with a 04:00 cut-off, at 01:00 it is still yesterday's. */}
+          {list.day ? <p className="today-day">{t('day.heading', { date: formatBusinessDate(list.day.date, language) })}</p> : null}
+        </div>
         <button type="button" className="button button-secondary" onClick={() => void load()}>
           {t('today.refresh')}
         </button>

@@ -43,18 +43,6 @@ export function isAnotherDay(current: TodayRows, answer: DayAnswer): boolean {
   return current.day === null || current.day.start !== answer.dayStart || current.day.end !== answer.dayEnd;
 }
 
-/**
- * Milliseconds until the day on screen ends (the cut-off), when Today starts the next day's list
- * even if no sale comes in. A clock already past the end (the renderer's ahead of main's) waits a
- * minute before asking again rather than asking in a loop.
- */
-export function msUntilRollover(dayEnd: number, now: number): number {
-  const left = dayEnd - now;
-  return left > 0 ? left + ROLLOVER_GRACE_MS : RETRY_ROLLOVER_MS;
-}
-const ROLLOVER_GRACE_MS = 250;
-const RETRY_ROLLOVER_MS = 60_000;
-
 /** A page appended below the rows already shown (a sale already there keeps its newer view). */
 export function appendPage(current: TodayRows, page: { payments: readonly PaymentView[]; next: string | null }): TodayRows {
   const shown = new Set(current.rows.map((row) => row.tradeNo));

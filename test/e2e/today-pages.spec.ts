@@ -112,12 +112,14 @@ test('with a 04:00 cut-off, Today keeps the business day: 00:30 is last night, i
     await expect(rows).toHaveCount(1);
     await expect(rows.first()).toContainText(night.tradeNo);
     await expect(rows.first()).toContainText('00:30');
+    await expect(page.locator('.today-day')).toHaveText('Hari usaha: Senin, 30 November 2026');
 
     // 04:00 passes with the screen open: the new business day's (empty) list, without a sale or a reload.
     preview.advanceClock(at(4, 0) + 5_000 - at(0, 30));
     await page.clock.fastForward(at(4, 0) + 5_000 - at(0, 30));
     await expect(page.getByText('Belum ada transaksi hari ini.')).toBeVisible();
     await expect(rows).toHaveCount(0);
+    await expect(page.locator('.today-day')).toHaveText('Hari usaha: Selasa, 1 Desember 2026');
 
     // 09:00: the morning's sale is alone on its list (same calendar date as 00:30, another business day).
     preview.advanceClock(at(9, 0) - at(4, 0) - 5_000);

@@ -1,12 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  appendPage,
-  firstPage,
-  isAnotherDay,
-  mergeRow,
-  msUntilRollover,
-  type TodayRows,
-} from '../../../renderer/screens/today-rows.ts';
+import { msUntilRollover } from '../../../renderer/app/rollover.ts';
+import { appendPage, firstPage, isAnotherDay, mergeRow, type TodayRows } from '../../../renderer/screens/today-rows.ts';
 import { businessDayOf } from '../../../shared/day/business-day.ts';
 import type { PaymentView } from '../../../shared/payment.ts';
 
