@@ -106,7 +106,10 @@ test('with a 04:00 cut-off, Today keeps the business day: 00:30 is last night, i
     await page.goto(preview.url);
     await expect(page.getByLabel('Jumlah', { exact: true })).toBeFocused();
 
+    // The night's sale is cancelled at the counter: nothing about it is pushed when 04:00 passes,
+    // so what moves the screens on at the cut-off is the cut-off itself.
     const night = await charge(preview, MAX);
+    expect((await preview.core.router.dispatch('cancelPayment', { tradeNo: night.tradeNo })).ok).toBe(true);
     await page.getByRole('tab', { name: /Hari ini/ }).click();
     const rows = page.locator('.today-table tbody tr');
     await expect(rows).toHaveCount(1);
@@ -120,6 +123,10 @@ test('with a 04:00 cut-off, Today keeps the business day: 00:30 is last night, i
     await expect(page.getByText('Belum ada transaksi hari ini.')).toBeVisible();
     await expect(rows).toHaveCount(0);
     await expect(page.locator('.today-day')).toHaveText('Hari usaha: Selasa, 1 Desember 2026');
+    // Laporan (the app's day status) has moved on with it, no sale needed.
+    await page.getByRole('tab', { name: /Laporan/ }).click();
+    await expect(page.getByRole('heading', { name: 'Hari usaha: Selasa, 1 Desember 2026' })).toBeVisible();
+    await page.getByRole('tab', { name: /Hari ini/ }).click();
 
     // 09:00: the morning's sale is alone on its list (same calendar date as 00:30, another business day).
     preview.advanceClock(at(9, 0) - at(4, 0) - 5_000);
@@ -128,9 +135,11 @@ test('with a 04:00 cut-off, Today keeps the business day: 00:30 is last night, i
     await expect(rows).toHaveCount(1);
     await expect(rows.first()).toContainText(morning.tradeNo);
 
-    // The night's sale is paid late: its push stays out of this day's list, and out of its totals.
-    const paid = await preview.core.router.dispatch('settleTraining', { tradeNo: night.tradeNo, outcome: 'paid' });
-    expect(paid.ok && paid.value.state).toBe('paid');
+    // The customer had paid the night's sale after all (found by a re-check): its push stays out
+    // of this day's list, and out of its totals.
+    preview.simulator.settle(night.tradeNo, 'paid');
+    const paid = await preview.core.router.dispatch('recheckSale', { tradeNo: night.tradeNo });
+    expect(paid.ok && paid.value.sale).toMatchObject({ state: 'paid', late: true });
     await page.clock.runFor(1_000);
     await expect(rows).toHaveCount(1);
     await expect(page.locator('.today-table')).not.toContainText(night.tradeNo);
