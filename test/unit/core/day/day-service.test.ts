@@ -6,7 +6,8 @@ import { parse } from 'csv-parse/sync';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AdminLock } from '../../../../electron/core/admin/admin-lock.ts';
 import { createCashierPins } from '../../../../electron/core/day/cashier-pins.ts';
-import { adminSupervisor, DayService } from '../../../../electron/core/day/day-service.ts';
+import { DayService } from '../../../../electron/core/day/day-service.ts';
+import { adminSupervisor } from '../../../../electron/core/day/supervisor.ts';
 import { PosError } from '../../../../electron/core/errors.ts';
 import { Ledger } from '../../../../electron/core/ledger/ledger.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../../shared/settings.ts';
@@ -68,15 +69,15 @@ describe('DayService', () => {
     sell('A', '2026-03-02T09:00:00');
     sell('B', '2026-03-02T09:05:00');
     expect(day.status()).toMatchObject({ businessDate: '2026-03-02', shift: { cashierName: 'Kasir' }, cashierPins: false });
-    expect(day.cashiers()).toEqual([{ id: 1, name: 'Kasir', hasPin: false, isDefault: true, retired: false }]);
+    expect(day.roster.list()).toEqual([{ id: 1, name: 'Kasir', hasPin: false, isDefault: true, retired: false }]);
     expect(ledger.day.shiftsBetween(0, Number.MAX_SAFE_INTEGER)).toHaveLength(1);
   });
 
   it('with cashier PINs on, refuses a sale until a cashier opens a shift with the right PIN; wrong PINs lock out', async () => {
     settings = { ...settings, day: { ...settings.day, cashierPins: true } };
     expect(await posErrorCode(() => day.ensureShiftForSale())).toBe('shift.none_open');
-    expect(await posErrorCode(() => day.addCashier({ name: '', pin: '12' }))).toBe('validation');
-    const siti = await day.addCashier({ name: 'Siti', pin: '2468' });
+    expect(await posErrorCode(() => day.roster.add({ name: '', pin: '12' }))).toBe('validation');
+    const siti = await day.roster.add({ name: 'Siti', pin: '2468' });
     expect(siti).toEqual({ id: 1, name: 'Siti', hasPin: true, isDefault: false, retired: false });
     expect(await posErrorCode(() => day.openShift(siti.id, '1111'))).toBe('wrong_pin');
     expect((await day.openShift(siti.id, '2468')).cashierName).toBe('Siti');
