@@ -300,7 +300,6 @@ export const en: Messages = {
   'shift.auto_opens': "No shift yet. The default cashier's shift opens by itself with the next sale.",
   'shift.closed_report': 'Shift report {name}, {from}–{to}',
   'shift.report_label': 'Shift report {name}',
-  'shift.no_cashiers': 'No cashiers yet. The owner adds cashiers in Settings.',
   'shift.cashier': 'Cashier',
   'shift.pin': 'Cashier PIN',
   'shift.open': 'Open shift',

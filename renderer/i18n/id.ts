@@ -306,7 +306,6 @@ export const id = {
   'shift.auto_opens': 'Belum ada shift. Shift kasir bawaan terbuka otomatis pada penjualan berikutnya.',
   'shift.closed_report': 'Laporan shift {name}, {from}–{to}',
   'shift.report_label': 'Laporan shift {name}',
-  'shift.no_cashiers': 'Belum ada kasir. Pemilik menambahkan kasir di Pengaturan.',
   'shift.cashier': 'Kasir',
   'shift.pin': 'PIN kasir',
   'shift.open': 'Buka shift',

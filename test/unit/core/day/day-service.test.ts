@@ -107,6 +107,21 @@ describe('DayService', () => {
     expect(await posErrorCode(() => day.closeShift())).toBe('shift.none_open');
   });
 
+  it('with no owner PIN set, the cancel and close guards refuse (nobody can approve) instead of passing', async () => {
+    settings = { ...settings, day: { ...settings.day, supervisorCancelAfterMinutes: 5 } };
+    sell('OPEN', '2026-03-02T10:00:00');
+    ledger.update('OPEN', { state: 'awaiting_payment' });
+    clock += 10 * 60_000;
+    const payment = { state: 'awaiting_payment' as const, createdAt: wib('2026-03-02T10:00:00') };
+    expect(await posErrorCode(() => day.authorizeCancel(payment))).toBe('supervisor.no_owner_pin');
+    expect(await posErrorCode(() => day.authorizeCancel(payment, '0000'))).toBe('supervisor.no_owner_pin');
+    expect(await posErrorCode(() => day.closeShift())).toBe('supervisor.no_owner_pin');
+    expect(day.status().shift).not.toBeNull();
+    // Once the owner has a PIN, the open session is the owner present.
+    await adminLock.setPin('9753');
+    await expect(day.authorizeCancel(payment)).resolves.toBeUndefined();
+  });
+
   it('counts a sale at 01:30 in the business day that began the evening before (cut-off 04:00), across shifts', async () => {
     sell('EVENING', '2026-03-02T22:00:00', 30_000);
     ledger.update('EVENING', { state: 'paid', paidAmount: 30_000 });
