@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { formatRupiah } from '../../shared/money.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { setUpTraining } from '../harness/web-preview/set-up.ts';
-import { expect, SCREEN_SIZES, screenshot, test, tradeNoOnScreen, type TestPreview } from './fixtures.ts';
+import { expect, SCREEN_SIZES, screenshot, screenshotAtSizes, test, tradeNoOnScreen, type TestPreview } from './fixtures.ts';
 
 // Issue 16: a cashier opens a shift with a PIN, sells, a late payment is raised and resolved, the
 // shift closes with a report that matches the sales, the day's CSV adds up to the report. Every
@@ -260,3 +261,31 @@ for (const size of SCREEN_SIZES) {
     });
   });
 }
+
+test('a shop whose settings turned cashier PINs on before any cashier had a PIN: nobody is offered, the screen says who fixes it', async ({ preview, page }) => {
+  await setUpTraining(preview);
+  const sale = await preview.core.router.dispatch('charge', { amount: 25_000 });
+  if (!sale.ok) throw new Error(JSON.stringify(sale.error));
+  await preview.core.router.dispatch('cancelPayment', { tradeNo: sale.value.tradeNo });
+  expect((await preview.core.router.dispatch('closeShift', {})).ok).toBe(true);
+  // Written by an earlier version, which let PINs be turned on with only the PIN-less "Kasir".
+  const file = join(preview.dataDir, 'settings.json');
+  const stored = JSON.parse(readFileSync(file, 'utf8')) as { settings: { day: { cashierPins: boolean } } };
+  stored.settings.day.cashierPins = true;
+  writeFileSync(file, JSON.stringify(stored));
+  await preview.restartCore();
+
+  await page.goto(preview.url);
+  await expect(amountField(page)).toBeFocused();
+  await page.keyboard.press('F4');
+  const panel = page.locator('.shift-panel');
+  await expect(panel).toContainText('Belum ada kasir dengan PIN. Pemilik memberi PIN di Pengaturan → Kasir.');
+  await expect(panel.getByRole('button', { name: 'Buka shift' })).toHaveCount(0);
+  await screenshotAtSizes(page, 'day-open-shift-no-cashier-pin', {
+    check: async () => {
+      await expect(panel).toBeInViewport();
+      expect(await overflowing(page)).toEqual([]);
+    },
+    restore: { width: 1366, height: 768 },
+  });
+});
