@@ -28,8 +28,8 @@ export async function dayScreens(): Promise<Figure[]> {
     const day = new DayService({
       ledger,
       settings: () => DEFAULT_SETTINGS,
-      pins: { hash: async () => '{}', verify: async () => undefined },
-      supervisor: { present: true, confirm: async () => undefined },
+      pins: { hash: async () => '{}', verify: async () => undefined, clearLockout: () => undefined },
+      supervisor: { ownerPinSet: true, present: true, confirm: async () => undefined },
       now: () => now,
     });
     const firstPage = await sample(300, 30, (i) => {
@@ -49,8 +49,8 @@ export async function dayScreens(): Promise<Figure[]> {
     const offHour = new DayService({
       ledger,
       settings: () => ({ ...DEFAULT_SETTINGS, day: { ...DEFAULT_SETTINGS.day, cutoff: '04:30' } }),
-      pins: { hash: async () => '{}', verify: async () => undefined },
-      supervisor: { present: true, confirm: async () => undefined },
+      pins: { hash: async () => '{}', verify: async () => undefined, clearLockout: () => undefined },
+      supervisor: { ownerPinSet: true, present: true, confirm: async () => undefined },
       now: () => now,
     });
     const rangeOffHour = await sample(40, 5, (i) => offHour.dayReport({ from: dateOf(i % 60), to: dateOf((i % 60) + 30) }));

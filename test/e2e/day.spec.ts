@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { formatRupiah } from '../../shared/money.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { setUpTraining } from '../harness/web-preview/set-up.ts';
-import { expect, SCREEN_SIZES, screenshot, test, tradeNoOnScreen, type TestPreview } from './fixtures.ts';
+import { expect, SCREEN_SIZES, screenshot, screenshotAtSizes, test, tradeNoOnScreen, type TestPreview } from './fixtures.ts';
 
 // Issue 16: a cashier opens a shift with a PIN, sells, a late payment is raised and resolved, the
 // shift closes with a report that matches the sales, the day's CSV adds up to the report. Every
@@ -42,9 +43,16 @@ async function sell(page: Page, amount: number, outcome: 'Tandai lunas' | 'Tanda
 }
 
 async function setUpCashier(preview: TestPreview): Promise<void> {
-  await setUpTraining(preview, { day: { cashierPins: true } });
+  // A cashier with a PIN first: cashier PINs cannot be turned on while nobody holds one.
   const added = await preview.core.router.dispatch('addCashier', { name: 'Siti Aminah', pin: '2468' });
   if (!added.ok) throw new Error(JSON.stringify(added.error));
+  await setUpTraining(preview, { day: { cashierPins: true } });
+}
+
+/** "Tutup shift" asks first; the cashier confirms. */
+async function closeShift(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Tutup shift' }).click();
+  await page.getByRole('dialog', { name: 'Tutup shift?' }).getByRole('button', { name: 'Ya, tutup shift' }).click();
 }
 
 for (const size of SCREEN_SIZES) {
@@ -98,7 +106,7 @@ for (const size of SCREEN_SIZES) {
       await expect(page.getByTestId('late-count')).toHaveCount(0);
 
       // Close the shift: the report on screen is the sum over the sales.
-      await page.getByRole('button', { name: 'Tutup shift' }).click();
+      await closeShift(page);
       const closed = page.locator('.shift-closed');
       await expect(closed).toBeVisible();
       const expectedReceived = MAX + 25_000 + 30_000;
@@ -138,6 +146,103 @@ for (const size of SCREEN_SIZES) {
       await expect(page.locator('.day-report [role="alert"]')).toContainText('Tanggal tidak valid');
     });
 
+    test(`the owner gives "Kasir" a PIN; the cashier opens a shift with it, closes it after a confirmation; the owner lets a locked-out cashier in (${label})`, async ({ preview, page }) => {
+      test.setTimeout(150_000);
+      // The audit's shop: sold with cashier PINs off, so the PIN-less default "Kasir" exists.
+      await setUpTraining(preview);
+      const first = await preview.core.router.dispatch('charge', { amount: 25_000 });
+      if (!first.ok) throw new Error(JSON.stringify(first.error));
+      await preview.core.router.dispatch('cancelPayment', { tradeNo: first.value.tradeNo });
+      expect((await preview.core.router.dispatch('closeShift', {})).ok).toBe(true);
+      await page.goto(preview.url);
+      await expect(amountField(page)).toBeFocused();
+      const shoot = async (state: string, shown: Locator) => {
+        await shown.scrollIntoViewIfNeeded();
+        await expect(shown).toBeInViewport();
+        expect(await overflowing(page), `${state} at ${label}`).toEqual([]);
+        await screenshot(page, `day-${state}-${label}`);
+      };
+
+      // Cashier PINs on with nobody holding a PIN: said in the cashier list, refused on save.
+      await page.keyboard.press('F3');
+      const pinsBox = page.getByLabel('Kasir membuka shift dengan PIN');
+      await pinsBox.check();
+      await expect(page.getByTestId('no-cashier-pin')).toContainText('Belum ada kasir dengan PIN');
+      await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
+      const pinsField = page.locator('.field-invalid').filter({ has: pinsBox });
+      await expect(pinsField).toContainText('Belum ada kasir aktif dengan PIN');
+      await expect(pinsBox).toBeFocused();
+      await shoot('settings-pins-refused', pinsField);
+
+      // The owner gives "Kasir" a PIN: a short one is refused where it was typed.
+      const kasirRow = page.locator('.cashier-list li[data-cashier="Kasir"]');
+      await expect(kasirRow).toContainText('kasir bawaan, tanpa PIN');
+      await kasirRow.getByRole('button', { name: 'Beri PIN' }).click();
+      const newPin = kasirRow.getByLabel('PIN baru untuk Kasir (4–6 angka)');
+      await expect(newPin).toBeFocused();
+      await newPin.fill('12');
+      await page.keyboard.press('Enter');
+      await expect(kasirRow).toContainText('PIN harus 4–6 angka.');
+      await shoot('settings-cashier-pin', kasirRow);
+      await newPin.fill('8642');
+      await page.keyboard.press('Enter');
+      await expect(kasirRow.getByRole('button', { name: 'Ganti PIN' })).toBeVisible();
+      await expect(page.getByTestId('no-cashier-pin')).toHaveCount(0);
+      await expect(page.getByText('Pengaturan tersimpan.')).toHaveCount(0); // Enter saved the PIN, not the settings
+      await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
+      await expect(page.getByText('Pengaturan tersimpan.')).toBeVisible();
+
+      // The cashier opens the shift with that PIN.
+      await page.keyboard.press('F4');
+      await expect(page.getByLabel('Kasir', { exact: true })).toHaveValue(/\d+/);
+      await page.getByLabel('PIN kasir', { exact: true }).fill('8642');
+      await page.getByRole('button', { name: 'Buka shift' }).click();
+      await expect(page.getByTestId('shift-open')).toContainText('Kasir');
+      await sell(page, MAX, 'Tandai lunas');
+
+      // "Tutup shift" asks, showing what closes; Esc and Enter on the safe answer leave it open.
+      await page.keyboard.press('F4');
+      const closeButton = page.getByRole('button', { name: 'Tutup shift' });
+      const dialog = page.getByRole('dialog', { name: 'Tutup shift?' });
+      await closeButton.click();
+      await expect(dialog.getByTestId('close-shift-sales')).toHaveText('1');
+      await expect(dialog.getByTestId('close-shift-received')).toHaveText(formatRupiah(MAX));
+      await expect(dialog).toContainText('Kasir');
+      await expect(dialog.getByRole('button', { name: 'Jangan tutup' })).toBeFocused();
+      await shoot('close-confirm', dialog);
+      await page.keyboard.press('Escape');
+      await expect(dialog).toHaveCount(0);
+      await closeButton.click();
+      await expect(dialog.getByRole('button', { name: 'Jangan tutup' })).toBeFocused();
+      await page.keyboard.press('Enter');
+      await expect(dialog).toHaveCount(0);
+      await expect(page.getByTestId('shift-open')).toContainText('Kasir');
+      await closeButton.click();
+      await dialog.getByRole('button', { name: 'Ya, tutup shift' }).click();
+      await expect(page.locator('.shift-closed').getByTestId('report-received')).toHaveText(formatRupiah(MAX));
+
+      // Wrong PINs lock "Kasir" out; the owner's PIN lets the cashier in and lifts the lockout.
+      const ownerPin = await preview.core.router.dispatch('setAdminPin', { newPin: '975310' });
+      expect(ownerPin.ok).toBe(true);
+      await preview.core.router.dispatch('lockAdmin', {});
+      const cashierPin = page.getByLabel('PIN kasir', { exact: true });
+      for (let i = 0; i < 5; i++) {
+        await cashierPin.fill('0000');
+        await page.getByRole('button', { name: 'Buka shift' }).click();
+        await expect(cashierPin).toHaveValue(''); // answered
+        await expect(page.locator('.shift-open-form [role="alert"]')).toContainText('PIN salah. Coba lagi.');
+      }
+      await cashierPin.fill('8642'); // the right PIN, too late
+      await page.getByRole('button', { name: 'Buka shift' }).click();
+      await expect(page.locator('.shift-open-form [role="alert"]')).toContainText('Terlalu banyak PIN salah');
+      const openForm = page.locator('.shift-open-form');
+      await expect(openForm).toContainText('Pemilik bisa membukakan shift dengan PIN pemilik');
+      await shoot('open-shift-locked', openForm);
+      await page.getByLabel('PIN pemilik', { exact: true }).fill('975310');
+      await page.getByRole('button', { name: 'Buka shift dengan PIN pemilik' }).click();
+      await expect(page.getByTestId('shift-open')).toContainText('Kasir');
+    });
+
     test(`the owner adds a cashier in the settings (${label})`, async ({ preview, page }) => {
       await setUpCashier(preview);
       await page.goto(preview.url);
@@ -156,3 +261,31 @@ for (const size of SCREEN_SIZES) {
     });
   });
 }
+
+test('a shop whose settings turned cashier PINs on before any cashier had a PIN: nobody is offered, the screen says who fixes it', async ({ preview, page }) => {
+  await setUpTraining(preview);
+  const sale = await preview.core.router.dispatch('charge', { amount: 25_000 });
+  if (!sale.ok) throw new Error(JSON.stringify(sale.error));
+  await preview.core.router.dispatch('cancelPayment', { tradeNo: sale.value.tradeNo });
+  expect((await preview.core.router.dispatch('closeShift', {})).ok).toBe(true);
+  // Written by an earlier version, which let PINs be turned on with only the PIN-less "Kasir".
+  const file = join(preview.dataDir, 'settings.json');
+  const stored = JSON.parse(readFileSync(file, 'utf8')) as { settings: { day: { cashierPins: boolean } } };
+  stored.settings.day.cashierPins = true;
+  writeFileSync(file, JSON.stringify(stored));
+  await preview.restartCore();
+
+  await page.goto(preview.url);
+  await expect(amountField(page)).toBeFocused();
+  await page.keyboard.press('F4');
+  const panel = page.locator('.shift-panel');
+  await expect(panel).toContainText('Belum ada kasir dengan PIN. Pemilik memberi PIN di Pengaturan → Kasir.');
+  await expect(panel.getByRole('button', { name: 'Buka shift' })).toHaveCount(0);
+  await screenshotAtSizes(page, 'day-open-shift-no-cashier-pin', {
+    check: async () => {
+      await expect(panel).toBeInViewport();
+      expect(await overflowing(page)).toEqual([]);
+    },
+    restore: { width: 1366, height: 768 },
+  });
+});

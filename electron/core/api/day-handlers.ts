@@ -8,8 +8,11 @@ export type DayCallName =
   | 'listCashiers'
   | 'addCashier'
   | 'retireCashier'
+  | 'setCashierPin'
+  | 'renameCashier'
   | 'openShift'
   | 'closeShift'
+  | 'getShiftReport'
   | 'getDayReport'
   | 'listSales'
   | 'exportSales'
@@ -23,18 +26,29 @@ export type DayCallName =
 export function createDayHandlers(day: DayService, adminLock: AdminLock, fileSaver?: FileSaver): Pick<IpcHandlers, DayCallName> {
   return {
     getDayStatus: async () => day.status(),
-    listCashiers: async () => ({ cashiers: day.cashiers() }),
+    listCashiers: async () => ({ cashiers: day.roster.list() }),
     addCashier: async (input) => {
       adminLock.requireUnlocked();
-      return day.addCashier(input);
+      return day.roster.add(input);
     },
     retireCashier: async ({ id }) => {
       adminLock.requireUnlocked();
-      day.retireCashier(id);
-      return { cashiers: day.cashiers() };
+      day.roster.retire(id);
+      return { cashiers: day.roster.list() };
     },
-    openShift: async ({ cashierId, pin }) => day.openShift(cashierId, pin),
+    setCashierPin: async ({ id, pin }) => {
+      adminLock.requireUnlocked();
+      await day.roster.setPin(id, pin);
+      return { cashiers: day.roster.list() };
+    },
+    renameCashier: async ({ id, name }) => {
+      adminLock.requireUnlocked();
+      day.roster.rename(id, name);
+      return { cashiers: day.roster.list() };
+    },
+    openShift: async ({ cashierId, pin, supervisorPin }) => day.openShift(cashierId, pin, supervisorPin),
     closeShift: async ({ supervisorPin }) => day.closeShift(supervisorPin),
+    getShiftReport: async ({ shiftId }) => day.shiftReport(shiftId),
     getDayReport: async (range) => day.dayReport(range),
     listSales: async (request) => day.listSales(request),
     exportSales: async (range) => {

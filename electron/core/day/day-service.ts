@@ -6,7 +6,6 @@ import {
   type BusinessDay,
 } from '../../../shared/day/business-day.ts';
 import type {
-  CashierView,
   ClosedShift,
   DayReport,
   DayStatus,
@@ -18,46 +17,17 @@ import type {
 import type { PaymentView } from '../../../shared/payment.ts';
 import type { Settings } from '../../../shared/settings.ts';
 import { validateAmount } from '../../../shared/validation.ts';
-import { validateCashierInput } from '../../../shared/day/cashier-rules.ts';
-import type { AdminLock } from '../admin/admin-lock.ts';
 import { PosError } from '../errors.ts';
-import type { CashierRecord, PageCursor, SalePage, SaleRecord, ShiftRecord } from '../ledger/day-records.ts';
+import type { PageCursor, SalePage, SaleRecord, ShiftRecord } from '../ledger/day-records.ts';
 import { LedgerError, type Ledger } from '../ledger/ledger.ts';
 import { toPaymentView } from '../payments/payment-view.ts';
 import { validateLateResolution } from '../../../shared/day/late-rules.ts';
 import { NOT_WITH_TRADE_NO, searchWindow } from '../../../shared/day/search-rules.ts';
+import { CashierRoster, type CashierPins } from './cashier-roster.ts';
 import { salesCsv } from './sales-csv.ts';
+import { approveAsOwner, type Supervisor } from './supervisor.ts';
 
 const PAGE_SIZE = 50;
-/** The name the one-person shop's cashier gets; the owner can rename by adding cashiers later. */
-export const DEFAULT_CASHIER_NAME = 'Kasir';
-
-/** Hashes and checks cashier PINs (salted scrypt, counted tries with lockout). */
-export interface CashierPins {
-  hash(pin: string): Promise<string>;
-  /** Throws PosError `wrong_pin` or `pin_locked_out`. */
-  verify(pin: string, stored: string): Promise<void>;
-}
-
-/** The owner's PIN as supervisor: throws PosError `wrong_pin` / `pin_locked_out` unless it opens. */
-export interface Supervisor {
-  /** The admin session is already open (or no admin PIN is set). */
-  readonly present: boolean;
-  confirm(pin: string): Promise<void>;
-}
-
-/** The admin lock as supervisor: an open admin session is presence; otherwise the PIN, checked and the session left as it was. */
-export function adminSupervisor(lock: AdminLock): Supervisor {
-  return {
-    get present() {
-      return lock.unlocked;
-    },
-    confirm: async (pin) => {
-      await lock.unlock(pin);
-      lock.lock();
-    },
-  };
-}
 
 export interface DayServiceDeps {
   ledger: Ledger;
@@ -75,9 +45,12 @@ export interface DayServiceDeps {
  */
 export class DayService {
   readonly #deps: DayServiceDeps;
+  /** The cashiers and the PIN check that opens a shift. */
+  readonly roster: CashierRoster;
 
   constructor(deps: DayServiceDeps) {
     this.#deps = deps;
+    this.roster = new CashierRoster({ book: () => deps.ledger.day, settings: deps.settings, pins: deps.pins, supervisor: deps.supervisor });
   }
 
   get #book() {
@@ -108,34 +81,14 @@ export class DayService {
   ensureShiftForSale(): void {
     if (this.#book.currentShift()) return;
     if (this.#deps.settings().day.cashierPins) throw new PosError('shift.none_open');
-    this.#open(this.#defaultCashier().id);
-  }
-
-  // ---- cashiers ---------------------------------------------------------------------------------
-
-  cashiers(): CashierView[] {
-    return this.#book.cashiers().map(cashierView);
-  }
-
-  /** The owner adds a cashier (the caller has checked the admin session). */
-  async addCashier(input: { name: string; pin: string }): Promise<CashierView> {
-    const checked = validateCashierInput(input);
-    if (!checked.ok) throw new PosError('validation', { fields: checked.fields });
-    const stored = await this.#deps.pins.hash(checked.value.pin);
-    return cashierView(this.#book.addCashier(checked.value.name, stored));
-  }
-
-  retireCashier(id: number): void {
-    translate(() => this.#book.retireCashier(id));
+    this.#open(this.roster.defaultForSale().id);
   }
 
   // ---- shifts -----------------------------------------------------------------------------------
 
-  /** A cashier opens a shift with their PIN (the PIN-less default cashier needs none). */
-  async openShift(cashierId: number, pin: string): Promise<ShiftView> {
-    const cashier = this.#book.cashier(cashierId);
-    if (cashier === undefined || cashier.retiredAt !== null) throw new PosError('not_found', { detail: `cashier ${cashierId}` });
-    if (cashier.pin !== null) await this.#deps.pins.verify(pin, cashier.pin);
+  /** A cashier opens a shift with their PIN, or the owner's for them (see `CashierRoster.admit`). */
+  async openShift(cashierId: number, pin: string, supervisorPin?: string): Promise<ShiftView> {
+    await this.roster.admit(cashierId, pin, supervisorPin);
     return this.#open(cashierId);
   }
 
@@ -150,10 +103,7 @@ export class DayService {
       return closedView(this.#book.closeShift(shift.id));
     } catch (error) {
       if (!(error instanceof LedgerError && error.code === 'payments_open')) throw translateError(error);
-      if (!this.#deps.supervisor.present) {
-        if (supervisorPin === undefined) throw new PosError('shift.payments_open', { detail: error.message });
-        await this.#deps.supervisor.confirm(supervisorPin);
-      }
+      await approveAsOwner(this.#deps.supervisor, supervisorPin, () => new PosError('shift.payments_open', { detail: error.message }));
       return closedView(translate(() => this.#book.closeShift(shift.id, { allowOpenPayments: true })));
     }
   }
@@ -169,9 +119,7 @@ export class DayService {
     if (minutes <= 0) return;
     if (payment.state !== 'awaiting_payment' && payment.state !== 'unknown') return;
     if (this.#deps.now() - payment.createdAt < minutes * 60_000) return;
-    if (this.#deps.supervisor.present) return;
-    if (supervisorPin === undefined) throw new PosError('cancel.supervisor_required', { detail: `open for ${minutes} minutes or more` });
-    await this.#deps.supervisor.confirm(supervisorPin);
+    await approveAsOwner(this.#deps.supervisor, supervisorPin, () => new PosError('cancel.supervisor_required', { detail: `open for ${minutes} minutes or more` }));
   }
 
   // ---- reports ----------------------------------------------------------------------------------
@@ -279,10 +227,6 @@ export class DayService {
     return shiftView(translate(() => this.#book.openShift(cashierId)));
   }
 
-  #defaultCashier(): CashierRecord {
-    return this.#book.defaultCashier() ?? this.#book.addCashier(DEFAULT_CASHIER_NAME, null, true);
-  }
-
   #range(from: string | undefined, to: string | undefined): { first: BusinessDay; last: BusinessDay; range: { start: number; end: number } } {
     const cutoff = this.#cutoff();
     const today = businessDayOf(this.#deps.now(), cutoff);
@@ -321,10 +265,6 @@ function shiftView(shift: ShiftRecord): ShiftView {
 
 function closedView(shift: ShiftRecord): ClosedShift {
   return { ...shiftView(shift), report: shift.report! };
-}
-
-function cashierView(cashier: CashierRecord): CashierView {
-  return { id: cashier.id, name: cashier.name, hasPin: cashier.pin !== null, isDefault: cashier.isDefault, retired: cashier.retiredAt !== null };
 }
 
 /** Ledger refusals the cashier can act on, as codes the renderer translates. */

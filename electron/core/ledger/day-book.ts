@@ -70,6 +70,20 @@ export class DayBook {
     });
   }
 
+  /** A new name shows on every shift of the cashier, earlier ones included: it is the same person. */
+  renameCashier(id: number, name: string): void {
+    this.#transaction(() => {
+      if (Number(this.#sql.renameCashier.run(name, id).changes) !== 1) throw notFound('cashier', id);
+    });
+  }
+
+  /** Back from retirement (the default cashier, when the shop turns cashier PINs off again). */
+  reinstateCashier(id: number): void {
+    this.#transaction(() => {
+      if (Number(this.#sql.reinstateCashier.run(id).changes) !== 1) throw notFound('cashier', id);
+    });
+  }
+
   retireCashier(id: number): void {
     const now = this.#now();
     this.#transaction(() => {

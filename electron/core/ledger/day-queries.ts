@@ -27,6 +27,8 @@ export const DAY_QUERIES = {
   cashier: `SELECT id, name, pin, is_default, created_at, retired_at FROM cashiers WHERE id = ?`,
   defaultCashier: `SELECT id, name, pin, is_default, created_at, retired_at FROM cashiers WHERE is_default = 1`,
   setCashierPin: `UPDATE cashiers SET pin = ? WHERE id = ?`,
+  renameCashier: `UPDATE cashiers SET name = ? WHERE id = ?`,
+  reinstateCashier: `UPDATE cashiers SET retired_at = NULL WHERE id = ?`,
   retireCashier: `UPDATE cashiers SET retired_at = ? WHERE id = ? AND retired_at IS NULL`,
 
   openShift: `INSERT INTO shifts (cashier_id, opened_at) VALUES (?, ?) RETURNING id`,

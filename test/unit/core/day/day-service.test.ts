@@ -6,7 +6,8 @@ import { parse } from 'csv-parse/sync';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AdminLock } from '../../../../electron/core/admin/admin-lock.ts';
 import { createCashierPins } from '../../../../electron/core/day/cashier-pins.ts';
-import { adminSupervisor, DayService } from '../../../../electron/core/day/day-service.ts';
+import { DayService } from '../../../../electron/core/day/day-service.ts';
+import { adminSupervisor } from '../../../../electron/core/day/supervisor.ts';
 import { PosError } from '../../../../electron/core/errors.ts';
 import { Ledger } from '../../../../electron/core/ledger/ledger.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../../shared/settings.ts';
@@ -68,15 +69,15 @@ describe('DayService', () => {
     sell('A', '2026-03-02T09:00:00');
     sell('B', '2026-03-02T09:05:00');
     expect(day.status()).toMatchObject({ businessDate: '2026-03-02', shift: { cashierName: 'Kasir' }, cashierPins: false });
-    expect(day.cashiers()).toEqual([{ id: 1, name: 'Kasir', hasPin: false, isDefault: true, retired: false }]);
+    expect(day.roster.list()).toEqual([{ id: 1, name: 'Kasir', hasPin: false, isDefault: true, retired: false }]);
     expect(ledger.day.shiftsBetween(0, Number.MAX_SAFE_INTEGER)).toHaveLength(1);
   });
 
   it('with cashier PINs on, refuses a sale until a cashier opens a shift with the right PIN; wrong PINs lock out', async () => {
     settings = { ...settings, day: { ...settings.day, cashierPins: true } };
     expect(await posErrorCode(() => day.ensureShiftForSale())).toBe('shift.none_open');
-    expect(await posErrorCode(() => day.addCashier({ name: '', pin: '12' }))).toBe('validation');
-    const siti = await day.addCashier({ name: 'Siti', pin: '2468' });
+    expect(await posErrorCode(() => day.roster.add({ name: '', pin: '12' }))).toBe('validation');
+    const siti = await day.roster.add({ name: 'Siti', pin: '2468' });
     expect(siti).toEqual({ id: 1, name: 'Siti', hasPin: true, isDefault: false, retired: false });
     expect(await posErrorCode(() => day.openShift(siti.id, '1111'))).toBe('wrong_pin');
     expect((await day.openShift(siti.id, '2468')).cashierName).toBe('Siti');
@@ -104,6 +105,21 @@ describe('DayService', () => {
     expect(adminLock.unlocked).toBe(false);
     expect(day.status().shift).toBeNull();
     expect(await posErrorCode(() => day.closeShift())).toBe('shift.none_open');
+  });
+
+  it('with no owner PIN set, the cancel and close guards refuse (nobody can approve) instead of passing', async () => {
+    settings = { ...settings, day: { ...settings.day, supervisorCancelAfterMinutes: 5 } };
+    sell('OPEN', '2026-03-02T10:00:00');
+    ledger.update('OPEN', { state: 'awaiting_payment' });
+    clock += 10 * 60_000;
+    const payment = { state: 'awaiting_payment' as const, createdAt: wib('2026-03-02T10:00:00') };
+    expect(await posErrorCode(() => day.authorizeCancel(payment))).toBe('supervisor.no_owner_pin');
+    expect(await posErrorCode(() => day.authorizeCancel(payment, '0000'))).toBe('supervisor.no_owner_pin');
+    expect(await posErrorCode(() => day.closeShift())).toBe('supervisor.no_owner_pin');
+    expect(day.status().shift).not.toBeNull();
+    // Once the owner has a PIN, the open session is the owner present.
+    await adminLock.setPin('9753');
+    await expect(day.authorizeCancel(payment)).resolves.toBeUndefined();
   });
 
   it('counts a sale at 01:30 in the business day that began the evening before (cut-off 04:00), across shifts', async () => {
