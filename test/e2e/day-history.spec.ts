@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { PaymentView } from '../../shared/payment.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
+import { setTimeZone } from '../harness/time-zone.ts';
 import { expect, screenshotAtSizes, test, type TestPreview } from './fixtures.ts';
 
 // Issue 16 audit item 9: "the customer shows a payment on their phone" days later. Found by
@@ -11,15 +12,11 @@ test.describe.configure({ timeout: 90_000 });
 
 // The core's local time and the page's are one zone, as in the app (one machine, one clock): the
 // times typed in the search are read by main in its own zone.
-let zone: string | undefined;
+let restoreZone: () => void;
 test.beforeEach(() => {
-  zone = process.env.TZ;
-  process.env.TZ = 'Asia/Jakarta';
+  restoreZone = setTimeZone('Asia/Jakarta');
 });
-test.afterEach(() => {
-  if (zone === undefined) delete process.env.TZ;
-  else process.env.TZ = zone;
-});
+test.afterEach(() => restoreZone());
 
 const MAX = DEFAULT_SETTINGS.limits.maxAmount;
 const DAY_MS = 86_400_000;

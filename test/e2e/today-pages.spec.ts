@@ -1,6 +1,7 @@
 import type { Page, Request } from '@playwright/test';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import type { PaymentView } from '../../shared/payment.ts';
+import { setTimeZone } from '../harness/time-zone.ts';
 import { setUpTraining } from '../harness/web-preview/set-up.ts';
 import { expect, screenshotAtSizes, test, type TestPreview } from './fixtures.ts';
 
@@ -96,8 +97,7 @@ test('Today left open past midnight starts the new day when its first sale comes
 
 test('with a 04:00 cut-off, Today keeps the business day: 00:30 is last night, it rolls over at 04:00 with the screen open, 09:00 starts a new list', async ({ preview, page }) => {
   // The core's local time and the page's are one zone here, as in the app (one machine, one clock).
-  const zone = process.env.TZ;
-  process.env.TZ = 'Asia/Jakarta';
+  const restoreZone = setTimeZone('Asia/Jakarta');
   try {
     await setUpTraining(preview, { day: { cutoff: '04:00' } });
     const at = (hours: number, minutes = 0) => new Date(2026, 11, 1, hours, minutes).getTime();
@@ -145,7 +145,6 @@ test('with a 04:00 cut-off, Today keeps the business day: 00:30 is last night, i
     await expect(page.locator('.today-table')).not.toContainText(night.tradeNo);
     await expect(page.locator('.today-total')).toContainText('Rp 0');
   } finally {
-    if (zone === undefined) delete process.env.TZ;
-    else process.env.TZ = zone;
+    restoreZone();
   }
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatBusinessDate, formatSaleMoment } from '../../../renderer/app/time.ts';
+import { setTimeZone } from '../../harness/time-zone.ts';
 
 describe('formatBusinessDate', () => {
   it('writes the business day as people do, in the cashier\'s language', () => {
@@ -14,15 +15,11 @@ describe('formatBusinessDate', () => {
 });
 
 describe('when a sale was made, as lists show it', () => {
-  let zone: string | undefined;
+  let restoreZone: () => void;
   beforeAll(() => {
-    zone = process.env.TZ;
-    process.env.TZ = 'Asia/Jakarta';
+    restoreZone = setTimeZone('Asia/Jakarta');
   });
-  afterAll(() => {
-    if (zone === undefined) delete process.env.TZ;
-    else process.env.TZ = zone;
-  });
+  afterAll(() => restoreZone());
   const halfPastMidnight = Date.parse('2026-12-01T00:30:05+07:00');
 
   it('the time alone on the date the list is of; with the date on any other (or on a list of any day)', () => {

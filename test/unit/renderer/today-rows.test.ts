@@ -3,6 +3,7 @@ import { msUntilRollover } from '../../../renderer/app/rollover.ts';
 import { appendPage, firstPage, isAnotherDay, mergeRow, type TodayRows } from '../../../renderer/screens/today-rows.ts';
 import { businessDayOf } from '../../../shared/day/business-day.ts';
 import type { PaymentView } from '../../../shared/payment.ts';
+import { setTimeZone } from '../../harness/time-zone.ts';
 
 const DAY = { date: '2026-03-02', start: 1_000_000, end: 1_000_000 + 86_400_000 };
 const sale = (tradeNo: string, createdAt: number, state: PaymentView['state'] = 'awaiting_payment'): PaymentView =>
@@ -47,15 +48,11 @@ describe("Today's rows from pages and pushes", () => {
 });
 
 describe("Today's rows belong to main's business day, not the calendar day (04:00 cut-off)", () => {
-  let zone: string | undefined;
+  let restoreZone: () => void;
   beforeAll(() => {
-    zone = process.env.TZ;
-    process.env.TZ = 'Asia/Jakarta';
+    restoreZone = setTimeZone('Asia/Jakarta');
   });
-  afterAll(() => {
-    if (zone === undefined) delete process.env.TZ;
-    else process.env.TZ = zone;
-  });
+  afterAll(() => restoreZone());
   const CUTOFF = 4 * 60;
   const at = (day: number, hours: number, minutes = 0) => new Date(2026, 2, day, hours, minutes).getTime();
 
