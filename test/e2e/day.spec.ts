@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { formatRupiah } from '../../shared/money.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
+import { unprotect } from '../harness/csv-cells.ts';
 import { setUpTraining } from '../harness/web-preview/set-up.ts';
 import { expect, SCREEN_SIZES, screenshot, test, tradeNoOnScreen, type TestPreview } from './fixtures.ts';
 
@@ -111,16 +112,25 @@ for (const size of SCREEN_SIZES) {
       await closed.scrollIntoViewIfNeeded();
       await shoot('closed-report');
 
-      // The day's CSV: one row per sale, totals equal to the report.
+      // The day's CSV: one row per sale, totals equal to the report. The format is preset to what
+      // Excel opens on this computer's region; here the owner picks Excel Indonesia (';').
+      const dayStatus = await preview.core.router.dispatch('getDayStatus', {});
+      const csvFormat = page.getByLabel('Format CSV', { exact: true });
+      await expect(csvFormat).toHaveValue(dayStatus.ok ? dayStatus.value.csvFormat : '');
+      await csvFormat.selectOption('excel-semicolon');
+      await page.locator('.day-report-range').scrollIntoViewIfNeeded();
+      await shoot('csv-format');
       const download = page.waitForEvent('download');
       await page.getByRole('button', { name: 'Ekspor CSV' }).click();
       const file = await (await download).path();
       const text = readFileSync(file, 'utf8');
       expect(text.charCodeAt(0)).toBe(0xfeff);
-      const rows = parse(text, { bom: true, columns: true }) as Record<string, string>[];
+      const rows = parse(text, { bom: true, columns: true, delimiter: ';' }) as Record<string, string>[];
       expect(rows).toHaveLength(3);
       expect(rows.reduce((sum, row) => sum + Number(row.received), 0)).toBe(expectedReceived);
-      expect(rows.find((row) => row.trade_no === late)).toMatchObject({ late_payment: 'yes', late_resolution: 'refunded_cash', cashier: 'Siti Aminah' });
+      // Trade numbers as ="…": Excel keeps them as text (no 2.02611E+21).
+      for (const row of rows) expect(row.trade_no).toMatch(/^="[0-9A-Z]+"$/);
+      expect(rows.find((row) => unprotect(row.trade_no!) === late)).toMatchObject({ late_payment: 'yes', late_resolution: 'refunded_cash', cashier: 'Siti Aminah' });
       await expect(page.locator('.day-report-exported')).toContainText('(3 baris)');
 
       // "The customer shows a payment on their phone": find it by amount.
