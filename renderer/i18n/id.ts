@@ -343,7 +343,7 @@ export const id = {
   'report.csv_format': 'Format CSV',
   'report.csv_format.excel-semicolon': 'Excel Indonesia (;)',
   'report.csv_format.excel-comma': 'Excel (,)',
-  'report.csv_format.rfc4180': 'CSV standar (RFC 4180)',
+  'report.csv_format.rfc4180': 'Standar RFC 4180 (,)',
   'report.shifts': 'Shift',
   'report.col.shift_report': 'Laporan shift',
   'report.show_shift': 'Lihat',

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { formatRupiah } from '../../shared/money.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
@@ -23,6 +23,29 @@ async function overflowing(page: Page): Promise<string[]> {
       .filter((element) => element.scrollWidth > element.clientWidth + 1)
       .map((element) => `${element.className || element.tagName}: ${element.scrollWidth} > ${element.clientWidth}`),
   );
+}
+
+/** Options of a closed select that its box would cut off (text wider than the room left of the arrow). */
+async function cutOptions(select: Locator): Promise<string[]> {
+  // The e2e code compiles without the DOM library: the page's globals are typed where used.
+  type Style = { font: string; paddingLeft: string; paddingRight: string };
+  type Select = { clientWidth: number; options: ArrayLike<{ text: string }> };
+  type PageGlobals = {
+    getComputedStyle(element: Select): Style;
+    document: { createElement(tag: 'canvas'): { getContext(kind: '2d'): { font: string; measureText(text: string): { width: number } } } };
+  };
+  return select.evaluate((element: Select) => {
+    const page = globalThis as unknown as PageGlobals;
+    const style = page.getComputedStyle(element);
+    const context = page.document.createElement('canvas').getContext('2d');
+    context.font = style.font;
+    const arrow = 24; // Chromium's drop-down arrow and its gap
+    const room = element.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - arrow;
+    return Array.from(element.options)
+      .map((option) => ({ text: option.text, width: context.measureText(option.text).width }))
+      .filter(({ width }) => width > room)
+      .map(({ text, width }) => `${text}: ${width.toFixed(0)} > ${room.toFixed(0)}`);
+  });
 }
 
 async function sell(page: Page, amount: number, outcome: 'Tandai lunas' | 'Tandai dibayar sebagian' | 'cancel'): Promise<string> {
@@ -118,6 +141,7 @@ for (const size of SCREEN_SIZES) {
       const csvFormat = page.getByLabel('Format CSV', { exact: true });
       await expect(csvFormat).toHaveValue(dayStatus.ok ? dayStatus.value.csvFormat : '');
       await csvFormat.selectOption('excel-semicolon');
+      expect(await cutOptions(csvFormat), `CSV formats at ${label}`).toEqual([]);
       await page.locator('.day-report-range').scrollIntoViewIfNeeded();
       await shoot('csv-format');
       const download = page.waitForEvent('download');
