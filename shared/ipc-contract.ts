@@ -195,12 +195,13 @@ export const ipcContract = {
    */
   recheckSale: call('recheckSale', z.object({ tradeNo: z.string().min(1).max(64) }).strict(), day.recheckSaleResponse),
   /**
-   * CSV of a business day or range (RFC 4180, UTF-8 BOM). In the app main asks where to save it
-   * (`saved`, or `cancelled`); the web preview has no dialog and gets the file to download.
+   * CSV of a business day or range (UTF-8 BOM; `;` or `,` and Excel's text protection, or plain
+   * RFC 4180: shared/day/csv-format.ts). In the app main asks where to save it (`saved`, or
+   * `cancelled`); the web preview has no dialog and gets the file to download.
    */
   exportSales: call(
     'exportSales',
-    day.dateRangeRequest,
+    day.exportSalesRequest,
     z.discriminatedUnion('outcome', [
       z.object({ outcome: z.literal('saved'), path: z.string(), rows: z.number().int() }),
       z.object({ outcome: z.literal('cancelled') }),

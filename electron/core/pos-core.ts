@@ -49,6 +49,8 @@ export interface PosCoreOptions {
   systemPrinter?: SystemPrinter;
   /** The save dialog (Electron's glue) for the CSV export; absent in the web preview (a download). */
   fileSaver?: FileSaver;
+  /** The operating system's region (Electron's app.getSystemLocale()): the CSV format's default. */
+  systemLocale?: string;
   /** Network printer timeouts (tests shorten them). */
   printerTimeouts?: SendOptions;
 }
@@ -112,6 +114,7 @@ export function createPosCore(options: PosCoreOptions): PosCore {
     pins: createCashierPins(options.store, { now, ...scrypt }),
     supervisor: adminSupervisor(adminLock),
     now,
+    ...(options.systemLocale === undefined ? {} : { systemLocale: options.systemLocale }),
   });
   const customerFeed = new CustomerFeed({
     getPayment: (tradeNo) => payments.get(tradeNo),

@@ -33,7 +33,7 @@ export function DayScreen({ status, reload }: { status: DayStatus | null; reload
         <>
           <LatePayments count={status.needsAttention} onResolved={changed} />
           <ShiftPanel status={status} onChange={changed} />
-          <DayReportPanel businessDate={status.businessDate} refreshKey={refreshKey + status.needsAttention} />
+          <DayReportPanel businessDate={status.businessDate} refreshKey={refreshKey + status.needsAttention} csvFormat={status.csvFormat} />
           <SalesSearch businessDate={status.businessDate} />
         </>
       ) : null}

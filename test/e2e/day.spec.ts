@@ -4,6 +4,7 @@ import type { Locator, Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { formatRupiah } from '../../shared/money.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
+import { unprotect } from '../harness/csv-cells.ts';
 import { setUpTraining } from '../harness/web-preview/set-up.ts';
 import { expect, SCREEN_SIZES, screenshot, screenshotAtSizes, test, tradeNoOnScreen, type TestPreview } from './fixtures.ts';
 
@@ -23,6 +24,29 @@ async function overflowing(page: Page): Promise<string[]> {
       .filter((element) => element.scrollWidth > element.clientWidth + 1)
       .map((element) => `${element.className || element.tagName}: ${element.scrollWidth} > ${element.clientWidth}`),
   );
+}
+
+/** Options of a closed select that its box would cut off (text wider than the room left of the arrow). */
+async function cutOptions(select: Locator): Promise<string[]> {
+  // The e2e code compiles without the DOM library: the page's globals are typed where used.
+  type Style = { font: string; paddingLeft: string; paddingRight: string };
+  type Select = { clientWidth: number; options: ArrayLike<{ text: string }> };
+  type PageGlobals = {
+    getComputedStyle(element: Select): Style;
+    document: { createElement(tag: 'canvas'): { getContext(kind: '2d'): { font: string; measureText(text: string): { width: number } } } };
+  };
+  return select.evaluate((element: Select) => {
+    const page = globalThis as unknown as PageGlobals;
+    const style = page.getComputedStyle(element);
+    const context = page.document.createElement('canvas').getContext('2d');
+    context.font = style.font;
+    const arrow = 24; // Chromium's drop-down arrow and its gap
+    const room = element.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - arrow;
+    return Array.from(element.options)
+      .map((option) => ({ text: option.text, width: context.measureText(option.text).width }))
+      .filter(({ width }) => width > room)
+      .map(({ text, width }) => `${text}: ${width.toFixed(0)} > ${room.toFixed(0)}`);
+  });
 }
 
 async function sell(page: Page, amount: number, outcome: 'Tandai lunas' | 'Tandai dibayar sebagian' | 'cancel'): Promise<string> {
@@ -119,16 +143,26 @@ for (const size of SCREEN_SIZES) {
       await closed.scrollIntoViewIfNeeded();
       await shoot('closed-report');
 
-      // The day's CSV: one row per sale, totals equal to the report.
+      // The day's CSV: one row per sale, totals equal to the report. The format is preset to what
+      // Excel opens on this computer's region; here the owner picks Excel Indonesia (';').
+      const dayStatus = await preview.core.router.dispatch('getDayStatus', {});
+      const csvFormat = page.getByLabel('Format CSV', { exact: true });
+      await expect(csvFormat).toHaveValue(dayStatus.ok ? dayStatus.value.csvFormat : '');
+      await csvFormat.selectOption('excel-semicolon');
+      expect(await cutOptions(csvFormat), `CSV formats at ${label}`).toEqual([]);
+      await page.locator('.day-report-range').scrollIntoViewIfNeeded();
+      await shoot('csv-format');
       const download = page.waitForEvent('download');
       await page.getByRole('button', { name: 'Ekspor CSV' }).click();
       const file = await (await download).path();
       const text = readFileSync(file, 'utf8');
       expect(text.charCodeAt(0)).toBe(0xfeff);
-      const rows = parse(text, { bom: true, columns: true }) as Record<string, string>[];
+      const rows = parse(text, { bom: true, columns: true, delimiter: ';' }) as Record<string, string>[];
       expect(rows).toHaveLength(3);
       expect(rows.reduce((sum, row) => sum + Number(row.received), 0)).toBe(expectedReceived);
-      expect(rows.find((row) => row.trade_no === late)).toMatchObject({ late_payment: 'yes', late_resolution: 'refunded_cash', cashier: 'Siti Aminah' });
+      // Trade numbers as ="…": Excel keeps them as text (no 2.02611E+21).
+      for (const row of rows) expect(row.trade_no).toMatch(/^="[0-9A-Z]+"$/);
+      expect(rows.find((row) => unprotect(row.trade_no!) === late)).toMatchObject({ late_payment: 'yes', late_resolution: 'refunded_cash', cashier: 'Siti Aminah' });
       await expect(page.locator('.day-report-exported')).toContainText('(3 baris)');
 
       // "The customer shows a payment on their phone": find it by amount.

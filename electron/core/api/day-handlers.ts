@@ -1,5 +1,6 @@
 import type { AdminLock } from '../admin/admin-lock.ts';
 import type { DayService } from '../day/day-service.ts';
+import { collectCsv } from '../day/sales-export.ts';
 import type { FileSaver } from '../file-saver.ts';
 import type { IpcHandlers } from './router.ts';
 
@@ -51,11 +52,12 @@ export function createDayHandlers(day: DayService, adminLock: AdminLock, fileSav
     getShiftReport: async ({ shiftId }) => day.shiftReport(shiftId),
     getDayReport: async (range) => day.dayReport(range),
     listSales: async (request) => day.listSales(request),
-    exportSales: async (range) => {
-      const { fileName, csv, rows } = day.exportCsv(range);
-      if (fileSaver === undefined) return { outcome: 'download', fileName, csv, rows };
-      const saved = await fileSaver.save({ suggestedName: fileName, filter: { name: 'CSV', extensions: ['csv'] }, contents: () => csv });
-      return saved.saved ? { outcome: 'saved', path: saved.path, rows } : { outcome: 'cancelled' };
+    exportSales: async (request) => {
+      // The range is checked here, before any dialog opens; the rows are read while being written.
+      const file = day.exportCsv(request);
+      if (fileSaver === undefined) return { outcome: 'download', fileName: file.fileName, csv: await collectCsv(file.chunks), rows: file.rowsWritten() };
+      const saved = await fileSaver.save({ suggestedName: file.fileName, filter: { name: 'CSV', extensions: ['csv'] }, contents: () => file.chunks });
+      return saved.saved ? { outcome: 'saved', path: saved.path, rows: file.rowsWritten() } : { outcome: 'cancelled' };
     },
     listLatePayments: async () => ({ sales: day.lateUnresolved() }),
     resolveLatePayment: async ({ tradeNo, outcome, note }) => day.resolveLate(tradeNo, outcome, note),

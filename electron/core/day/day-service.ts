@@ -14,6 +14,7 @@ import type {
   SaleView,
   ShiftView,
 } from '../../../shared/day/day-contract.ts';
+import { csvFormatForLocale, type CsvFormat } from '../../../shared/day/csv-format.ts';
 import type { PaymentView } from '../../../shared/payment.ts';
 import type { Settings } from '../../../shared/settings.ts';
 import { validateAmount } from '../../../shared/validation.ts';
@@ -24,7 +25,7 @@ import { toPaymentView } from '../payments/payment-view.ts';
 import { validateLateResolution } from '../../../shared/day/late-rules.ts';
 import { NOT_WITH_TRADE_NO, searchWindow } from '../../../shared/day/search-rules.ts';
 import { CashierRoster, type CashierPins } from './cashier-roster.ts';
-import { salesCsv } from './sales-csv.ts';
+import { salesExport, type SalesExport } from './sales-export.ts';
 import { approveAsOwner, type Supervisor } from './supervisor.ts';
 
 const PAGE_SIZE = 50;
@@ -35,6 +36,8 @@ export interface DayServiceDeps {
   pins: CashierPins;
   supervisor: Supervisor;
   now: () => number;
+  /** The operating system's region (main: Electron's app.getSystemLocale()); default the runtime's. */
+  systemLocale?: string;
 }
 
 /**
@@ -47,10 +50,13 @@ export class DayService {
   readonly #deps: DayServiceDeps;
   /** The cashiers and the PIN check that opens a shift. */
   readonly roster: CashierRoster;
+  /** The CSV format Excel on this computer opens in columns (shared/day/csv-format.ts). */
+  readonly #csvFormat: CsvFormat;
 
   constructor(deps: DayServiceDeps) {
     this.#deps = deps;
     this.roster = new CashierRoster({ book: () => deps.ledger.day, settings: deps.settings, pins: deps.pins, supervisor: deps.supervisor });
+    this.#csvFormat = csvFormatForLocale(deps.systemLocale);
   }
 
   get #book() {
@@ -71,6 +77,7 @@ export class DayService {
       shift: shift ? shiftView(shift) : null,
       cashierPins: this.#deps.settings().day.cashierPins,
       needsAttention: this.#book.lateUnresolved().length,
+      csvFormat: this.#csvFormat,
     };
   }
 
@@ -191,21 +198,14 @@ export class DayService {
     return saleView(sale);
   }
 
-  /** The CSV of a business day or range, and a file name for it. */
-  exportCsv(request: { from?: string; to?: string }): { fileName: string; csv: string; rows: number } {
+  /**
+   * The CSV of a business day or range, with a file name for it, written page by page as it is
+   * read (sales-export.ts). Format: the owner's choice, else what Excel on this computer opens.
+   */
+  exportCsv(request: { from?: string; to?: string; format?: CsvFormat }): SalesExport {
     const { first, last, range } = this.#range(request.from, request.to);
-    // Streamed from the ledger into the CSV, row by row: a month is 100k sales.
-    let rows = 0;
-    const book = this.#book;
-    const sales = (function* () {
-      for (const sale of book.exportEach(range.start, range.end)) {
-        rows++;
-        yield sale;
-      }
-    })();
-    const csv = salesCsv(sales, this.#cutoff());
     const span = first.date === last.date ? first.date : `${first.date}_${last.date}`;
-    return { fileName: `penjualan-${span}.csv`, csv, rows };
+    return salesExport(this.#book, range, { fileName: `penjualan-${span}.csv`, cutoffMinutes: this.#cutoff(), format: request.format ?? this.#csvFormat });
   }
 
   // ---- late payments ----------------------------------------------------------------------------

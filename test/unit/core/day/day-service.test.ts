@@ -8,6 +8,8 @@ import { AdminLock } from '../../../../electron/core/admin/admin-lock.ts';
 import { createCashierPins } from '../../../../electron/core/day/cashier-pins.ts';
 import { DayService } from '../../../../electron/core/day/day-service.ts';
 import { adminSupervisor } from '../../../../electron/core/day/supervisor.ts';
+import { collectCsv } from '../../../../electron/core/day/sales-export.ts';
+import type { CsvFormat } from '../../../../shared/day/csv-format.ts';
 import { PosError } from '../../../../electron/core/errors.ts';
 import { Ledger } from '../../../../electron/core/ledger/ledger.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../../shared/settings.ts';
@@ -156,21 +158,32 @@ describe('DayService', () => {
     expect(await posErrorCode(() => day.listSales({ cursor: 'x' }))).toBe('bad_request');
   });
 
-  it('exports the day as CSV whose rows and totals equal the report', () => {
+  it('exports the day as CSV whose rows and totals equal the report', async () => {
     sell('P1', '2026-03-02T10:00:00', 10_000_000);
     ledger.update('P1', { state: 'paid', paidAmount: 10_000_000 });
     sell('P2', '2026-03-02T11:00:00', 50_000);
     ledger.update('P2', { state: 'partially_paid', paidAmount: 20_000 });
     sell('P3', '2026-03-03T02:00:00', 40_000);
-    const { fileName, csv, rows } = day.exportCsv({ from: '2026-03-02' });
-    expect(fileName).toBe('penjualan-2026-03-02.csv');
-    const parsed = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
-    expect(parsed).toHaveLength(rows);
+    const file = day.exportCsv({ from: '2026-03-02', format: 'rfc4180' });
+    expect(file.fileName).toBe('penjualan-2026-03-02.csv');
+    const parsed = parse(await collectCsv(file.chunks), { bom: true, columns: true }) as Record<string, string>[];
+    expect(parsed).toHaveLength(file.rowsWritten());
     const report = day.dayReport({ from: '2026-03-02' }).report;
     expect(parsed).toHaveLength(report.saleCount);
     expect(parsed.reduce((sum, row) => sum + Number(row.received), 0)).toBe(report.received);
     expect(parsed.reduce((sum, row) => sum + Number(row.outstanding), 0)).toBe(report.partial.outstanding);
     expect(day.exportCsv({ from: '2026-03-01', to: '2026-03-31' }).fileName).toBe('penjualan-2026-03-01_2026-03-31.csv');
+  });
+
+  it("exports in the format Excel opens on this computer's region unless the owner chose one", async () => {
+    sell('P1', '2026-03-02T10:00:00', 25_000);
+    const dayFor = (systemLocale: string) => new DayService({ ledger, settings: () => settings, pins: createCashierPins(new Conf({ cwd: dir, projectName: 'paypro-pos-test' }), { now: () => clock }), supervisor: { ownerPinSet: true, present: true, confirm: async () => undefined }, now: () => clock, systemLocale });
+    const header = async (service: DayService, format?: CsvFormat) => (await collectCsv(service.exportCsv({ from: '2026-03-02', ...(format ? { format } : {}) }).chunks)).split('\r\n')[0];
+    expect(dayFor('id-ID').status().csvFormat).toBe('excel-semicolon');
+    expect(await header(dayFor('id-ID'))).toMatch(/^\uFEFFbusiness_date;time_iso;/);
+    expect(dayFor('en-US').status().csvFormat).toBe('excel-comma');
+    expect(await header(dayFor('en-US'))).toMatch(/^\uFEFFbusiness_date,time_iso,/);
+    expect(await header(dayFor('id-ID'), 'rfc4180')).toMatch(/^\uFEFFbusiness_date,time_iso,/);
   });
 
   it('lists a late payment until someone records what was done, then shows the resolution in the shift report', async () => {
