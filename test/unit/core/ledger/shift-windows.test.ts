@@ -1,8 +1,8 @@
 import { DatabaseSync } from 'node:sqlite';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Ledger } from '../../../../electron/core/ledger/ledger.ts';
 import { MIGRATIONS } from '../../../../electron/core/ledger/migrations.ts';
-import { T0, manualClock, newPayment, openLedger, tempDir } from './fixture.ts';
+import { T0, newPayment, useLedger } from './fixture.ts';
 
 /** What the shift reports add up to: each one's own money plus what it received for earlier shifts. */
 function shiftsTotal(ledger: Ledger): number {
@@ -13,28 +13,22 @@ function shiftsTotal(ledger: Ledger): number {
 }
 
 describe('Ledger schema 4: money after a shift closed lands in exactly one shift report', () => {
-  let temp: ReturnType<typeof tempDir>;
-  let clock: ReturnType<typeof manualClock>;
-  let ledger: Ledger;
+  const test = useLedger();
 
-  beforeEach(() => {
-    temp = tempDir();
-    clock = manualClock();
-    ledger = openLedger(temp.file, clock.now);
-  });
-  afterEach(() => {
-    ledger.close();
-    temp.cleanup();
-  });
+  /** Siti's shift with one sale of Rp 39.000 closed at the counter (expired or cancelled), then the shift closed. */
+  function closedAtCounterInClosedShift(tradeNo: string, state: 'expired' | 'cancelled') {
+    const cashier = test.ledger.day.addCashier('Siti', null).id;
+    const shift = test.ledger.day.openShift(cashier);
+    test.ledger.record(newPayment(tradeNo));
+    test.ledger.update(tradeNo, { state: 'awaiting_payment' });
+    test.ledger.update(tradeNo, { state });
+    test.clock.set(test.clock.now() + 60_000);
+    return { cashier, first: shift, closed: test.ledger.day.closeShift(shift.id) };
+  }
 
   it('counts a late payment found after the close in the next shift, as received for an earlier shift; the closed report stays as it was', () => {
-    const siti = ledger.day.addCashier('Siti', null).id;
-    const first = ledger.day.openShift(siti);
-    ledger.record(newPayment('EXP'));
-    ledger.update('EXP', { state: 'awaiting_payment' });
-    ledger.update('EXP', { state: 'expired' });
-    clock.set(T0 + 60_000);
-    const closed = ledger.day.closeShift(first.id);
+    const { ledger, clock } = test;
+    const { cashier: siti, first, closed } = closedAtCounterInClosedShift('EXP', 'expired');
     const second = ledger.day.openShift(siti);
     clock.set(T0 + 120_000);
     ledger.update('EXP', { state: 'paid', paidAmount: 39_000 });
@@ -52,6 +46,7 @@ describe('Ledger schema 4: money after a shift closed lands in exactly one shift
   });
 
   it('counts an awaiting sale paid after a forced close in the shift open then, and money that comes with no shift open in the next shift to open', () => {
+    const { ledger, clock } = test;
     const siti = ledger.day.addCashier('Siti', null).id;
     const first = ledger.day.openShift(siti);
     ledger.record(newPayment('WAIT', { amount: 50_000 }));
@@ -69,12 +64,8 @@ describe('Ledger schema 4: money after a shift closed lands in exactly one shift
   });
 
   it('puts a resolution made while no shift is open into the next shift, never into none', () => {
-    const siti = ledger.day.addCashier('Siti', null).id;
-    const first = ledger.day.openShift(siti);
-    ledger.record(newPayment('LATE'));
-    ledger.update('LATE', { state: 'awaiting_payment' });
-    ledger.update('LATE', { state: 'cancelled' });
-    ledger.day.closeShift(first.id);
+    const { ledger } = test;
+    const { cashier: siti, first } = closedAtCounterInClosedShift('LATE', 'cancelled');
     ledger.update('LATE', { state: 'paid', paidAmount: 39_000 });
     ledger.day.resolveLate('LATE', 'refunded_cash', 'uang kembali');
     const second = ledger.day.openShift(siti);
@@ -86,13 +77,9 @@ describe('Ledger schema 4: money after a shift closed lands in exactly one shift
   });
 
   it('attributes by the order of writes, not the clock: a clock stepped back behind the close loses nothing', () => {
-    const siti = ledger.day.addCashier('Siti', null).id;
-    const first = ledger.day.openShift(siti);
-    ledger.record(newPayment('EXP'));
-    ledger.update('EXP', { state: 'awaiting_payment' });
-    ledger.update('EXP', { state: 'expired' });
+    const { ledger, clock } = test;
     clock.set(T0 + 3_600_000);
-    ledger.day.closeShift(first.id);
+    const { cashier: siti } = closedAtCounterInClosedShift('EXP', 'expired');
     const second = ledger.day.openShift(siti);
     clock.set(T0 + 1_000);
     ledger.update('EXP', { state: 'paid', paidAmount: 39_000 });
@@ -101,6 +88,7 @@ describe('Ledger schema 4: money after a shift closed lands in exactly one shift
   });
 
   it('keeps the rows append-only: a row taken by a shift, its amount or its sale cannot change, none is deleted', () => {
+    const { ledger, temp } = test;
     const siti = ledger.day.addCashier('Siti', null).id;
     ledger.day.closeShift(ledger.day.openShift(siti).id);
     ledger.record(newPayment('NOSHIFT'));
@@ -122,8 +110,8 @@ describe('Ledger schema 4: money after a shift closed lands in exactly one shift
   });
 
   it('migrates a schema-3 ledger: a frozen report without the new figure reads as zero, a resolution left without a shift goes to the next one', () => {
-    ledger.close();
-    const file = `${temp.dir}/v3.sqlite`;
+    test.ledger.close();
+    const file = `${test.temp.dir}/v3.sqlite`;
     const raw = new DatabaseSync(file);
     for (const migration of MIGRATIONS.slice(0, 3)) migration(raw);
     raw.exec('PRAGMA user_version = 3');
@@ -135,7 +123,7 @@ describe('Ledger schema 4: money after a shift closed lands in exactly one shift
     raw.exec(`INSERT INTO late_resolutions (payment_id, at, outcome, note, shift_id) VALUES (1, 40, 'other', '', NULL)`);
     raw.close();
 
-    ledger = Ledger.open(file, { now: clock.now });
+    const ledger = (test.ledger = Ledger.open(file, { now: test.clock.now }));
     expect(ledger.durability().schemaVersion).toBe(MIGRATIONS.length);
     expect(ledger.day.shift(1)?.report?.earlier).toEqual({ count: 0, amount: 0 });
     const next = ledger.day.openShift(1);
