@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../app/i18n.tsx';
+import { formatBusinessDate } from '../app/time.ts';
 import { DayReportPanel } from './DayReportPanel.tsx';
 import { LatePayments } from './LatePayments.tsx';
 import { SalesSearch } from './SalesSearch.tsx';
@@ -12,7 +13,7 @@ import './day.css';
  * search. The status is the app shell's (one source for the Today badge, the banner and here).
  */
 export function DayScreen({ status, reload }: { status: DayStatus | null; reload: () => Promise<void> }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [refreshKey, setRefreshKey] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
@@ -24,7 +25,7 @@ export function DayScreen({ status, reload }: { status: DayStatus | null; reload
   return (
     <section className="day-screen" aria-labelledby="day-heading">
       <h1 id="day-heading" ref={headingRef} tabIndex={-1}>
-        {status ? t('day.heading', { date: status.businessDate }) : t('app.loading')}
+        {status ? t('day.heading', { date: formatBusinessDate(status.businessDate, language) }) : t('app.loading')}
       </h1>
       {status ? (
         <>

@@ -67,7 +67,7 @@ for (const size of SCREEN_SIZES) {
       await page.keyboard.press('Enter');
       await expect(page.getByRole('alert')).toContainText('Belum ada shift');
       await page.keyboard.press('F4');
-      await expect(page.getByRole('heading', { name: /^Hari toko / })).toBeVisible();
+      await expect(page.getByRole('heading', { name: /^Hari usaha: \w+, \d+ \w+ \d{4}$/ })).toBeVisible();
       await shoot('open-shift');
       await page.getByLabel('PIN kasir', { exact: true }).fill('1111');
       await page.getByRole('button', { name: 'Buka shift' }).click();

@@ -92,6 +92,7 @@ test('a closed shift\'s report prints on the receipt printer, then again later f
 
     // Later (here: after a reload), the same frozen report from the day's list of shifts.
     await page.reload();
+    await expect(amountField(page)).toBeFocused();
     await page.keyboard.press('F4');
     await page.getByRole('button', { name: /^Lihat: laporan shift Kasir sejak / }).click();
     await expect(page.getByRole('button', { name: /^Sembunyikan: laporan shift Kasir sejak / })).toHaveAttribute('aria-expanded', 'true');

@@ -12,6 +12,11 @@ import { startSimulator, type SimulatorOptions } from '../../electron/core/simul
 
 export const TEST_MERCHANT_NO = '8729248847';
 export const TEST_SECRET = 'test-secret-3f9a';
+/**
+ * The fixture client's timeout: short enough for fast tests, long enough that a loopback answer
+ * on a loaded 2-core CI machine is never mistaken for a lost one.
+ */
+export const CLIENT_TIMEOUT_MS = 1_000;
 
 /** Tracking compressed from seconds to tens of milliseconds, same shape as production. */
 export const FAST_POLICY: TrackingPolicy = {
@@ -21,7 +26,8 @@ export const FAST_POLICY: TrackingPolicy = {
   backoffMaxMs: 60,
   lateCheckIntervalMs: 30,
   lateCheckWindowMs: 5 * 60_000,
-  notFoundGraceMs: 300,
+  // Longer than the client's timeout, as in production: a slow create is never judged not created.
+  notFoundGraceMs: 1_200,
 };
 
 /**
@@ -44,7 +50,7 @@ export async function startPaymentFixture(
   const client = createPayproClient({
     baseUrl: simulator.baseUrl,
     signer: createMerchantSigner(TEST_MERCHANT_NO, TEST_SECRET),
-    timeoutMs: options.clientTimeoutMs ?? 250,
+    timeoutMs: options.clientTimeoutMs ?? CLIENT_TIMEOUT_MS,
   });
   const gateway = options.wrapGateway ? options.wrapGateway(client) : client;
   const settings: Settings = { ...DEFAULT_SETTINGS, merchantNo: TEST_MERCHANT_NO, ...options.settings };

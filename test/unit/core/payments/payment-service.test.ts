@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PaymentView } from '../../../../shared/payment.ts';
 import { PosError } from '../../../../electron/core/errors.ts';
-import { FAST_POLICY, startPaymentFixture, type PaymentFixture } from '../../../harness/payment-fixture.ts';
+import { CLIENT_TIMEOUT_MS, FAST_POLICY, startPaymentFixture, type PaymentFixture } from '../../../harness/payment-fixture.ts';
 
 const sale = { amount: 75_000 };
 let fixture: PaymentFixture;
@@ -107,7 +107,7 @@ describe('charge', () => {
 
 describe('a create whose answer is lost', () => {
   it.each([
-    { fault: { kind: 'slow' as const, delayMs: 600 }, code: 'gateway.timeout' },
+    { fault: { kind: 'slow' as const, delayMs: CLIENT_TIMEOUT_MS + 350 }, code: 'gateway.timeout' },
     { fault: { kind: 'non_json' as const }, code: 'gateway.malformed' },
     { fault: { kind: 'drop_after_read' as const }, code: 'gateway.network' },
   ])('($fault.kind, order created) is found by query, never sent twice, and paid', async ({ fault, code }) => {
