@@ -109,14 +109,15 @@ export class DayService {
    */
   ensureShiftForSale(): void {
     const current = this.#book.currentShift();
-    const pins = this.#deps.settings().day.cashierPins;
-    if (current && (pins || !this.#fromEarlierDay(current) || this.#book.cashier(current.cashierId)?.isDefault !== true)) return;
-    if (!current && pins) throw new PosError('shift.none_open');
+    if (current && !this.#isDefaultShiftOfEarlierDay(current)) return;
+    if (!current && this.#deps.settings().day.cashierPins) throw new PosError('shift.none_open');
     if (current) translate(() => this.#book.closeShift(current.id, { allowOpenPayments: true }));
     this.#open(this.#defaultCashier().id);
   }
 
-  #fromEarlierDay(shift: ShiftRecord): boolean {
+  /** The one-person shop's shift (PINs off, the default cashier) opened in an earlier business day. */
+  #isDefaultShiftOfEarlierDay(shift: ShiftRecord): boolean {
+    if (this.#deps.settings().day.cashierPins || this.#book.cashier(shift.cashierId)?.isDefault !== true) return false;
     const cutoff = this.#cutoff();
     return businessDayOf(shift.openedAt, cutoff).date < businessDayOf(this.#deps.now(), cutoff).date;
   }
