@@ -98,6 +98,8 @@ async function start(): Promise<void> {
     // the CSV export and the PDF go where the owner chooses in the save dialog (save-dialog.ts).
     systemPrinter: createSystemPrinter({ parentWindow: () => mainWindow, fileSaver }),
     fileSaver,
+    // Region formats, not the UI language: Excel's list separator follows them (CSV export).
+    systemLocale: app.getSystemLocale(),
   });
 
   registerIpc(ipcMain, core.router, isCashierPage, logger);

@@ -167,20 +167,32 @@ export const ipcContract = {
   addCashier: call('addCashier', z.object({ name: z.string().max(200), pin: z.string().max(32) }).strict(), day.cashierViewSchema),
   /** The owner retires a cashier (never deleted: their sales keep their name). */
   retireCashier: call('retireCashier', z.object({ id: z.number().int() }).strict(), z.object({ cashiers: z.array(day.cashierViewSchema) })),
-  openShift: call('openShift', z.object({ cashierId: z.number().int(), pin: z.string().max(32) }).strict(), day.shiftViewSchema),
+  /** The owner (admin session) gives a cashier (the default one too) a 4–6 digit PIN, or a new one. */
+  setCashierPin: call('setCashierPin', z.object({ id: z.number().int(), pin: z.string().max(32) }).strict(), z.object({ cashiers: z.array(day.cashierViewSchema) })),
+  /** The owner (admin session) renames a cashier. */
+  renameCashier: call('renameCashier', z.object({ id: z.number().int(), name: z.string().max(200) }).strict(), z.object({ cashiers: z.array(day.cashierViewSchema) })),
+  /** A cashier's PIN opens a shift; or the owner's (`supervisorPin`) for a cashier locked out, lifting the lockout. */
+  openShift: call(
+    'openShift',
+    z.object({ cashierId: z.number().int(), pin: z.string().max(32), supervisorPin: z.string().max(32).optional() }).strict(),
+    day.shiftViewSchema,
+  ),
   /** Closes the open shift with its report; with a payment awaiting it needs the owner's PIN. */
   closeShift: call('closeShift', z.object({ supervisorPin: z.string().max(32).optional() }).strict(), day.closedShiftSchema),
+  /** One shift and its report (live while open): what "Tutup shift" is about to close. */
+  getShiftReport: call('getShiftReport', z.object({ shiftId: z.number().int() }).strict(), day.closedShiftSchema),
   /** Report of a business day or range, and of each shift in it. */
   getDayReport: call('getDayReport', day.dateRangeRequest, day.dayReportSchema),
   /** One page of the history, newest first, or a search (amount, time, trade number, state). */
   listSales: call('listSales', day.listSalesRequest, day.salePageSchema),
   /**
-   * CSV of a business day or range (RFC 4180, UTF-8 BOM). In the app main asks where to save it
-   * (`saved`, or `cancelled`); the web preview has no dialog and gets the file to download.
+   * CSV of a business day or range (UTF-8 BOM; `;` or `,` and Excel's text protection, or plain
+   * RFC 4180: shared/day/csv-format.ts). In the app main asks where to save it (`saved`, or
+   * `cancelled`); the web preview has no dialog and gets the file to download.
    */
   exportSales: call(
     'exportSales',
-    day.dateRangeRequest,
+    day.exportSalesRequest,
     z.discriminatedUnion('outcome', [
       z.object({ outcome: z.literal('saved'), path: z.string(), rows: z.number().int() }),
       z.object({ outcome: z.literal('cancelled') }),

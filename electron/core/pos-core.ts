@@ -11,7 +11,8 @@ import type { DisplayOption } from './customer/display-placement.ts';
 import { createReceiptHandlers } from './api/receipt-handlers.ts';
 import { createIpcRouter, type IpcRouter, type RouterLogger } from './api/router.ts';
 import { createCashierPins } from './day/cashier-pins.ts';
-import { adminSupervisor, DayService } from './day/day-service.ts';
+import { DayService } from './day/day-service.ts';
+import { adminSupervisor } from './day/supervisor.ts';
 import type { FileSaver } from './file-saver.ts';
 import { GatewayProvider, type TrainingGateway } from './gateways.ts';
 import { Ledger } from './ledger/ledger.ts';
@@ -34,6 +35,8 @@ export interface PosCoreOptions {
   secretProtection(): Promise<SecretProtection>;
   logger?: RouterLogger;
   now?: () => number;
+  /** scrypt cost of new PIN hashes (tests lower it; default: pin-hash.ts's OWASP floor). */
+  scryptN?: number;
   trackingPolicy?: TrackingPolicy;
   gatewayTimeoutMs?: number;
   /** An already-started training simulator (default: one started on first training use). */
@@ -46,6 +49,8 @@ export interface PosCoreOptions {
   systemPrinter?: SystemPrinter;
   /** The save dialog (Electron's glue) for the CSV export; absent in the web preview (a download). */
   fileSaver?: FileSaver;
+  /** The operating system's region (Electron's app.getSystemLocale()): the CSV format's default. */
+  systemLocale?: string;
   /** Network printer timeouts (tests shorten them). */
   printerTimeouts?: SendOptions;
 }
@@ -101,13 +106,15 @@ export function createPosCore(options: PosCoreOptions): PosCore {
     ...(options.trackingPolicy === undefined ? {} : { policy: options.trackingPolicy }),
     onError: (error, context) => logger.error(context, { error: String(error) }),
   });
-  const adminLock = new AdminLock(options.store, { now, cipher: options.cipher });
+  const scrypt = options.scryptN === undefined ? {} : { scryptN: options.scryptN };
+  const adminLock = new AdminLock(options.store, { now, cipher: options.cipher, ...scrypt });
   const day = new DayService({
     ledger,
     settings: () => vault.getSettings(),
-    pins: createCashierPins(options.store, { now }),
+    pins: createCashierPins(options.store, { now, ...scrypt }),
     supervisor: adminSupervisor(adminLock),
     now,
+    ...(options.systemLocale === undefined ? {} : { systemLocale: options.systemLocale }),
   });
   const customerFeed = new CustomerFeed({
     getPayment: (tradeNo) => payments.get(tradeNo),

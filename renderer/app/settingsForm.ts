@@ -41,6 +41,7 @@ export const SETTINGS_FIELD_PATHS = [
   'language',
   'day.cutoff',
   'day.supervisorCancelAfterMinutes',
+  'day.cashierPins',
   'customerDisplay.language',
   'customerDisplay.displayId',
   'paymentSounds',

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 type Props = {
   title: string;
@@ -7,6 +7,8 @@ type Props = {
   dismissLabel: string;
   onConfirm: () => void;
   onDismiss: () => void;
+  /** What the question is about (e.g. the shift to be closed), under the body. */
+  children?: ReactNode;
 };
 
 /**
@@ -15,7 +17,7 @@ type Props = {
  * payment), so Esc-then-Enter must never confirm it. Focus stays inside (Tab cycles the two
  * buttons) and returns to where it was.
  */
-export function ConfirmDialog({ title, body, confirmLabel, dismissLabel, onConfirm, onDismiss }: Props) {
+export function ConfirmDialog({ title, body, confirmLabel, dismissLabel, onConfirm, onDismiss, children }: Props) {
   const titleId = useId();
   const bodyId = useId();
   const confirmRef = useRef<HTMLButtonElement>(null);
@@ -54,6 +56,7 @@ export function ConfirmDialog({ title, body, confirmLabel, dismissLabel, onConfi
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} aria-describedby={bodyId}>
         <h2 id={titleId}>{title}</h2>
         <p id={bodyId}>{body}</p>
+        {children}
         <div className="dialog-actions">
           <button type="button" ref={dismissRef} className="button button-secondary" onClick={onDismiss}>
             {dismissLabel}

@@ -6,9 +6,14 @@ import { safeCall } from '../app/pos.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { PinField } from '../components/PinField.tsx';
 import { TextField } from '../components/TextField.tsx';
+import { CashierRow } from './CashierRow.tsx';
 
-/** In the (unlocked) settings: the owner adds cashiers with a name and a PIN, or retires them. */
-export function CashiersSection() {
+/**
+ * In the (unlocked) settings: the owner adds cashiers with a name and a PIN, renames them, gives
+ * or changes a PIN, or retires them. With cashier PINs ticked and nobody holding a PIN, it says
+ * so here (main refuses to save that setting).
+ */
+export function CashiersSection({ cashierPins }: { cashierPins: boolean }) {
   const { t, tf } = useI18n();
   const [cashiers, setCashiers] = useState<CashierView[]>([]);
   const [name, setName] = useState('');
@@ -31,32 +36,21 @@ export function CashiersSection() {
     setFailure(null);
   };
 
-  const retire = async (id: number) => {
-    const result = await safeCall((api) => api.retireCashier({ id }));
-    if (result.ok) setCashiers(result.value.cashiers);
-    else setFailure(result.error);
-  };
-
   const fieldError = (field: string) => {
     const error = failure?.fields?.[field];
     return error ? tf(error) : null;
   };
 
+  const active = cashiers.filter((cashier) => !cashier.retired);
   return (
     <fieldset className="cashiers">
       <legend>{t('cashiers.heading')}</legend>
+      {cashierPins && !active.some((cashier) => cashier.hasPin) ? (
+        <p className="banner banner-warning" data-testid="no-cashier-pin">{t('cashiers.none_with_pin')}</p>
+      ) : null}
       <ul className="cashier-list">
-        {cashiers.filter((cashier) => !cashier.retired).map((cashier) => (
-          <li key={cashier.id}>
-            <span>{cashier.name}</span>
-            {cashier.hasPin ? (
-              <button type="button" className="button button-secondary" onClick={() => void retire(cashier.id)}>
-                {t('cashiers.retire')}
-              </button>
-            ) : (
-              <span className="field-hint">{t('cashiers.default')}</span>
-            )}
-          </li>
+        {active.map((cashier) => (
+          <CashierRow key={cashier.id} cashier={cashier} onChanged={setCashiers} onFailure={setFailure} />
         ))}
       </ul>
       <TextField id="cashier-name" label={t('cashiers.name')} value={name} error={fieldError('name')} onChange={(event) => setName(event.target.value)} />

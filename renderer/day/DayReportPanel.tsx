@@ -2,11 +2,13 @@ import { useCallback, useEffect, useState } from 'react';
 import type { DayReport } from '../../shared/day/day-contract.ts';
 import type { IpcError } from '../../shared/ipc-contract.ts';
 import { formatRupiah } from '../../shared/money.ts';
+import type { CsvFormat } from '../../shared/day/csv-format.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { safeCall } from '../app/pos.ts';
 import { formatClock } from '../app/time.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { TextField } from '../components/TextField.tsx';
+import { CsvFormatField } from './CsvFormatField.tsx';
 import { PrintReportButton } from './PrintReportButton.tsx';
 import { ReportTable } from './ReportTable.tsx';
 import { ShiftReport } from './ShiftReport.tsx';
@@ -15,10 +17,11 @@ import { ShiftReport } from './ShiftReport.tsx';
  * The business day's report (any earlier day too), its shifts (each one's report can be opened
  * and printed again), and the CSV export of the day or a range.
  */
-export function DayReportPanel({ businessDate, refreshKey }: { businessDate: string; refreshKey: number }) {
+export function DayReportPanel({ businessDate, refreshKey, csvFormat }: { businessDate: string; refreshKey: number; csvFormat: CsvFormat }) {
   const { t } = useI18n();
   const [from, setFrom] = useState(businessDate);
   const [to, setTo] = useState(businessDate);
+  const [format, setFormat] = useState(csvFormat);
   const [report, setReport] = useState<DayReport | null>(null);
   const [failure, setFailure] = useState<IpcError | null>(null);
   const [exported, setExported] = useState<string | null>(null);
@@ -36,7 +39,7 @@ export function DayReportPanel({ businessDate, refreshKey }: { businessDate: str
   /** In the app main asks where to save (nothing to say when cancelled); the web preview downloads. */
   const exportCsv = async () => {
     setExported(null);
-    const result = await safeCall((api) => api.exportSales({ from, to }));
+    const result = await safeCall((api) => api.exportSales({ from, to, format }));
     if (!result.ok) return setFailure(result.error);
     setFailure(null);
     const file = result.value;
@@ -52,6 +55,7 @@ export function DayReportPanel({ businessDate, refreshKey }: { businessDate: str
       <div className="day-report-range">
         <TextField id="report-from" label={t('report.from')} type="date" value={from} onChange={(event) => setFrom(event.target.value)} />
         <TextField id="report-to" label={t('report.to')} type="date" value={to} onChange={(event) => setTo(event.target.value)} />
+        <CsvFormatField value={format} onChange={setFormat} />
         <button type="button" className="button button-secondary" onClick={() => void exportCsv()}>
           {t('report.export')}
         </button>

@@ -17,6 +17,8 @@ export function DayScreen({ status, reload }: { status: DayStatus | null; reload
   const [refreshKey, setRefreshKey] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
+  // Read again on opening: settings saved meanwhile (cashier PINs on or off) change the shift panel.
+  useEffect(() => void reload(), [reload]);
   const changed = () => {
     void reload();
     setRefreshKey((key) => key + 1);
@@ -31,7 +33,7 @@ export function DayScreen({ status, reload }: { status: DayStatus | null; reload
         <>
           <LatePayments count={status.needsAttention} onResolved={changed} />
           <ShiftPanel status={status} onChange={changed} />
-          <DayReportPanel businessDate={status.businessDate} refreshKey={refreshKey + status.needsAttention} />
+          <DayReportPanel businessDate={status.businessDate} refreshKey={refreshKey + status.needsAttention} csvFormat={status.csvFormat} />
           <SalesSearch businessDate={status.businessDate} />
         </>
       ) : null}

@@ -6,6 +6,7 @@ import { safeCall } from '../app/pos.ts';
 import { formatClock } from '../app/time.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { PinField } from '../components/PinField.tsx';
+import { CloseShiftDialog } from './CloseShiftDialog.tsx';
 import { ShiftReport } from './ShiftReport.tsx';
 import type { DayStatus } from './useDayStatus.ts';
 
@@ -16,8 +17,10 @@ export function ShiftPanel({ status, onChange }: { status: DayStatus; onChange: 
   const [failure, setFailure] = useState<IpcError | null>(null);
   const [ownerPin, setOwnerPin] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
 
   const close = async () => {
+    setConfirming(false);
     setBusy(true);
     const result = await safeCall((api) => api.closeShift(ownerPin === null ? {} : { supervisorPin: ownerPin }));
     setBusy(false);
@@ -48,9 +51,11 @@ export function ShiftPanel({ status, onChange }: { status: DayStatus; onChange: 
               onChange={setOwnerPin}
             />
           ) : null}
-          <button type="button" className="button button-primary" disabled={busy} onClick={() => void close()}>
+          {/* Asked once: "Tetap tutup" after a refusal is already the answer to it. */}
+          <button type="button" className="button button-primary" disabled={busy} onClick={() => (ownerPin !== null ? void close() : setConfirming(true))}>
             {ownerPin !== null ? t('shift.close_anyway') : t('shift.close')}
           </button>
+          {confirming ? <CloseShiftDialog shift={status.shift} onConfirm={() => void close()} onDismiss={() => setConfirming(false)} /> : null}
         </>
       ) : status.cashierPins ? (
         <OpenShiftForm onOpened={() => { setClosed(null); onChange(); }} />
@@ -67,47 +72,65 @@ export function ShiftPanel({ status, onChange }: { status: DayStatus; onChange: 
   );
 }
 
+/**
+ * A cashier with a PIN opens the shift (with cashier PINs on, one without a PIN is not offered:
+ * main would refuse them). A cashier locked out by wrong PINs can be let in by the owner's PIN,
+ * which also lifts the lockout.
+ */
 function OpenShiftForm({ onOpened }: { onOpened: () => void }) {
   const { t } = useI18n();
-  const [cashiers, setCashiers] = useState<CashierView[]>([]);
+  const [cashiers, setCashiers] = useState<CashierView[] | null>(null);
   const [cashierId, setCashierId] = useState<number | null>(null);
   const [pin, setPin] = useState('');
+  const [ownerPin, setOwnerPin] = useState<string | null>(null);
   const [failure, setFailure] = useState<IpcError | null>(null);
 
   useEffect(() => {
     void safeCall((api) => api.listCashiers({})).then((result) => {
       if (!result.ok) return setFailure(result.error);
-      const active = result.value.cashiers.filter((cashier) => !cashier.retired);
-      setCashiers(active);
-      setCashierId(active[0]?.id ?? null);
+      const withPin = result.value.cashiers.filter((cashier) => !cashier.retired && cashier.hasPin);
+      setCashiers(withPin);
+      setCashierId(withPin[0]?.id ?? null);
     });
   }, []);
 
   const open = async () => {
     if (cashierId === null) return;
-    const result = await safeCall((api) => api.openShift({ cashierId, pin }));
+    const result = await safeCall((api) => api.openShift(ownerPin === null ? { cashierId, pin } : { cashierId, pin: '', supervisorPin: ownerPin }));
     setPin('');
-    if (result.ok) onOpened();
-    else setFailure(result.error);
+    if (ownerPin !== null) setOwnerPin('');
+    if (result.ok) return onOpened();
+    setFailure(result.error);
+    if (result.error.code === 'pin_locked_out' && ownerPin === null) setOwnerPin('');
   };
 
-  if (cashiers.length === 0) return <p className="shift-none">{t('shift.no_cashiers')}</p>;
+  const choose = (id: number) => {
+    setCashierId(id);
+    setOwnerPin(null);
+    setFailure(null);
+  };
+
+  if (cashiers === null) return failure ? <ErrorBanner error={failure} /> : null;
+  if (cashiers.length === 0) return <p className="shift-none">{t('shift.no_cashiers_with_pin')}</p>;
   return (
     <form className="shift-open-form" onSubmit={(event) => { event.preventDefault(); void open(); }}>
       <div className="field">
         <label htmlFor="shift-cashier">{t('shift.cashier')}</label>
-        <select id="shift-cashier" value={cashierId ?? ''} onChange={(event) => setCashierId(Number(event.target.value))}>
+        <select id="shift-cashier" value={cashierId ?? ''} onChange={(event) => choose(Number(event.target.value))}>
           {cashiers.map((cashier) => (
             <option key={cashier.id} value={cashier.id}>{cashier.name}</option>
           ))}
         </select>
       </div>
-      <PinField
-        label={t('shift.pin')}
-        value={pin}
-        onChange={setPin}
-      />
-      <button type="submit" className="button button-primary">{t('shift.open')}</button>
+      {ownerPin === null ? (
+        <PinField label={t('shift.pin')} value={pin} onChange={setPin} />
+      ) : (
+        <>
+          <p className="field-hint">{t('shift.locked_out_help')}</p>
+          <PinField label={t('shift.owner_opens_pin')} value={ownerPin} onChange={setOwnerPin} />
+        </>
+      )}
+      <button type="submit" className="button button-primary">{t(ownerPin === null ? 'shift.open' : 'shift.open_with_owner')}</button>
       {failure ? <ErrorBanner error={failure} /> : null}
     </form>
   );

@@ -301,18 +301,17 @@ function SettingsEditor({ view, onViewChange, onUnlocked, firstRun }: Props) {
         <fieldset>
           <legend>{t('settings.section.day')}</legend>
           {textFields(DAY_SETTINGS)}
-          <label className="radio">
-            <input
-              type="checkbox"
-              id="settings-cashier-pins"
-              checked={form.cashierPins}
-              onChange={(event) => set('cashierPins', event.target.checked)}
-            />
-            {t('settings.cashier_pins')}
-          </label>
-          <p className="field-hint">{t('settings.cashier_pins.help')}</p>
+          {view.adminPinSet ? null : <p className="banner banner-warning" data-testid="owner-pin-needed">{t('settings.owner_pin_needed')}</p>}
+          <CheckboxField
+            id="settings-day.cashierPins"
+            label={t('settings.cashier_pins')}
+            hint={t('settings.cashier_pins.help')}
+            error={fieldError('day.cashierPins')}
+            checked={form.cashierPins}
+            onChange={(checked) => set('cashierPins', checked)}
+          />
         </fieldset>
-        <CashiersSection />
+        <CashiersSection cashierPins={form.cashierPins} />
         <CustomerDisplaySettings form={form} set={set} fieldError={fieldError} />
 
         {failure ? <ErrorBanner error={failure} /> : null}

@@ -22,11 +22,24 @@ export function isCashierPin(pin: string): boolean {
   return CASHIER_PIN.test(pin);
 }
 
+type FieldResult<T> = { ok: true; value: T } | { ok: false; error: CashierFieldError };
+
+/** A cashier's name on its own (renaming): the customer-name rules. */
+export function validateCashierName(name: string): FieldResult<string> {
+  return validateName(name);
+}
+
+/** A cashier's PIN on its own (giving or changing one): 4–6 digits. */
+export function validateCashierPin(pin: string): FieldResult<string> {
+  return isCashierPin(pin) ? { ok: true, value: pin } : { ok: false, error: { code: 'pin.format', params: { min: CASHIER_PIN_MIN, max: CASHIER_PIN_MAX } } };
+}
+
 export function validateCashierInput(input: { name: string; pin: string }): CashierInputResult {
   const fields: Partial<Record<'name' | 'pin', CashierFieldError>> = {};
-  const name = validateName(input.name);
+  const name = validateCashierName(input.name);
+  const pin = validateCashierPin(input.pin);
   if (!name.ok) fields.name = name.error;
-  if (!isCashierPin(input.pin)) fields.pin = { code: 'pin.format', params: { min: CASHIER_PIN_MIN, max: CASHIER_PIN_MAX } };
-  if (!name.ok || fields.pin) return { ok: false, fields };
-  return { ok: true, value: { name: name.value, pin: input.pin } };
+  if (!pin.ok) fields.pin = pin.error;
+  if (!name.ok || !pin.ok) return { ok: false, fields };
+  return { ok: true, value: { name: name.value, pin: pin.value } };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PAYMENT_STATES, paymentViewSchema } from '../payment.ts';
+import { CSV_FORMATS } from './csv-format.ts';
 
 /**
  * The schemas of the day's calls (issue 16): shifts, reports, history, export, late payments.
@@ -72,6 +73,8 @@ export const dayStatusSchema = z.object({
   cashierPins: z.boolean(),
   /** Late payments nobody has resolved yet ("Perlu tindakan"). */
   needsAttention: z.number().int(),
+  /** The CSV format Excel opens in columns on this computer (its region): the export's default. */
+  csvFormat: z.enum(CSV_FORMATS),
 });
 export type DayStatus = z.infer<typeof dayStatusSchema>;
 
@@ -109,6 +112,8 @@ export const dayReportSchema = z.object({
 export type DayReport = z.infer<typeof dayReportSchema>;
 
 export const dateRangeRequest = z.object({ from: dateText.optional(), to: dateText.optional() }).strict();
+/** A day or range, and the CSV format (default: csvFormat of the day status). */
+export const exportSalesRequest = dateRangeRequest.extend({ format: z.enum(CSV_FORMATS).optional() }).strict();
 
 export const closedShiftSchema = shiftViewSchema.extend({ report: reportSchema });
 export type ClosedShift = z.infer<typeof closedShiftSchema>;

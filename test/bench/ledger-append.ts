@@ -32,19 +32,12 @@ export async function ledgerAppend(): Promise<Figure[]> {
     });
     const measuredAppends = appends.slice(200); // drop the warm-up
     const disk = await diskSyncBaseline(join(dir, 'fsync-baseline'));
-    // Day report over the seeded days: summary + first page of 50, newest first.
-    const report = await sample(300, 30, (i) => {
-      const from = SEED_START + (i % 100) * DAY_MS;
-      ledger.summarize(from, from + DAY_MS);
-      ledger.listBetween(from, from + DAY_MS, 50);
-    });
     ledger.close();
     const notes = [`journal ${durability.journalMode}, synchronous ${durability.synchronous}; ${MILLION} rows + 1 event each seeded by bulk SQL`];
     return [
       { name: 'ledger-append', title: 'Ledger durable append (record) @1M rows', unit: 'ms', stats: stats(measuredAppends), targets: [{ stat: 'p99', max: 2 }], notes },
       { name: 'disk-fsync', title: 'Baseline: 4 KB append + fsync, same disk', unit: 'ms', stats: disk, notes: ['the floor under any durable append on this machine, measured in the same run'] },
       { name: 'ledger-append-update', title: 'Ledger append + update (2 commits) @1M rows', unit: 'ms', stats: stats(pairs), notes: ['a new sale recorded, then moved to awaiting: two durable commits'] },
-      { name: 'day-report', title: 'Day report (summarize + first 50) @1M rows', unit: 'ms', stats: stats(report), targets: [{ stat: 'p99', max: 20 }], notes: [`${PER_DAY} payments per day`] },
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -16,7 +16,7 @@ import { judge, report, type Figure } from './reporter.ts';
 
 const FIGURES: Record<string, () => Promise<Figure | Figure[]>> = {
   'qr-encode': qrEncode,
-  'ledger-append': ledgerAppend, // also day-report
+  'ledger-append': ledgerAppend,
   'ledger-vs-json': ledgerVsJson,
   'charge-awaiting': chargeAwaiting,
   'cashier-screen': cashierScreen, // Charge → QR painted, gateway paid → screen paid

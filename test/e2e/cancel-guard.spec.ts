@@ -13,9 +13,10 @@ const amountField = (page: Page) => page.getByLabel('Jumlah', { exact: true });
 const status = (page: Page) => page.locator('.qr-status[role="status"]');
 
 async function setUp(preview: TestPreview, page: Page): Promise<void> {
-  await setUpTraining(preview, { qrExpiryMinutes: 60, day: { supervisorCancelAfterMinutes: 5 } });
+  // The owner PIN first: the guard cannot be saved without one.
   const pinSet = await preview.core.router.dispatch('setAdminPin', { newPin: OWNER_PIN });
   if (!pinSet.ok) throw new Error(JSON.stringify(pinSet.error));
+  await setUpTraining(preview, { qrExpiryMinutes: 60, day: { supervisorCancelAfterMinutes: 5 } });
   await preview.core.router.dispatch('lockAdmin', {});
   await page.goto(preview.url);
   await expect(amountField(page)).toBeFocused();
@@ -103,19 +104,41 @@ test('the owner sets the minutes in Settings; a bad value is refused next to the
   await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
   await expect(field).toHaveAttribute('aria-invalid', 'true');
   await expect(page.locator('.field-invalid').filter({ has: field })).toContainText('Isi dengan angka bulat.');
+  const fieldShownWhole = async () => {
+    await field.evaluate((element) => element.closest('.field')?.scrollIntoView({ block: 'center' }));
+    await expect(page.getByText('PIN pemilik untuk membatalkan setelah (menit)')).toBeInViewport();
+    const cut = await page.locator('.field, .banner, html').evaluateAll((elements) =>
+      elements.filter((element) => element.scrollWidth > element.clientWidth + 1).map((element) => element.className || element.tagName),
+    );
+    expect(cut).toEqual([]);
+  };
+  // No owner PIN yet: the screen says the guard needs one, and saving it is refused next to the field.
+  const ownerPinNeeded = page.getByTestId('owner-pin-needed');
+  await expect(ownerPinNeeded).toContainText('Belum ada PIN pemilik.');
+  await field.fill('5');
+  await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
+  await expect(page.locator('.field-invalid').filter({ has: field })).toContainText('Pasang PIN pemilik dulu');
+  expect(await preview.core.router.dispatch('getSettings', {})).toMatchObject({ ok: true, value: { settings: { day: { supervisorCancelAfterMinutes: 0 } } } });
+  await screenshotAtSizes(page, 'settings-supervisor-needs-owner-pin', {
+    check: async () => {
+      await fieldShownWhole();
+      await expect(ownerPinNeeded).toBeInViewport();
+    },
+    restore: { width: 1366, height: 768 },
+  });
+
+  await page.getByLabel('PIN baru', { exact: true }).fill(OWNER_PIN);
+  await page.getByLabel('Ulangi PIN baru').fill(OWNER_PIN);
+  await page.getByRole('button', { name: 'Pasang PIN' }).click();
+  await expect(ownerPinNeeded).toHaveCount(0);
   await field.fill('5');
   await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
   await expect(page.getByText('Pengaturan tersimpan.')).toBeVisible();
   expect(await preview.core.router.dispatch('getSettings', {})).toMatchObject({ ok: true, value: { settings: { day: { supervisorCancelAfterMinutes: 5 } } } });
   await screenshotAtSizes(page, 'settings-supervisor-cancel', {
     check: async () => {
-      await field.evaluate((element) => element.closest('.field')?.scrollIntoView({ block: 'center' }));
-      await expect(page.getByText('PIN pemilik untuk membatalkan setelah (menit)')).toBeInViewport();
+      await fieldShownWhole();
       await expect(field).not.toHaveAttribute('aria-invalid', 'true');
-      const cut = await page.locator('.field, html').evaluateAll((elements) =>
-        elements.filter((element) => element.scrollWidth > element.clientWidth + 1).map((element) => element.className || element.tagName),
-      );
-      expect(cut).toEqual([]);
     },
     restore: { width: 1366, height: 768 },
   });

@@ -80,6 +80,7 @@ test('a closed shift\'s report prints on the receipt printer, then again later f
 
     await page.keyboard.press('F4');
     await page.getByRole('button', { name: 'Tutup shift' }).click();
+    await page.getByRole('dialog', { name: 'Tutup shift?' }).getByRole('button', { name: 'Ya, tutup shift' }).click();
     const closed = page.locator('.shift-closed');
     await expect(closed.getByTestId('report-received')).toHaveText(formatRupiah(MAX));
     await closed.getByRole('button', { name: 'Cetak laporan' }).click();

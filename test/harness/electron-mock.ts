@@ -324,6 +324,8 @@ function createMock() {
       getPath: vi.fn((_name: string) => '/tmp/paypro-pos-user-data'),
       getAppPath: vi.fn(() => '/app'),
       getVersion: vi.fn(() => '0.1.0'),
+      /** Region formats as Chromium reports them (Electron ≥ 21): a BCP 47 tag. */
+      getSystemLocale: vi.fn(() => 'id-ID'),
       enableSandbox: vi.fn(),
       requestSingleInstanceLock: vi.fn(() => true),
       whenReady: vi.fn(async () => undefined),

@@ -15,7 +15,7 @@ export function tillDay(ledger: Ledger, settings: Settings = DEFAULT_SETTINGS, n
     ledger,
     settings: () => settings,
     pins: createCashierPins({ get: (key) => store.get(key), set: (key, value) => store.set(key, value), delete: (key) => store.delete(key) }, { now }),
-    supervisor: { present: true, confirm: async () => undefined },
+    supervisor: { ownerPinSet: true, present: true, confirm: async () => undefined },
     now,
   });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { KeyValueStore } from '../vault/vault.ts';
 
+/** The admin PIN's counter; other PINs (each cashier's) pass a key of their own. */
 const ATTEMPTS_KEY = 'adminPinAttempts';
 
 /** Lockouts grow with each one in a row: 1, 5, 15, then 60 minutes for every further one. */
@@ -22,9 +23,11 @@ export class PinAttempts {
   readonly #store: KeyValueStore;
   readonly #maxAttempts: number;
   readonly #schedule: readonly number[];
+  readonly #key: string;
 
-  constructor(store: KeyValueStore, options: { maxAttempts: number; lockoutScheduleMs: readonly number[] }) {
+  constructor(store: KeyValueStore, options: { maxAttempts: number; lockoutScheduleMs: readonly number[]; key?: string }) {
     this.#store = store;
+    this.#key = options.key ?? ATTEMPTS_KEY;
     this.#maxAttempts = options.maxAttempts;
     this.#schedule = options.lockoutScheduleMs;
   }
@@ -52,14 +55,19 @@ export class PinAttempts {
     this.#write(FRESH);
   }
 
+  /** The owner lifted the lockout: fresh tries, and the next lockout starts short again. */
+  clear(): void {
+    this.#store.delete(this.#key);
+  }
+
   #read(): Attempts {
-    const raw = this.#store.get(ATTEMPTS_KEY);
+    const raw = this.#store.get(this.#key);
     if (raw === undefined) return FRESH;
     const parsed = attemptsSchema.safeParse(raw);
     return parsed.success ? parsed.data : FRESH;
   }
 
   #write(attempts: Attempts): void {
-    this.#store.set(ATTEMPTS_KEY, attempts);
+    this.#store.set(this.#key, attempts);
   }
 }

@@ -1,5 +1,6 @@
 import type { AdminLock } from '../admin/admin-lock.ts';
 import type { DayService } from '../day/day-service.ts';
+import { collectCsv } from '../day/sales-export.ts';
 import type { FileSaver } from '../file-saver.ts';
 import type { IpcHandlers } from './router.ts';
 
@@ -8,8 +9,11 @@ export type DayCallName =
   | 'listCashiers'
   | 'addCashier'
   | 'retireCashier'
+  | 'setCashierPin'
+  | 'renameCashier'
   | 'openShift'
   | 'closeShift'
+  | 'getShiftReport'
   | 'getDayReport'
   | 'listSales'
   | 'exportSales'
@@ -23,25 +27,37 @@ export type DayCallName =
 export function createDayHandlers(day: DayService, adminLock: AdminLock, fileSaver?: FileSaver): Pick<IpcHandlers, DayCallName> {
   return {
     getDayStatus: async () => day.status(),
-    listCashiers: async () => ({ cashiers: day.cashiers() }),
+    listCashiers: async () => ({ cashiers: day.roster.list() }),
     addCashier: async (input) => {
       adminLock.requireUnlocked();
-      return day.addCashier(input);
+      return day.roster.add(input);
     },
     retireCashier: async ({ id }) => {
       adminLock.requireUnlocked();
-      day.retireCashier(id);
-      return { cashiers: day.cashiers() };
+      day.roster.retire(id);
+      return { cashiers: day.roster.list() };
     },
-    openShift: async ({ cashierId, pin }) => day.openShift(cashierId, pin),
+    setCashierPin: async ({ id, pin }) => {
+      adminLock.requireUnlocked();
+      await day.roster.setPin(id, pin);
+      return { cashiers: day.roster.list() };
+    },
+    renameCashier: async ({ id, name }) => {
+      adminLock.requireUnlocked();
+      day.roster.rename(id, name);
+      return { cashiers: day.roster.list() };
+    },
+    openShift: async ({ cashierId, pin, supervisorPin }) => day.openShift(cashierId, pin, supervisorPin),
     closeShift: async ({ supervisorPin }) => day.closeShift(supervisorPin),
+    getShiftReport: async ({ shiftId }) => day.shiftReport(shiftId),
     getDayReport: async (range) => day.dayReport(range),
     listSales: async (request) => day.listSales(request),
-    exportSales: async (range) => {
-      const { fileName, csv, rows } = day.exportCsv(range);
-      if (fileSaver === undefined) return { outcome: 'download', fileName, csv, rows };
-      const saved = await fileSaver.save({ suggestedName: fileName, filter: { name: 'CSV', extensions: ['csv'] }, contents: () => csv });
-      return saved.saved ? { outcome: 'saved', path: saved.path, rows } : { outcome: 'cancelled' };
+    exportSales: async (request) => {
+      // The range is checked here, before any dialog opens; the rows are read while being written.
+      const file = day.exportCsv(request);
+      if (fileSaver === undefined) return { outcome: 'download', fileName: file.fileName, csv: await collectCsv(file.chunks), rows: file.rowsWritten() };
+      const saved = await fileSaver.save({ suggestedName: file.fileName, filter: { name: 'CSV', extensions: ['csv'] }, contents: () => file.chunks });
+      return saved.saved ? { outcome: 'saved', path: saved.path, rows: file.rowsWritten() } : { outcome: 'cancelled' };
     },
     listLatePayments: async () => ({ sales: day.lateUnresolved() }),
     resolveLatePayment: async ({ tradeNo, outcome, note }) => day.resolveLate(tradeNo, outcome, note),

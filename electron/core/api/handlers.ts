@@ -1,4 +1,5 @@
 import type { SettingsView } from '../../../shared/ipc-contract.ts';
+import type { Settings } from '../../../shared/settings.ts';
 import type { AdminLock } from '../admin/admin-lock.ts';
 import type { CustomerFeed } from '../customer/customer-feed.ts';
 import type { DisplayOption } from '../customer/display-placement.ts';
@@ -42,6 +43,12 @@ export interface HandlerDeps {
  * Every contract call, mapped onto core. The router has already validated the request; this is
  * where the admin lock is enforced and core's own errors become codes the renderer translates.
  */
+/** Day settings that would leave the shop with no shift or no owner to ask: nothing is saved. */
+function refuseDaySettings(day: DayService, proposed: Settings['day']): void {
+  const fields = day.roster.settingsRefusals(proposed);
+  if (Object.keys(fields).length > 0) throw new PosError('validation', { fields });
+}
+
 export function createPosHandlers(deps: HandlerDeps): Omit<IpcHandlers, ReceiptCallName> {
   const { vault, adminLock, payments, gateways } = deps;
 
@@ -60,6 +67,7 @@ export function createPosHandlers(deps: HandlerDeps): Omit<IpcHandlers, ReceiptC
 
     updateSettings: async ({ patch, secret }) => {
       adminLock.requireUnlocked();
+      refuseDaySettings(deps.day, { ...vault.getSettings().day, ...patch.day });
       await translateVaultErrors(async () => {
         // Validate the settings first so that a rejected form stores nothing, secret included.
         vault.updateSettings(patch);

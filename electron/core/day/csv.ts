@@ -1,57 +1,101 @@
+import type { CsvFormat } from '../../../shared/day/csv-format.ts';
+
 /**
- * CSV as RFC 4180 describes it (comma, CRLF, fields with a comma, quote, CR or LF in double
- * quotes, quotes doubled), prefixed with a UTF-8 byte-order mark: without it Excel reads the file
- * in the system code page and mangles every non-ASCII name.
+ * CSV as RFC 4180 describes it (CRLF, fields holding the separator, a quote, CR or LF in double
+ * quotes, quotes doubled), with the separator of the chosen format (shared/day/csv-format.ts),
+ * prefixed with a UTF-8 byte-order mark: without it Excel reads the file in the system code page
+ * and mangles every non-ASCII name.
  *
  * A cell is either a whole number (written as plain digits, so a spreadsheet sums it) or text.
  * Text starting with `=`, `+`, `-`, `@`, tab or CR would be run as a formula by a spreadsheet
  * (CSV injection, OWASP): such a cell gets a leading `'`, which the spreadsheet shows as text.
+ * Text already starting with `'` gets one too, so the guard can be undone exactly: a reader drops
+ * one leading `'` when one of those characters (or `'`) follows it.
+ *
+ * ID columns in the Excel formats: Excel turns text that looks like a number into one (the
+ * mobile 081234567890 loses its 0, a 22-digit trade number becomes 2.02603E+21, `12E4567` becomes
+ * 1.2E+4571) or into a date. Written as the formula `="…"` the cell is the text itself, whatever
+ * Excel's type guess: the common trick. It stays safe against injection because the value sits
+ * inside a string literal with its quotes doubled — nothing in it is ever evaluated. Excel's
+ * string literals hold at most 255 characters; a longer value (or one with a line break) is
+ * written as plain text. An RFC 4180 reader sees `="…"` literally, so the standard format
+ * (`rfc4180`) never writes it.
  */
 export type CsvCell = string | number | null;
 
 export const UTF8_BOM = '\uFEFF';
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
+const FORMULA_START = /^[=+\-@\t\r']/;
+const LINE_BREAK = /[\r\n]/;
+/** Excel's limit on a string literal in a formula. */
+const EXCEL_STRING_MAX = 255;
 
-export function csvText(value: string): string {
-  const guarded = FORMULA_START.test(value) ? `'${value}` : value;
-  return NEEDS_QUOTES.test(guarded) ? `"${guarded.replaceAll('"', '""')}"` : guarded;
+interface CsvDialect {
+  separator: ',' | ';';
+  /** Excel's formats: ID columns as `="…"`. */
+  textFormulas: boolean;
 }
 
-export function csvCell(cell: CsvCell): string {
-  if (cell === null) return '';
-  if (typeof cell === 'number') {
-    // Amounts are whole rupiah; anything else is a bug upstream, not something to round quietly.
-    if (!Number.isSafeInteger(cell)) throw new RangeError(`CSV numbers must be whole: ${cell}`);
-    return String(cell);
+const DIALECTS: Record<CsvFormat, CsvDialect> = {
+  'excel-semicolon': { separator: ';', textFormulas: true },
+  'excel-comma': { separator: ',', textFormulas: true },
+  rfc4180: { separator: ',', textFormulas: false },
+};
+
+export class CsvWriter {
+  readonly #separator: string;
+  readonly #needsQuotes: RegExp;
+  readonly #header: readonly string[];
+  /** Per column: written as `="…"` (an ID column in an Excel format). */
+  readonly #asText: readonly boolean[];
+
+  /** `idColumns`: the header names whose values Excel must keep as text (trade numbers, mobiles). */
+  constructor(format: CsvFormat, header: readonly string[], idColumns: readonly string[] = []) {
+    const dialect = DIALECTS[format];
+    this.#separator = dialect.separator;
+    this.#needsQuotes = dialect.separator === ';' ? /[";\r\n]/ : /[",\r\n]/;
+    this.#header = header;
+    this.#asText = header.map((name) => dialect.textFormulas && idColumns.includes(name));
   }
-  return csvText(cell);
-}
 
-export function csvLine(cells: readonly CsvCell[]): string {
-  // A plain loop: at 100k rows, map + join's intermediate array showed in the export's time.
-  let line = cells.length > 0 ? csvCell(cells[0]!) : '';
-  for (let i = 1; i < cells.length; i++) line += `,${csvCell(cells[i]!)}`;
-  return `${line}\r\n`;
-}
+  /** The file's start: the byte-order mark and the header line. */
+  head(): string {
+    return UTF8_BOM + this.#line(this.#header, false);
+  }
 
-/** The whole file: BOM, header line, one line per row. */
-export function toCsv(header: readonly string[], rows: Iterable<readonly CsvCell[]>): string {
-  // Lines are joined into a flat chunk every CHUNK_LINES: each line is a tree of small string
-  // pieces, and 100k of them held to the end outlived the young generation (most of an export's
-  // time went to the garbage collector).
-  const chunks = [UTF8_BOM, csvLine(header)];
-  let lines: string[] = [];
-  for (const row of rows) {
-    if (row.length !== header.length) throw new RangeError(`CSV row has ${row.length} cells, header has ${header.length}`);
-    lines.push(csvLine(row));
-    if (lines.length === CHUNK_LINES) {
-      chunks.push(lines.join(''));
-      lines = [];
+  line(cells: readonly CsvCell[]): string {
+    if (cells.length !== this.#header.length) throw new RangeError(`CSV row has ${cells.length} cells, header has ${this.#header.length}`);
+    return this.#line(cells, true);
+  }
+
+  text(value: string, asText = false): string {
+    if (asText && value.length > 0 && value.length <= EXCEL_STRING_MAX && !LINE_BREAK.test(value)) {
+      // ="value" as a quoted CSV field: a quote in the value is doubled in the string literal,
+      // and each of those again in the field.
+      return `"=""${value.includes('"') ? value.replaceAll('"', '""""') : value}"""`;
     }
+    const written = FORMULA_START.test(value) ? `'${value}` : value;
+    return this.#needsQuotes.test(written) ? `"${written.replaceAll('"', '""')}"` : written;
   }
-  chunks.push(lines.join(''));
-  return chunks.join('');
-}
 
-const CHUNK_LINES = 1024;
+  cell(cell: CsvCell, asText = false): string {
+    if (cell === null) return '';
+    if (typeof cell === 'number') {
+      // Amounts are whole rupiah; anything else is a bug upstream, not something to round quietly.
+      if (!Number.isSafeInteger(cell)) throw new RangeError(`CSV numbers must be whole: ${cell}`);
+      return String(cell);
+    }
+    return this.text(cell, asText);
+  }
+
+  #line(cells: readonly CsvCell[], body: boolean): string {
+    // A plain loop: at 100k rows, map + join's intermediate array showed in the export's time.
+    const separator = this.#separator;
+    const asText = this.#asText;
+    let line = '';
+    for (let i = 0; i < cells.length; i++) {
+      if (i > 0) line += separator;
+      line += this.cell(cells[i]!, body && asText[i]!);
+    }
+    return `${line}\r\n`;
+  }
+}

@@ -6,7 +6,6 @@ import {
   type BusinessDay,
 } from '../../../shared/day/business-day.ts';
 import type {
-  CashierView,
   ClosedShift,
   DayReport,
   DayStatus,
@@ -15,47 +14,19 @@ import type {
   SaleView,
   ShiftView,
 } from '../../../shared/day/day-contract.ts';
+import { csvFormatForLocale, type CsvFormat } from '../../../shared/day/csv-format.ts';
 import type { PaymentView } from '../../../shared/payment.ts';
 import type { Settings } from '../../../shared/settings.ts';
 import { validateAmount } from '../../../shared/validation.ts';
-import { validateCashierInput } from '../../../shared/day/cashier-rules.ts';
-import type { AdminLock } from '../admin/admin-lock.ts';
 import { PosError } from '../errors.ts';
-import type { CashierRecord, PageCursor, SalePage, SaleRecord, ShiftRecord } from '../ledger/day-records.ts';
+import type { PageCursor, SalePage, SaleRecord, ShiftRecord } from '../ledger/day-records.ts';
 import { LedgerError, type Ledger } from '../ledger/ledger.ts';
 import { toPaymentView } from '../payments/payment-view.ts';
-import { salesCsv } from './sales-csv.ts';
+import { CashierRoster, type CashierPins } from './cashier-roster.ts';
+import { salesExport, type SalesExport } from './sales-export.ts';
+import { approveAsOwner, type Supervisor } from './supervisor.ts';
 
 const PAGE_SIZE = 50;
-/** The name the one-person shop's cashier gets; the owner can rename by adding cashiers later. */
-export const DEFAULT_CASHIER_NAME = 'Kasir';
-
-/** Hashes and checks cashier PINs (salted scrypt, counted tries with lockout). */
-export interface CashierPins {
-  hash(pin: string): Promise<string>;
-  /** Throws PosError `wrong_pin` or `pin_locked_out`. */
-  verify(pin: string, stored: string): Promise<void>;
-}
-
-/** The owner's PIN as supervisor: throws PosError `wrong_pin` / `pin_locked_out` unless it opens. */
-export interface Supervisor {
-  /** The admin session is already open (or no admin PIN is set). */
-  readonly present: boolean;
-  confirm(pin: string): Promise<void>;
-}
-
-/** The admin lock as supervisor: an open admin session is presence; otherwise the PIN, checked and the session left as it was. */
-export function adminSupervisor(lock: AdminLock): Supervisor {
-  return {
-    get present() {
-      return lock.unlocked;
-    },
-    confirm: async (pin) => {
-      await lock.unlock(pin);
-      lock.lock();
-    },
-  };
-}
 
 export interface DayServiceDeps {
   ledger: Ledger;
@@ -63,6 +34,8 @@ export interface DayServiceDeps {
   pins: CashierPins;
   supervisor: Supervisor;
   now: () => number;
+  /** The operating system's region (main: Electron's app.getSystemLocale()); default the runtime's. */
+  systemLocale?: string;
 }
 
 /**
@@ -73,9 +46,15 @@ export interface DayServiceDeps {
  */
 export class DayService {
   readonly #deps: DayServiceDeps;
+  /** The cashiers and the PIN check that opens a shift. */
+  readonly roster: CashierRoster;
+  /** The CSV format Excel on this computer opens in columns (shared/day/csv-format.ts). */
+  readonly #csvFormat: CsvFormat;
 
   constructor(deps: DayServiceDeps) {
     this.#deps = deps;
+    this.roster = new CashierRoster({ book: () => deps.ledger.day, settings: deps.settings, pins: deps.pins, supervisor: deps.supervisor });
+    this.#csvFormat = csvFormatForLocale(deps.systemLocale);
   }
 
   get #book() {
@@ -96,6 +75,7 @@ export class DayService {
       shift: shift ? shiftView(shift) : null,
       cashierPins: this.#deps.settings().day.cashierPins,
       needsAttention: this.#book.lateUnresolved().length,
+      csvFormat: this.#csvFormat,
     };
   }
 
@@ -112,7 +92,7 @@ export class DayService {
     if (current && !this.#isDefaultShiftOfEarlierDay(current)) return;
     if (!current && this.#deps.settings().day.cashierPins) throw new PosError('shift.none_open');
     if (current) translate(() => this.#book.closeShift(current.id, { allowOpenPayments: true }));
-    this.#open(this.#defaultCashier().id);
+    this.#open(this.roster.defaultForSale().id);
   }
 
   /** The one-person shop's shift (PINs off, the default cashier) opened in an earlier business day. */
@@ -122,31 +102,11 @@ export class DayService {
     return businessDayOf(shift.openedAt, cutoff).date < businessDayOf(this.#deps.now(), cutoff).date;
   }
 
-  // ---- cashiers ---------------------------------------------------------------------------------
-
-  cashiers(): CashierView[] {
-    return this.#book.cashiers().map(cashierView);
-  }
-
-  /** The owner adds a cashier (the caller has checked the admin session). */
-  async addCashier(input: { name: string; pin: string }): Promise<CashierView> {
-    const checked = validateCashierInput(input);
-    if (!checked.ok) throw new PosError('validation', { fields: checked.fields });
-    const stored = await this.#deps.pins.hash(checked.value.pin);
-    return cashierView(this.#book.addCashier(checked.value.name, stored));
-  }
-
-  retireCashier(id: number): void {
-    translate(() => this.#book.retireCashier(id));
-  }
-
   // ---- shifts -----------------------------------------------------------------------------------
 
-  /** A cashier opens a shift with their PIN (the PIN-less default cashier needs none). */
-  async openShift(cashierId: number, pin: string): Promise<ShiftView> {
-    const cashier = this.#book.cashier(cashierId);
-    if (cashier === undefined || cashier.retiredAt !== null) throw new PosError('not_found', { detail: `cashier ${cashierId}` });
-    if (cashier.pin !== null) await this.#deps.pins.verify(pin, cashier.pin);
+  /** A cashier opens a shift with their PIN, or the owner's for them (see `CashierRoster.admit`). */
+  async openShift(cashierId: number, pin: string, supervisorPin?: string): Promise<ShiftView> {
+    await this.roster.admit(cashierId, pin, supervisorPin);
     return this.#open(cashierId);
   }
 
@@ -161,10 +121,7 @@ export class DayService {
       return closedView(this.#book.closeShift(shift.id));
     } catch (error) {
       if (!(error instanceof LedgerError && error.code === 'payments_open')) throw translateError(error);
-      if (!this.#deps.supervisor.present) {
-        if (supervisorPin === undefined) throw new PosError('shift.payments_open', { detail: error.message });
-        await this.#deps.supervisor.confirm(supervisorPin);
-      }
+      await approveAsOwner(this.#deps.supervisor, supervisorPin, () => new PosError('shift.payments_open', { detail: error.message }));
       return closedView(translate(() => this.#book.closeShift(shift.id, { allowOpenPayments: true })));
     }
   }
@@ -180,9 +137,7 @@ export class DayService {
     if (minutes <= 0) return;
     if (payment.state !== 'awaiting_payment' && payment.state !== 'unknown') return;
     if (this.#deps.now() - payment.createdAt < minutes * 60_000) return;
-    if (this.#deps.supervisor.present) return;
-    if (supervisorPin === undefined) throw new PosError('cancel.supervisor_required', { detail: `open for ${minutes} minutes or more` });
-    await this.#deps.supervisor.confirm(supervisorPin);
+    await approveAsOwner(this.#deps.supervisor, supervisorPin, () => new PosError('cancel.supervisor_required', { detail: `open for ${minutes} minutes or more` }));
   }
 
   // ---- reports ----------------------------------------------------------------------------------
@@ -233,21 +188,14 @@ export class DayService {
     return pageView(this.#book.pageBetween(window.start, window.end, limit, after));
   }
 
-  /** The CSV of a business day or range, and a file name for it. */
-  exportCsv(request: { from?: string; to?: string }): { fileName: string; csv: string; rows: number } {
+  /**
+   * The CSV of a business day or range, with a file name for it, written page by page as it is
+   * read (sales-export.ts). Format: the owner's choice, else what Excel on this computer opens.
+   */
+  exportCsv(request: { from?: string; to?: string; format?: CsvFormat }): SalesExport {
     const { first, last, range } = this.#range(request.from, request.to);
-    // Streamed from the ledger into the CSV, row by row: a month is 100k sales.
-    let rows = 0;
-    const book = this.#book;
-    const sales = (function* () {
-      for (const sale of book.exportEach(range.start, range.end)) {
-        rows++;
-        yield sale;
-      }
-    })();
-    const csv = salesCsv(sales, this.#cutoff());
     const span = first.date === last.date ? first.date : `${first.date}_${last.date}`;
-    return { fileName: `penjualan-${span}.csv`, csv, rows };
+    return salesExport(this.#book, range, { fileName: `penjualan-${span}.csv`, cutoffMinutes: this.#cutoff(), format: request.format ?? this.#csvFormat });
   }
 
   // ---- late payments ----------------------------------------------------------------------------
@@ -265,10 +213,6 @@ export class DayService {
 
   #open(cashierId: number): ShiftView {
     return shiftView(translate(() => this.#book.openShift(cashierId)));
-  }
-
-  #defaultCashier(): CashierRecord {
-    return this.#book.defaultCashier() ?? this.#book.addCashier(DEFAULT_CASHIER_NAME, null, true);
   }
 
   #range(from: string | undefined, to: string | undefined): { first: BusinessDay; last: BusinessDay; range: { start: number; end: number } } {
@@ -323,10 +267,6 @@ function shiftView(shift: ShiftRecord): ShiftView {
 
 function closedView(shift: ShiftRecord): ClosedShift {
   return { ...shiftView(shift), report: shift.report! };
-}
-
-function cashierView(cashier: CashierRecord): CashierView {
-  return { id: cashier.id, name: cashier.name, hasPin: cashier.pin !== null, isDefault: cashier.isDefault, retired: cashier.retiredAt !== null };
 }
 
 /** Ledger refusals the cashier can act on, as codes the renderer translates. */

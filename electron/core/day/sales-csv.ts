@@ -1,6 +1,7 @@
 import type { PaymentState } from '../../../shared/payment.ts';
 import { businessDayOf, type BusinessDay } from '../../../shared/day/business-day.ts';
-import { toCsv, type CsvCell } from './csv.ts';
+import type { CsvFormat } from '../../../shared/day/csv-format.ts';
+import { CsvWriter, type CsvCell } from './csv.ts';
 import { isoLocal, localDateTime } from './local-time.ts';
 import { receivedOf } from './report.ts';
 
@@ -69,18 +70,40 @@ export function saleCsvRow(sale: ExportSale, day: BusinessDay, clock: Pick<Minut
   ];
 }
 
-export function salesCsv(sales: Iterable<ExportSale>, cutoffMinutes: number): string {
-  // Sales come oldest first: the business day is worked out once per day, not once per row, and
-  // the local clock once per minute (MinuteClock); 100k rows must export within a second.
-  let day: BusinessDay | undefined;
-  const clock = new MinuteClock();
-  const rows = function* (): Iterable<CsvCell[]> {
+/** The columns Excel would turn into numbers or dates: written so that it keeps them as text. */
+const ID_COLUMNS = ['trade_no', 'paypro_trade_no', 'customer_mobile'];
+
+/**
+ * The sales CSV in pieces: `head()` first, then `lines(sales)` for each batch of sales, oldest
+ * first across batches, so a month is written batch by batch (never held whole) and the caller
+ * can let the event loop run between batches.
+ */
+export class SalesCsv {
+  readonly #writer: CsvWriter;
+  readonly #cutoffMinutes: number;
+  // The business day is worked out once per day, not once per row, and the local clock once per
+  // minute (MinuteClock); 100k rows must export within a second.
+  #day: BusinessDay | undefined;
+  readonly #clock = new MinuteClock();
+
+  constructor(cutoffMinutes: number, format: CsvFormat) {
+    this.#cutoffMinutes = cutoffMinutes;
+    this.#writer = new CsvWriter(format, SALES_CSV_HEADER, ID_COLUMNS);
+  }
+
+  head(): string {
+    return this.#writer.head();
+  }
+
+  lines(sales: Iterable<ExportSale>): string {
+    let text = '';
     for (const sale of sales) {
-      if (day === undefined || sale.createdAt < day.start || sale.createdAt >= day.end) day = businessDayOf(sale.createdAt, cutoffMinutes);
-      yield saleCsvRow(sale, day, clock);
+      const day = this.#day;
+      this.#day = day === undefined || sale.createdAt < day.start || sale.createdAt >= day.end ? businessDayOf(sale.createdAt, this.#cutoffMinutes) : day;
+      text += this.#writer.line(saleCsvRow(sale, this.#day, this.#clock));
     }
-  };
-  return toCsv(SALES_CSV_HEADER, rows());
+    return text;
+  }
 }
 
 /**

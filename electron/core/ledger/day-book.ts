@@ -78,6 +78,20 @@ export class DayBook {
     });
   }
 
+  /** A new name shows on every shift of the cashier, earlier ones included: it is the same person. */
+  renameCashier(id: number, name: string): void {
+    this.#transaction(() => {
+      if (Number(this.#sql.renameCashier.run(name, id).changes) !== 1) throw notFound('cashier', id);
+    });
+  }
+
+  /** Back from retirement (the default cashier, when the shop turns cashier PINs off again). */
+  reinstateCashier(id: number): void {
+    this.#transaction(() => {
+      if (Number(this.#sql.reinstateCashier.run(id).changes) !== 1) throw notFound('cashier', id);
+    });
+  }
+
   retireCashier(id: number): void {
     const now = this.#now();
     this.#transaction(() => {
@@ -213,37 +227,25 @@ export class DayBook {
     return this.#sql.byTradeNo.all(tradeNo).map(toSale);
   }
 
-  /** Every sale created in [fromMs, toMs), oldest first, with the columns the CSV export writes. */
-  exportBetween(fromMs: number, toMs: number): ExportSale[] {
-    return [...this.exportEach(fromMs, toMs)];
-  }
-
   /**
-   * exportBetween one sale at a time, for a caller that writes each row and lets it go: 100k
-   * sales held at once were most of an export's time (garbage collection of old-generation
-   * objects). Rows come as arrays (the statement is set so in the constructor): node:sqlite
-   * building a keyed object per row cost more than SQLite's own work. Read the sales before the
-   * next write on this connection: the read holds its snapshot until the last row.
+   * Every sale created in [fromMs, toMs), oldest first, with the columns the CSV export writes,
+   * `pageSize` at a time: each page is one finished query (keyset on created_at, id), so no
+   * statement stays open while the caller lets the event loop (and the ledger's writes on this
+   * same connection) run between pages: SQLite leaves it undefined whether a running query sees
+   * rows its own connection changes meanwhile, and an open read holds back WAL checkpoints for
+   * the whole export. A sale written between pages is exported if the cursor has not passed it.
+   * Rows come as arrays (set in the constructor): node:sqlite building a keyed object per row cost
+   * more than SQLite's own work.
    */
-  *exportEach(fromMs: number, toMs: number): Generator<ExportSale> {
-    for (const cells of this.#sql.exportBetween.iterate(fromMs, toMs)) {
-      const row = cells as unknown as SQLOutputValue[];
-      yield {
-      tradeNo: String(row[0]),
-      platformTradeNo: row[1] === null ? null : String(row[1]),
-      state: row[2] as PaymentState,
-      amount: Number(row[3]),
-      paidAmount: row[4] === null ? null : Number(row[4]),
-      createdAt: Number(row[5]),
-      cashierName: row[6] === null ? null : String(row[6]),
-      shiftId: row[7] === null ? null : Number(row[7]),
-      customerName: String(row[8]),
-      customerMobile: String(row[9]),
-      customerEmail: String(row[10]),
-      environment: String(row[11]),
-      lateAt: row[12] === null ? null : Number(row[12]),
-      resolution: row[13] === null ? null : String(row[13]),
-      };
+  *exportPages(fromMs: number, toMs: number, pageSize: number): Generator<ExportSale[]> {
+    let after = { createdAt: fromMs - 1, id: 0 };
+    for (;;) {
+      const rows = this.#sql.exportBetween.all(Math.max(fromMs, after.createdAt), toMs, after.createdAt, after.id, pageSize) as unknown as SQLOutputValue[][];
+      if (rows.length === 0) return;
+      const last = rows.at(-1)!;
+      after = { createdAt: Number(last[5]), id: Number(last[14]) };
+      yield rows.map(toExportSale);
+      if (rows.length < pageSize) return;
     }
   }
 
@@ -366,5 +368,24 @@ function toSale(row: Row): SaleRecord {
     lateAt: int(row.late_at),
     voidedAt: int(row.voided_at),
     resolution: row.resolution === null ? null : (row.resolution as LateOutcome),
+  };
+}
+
+function toExportSale(row: SQLOutputValue[]): ExportSale {
+  return {
+    tradeNo: String(row[0]),
+    platformTradeNo: row[1] === null ? null : String(row[1]),
+    state: row[2] as PaymentState,
+    amount: Number(row[3]),
+    paidAmount: row[4] === null ? null : Number(row[4]),
+    createdAt: Number(row[5]),
+    cashierName: row[6] === null ? null : String(row[6]),
+    shiftId: row[7] === null ? null : Number(row[7]),
+    customerName: String(row[8]),
+    customerMobile: String(row[9]),
+    customerEmail: String(row[10]),
+    environment: String(row[11]),
+    lateAt: row[12] === null ? null : Number(row[12]),
+    resolution: row[13] === null ? null : String(row[13]),
   };
 }

@@ -27,6 +27,8 @@ export const DAY_QUERIES = {
   cashier: `SELECT id, name, pin, is_default, created_at, retired_at FROM cashiers WHERE id = ?`,
   defaultCashier: `SELECT id, name, pin, is_default, created_at, retired_at FROM cashiers WHERE is_default = 1`,
   setCashierPin: `UPDATE cashiers SET pin = ? WHERE id = ?`,
+  renameCashier: `UPDATE cashiers SET name = ? WHERE id = ?`,
+  reinstateCashier: `UPDATE cashiers SET retired_at = NULL WHERE id = ?`,
   retireCashier: `UPDATE cashiers SET retired_at = ? WHERE id = ? AND retired_at IS NULL`,
 
   openShift: `INSERT INTO shifts (cashier_id, opened_at) VALUES (?, ?) RETURNING id`,
@@ -68,13 +70,15 @@ export const DAY_QUERIES = {
   pageByState: `SELECT ${SALE_COLUMNS} FROM payments p WHERE ${IN_WINDOW} AND p.state = ? AND ${BEFORE_CURSOR} ${NEWEST_FIRST}`,
   byTradeNo: `SELECT ${SALE_COLUMNS} FROM payments p WHERE p.trade_no = ?1 OR p.platform_trade_no = ?1`,
   // Only the exported columns, joined rather than looked up per row: 100k rows is a normal month.
-  // Read as arrays, by position (DayBook.exportBetween): keep the column order.
+  // Read as arrays, by position (DayBook.exportPages): keep the column order. One page after the
+  // cursor (created_at, id), oldest first: the first ? is the range's start or the cursor's
+  // created_at (the index range), then the range's end, the cursor's created_at and id.
   exportBetween: `SELECT p.trade_no, p.platform_trade_no, p.state, p.amount, p.paid_amount, p.created_at,
     c.name AS cashier_name, p.shift_id, p.customer_name, p.customer_mobile, p.customer_email, p.environment,
-    p.late_at, r.outcome AS resolution
+    p.late_at, r.outcome AS resolution, p.id
     FROM payments p LEFT JOIN shifts s ON s.id = p.shift_id LEFT JOIN cashiers c ON c.id = s.cashier_id
     LEFT JOIN late_resolutions r ON r.payment_id = p.id
-    WHERE ${IN_WINDOW} ORDER BY p.created_at, p.id`,
+    WHERE ${IN_WINDOW} AND (p.created_at > ? OR p.id > ?) ORDER BY p.created_at, p.id LIMIT ?`,
 
   lateUnresolved: `SELECT ${SALE_COLUMNS} FROM payments p WHERE p.late_at IS NOT NULL
     AND NOT EXISTS (SELECT 1 FROM late_resolutions r WHERE r.payment_id = p.id) ORDER BY p.late_at`,

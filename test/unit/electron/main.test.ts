@@ -147,6 +147,8 @@ describe('main', () => {
     await launch();
     expect(core.options).toMatchObject({
       userDataDir: '/tmp/paypro-pos-user-data',
+      // The OS region (the CSV format Excel opens in columns), not the UI language.
+      systemLocale: 'id-ID',
       cipher: { encrypt: expect.any(Function), decrypt: expect.any(Function) },
       secretProtection: expect.any(Function),
       store: { options: { cwd: '/tmp/paypro-pos-user-data', configName: 'settings', configFileMode: 0o600 } },

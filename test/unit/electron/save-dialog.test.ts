@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -33,6 +33,33 @@ describe('createFileSaver', () => {
     // UTF-8 with the byte order mark first, as Excel needs it.
     expect([...readFileSync(path).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(readFileSync(path, 'utf8')).toBe(CSV);
+  });
+
+  it('writes contents that come in pieces (the CSV export) as they come, and nothing but the file', async () => {
+    const path = join(dir, 'penjualan-2026-11-01_2026-11-30.csv');
+    electronMock.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: path });
+    async function* pieces() {
+      yield '\uFEFFtanggal;jumlah\r\n';
+      for (let day = 1; day <= 30; day++) yield `2026-11-${String(day).padStart(2, '0')};10000000\r\n`;
+    }
+    expect(await saver(null).save({ suggestedName: 'x.csv', filter: CSV_FILTER, contents: () => pieces() })).toEqual({ saved: true, path });
+    const text = readFileSync(path, 'utf8');
+    expect(text.split('\r\n')).toHaveLength(32);
+    expect(text.endsWith('2026-11-30;10000000\r\n')).toBe(true);
+    expect(readdirSync(dir)).toEqual(['penjualan-2026-11-01_2026-11-30.csv']);
+  });
+
+  it('a write that fails half-way leaves the earlier file of that name as it was and no partial file', async () => {
+    const path = join(dir, 'penjualan.csv');
+    writeFileSync(path, 'the export of last month');
+    electronMock.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: path });
+    async function* failing() {
+      yield '\uFEFFtanggal;jumlah\r\n';
+      throw new Error('ledger closed');
+    }
+    await expect(saver(null).save({ suggestedName: 'penjualan.csv', filter: CSV_FILTER, contents: () => failing() })).rejects.toThrow('ledger closed');
+    expect(readFileSync(path, 'utf8')).toBe('the export of last month');
+    expect(readdirSync(dir)).toEqual(['penjualan.csv']);
   });
 
   it('a cancelled dialog neither builds nor writes the file', async () => {

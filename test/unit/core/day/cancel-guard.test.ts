@@ -15,12 +15,13 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'paypro-cancel-guard-'));
   clock = Date.UTC(2026, 2, 2, 5, 0, 0);
   core = createTestCore(dir, { logger: { error: () => undefined }, now: () => clock });
+  // The owner PIN first: the guard cannot be saved without one (there would be nobody to ask).
+  expect((await core.router.dispatch('setAdminPin', { newPin: '975310' })).ok).toBe(true);
   const setUp = await core.router.dispatch('updateSettings', {
     patch: { environment: 'training', merchantNo: '1234567890', qrExpiryMinutes: 60, day: { supervisorCancelAfterMinutes: 5 } },
     secret: 'rahasia-latihan',
   });
   expect(setUp.ok).toBe(true);
-  expect((await core.router.dispatch('setAdminPin', { newPin: '975310' })).ok).toBe(true);
   await core.router.dispatch('lockAdmin', {});
 });
 

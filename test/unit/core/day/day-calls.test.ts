@@ -34,7 +34,8 @@ describe('the day through the router', () => {
   });
 
   it('with cashier PINs on, a sale without a shift is refused before anything is recorded', async () => {
-    await core.router.dispatch('updateSettings', { patch: { day: { cashierPins: true } } });
+    expect((await core.router.dispatch('addCashier', { name: 'Budi', pin: '1357' })).ok).toBe(true);
+    expect((await core.router.dispatch('updateSettings', { patch: { day: { cashierPins: true } } })).ok).toBe(true);
     expect(await core.router.dispatch('charge', { amount: 25_000 })).toEqual({ ok: false, error: { code: 'shift.none_open' } });
     const page = await core.router.dispatch('listSales', {});
     expect(page.ok && page.value.sales).toEqual([]);

@@ -6,7 +6,10 @@ import { parse } from 'csv-parse/sync';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AdminLock } from '../../../../electron/core/admin/admin-lock.ts';
 import { createCashierPins } from '../../../../electron/core/day/cashier-pins.ts';
-import { adminSupervisor, DayService } from '../../../../electron/core/day/day-service.ts';
+import { DayService } from '../../../../electron/core/day/day-service.ts';
+import { adminSupervisor } from '../../../../electron/core/day/supervisor.ts';
+import { collectCsv } from '../../../../electron/core/day/sales-export.ts';
+import type { CsvFormat } from '../../../../shared/day/csv-format.ts';
 import { PosError } from '../../../../electron/core/errors.ts';
 import { Ledger } from '../../../../electron/core/ledger/ledger.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../../shared/settings.ts';
@@ -68,15 +71,15 @@ describe('DayService', () => {
     sell('A', '2026-03-02T09:00:00');
     sell('B', '2026-03-02T09:05:00');
     expect(day.status()).toMatchObject({ businessDate: '2026-03-02', shift: { cashierName: 'Kasir' }, cashierPins: false });
-    expect(day.cashiers()).toEqual([{ id: 1, name: 'Kasir', hasPin: false, isDefault: true, retired: false }]);
+    expect(day.roster.list()).toEqual([{ id: 1, name: 'Kasir', hasPin: false, isDefault: true, retired: false }]);
     expect(ledger.day.shiftsBetween(0, Number.MAX_SAFE_INTEGER)).toHaveLength(1);
   });
 
   it('with cashier PINs on, refuses a sale until a cashier opens a shift with the right PIN; wrong PINs lock out', async () => {
     settings = { ...settings, day: { ...settings.day, cashierPins: true } };
     expect(await posErrorCode(() => day.ensureShiftForSale())).toBe('shift.none_open');
-    expect(await posErrorCode(() => day.addCashier({ name: '', pin: '12' }))).toBe('validation');
-    const siti = await day.addCashier({ name: 'Siti', pin: '2468' });
+    expect(await posErrorCode(() => day.roster.add({ name: '', pin: '12' }))).toBe('validation');
+    const siti = await day.roster.add({ name: 'Siti', pin: '2468' });
     expect(siti).toEqual({ id: 1, name: 'Siti', hasPin: true, isDefault: false, retired: false });
     expect(await posErrorCode(() => day.openShift(siti.id, '1111'))).toBe('wrong_pin');
     expect((await day.openShift(siti.id, '2468')).cashierName).toBe('Siti');
@@ -104,6 +107,21 @@ describe('DayService', () => {
     expect(adminLock.unlocked).toBe(false);
     expect(day.status().shift).toBeNull();
     expect(await posErrorCode(() => day.closeShift())).toBe('shift.none_open');
+  });
+
+  it('with no owner PIN set, the cancel and close guards refuse (nobody can approve) instead of passing', async () => {
+    settings = { ...settings, day: { ...settings.day, supervisorCancelAfterMinutes: 5 } };
+    sell('OPEN', '2026-03-02T10:00:00');
+    ledger.update('OPEN', { state: 'awaiting_payment' });
+    clock += 10 * 60_000;
+    const payment = { state: 'awaiting_payment' as const, createdAt: wib('2026-03-02T10:00:00') };
+    expect(await posErrorCode(() => day.authorizeCancel(payment))).toBe('supervisor.no_owner_pin');
+    expect(await posErrorCode(() => day.authorizeCancel(payment, '0000'))).toBe('supervisor.no_owner_pin');
+    expect(await posErrorCode(() => day.closeShift())).toBe('supervisor.no_owner_pin');
+    expect(day.status().shift).not.toBeNull();
+    // Once the owner has a PIN, the open session is the owner present.
+    await adminLock.setPin('9753');
+    await expect(day.authorizeCancel(payment)).resolves.toBeUndefined();
   });
 
   it('counts a sale at 01:30 in the business day that began the evening before (cut-off 04:00), across shifts', async () => {
@@ -147,12 +165,11 @@ describe('DayService', () => {
     const report = day.dayReport({ from: '2026-03-02' });
     expect(report.report.received).toBe(30_000);
     expect(report.later).toEqual({ count: 1, amount: 30_000 });
-    expect(await posErrorCode(() => day.closeShift())).toBeUndefined();
   });
 
   it('with cashier PINs on, a person\'s shift over the cut-off is not closed by a sale: it stays open, listed on the day it opened', async () => {
     settings = { ...settings, day: { ...settings.day, cashierPins: true } };
-    const siti = await day.addCashier({ name: 'Siti', pin: '2468' });
+    const siti = await day.roster.add({ name: 'Siti', pin: '2468' });
     clock = wib('2026-03-02T22:00:00');
     const shift = await day.openShift(siti.id, '2468');
     sell('LATE_NIGHT', '2026-03-02T23:00:00');
@@ -163,7 +180,7 @@ describe('DayService', () => {
   });
 
   it('without PINs, a named cashier\'s shift from an earlier day is left for a person to close', async () => {
-    const siti = await day.addCashier({ name: 'Siti', pin: '2468' });
+    const siti = await day.roster.add({ name: 'Siti', pin: '2468' });
     clock = wib('2026-03-02T20:00:00');
     const shift = await day.openShift(siti.id, '2468');
     sell('NEXT_DAY', '2026-03-03T09:00:00');
@@ -190,21 +207,32 @@ describe('DayService', () => {
     expect(await posErrorCode(() => day.listSales({ cursor: 'x' }))).toBe('bad_request');
   });
 
-  it('exports the day as CSV whose rows and totals equal the report', () => {
+  it('exports the day as CSV whose rows and totals equal the report', async () => {
     sell('P1', '2026-03-02T10:00:00', 10_000_000);
     ledger.update('P1', { state: 'paid', paidAmount: 10_000_000 });
     sell('P2', '2026-03-02T11:00:00', 50_000);
     ledger.update('P2', { state: 'partially_paid', paidAmount: 20_000 });
     sell('P3', '2026-03-03T02:00:00', 40_000);
-    const { fileName, csv, rows } = day.exportCsv({ from: '2026-03-02' });
-    expect(fileName).toBe('penjualan-2026-03-02.csv');
-    const parsed = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
-    expect(parsed).toHaveLength(rows);
+    const file = day.exportCsv({ from: '2026-03-02', format: 'rfc4180' });
+    expect(file.fileName).toBe('penjualan-2026-03-02.csv');
+    const parsed = parse(await collectCsv(file.chunks), { bom: true, columns: true }) as Record<string, string>[];
+    expect(parsed).toHaveLength(file.rowsWritten());
     const report = day.dayReport({ from: '2026-03-02' }).report;
     expect(parsed).toHaveLength(report.saleCount);
     expect(parsed.reduce((sum, row) => sum + Number(row.received), 0)).toBe(report.received);
     expect(parsed.reduce((sum, row) => sum + Number(row.outstanding), 0)).toBe(report.partial.outstanding);
     expect(day.exportCsv({ from: '2026-03-01', to: '2026-03-31' }).fileName).toBe('penjualan-2026-03-01_2026-03-31.csv');
+  });
+
+  it("exports in the format Excel opens on this computer's region unless the owner chose one", async () => {
+    sell('P1', '2026-03-02T10:00:00', 25_000);
+    const dayFor = (systemLocale: string) => new DayService({ ledger, settings: () => settings, pins: createCashierPins(new Conf({ cwd: dir, projectName: 'paypro-pos-test' }), { now: () => clock }), supervisor: { ownerPinSet: true, present: true, confirm: async () => undefined }, now: () => clock, systemLocale });
+    const header = async (service: DayService, format?: CsvFormat) => (await collectCsv(service.exportCsv({ from: '2026-03-02', ...(format ? { format } : {}) }).chunks)).split('\r\n')[0];
+    expect(dayFor('id-ID').status().csvFormat).toBe('excel-semicolon');
+    expect(await header(dayFor('id-ID'))).toMatch(/^\uFEFFbusiness_date;time_iso;/);
+    expect(dayFor('en-US').status().csvFormat).toBe('excel-comma');
+    expect(await header(dayFor('en-US'))).toMatch(/^\uFEFFbusiness_date,time_iso,/);
+    expect(await header(dayFor('id-ID'), 'rfc4180')).toMatch(/^\uFEFFbusiness_date,time_iso,/);
   });
 
   it('lists a late payment until someone records what was done, then shows the resolution in the shift report', async () => {

@@ -108,7 +108,8 @@ describe('printing the day report', () => {
   it('prints money that came in after its shift closed under the next shift, and the shifts add up to the day', async () => {
     await call('updateReceiptSettings', { patch: { printer: { kind: 'network', host: printing.printer.host, port: printing.printer.port }, autoPrint: false } });
     const waiting = await call<PaymentView>('charge', { amount: 10_000_000 });
-    await call('closeShift', {}); // no owner PIN set: the close with a payment awaiting goes through
+    await call('setAdminPin', { newPin: '9753' });
+    await call('closeShift', { supervisorPin: '9753' }); // the owner closes with a payment still awaiting
     await call('charge', { amount: 15_000 }); // the next shift opens
     await call('settleTraining', { tradeNo: waiting.tradeNo, outcome: 'paid' });
     const report = await call<DayReport>('getDayReport', {});

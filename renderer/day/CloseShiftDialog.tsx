@@ -1,0 +1,53 @@
+import { useEffect, useState } from 'react';
+import type { ClosedShift, ShiftView } from '../../shared/day/day-contract.ts';
+import type { IpcError } from '../../shared/ipc-contract.ts';
+import { formatDate } from '../../shared/day/business-day.ts';
+import { formatRupiah } from '../../shared/money.ts';
+import { useI18n } from '../app/i18n.tsx';
+import { safeCall } from '../app/pos.ts';
+import { formatClock } from '../app/time.ts';
+import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
+import { ErrorBanner } from '../components/ErrorBanner.tsx';
+
+type Props = { shift: ShiftView; onConfirm: () => void; onDismiss: () => void };
+
+/**
+ * "Tutup shift?" — a closed shift never opens again, so the cashier sees what is about to close
+ * (who, since when, how many sales, the money received) and the safe answer has the focus.
+ */
+export function CloseShiftDialog({ shift, onConfirm, onDismiss }: Props) {
+  const { t } = useI18n();
+  const [current, setCurrent] = useState<ClosedShift | null>(null);
+  const [failure, setFailure] = useState<IpcError | null>(null);
+
+  useEffect(() => {
+    void safeCall((api) => api.getShiftReport({ shiftId: shift.id })).then((result) => {
+      if (result.ok) setCurrent(result.value);
+      else setFailure(result.error);
+    });
+  }, [shift.id]);
+
+  const figure = (value: (report: ClosedShift['report']) => string) => (current ? value(current.report) : '…');
+  return (
+    <ConfirmDialog
+      title={t('shift.close_title')}
+      body={t('shift.close_body')}
+      confirmLabel={t('shift.close_confirm')}
+      dismissLabel={t('shift.close_dismiss')}
+      onConfirm={onConfirm}
+      onDismiss={onDismiss}
+    >
+      <dl className="close-shift-facts" data-testid="close-shift-facts">
+        <dt>{t('shift.close_cashier')}</dt>
+        <dd>{shift.cashierName}</dd>
+        <dt>{t('shift.close_since')}</dt>
+        <dd>{`${formatDate(new Date(shift.openedAt))} ${formatClock(shift.openedAt)}`}</dd>
+        <dt>{t('shift.close_sales')}</dt>
+        <dd data-testid="close-shift-sales">{figure((report) => String(report.saleCount))}</dd>
+        <dt>{t('shift.close_received')}</dt>
+        <dd data-testid="close-shift-received">{figure((report) => formatRupiah(report.received))}</dd>
+      </dl>
+      {failure ? <ErrorBanner error={failure} /> : null}
+    </ConfirmDialog>
+  );
+}
