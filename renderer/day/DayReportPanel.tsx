@@ -65,7 +65,7 @@ export function DayReportPanel({ businessDate, refreshKey, csvFormat }: { busine
       {failure ? <ErrorBanner error={failure} /> : null}
       {report ? (
         <>
-          <ReportTable report={report.report} label={t('report.heading')} />
+          <ReportTable report={report.report} label={t('report.heading')} later={report.later} />
           {report.shifts.length > 0 ? (
             <table className="report-shifts">
               <caption>{t('report.shifts')}</caption>
@@ -87,7 +87,12 @@ export function DayReportPanel({ businessDate, refreshKey, csvFormat }: { busine
                       <td>{row.cashierName}</td>
                       <td>{`${formatClock(row.openedAt)} – ${row.closedAt === null ? t('report.still_open') : formatClock(row.closedAt)}`}</td>
                       <td className="num">{row.report.saleCount}</td>
-                      <td className="num">{formatRupiah(row.report.received)}</td>
+                      <td className="num">
+                        {formatRupiah(row.report.received)}
+                        {row.report.earlier.count > 0 ? (
+                          <span className="report-shift-earlier">{t('report.shift_earlier', { amount: formatRupiah(row.report.earlier.amount) })}</span>
+                        ) : null}
+                      </td>
                       <td>
                         <button
                           type="button"
@@ -104,12 +109,31 @@ export function DayReportPanel({ businessDate, refreshKey, csvFormat }: { busine
                   );
                 })}
               </tbody>
+              <ShiftsTotal shifts={report.shifts} />
             </table>
           ) : null}
           <div id="shown-shift-report">{shift ? <ShiftReport shift={shift} /> : null}</div>
         </>
       ) : null}
     </section>
+  );
+}
+
+/** What the shifts add up to: their own money plus what each received for earlier shifts. */
+function ShiftsTotal({ shifts }: { shifts: DayReport['shifts'] }) {
+  const { t } = useI18n();
+  const sum = (pick: (report: DayReport['report']) => number) => shifts.reduce((total, shift) => total + pick(shift.report), 0);
+  return (
+    <tfoot>
+      <tr>
+        <th scope="row" colSpan={2}>{t('report.shifts_total')}</th>
+        <td className="num">{sum((report) => report.saleCount)}</td>
+        <td className="num" data-testid="shifts-total">
+          <strong>{formatRupiah(sum((report) => report.received + report.earlier.amount))}</strong>
+        </td>
+        <td />
+      </tr>
+    </tfoot>
   );
 }
 

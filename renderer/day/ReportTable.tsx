@@ -1,12 +1,17 @@
-import type { ReportView } from '../../shared/day/day-contract.ts';
+import type { DayReport, ReportView } from '../../shared/day/day-contract.ts';
 import { formatRupiah } from '../../shared/money.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { formatClock } from '../app/time.ts';
 
 const BUCKETS = ['paid', 'partially_paid', 'failed', 'expired', 'cancelled', 'open'] as const;
 
-/** A shift or day report ("Tutup kasir") as the owner reads it: money first, then every state. */
-export function ReportTable({ report, label }: { report: ReportView; label: string }) {
+/**
+ * A shift or day report ("Tutup kasir") as the owner reads it: money first, then every state.
+ * `earlier` is money for earlier shifts' sales that came in during this shift (or the day's
+ * shifts); a day report also says how much of its sales' money came in after their shift closed
+ * (`later`, counted in a later shift's `earlier`), so the day and its shifts can be reconciled.
+ */
+export function ReportTable({ report, label, later }: { report: ReportView; label: string; later?: DayReport['later'] }) {
   const { t } = useI18n();
   const time = (ms: number | null) => (ms === null ? '–' : formatClock(ms));
   return (
@@ -40,6 +45,14 @@ export function ReportTable({ report, label }: { report: ReportView; label: stri
         <dd>{t('report.partial_value', { received: formatRupiah(report.partial.received), outstanding: formatRupiah(report.partial.outstanding) })}</dd>
         <dt>{t('report.late')}</dt>
         <dd>{t('report.late_value', { count: report.late.count, amount: formatRupiah(report.late.received) })}</dd>
+        <dt>{t('report.earlier')}</dt>
+        <dd data-testid="report-earlier">{t('report.earlier_value', { count: report.earlier.count, amount: formatRupiah(report.earlier.amount) })}</dd>
+        {later ? (
+          <>
+            <dt>{t('report.later')}</dt>
+            <dd data-testid="report-later">{t('report.later_value', { count: later.count, amount: formatRupiah(later.amount) })}</dd>
+          </>
+        ) : null}
         <dt>{t('report.resolved')}</dt>
         <dd>
           {t('report.resolved_value', {

@@ -28,6 +28,8 @@ export const reportSchema = z.object({
   late: z.object({ count: z.number().int(), received: z.number().int() }),
   voids: countAmount,
   resolutions: z.object({ goods_handed_over: z.number().int(), refunded_cash: z.number().int(), other: z.number().int() }),
+  /** Received for earlier shifts: money for sales whose own shift had closed, come in during this shift (or the day's shifts). */
+  earlier: countAmount,
 });
 export type ReportView = z.infer<typeof reportSchema>;
 
@@ -123,6 +125,8 @@ export const dayReportSchema = z.object({
   to: z.number().int(),
   report: reportSchema,
   shifts: z.array(shiftViewSchema.extend({ report: reportSchema })),
+  /** Money for this day's sales that came in after their shift had closed (in a later shift's `earlier`). */
+  later: countAmount,
 });
 export type DayReport = z.infer<typeof dayReportSchema>;
 

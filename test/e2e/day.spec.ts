@@ -323,3 +323,50 @@ test('a shop whose settings turned cashier PINs on before any cashier had a PIN:
     restore: { width: 1366, height: 768 },
   });
 });
+
+// Issue 16, audit item 2: money that comes in after its shift was closed lands in exactly one shift
+// report (the next one's "received for earlier shifts"), so the day's shifts add up to the day.
+test('a late payment found after its shift closed shows in the next shift as received for an earlier shift; the shifts add up to the day', async ({ preview, page }) => {
+  test.setTimeout(90_000);
+  await setUpTraining(preview); // one-person shop: no cashier PINs, the default shift opens by itself
+  await page.goto(preview.url);
+  await expect(amountField(page)).toBeFocused();
+  const late = await sell(page, MAX, 'cancel');
+  await page.keyboard.press('F4');
+  await closeShift(page);
+  await expect(page.locator('.shift-closed').getByTestId('report-received')).toHaveText(formatRupiah(0));
+
+  await sell(page, 15_000, 'Tandai lunas'); // the next shift opens with this sale
+  // The customer had paid after all: the gateway settles the sale cancelled in the closed shift.
+  const settled = await preview.core.router.dispatch('settleTraining', { tradeNo: late, outcome: 'paid' });
+  expect(settled.ok && settled.value.state).toBe('paid');
+
+  await page.keyboard.press('F4');
+  const day = page.locator('.day-report');
+  const received = MAX + 15_000;
+  await expect(day.getByTestId('report-received').first()).toHaveText(formatRupiah(received));
+  await expect(day.getByTestId('report-later')).toHaveText(`1 (${formatRupiah(MAX)})`);
+  const rows = day.locator('.report-shifts tbody tr');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0).locator('td.num')).toHaveText(['1', formatRupiah(0)]); // frozen: the sale was cancelled then
+  await expect(rows.nth(1).locator('td.num')).toHaveText(['1', `${formatRupiah(15_000)}+ ${formatRupiah(MAX)} untuk shift sebelumnya`]);
+  // What the shifts add up to, on screen, is the day's money.
+  await expect(day.getByTestId('shifts-total')).toHaveText(formatRupiah(received));
+  await rows.nth(1).getByRole('button', { name: /^Lihat/ }).click();
+  const shift = day.getByTestId('shift-report');
+  await expect(shift.getByTestId('report-earlier')).toHaveText(`1 (${formatRupiah(MAX)})`);
+  await expect(shift.getByTestId('report-received')).toHaveText(formatRupiah(15_000));
+
+  await screenshotAtSizes(page, 'day-shifts-reconciled', {
+    check: async (size) => {
+      await day.locator('.report-shifts').scrollIntoViewIfNeeded();
+      expect(await overflowing(page), `day report at ${size.width}x${size.height}`).toEqual([]);
+    },
+  });
+  await screenshotAtSizes(page, 'day-shift-earlier', {
+    check: async (size) => {
+      await shift.scrollIntoViewIfNeeded();
+      expect(await overflowing(page), `shift report at ${size.width}x${size.height}`).toEqual([]);
+    },
+  });
+});

@@ -17,11 +17,14 @@ import { faultFor } from './fault-torture.ts';
 import { between, pick, prngFor, sleep } from './random.ts';
 import { CLIENT_TIMEOUT_MS, MERCHANT_NO, SECRET, TORTURE_POLICY } from './scale.ts';
 import type { TillConfig } from './till-process.ts';
+import { checkShifts, tillDay } from './till-day.ts';
 
 const TILL = fileURLToPath(new URL('./till-process.ts', import.meta.url));
 
-export type KillPoint = 'after_record' | 'during_create' | 'after_create' | 'polling' | 'random';
-const KILL_POINTS: readonly KillPoint[] = ['after_record', 'during_create', 'after_create', 'polling', 'random'];
+export type KillPoint = 'after_record' | 'during_create' | 'after_create' | 'polling' | 'random' | 'inside_shift_close' | 'after_shift_close';
+const KILL_POINTS: readonly KillPoint[] = [
+  'after_record', 'during_create', 'after_create', 'polling', 'random', 'inside_shift_close', 'after_shift_close',
+];
 
 export interface CrashTortureOptions {
   runs: number;
@@ -39,6 +42,8 @@ export interface CrashTortureResult {
   faults: number;
   /** Files that failed PRAGMA integrity_check after a kill or after recovery. */
   corrupt: string[];
+  /** Kills that landed inside a shift close's transaction (after its UPDATE, before COMMIT). */
+  insideShiftClose: number;
   elapsedMs: number;
   line: string;
 }
@@ -49,7 +54,11 @@ export interface CrashTortureResult {
  * record, while the simulator holds its create (processed, answer withheld), right after the
  * create's answer is recorded, while it polls, or after a random delay. Then the file must pass
  * PRAGMA integrity_check, and a fresh till (here, in the parent) opens the same file, recovers,
- * and must reach the invariants of the fault suite.
+ * and must reach the invariants of the fault suite. Two more points close the till's shift after
+ * its sales: killed while the close is held inside its transaction, the shift must come back wholly
+ * open (no close time, no report) and close again; killed after the commit, wholly closed with its
+ * report. After every run the shift reports must count every rupiah the sales brought in
+ * (checkShifts). Kill points take turns (run i gets point i mod 7), so a short run meets each one.
  */
 export async function runCrashTorture(options: CrashTortureOptions): Promise<CrashTortureResult> {
   const started = performance.now();
@@ -78,6 +87,7 @@ export async function runCrashTorture(options: CrashTortureOptions): Promise<Cra
   const corrupt: string[] = [];
   const total: Verdict = { payments: 0, lost: [], duplicated: [], unresolved: [], mismatched: [] };
   let kills = 0;
+  let insideShiftClose = 0;
 
   async function oneRun(run: number): Promise<void> {
     const random = prngFor(seed, `crash|${run}`);
@@ -88,12 +98,15 @@ export async function runCrashTorture(options: CrashTortureOptions): Promise<Cra
       amount: between(random, 10, 500) * 1_000,
     }));
     for (const sale of sales) simulator.script(sale.tradeNo, scenarioFor(random, sale.amount));
-    const point = pick(random, KILL_POINTS);
+    const point = KILL_POINTS[run % KILL_POINTS.length]!;
     const target = pick(random, sales).tradeNo;
     killsByPoint[point] = (killsByPoint[point] ?? 0) + 1;
     const reported = new Set<string>();
 
-    const config: TillConfig = { ledger: file, baseUrl: simulator.baseUrl, merchantNo: MERCHANT_NO, secret: SECRET, sales };
+    const closeShift = point === 'inside_shift_close' ? 'pause' : point === 'after_shift_close' ? 'commit' : undefined;
+    const config: TillConfig = { ledger: file, baseUrl: simulator.baseUrl, merchantNo: MERCHANT_NO, secret: SECRET, sales, ...(closeShift ? { closeShift } : {}) };
+    let closingShift: number | null = null;
+    let closedShift: number | null = null;
     const child = spawn(process.execPath, ['--no-warnings', TILL, JSON.stringify(config)], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -113,6 +126,14 @@ export async function runCrashTorture(options: CrashTortureOptions): Promise<Cra
       if (point === 'after_record' && tradeNo === target && state === 'creating') kill();
       if (point === 'after_create' && tradeNo === target && state !== 'creating') kill();
       if (point === 'polling' && word === 'idle') setTimeout(kill, pollingDelay);
+      if (word === 'shift-closing') {
+        closingShift = Number(tradeNo);
+        if (point === 'inside_shift_close') kill();
+      }
+      if (word === 'shift-closed') {
+        closedShift = Number(tradeNo);
+        if (point === 'after_shift_close') kill();
+      }
     });
     const safety = setTimeout(kill, 10_000);
     await exited;
@@ -134,6 +155,17 @@ export async function runCrashTorture(options: CrashTortureOptions): Promise<Cra
     // A fresh till on the same file, its clock past the QR expiry, recovers and settles.
     const clock = () => Date.now() + DEFAULT_SETTINGS.qrExpiryMinutes * 60_000 + 1_000;
     const ledger = Ledger.open(file, { now: clock });
+    const day = tillDay(ledger, { ...DEFAULT_SETTINGS, merchantNo: MERCHANT_NO }, clock);
+    if (point === 'inside_shift_close') {
+      // The kill landed while the close waited inside its transaction: nothing of it may remain.
+      const shift = closingShift === null ? undefined : ledger.day.shift(closingShift);
+      if (closedShift === null && shift?.closedAt === null && shift.report === null) insideShiftClose++;
+      else total.mismatched.push(`run ${run}: killed inside shift ${closingShift}'s close, found ${shift ? `closedAt ${shift.closedAt}` : 'no shift'} (closed line ${closedShift})`);
+    }
+    if (point === 'after_shift_close') {
+      const shift = closedShift === null ? undefined : ledger.day.shift(closedShift);
+      if (!shift || shift.closedAt === null || shift.report === null) total.mismatched.push(`run ${run}: shift ${closedShift} said closed but is not wholly closed`);
+    }
     const client = createPayproClient({
       baseUrl: simulator.baseUrl,
       signer: createMerchantSigner(MERCHANT_NO, SECRET),
@@ -154,6 +186,15 @@ export async function runCrashTorture(options: CrashTortureOptions): Promise<Cra
       if (rows().every((row) => isFinishedAtCounter(row.state))) verdict = checkInvariants(rows(), gateway, reported);
     }
     verdict = checkInvariants(rows(), gateway, reported);
+    if (point === 'inside_shift_close') {
+      try {
+        const closed = await day.closeShift();
+        if (closed.id !== closingShift || closed.report.saleCount !== sales.length) total.mismatched.push(`run ${run}: closing again gave shift ${closed.id} with ${closed.report.saleCount} sale(s)`);
+      } catch (error) {
+        total.mismatched.push(`run ${run}: closing again after the kill failed: ${String(error)}`);
+      }
+    }
+    for (const problem of checkShifts(ledger)) total.mismatched.push(`run ${run} (${point}): ${problem}`);
     await service.close();
     ledger.close();
     const after = integrityCheck(file);
@@ -178,10 +219,10 @@ export async function runCrashTorture(options: CrashTortureOptions): Promise<Cra
   const elapsedMs = performance.now() - started;
   const line = summaryLine(
     'crash recovery',
-    { seed, runs, faults, elapsedMs, extra: `kills=${kills} corrupt=${corrupt.length}` },
+    { seed, runs, faults, elapsedMs, extra: `kills=${kills} corrupt=${corrupt.length} insideShiftClose=${insideShiftClose}` },
     total,
   );
-  return { verdict: total, kills, killsByPoint, faults, corrupt, elapsedMs, line };
+  return { verdict: total, kills, killsByPoint, faults, corrupt, insideShiftClose, elapsedMs, line };
 }
 
 function scenarioFor(random: () => number, amount: number): Scenario {

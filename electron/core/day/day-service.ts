@@ -83,12 +83,25 @@ export class DayService {
 
   /**
    * Before a sale is recorded: a shift must be open. Without cashier PINs the default cashier's
-   * shift opens by itself, so a one-person shop never sees a shift screen.
+   * shift opens by itself, so a one-person shop never sees a shift screen; and the first sale of a
+   * new business day closes the default cashier's shift of an earlier day (its report frozen,
+   * with any payment still awaiting: that money then lands in the new shift as received for an
+   * earlier shift) and opens a new one, so each day has its own shift. A person's shift (PINs on,
+   * or a named cashier) is closed by a person.
    */
   ensureShiftForSale(): void {
-    if (this.#book.currentShift()) return;
-    if (this.#deps.settings().day.cashierPins) throw new PosError('shift.none_open');
+    const current = this.#book.currentShift();
+    if (current && !this.#isDefaultShiftOfEarlierDay(current)) return;
+    if (!current && this.#deps.settings().day.cashierPins) throw new PosError('shift.none_open');
+    if (current) translate(() => this.#book.closeShift(current.id, { allowOpenPayments: true }));
     this.#open(this.roster.defaultForSale().id);
+  }
+
+  /** The one-person shop's shift (PINs off, the default cashier) opened in an earlier business day. */
+  #isDefaultShiftOfEarlierDay(shift: ShiftRecord): boolean {
+    if (this.#deps.settings().day.cashierPins || this.#book.cashier(shift.cashierId)?.isDefault !== true) return false;
+    const cutoff = this.#cutoff();
+    return businessDayOf(shift.openedAt, cutoff).date < businessDayOf(this.#deps.now(), cutoff).date;
   }
 
   // ---- shifts -----------------------------------------------------------------------------------
@@ -141,6 +154,7 @@ export class DayService {
       to: range.end,
       report: this.#book.reportBetween(range.start, range.end),
       shifts: this.#book.shiftsBetween(range.start, range.end).map((shift) => this.#withReport(shift)),
+      later: this.#book.receivedAfterClose(range.start, range.end),
     };
   }
 

@@ -1,6 +1,6 @@
 import type { DatabaseSync, SQLInputValue, SQLOutputValue, StatementSync } from 'node:sqlite';
 import { CLOSED_LOCALLY_STATES, type PaymentState } from '../../../shared/payment.ts';
-import { buildReport, type ReportGroup } from '../day/report.ts';
+import { buildReport, type CountAmount, type ReportGroup } from '../day/report.ts';
 import type { ExportSale } from '../day/sales-csv.ts';
 import { DAY_QUERIES } from './day-queries.ts';
 import { ROLLUP_BUCKET_MS } from './migration-rollup.ts';
@@ -20,6 +20,12 @@ import { LedgerError } from './records.ts';
 type Row = Record<string, SQLInputValue>;
 type Transaction = <T>(work: () => T) => T;
 
+/** Seams for the crash suite, never set by the app. */
+export interface DayBookHooks {
+  /** Runs inside a shift close's transaction, after the UPDATE and before COMMIT. */
+  shiftClosing?: (shiftId: number) => void;
+}
+
 /** Past the newest possible row: where a first page starts. */
 const FIRST_PAGE: PageCursor = { createdAt: Number.MAX_SAFE_INTEGER, id: Number.MAX_SAFE_INTEGER };
 
@@ -31,10 +37,12 @@ export class DayBook {
   readonly #sql: Record<keyof typeof DAY_QUERIES, StatementSync>;
   readonly #transaction: Transaction;
   readonly #now: () => number;
+  readonly #hooks: DayBookHooks;
 
-  constructor(db: DatabaseSync, transaction: Transaction, now: () => number) {
+  constructor(db: DatabaseSync, transaction: Transaction, now: () => number, hooks: DayBookHooks = {}) {
     this.#transaction = transaction;
     this.#now = now;
+    this.#hooks = hooks;
     this.#sql = Object.fromEntries(
       Object.entries(DAY_QUERIES).map(([name, sql]) => [name, db.prepare(sql)]),
     ) as Record<keyof typeof DAY_QUERIES, StatementSync>;
@@ -117,8 +125,11 @@ export class DayBook {
       const cashier = this.#cashier(cashierId);
       if (cashier === undefined || cashier.retiredAt !== null) throw notFound('cashier', cashierId);
       if (this.currentShift() !== undefined) throw new LedgerError('shift_open', 'A shift is already open on this till.');
-      const row = this.#sql.openShift.get(cashierId, now);
-      return this.shift(Number(row?.id))!;
+      const id = Number(this.#sql.openShift.get(cashierId, now)?.id);
+      // What was written while no shift was open belongs to this one (schema 4).
+      this.#sql.adoptReceived.run(id);
+      this.#sql.adoptResolutions.run(id);
+      return this.shift(id)!;
     });
   }
 
@@ -139,22 +150,38 @@ export class DayBook {
       }
       const report = this.shiftReport(id);
       this.#sql.closeShift.run(now, JSON.stringify(report), id);
+      this.#hooks.shiftClosing?.(id);
       return { ...shift, closedAt: now, report };
     });
   }
 
   // ---- reports --------------------------------------------------------------------------------
 
-  /** The shift's report: frozen if closed, as it stands now if open. */
+  /**
+   * The shift's report: frozen if closed, as it stands now if open. Its own sales, plus the money
+   * that came in during it for earlier shifts' sales and the resolutions made during it.
+   */
   shiftReport(id: number): ShiftReport {
     const frozen = this.shift(id)?.report;
     if (frozen) return frozen;
-    return withResolutions(groups(this.#sql.reportOfShift.all(id)), this.#sql.resolutionsOfShift.all(id));
+    return withResolutions(groups(this.#sql.reportOfShift.all(id)), this.#sql.resolutionsOfShift.all(id), countAmount(this.#sql.earlierOfShift.get(id)));
   }
 
-  /** Report of the sales created in [fromMs, toMs) — a business day or a range of them. */
+  /**
+   * Report of the sales created in [fromMs, toMs) — a business day or a range of them — as they
+   * stand now; `earlier` is that of the shifts opened in the range (the ones a day report lists).
+   */
   reportBetween(fromMs: number, toMs: number): ShiftReport {
-    return withResolutions(this.#groupsBetween(fromMs, toMs), this.#sql.resolutionsBetween.all(fromMs, toMs));
+    const earlier = countAmount(this.#sql.earlierOfShiftsOpened.get(fromMs, toMs));
+    return withResolutions(this.#groupsBetween(fromMs, toMs), this.#sql.resolutionsBetween.all(fromMs, toMs), earlier);
+  }
+
+  /**
+   * Money for the sales created in [fromMs, toMs) that came in after their shift had closed: in
+   * the day report, not in those sales' own (frozen) shift reports but in the later shifts' `earlier`.
+   */
+  receivedAfterClose(fromMs: number, toMs: number): CountAmount {
+    return countAmount(this.#sql.laterOfSalesBetween.get(fromMs, toMs));
   }
 
   /**
@@ -299,10 +326,20 @@ function groups(rows: Row[]): ReportGroup[] {
   }));
 }
 
-function withResolutions(reportGroups: ReportGroup[], resolutionRows: Row[]): ShiftReport {
+function withResolutions(reportGroups: ReportGroup[], resolutionRows: Row[], earlier: CountAmount): ShiftReport {
   const resolutions = Object.fromEntries(LATE_OUTCOMES.map((outcome) => [outcome, 0])) as Record<LateOutcome, number>;
   for (const row of resolutionRows) resolutions[row.outcome as LateOutcome] = Number(row.count);
-  return { ...buildReport(reportGroups), resolutions };
+  return { ...buildReport(reportGroups), resolutions, earlier };
+}
+
+function countAmount(row: Row | undefined): CountAmount {
+  return { count: Number(row?.count ?? 0), amount: Number(row?.amount ?? 0) };
+}
+
+/** A report frozen before schema 4 has no `earlier`: nothing was counted there then. */
+function frozenReport(json: string): ShiftReport {
+  const report = JSON.parse(json) as Partial<ShiftReport>;
+  return { ...report, earlier: report.earlier ?? { count: 0, amount: 0 } } as ShiftReport;
 }
 
 function toCashier(row: Row): CashierRecord {
@@ -323,7 +360,7 @@ function toShift(row: Row): ShiftRecord {
     cashierName: String(row.cashier_name),
     openedAt: Number(row.opened_at),
     closedAt: row.closed_at === null ? null : Number(row.closed_at),
-    report: row.report === null ? null : (JSON.parse(String(row.report)) as ShiftReport),
+    report: row.report === null ? null : frozenReport(String(row.report)),
   };
 }
 

@@ -52,6 +52,17 @@ export const DAY_QUERIES = {
   lastBetween: `SELECT max(created_at) AS at FROM payments WHERE created_at >= ? AND created_at < ?`,
   resolutionsOfShift: `SELECT outcome, count(*) AS count FROM late_resolutions WHERE shift_id = ? GROUP BY outcome`,
   resolutionsBetween: `SELECT outcome, count(*) AS count FROM late_resolutions WHERE at >= ? AND at < ? GROUP BY outcome`,
+  /** Money for earlier shifts' sales that came in during this shift (schema 4). */
+  earlierOfShift: `SELECT count(*) AS count, coalesce(sum(amount), 0) AS amount FROM received_after_close WHERE shift_id = ?`,
+  /** The same over the shifts a day report lists (opened in the range, as shiftsBetween). */
+  earlierOfShiftsOpened: `SELECT count(*) AS count, coalesce(sum(amount), 0) AS amount FROM received_after_close
+    WHERE shift_id IN (SELECT id FROM shifts WHERE opened_at >= ? AND opened_at < ?)`,
+  /** Money for the range's sales that came in after their shift had closed (in whichever shift took it). */
+  laterOfSalesBetween: `SELECT count(*) AS count, coalesce(sum(amount), 0) AS amount FROM received_after_close
+    WHERE sale_created_at >= ? AND sale_created_at < ?`,
+  /** A shift opening takes what waited for a shift: money and resolutions written while none was open. */
+  adoptReceived: `UPDATE received_after_close SET shift_id = ? WHERE shift_id IS NULL`,
+  adoptResolutions: `UPDATE late_resolutions SET shift_id = ? WHERE shift_id IS NULL`,
 
   pageBetween: `SELECT ${SALE_COLUMNS} FROM payments p WHERE ${IN_WINDOW} AND ${BEFORE_CURSOR} ${NEWEST_FIRST}`,
   pageOfShift: `SELECT ${SALE_COLUMNS} FROM payments p WHERE p.shift_id = ? AND ${BEFORE_CURSOR} ${NEWEST_FIRST}`,

@@ -1,4 +1,4 @@
-import type { SalesReport } from '../day/report.ts';
+import type { CountAmount, SalesReport } from '../day/report.ts';
 import type { LateOutcome } from '../../../shared/day/day-contract.ts';
 import type { PaymentRecord } from './records.ts';
 
@@ -18,6 +18,12 @@ export { LATE_OUTCOMES, type LateOutcome } from '../../../shared/day/day-contrac
 export interface ShiftReport extends SalesReport {
   /** Late payments resolved in the shift (or day), per outcome. */
   resolutions: Record<LateOutcome, number>;
+  /**
+   * Received for earlier shifts: money for sales whose own shift was already closed (or that had
+   * none), that came in during this shift (or the day's shifts). Absent from reports frozen before
+   * schema 4; read as zero.
+   */
+  earlier: CountAmount;
 }
 
 export interface ShiftRecord {

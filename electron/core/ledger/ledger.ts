@@ -15,7 +15,7 @@ import {
 } from './records.ts';
 import { MIGRATIONS, migrate, userVersion } from './migrations.ts';
 import { QUERIES } from './queries.ts';
-import { DayBook } from './day-book.ts';
+import { DayBook, type DayBookHooks } from './day-book.ts';
 import type { PageCursor } from './day-records.ts';
 
 export {
@@ -53,6 +53,8 @@ export interface LedgerOptions {
   now?: () => number;
   /** How long writes must pause before the WAL is checkpointed. */
   idleCheckpointMs?: number;
+  /** Crash-suite seams inside the day book's transactions (test/torture); the app sets none. */
+  dayHooks?: DayBookHooks;
 }
 
 /**
@@ -107,7 +109,7 @@ export class Ledger {
         Object.entries(QUERIES).map(([name, sql]) => [name, db.prepare(sql)]),
       ) as Record<keyof typeof QUERIES, StatementSync>),
     };
-    this.day = new DayBook(db, (work) => this.#transaction(work), this.#now);
+    this.day = new DayBook(db, (work) => this.#transaction(work), this.#now, options.dayHooks);
   }
 
   /** Write-ahead record of a payment about to be created at the gateway. */

@@ -1,6 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { migrateToDay } from './migration-day.ts';
 import { migrateToRollup } from './migration-rollup.ts';
+import { migrateToShiftWindows } from './migration-shift-windows.ts';
 
 /**
  * Schema migrations, applied in order; migration i takes the database from `user_version` i to
@@ -75,6 +76,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `),
   migrateToDay,
   migrateToRollup,
+  migrateToShiftWindows,
 ];
 
 /** Applies every migration the database lacks, each in its own transaction. */

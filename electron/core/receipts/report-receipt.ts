@@ -34,13 +34,19 @@ export interface ReportReceiptContext extends ReportPrintContext {
 export function dayReportRows(day: DayReport, context: ReportReceiptContext): ReceiptRow[] {
   const span = day.businessDate === day.toDate ? day.businessDate : `${day.businessDate} s/d ${day.toDate}`;
   const rows = [...headingRows('LAPORAN HARI', [span], context), ...reportRows(day.report, context)];
+  // This day's sales' money that came in after their shift closed: in a later shift's "untuk shift sebelumnya".
+  rows.splice(rows.length - 1, 0, { kind: 'pair', label: `Diterima stlh shift tutup (${day.later.count})`, value: formatRupiah(day.later.amount) });
   if (day.shifts.length > 0) {
     rows.push({ kind: 'status', text: 'SHIFT' });
+    let total = 0;
     for (const shift of day.shifts) {
       const until = shift.closedAt === null ? 'masih buka' : context.clock(shift.closedAt);
       rows.push({ kind: 'pair', label: shift.cashierName, value: `${context.clock(shift.openedAt)}-${until}` });
       rows.push({ kind: 'pair', label: `  ${shift.report.saleCount} penjualan`, value: formatRupiah(shift.report.received) });
+      if (shift.report.earlier.count > 0) rows.push({ kind: 'pair', label: '  untuk shift sebelumnya', value: formatRupiah(shift.report.earlier.amount) });
+      total += shift.report.received + shift.report.earlier.amount;
     }
+    rows.push({ kind: 'pair', label: 'Jumlah semua shift', value: formatRupiah(total) });
     rows.push({ kind: 'rule' });
   }
   return rows;
@@ -81,6 +87,7 @@ function reportRows(report: ReportView, context: ReportReceiptContext): ReceiptR
   pair('Sebagian kurang', rupiah(report.partial.outstanding));
   pair(`Bayar terlambat (${report.late.count})`, rupiah(report.late.received));
   pair(`Dibatalkan kasir (${report.voids.count})`, rupiah(report.voids.amount));
+  pair(`Untuk shift sebelumnya (${report.earlier.count})`, rupiah(report.earlier.amount));
   pair('Barang diberikan', String(report.resolutions.goods_handed_over));
   pair('Dikembalikan tunai', String(report.resolutions.refunded_cash));
   pair('Tindakan lain', String(report.resolutions.other));

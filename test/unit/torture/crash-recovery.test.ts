@@ -3,7 +3,7 @@ import { runCrashTorture } from '../../torture/crash-torture.ts';
 import { tortureSeed } from '../../torture/random.ts';
 import { FULL, SIZES } from '../../torture/scale.ts';
 
-// SIGKILL a till process at seeded points, check the file, recover on the same ledger.
+// SIGKILL a till process at seeded points (shift close included), check the file, recover on the same ledger.
 // Replay: TORTURE_SEED=<seed printed below>. Full size: npm run test:torture.
 it(`crash recovery: ${SIZES.crashRuns} kills`, { timeout: FULL ? 600_000 : 60_000 }, async () => {
   const seed = tortureSeed();
@@ -11,6 +11,9 @@ it(`crash recovery: ${SIZES.crashRuns} kills`, { timeout: FULL ? 600_000 : 60_00
   console.log(result.line);
   expect(result.kills).toBe(SIZES.crashRuns);
   expect(result.corrupt).toEqual([]);
+  // Kill points take turns: every run of 6 or more kills at least once inside a shift close's transaction.
+  expect(result.insideShiftClose).toBe(result.killsByPoint.inside_shift_close);
+  expect(result.insideShiftClose).toBeGreaterThan(0);
   expect(result.verdict.lost.slice(0, 5)).toEqual([]);
   expect(result.verdict.duplicated.slice(0, 5)).toEqual([]);
   expect(result.verdict.unresolved.slice(0, 5)).toEqual([]);

@@ -74,7 +74,7 @@ function fakeHandlers(): IpcHandlers {
     openShift: async () => shift,
     closeShift: async () => ({ ...shift, closedAt: 2, report }),
     getShiftReport: async () => ({ ...shift, report }),
-    getDayReport: async () => ({ businessDate: '2026-03-02', toDate: '2026-03-02', from: 0, to: 1, report, shifts: [{ ...shift, report }] }),
+    getDayReport: async () => ({ businessDate: '2026-03-02', toDate: '2026-03-02', from: 0, to: 1, report, shifts: [{ ...shift, report }], later: { count: 0, amount: 0 } }),
     listSales: async () => ({ sales: [sale], next: '1.2' }),
     recheckSale: async () => ({ sale, answer: { kind: 'answered' as const, status: '0015', outcome: 'processing' as const, checkedAt: 2 } }),
     exportSales: async () => ({ outcome: 'download' as const, fileName: 'penjualan-2026-03-02.csv', csv: '\uFEFFa\r\n', rows: 0 }),
@@ -97,6 +97,7 @@ function fakeHandlers(): IpcHandlers {
 const report = {
   ...emptyReport(),
   resolutions: { goods_handed_over: 0, refunded_cash: 0, other: 0 },
+  earlier: { count: 0, amount: 0 },
 };
 const cashier = { id: 1, name: 'Siti', hasPin: true, isDefault: false, retired: false };
 const shift = { id: 1, cashierId: 1, cashierName: 'Siti', openedAt: 1, closedAt: null };

@@ -133,10 +133,59 @@ describe('DayService', () => {
     sell('MORNING', '2026-03-03T04:00:00', 10_000);
     const report = day.dayReport({ from: '2026-03-02' });
     expect(report.report).toMatchObject({ saleCount: 2, received: 35_000, partial: { received: 5_000, outstanding: 15_000 } });
-    expect(report.shifts.map((shift) => shift.report.saleCount)).toEqual([1, 2]); // the open shift spans the cut-off
-    expect(day.dayReport({ from: '2026-03-03' }).report.saleCount).toBe(1);
+    // The 04:00 sale is the first of 03-03: the default cashier's shift of 03-02 closed by itself then.
+    expect(report.shifts.map((shift) => shift.report.saleCount)).toEqual([1, 1]);
+    expect(report.shifts.reduce((sum, shift) => sum + shift.report.received + shift.report.earlier.amount, 0)).toBe(report.report.received);
+    const next = day.dayReport({ from: '2026-03-03' });
+    expect(next.report.saleCount).toBe(1);
+    expect(next.shifts.map((shift) => shift.report.saleCount)).toEqual([1]);
     expect(day.status().businessDate).toBe('2026-03-03');
     expect(await posErrorCode(() => day.dayReport({ from: '2026-03-05', to: '2026-03-01' }))).toBe('date.invalid');
+  });
+
+  it('one-person shop: the first sale of a new business day closes yesterday\'s default shift (report frozen, awaiting payments allowed) and opens a new one', async () => {
+    sell('EVENING', '2026-03-02T21:00:00', 30_000);
+    ledger.update('EVENING', { state: 'awaiting_payment' });
+    sell('NIGHT', '2026-03-03T03:59:00', 20_000); // still 03-02's business day (cut-off 04:00)
+    const yesterday = day.status().shift!;
+    expect(ledger.day.shiftsBetween(0, Number.MAX_SAFE_INTEGER)).toHaveLength(1);
+
+    sell('MORNING', '2026-03-03T09:00:00', 10_000);
+    const closed = ledger.day.shift(yesterday.id)!;
+    expect(closed.closedAt).toBe(wib('2026-03-03T09:00:00'));
+    expect(closed.report).toMatchObject({ saleCount: 2, buckets: { open: { count: 2, amount: 50_000 } } });
+    const today = day.status().shift!;
+    expect(today.id).not.toBe(yesterday.id);
+    expect(ledger.day.byTradeNo('MORNING')[0]?.shiftId).toBe(today.id);
+
+    // Yesterday's awaiting sale is paid now: the frozen report stays, today's shift receives it for the earlier shift.
+    ledger.update('EVENING', { state: 'paid', paidAmount: 30_000 });
+    expect(day.shiftReport(yesterday.id).report).toEqual(closed.report);
+    expect(day.shiftReport(today.id).report.earlier).toEqual({ count: 1, amount: 30_000 });
+    const report = day.dayReport({ from: '2026-03-02' });
+    expect(report.report.received).toBe(30_000);
+    expect(report.later).toEqual({ count: 1, amount: 30_000 });
+  });
+
+  it('with cashier PINs on, a person\'s shift over the cut-off is not closed by a sale: it stays open, listed on the day it opened', async () => {
+    settings = { ...settings, day: { ...settings.day, cashierPins: true } };
+    const siti = await day.roster.add({ name: 'Siti', pin: '2468' });
+    clock = wib('2026-03-02T22:00:00');
+    const shift = await day.openShift(siti.id, '2468');
+    sell('LATE_NIGHT', '2026-03-02T23:00:00');
+    sell('NEXT_DAY', '2026-03-03T05:00:00');
+    expect(day.status().shift?.id).toBe(shift.id);
+    expect(day.dayReport({ from: '2026-03-02' }).shifts.map((one) => [one.id, one.report.saleCount])).toEqual([[shift.id, 2]]);
+    expect(day.dayReport({ from: '2026-03-03' }).shifts).toEqual([]);
+  });
+
+  it('without PINs, a named cashier\'s shift from an earlier day is left for a person to close', async () => {
+    const siti = await day.roster.add({ name: 'Siti', pin: '2468' });
+    clock = wib('2026-03-02T20:00:00');
+    const shift = await day.openShift(siti.id, '2468');
+    sell('NEXT_DAY', '2026-03-03T09:00:00');
+    expect(day.status().shift?.id).toBe(shift.id);
+    expect(ledger.day.byTradeNo('NEXT_DAY')[0]?.shiftId).toBe(shift.id);
   });
 
   it('pages the history and finds a sale by amount in a time window, or by trade number', () => {

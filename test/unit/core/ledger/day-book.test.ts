@@ -1,11 +1,9 @@
 import { DatabaseSync } from 'node:sqlite';
-import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildReport, groupSales } from '../../../../electron/core/day/report.ts';
 import { DAY_QUERIES } from '../../../../electron/core/ledger/day-queries.ts';
+import { QUERIES } from '../../../../electron/core/ledger/queries.ts';
 import { Ledger, LedgerError } from '../../../../electron/core/ledger/ledger.ts';
 import { MIGRATIONS } from '../../../../electron/core/ledger/migrations.ts';
-import { canTransition, PAYMENT_STATES, type PaymentState } from '../../../../shared/payment.ts';
 import { T0, manualClock, newPayment, openLedger, tempDir } from './fixture.ts';
 
 function ledgerErrorCode(run: () => unknown): string | undefined {
@@ -73,8 +71,12 @@ describe('DayBook: cashiers, shifts, reports, history, late payments', () => {
     expect(() => raw.prepare('UPDATE shifts SET report = ? WHERE id = ?').run('{}', shift.id)).toThrow(/closed shift cannot change/);
     expect(() => raw.prepare('DELETE FROM shifts WHERE id = ?').run(shift.id)).toThrow(/never deleted/);
     expect(() => raw.prepare('DELETE FROM cashiers WHERE id = ?').run(siti.id)).toThrow(/never deleted/);
-    expect(() => raw.prepare("UPDATE payments SET shift_id = NULL WHERE trade_no = 'x'").run()).not.toThrow();
     raw.close();
+    // A sale's shift is fixed once recorded (the trigger, not the ledger code, holds it).
+    ledger.record(newPayment('TAKEN'));
+    const check = new DatabaseSync(temp.file);
+    expect(() => check.prepare("UPDATE payments SET shift_id = NULL WHERE trade_no = 'TAKEN'").run()).toThrow(/shift is fixed/);
+    check.close();
   });
 
   it('refuses to close a shift while one of its payments is awaiting, unless a supervisor allows it', () => {
@@ -90,8 +92,9 @@ describe('DayBook: cashiers, shifts, reports, history, late payments', () => {
     expect(ledger.day.byTradeNo('AFTER')[0]?.shiftId).toBeNull();
   });
 
-  it('freezes the report at close: a late payment afterwards does not rewrite it', () => {
-    const shift = ledger.day.openShift(ledger.day.addCashier('Siti', null).id);
+  it('freezes the report at close: a late payment afterwards does not rewrite it, and the next shift counts its money', () => {
+    const siti = ledger.day.addCashier('Siti', null).id;
+    const shift = ledger.day.openShift(siti);
     ledger.record(newPayment('EXP'));
     ledger.update('EXP', { state: 'awaiting_payment' });
     ledger.update('EXP', { state: 'expired' });
@@ -99,7 +102,12 @@ describe('DayBook: cashiers, shifts, reports, history, late payments', () => {
     ledger.update('EXP', { state: 'paid', paidAmount: 39_000 });
     expect(ledger.day.shiftReport(shift.id)).toEqual(closed.report);
     expect(closed.report?.buckets.expired.count).toBe(1);
-    expect(ledger.day.reportBetween(T0, T0 + 1).buckets.paid.count).toBe(1);
+    const day = ledger.day.reportBetween(T0, T0 + 1);
+    expect(day.buckets.paid.count).toBe(1);
+    // The money is in no frozen report: the next shift takes it as received for an earlier shift.
+    const next = ledger.day.shiftReport(ledger.day.openShift(siti).id);
+    expect(next.earlier).toEqual({ count: 1, amount: 39_000 });
+    expect(closed.report!.received + next.received + next.earlier.amount).toBe(day.received);
   });
 
   it('marks a sale paid after the counter closed it as late, lists it until someone resolves it, and logs the resolution', () => {
@@ -165,70 +173,39 @@ describe('DayBook: cashiers, shifts, reports, history, late payments', () => {
     expect(plan(DAY_QUERIES.byTradeNo)).toMatch(/MULTI-INDEX OR/);
     expect(plan(DAY_QUERIES.lateUnresolved)).toMatch(/payments_late/);
     expect(plan(DAY_QUERIES.exportBetween)).toMatch(/SEARCH p USING INDEX payments_by_created/);
-    // The cashier list is a handful of rows: sorting it is cheap. Everything over payments is indexed.
-    for (const [name, sql] of Object.entries(DAY_QUERIES).filter(([name]) => name !== 'cashiers')) {
-      expect(plan(sql), name).not.toMatch(/SCAN (p|payments)\b(?! USING)|USE TEMP B-TREE FOR ORDER BY/);
+    expect(plan(DAY_QUERIES.earlierOfShift)).toMatch(/SEARCH received_after_close USING COVERING INDEX received_after_close_by_shift \(shift_id=\?\)/);
+    expect(plan(DAY_QUERIES.laterOfSalesBetween)).toMatch(/SEARCH received_after_close USING COVERING INDEX received_after_close_by_sale/);
+    // Sorts SQLite cannot avoid, and why they stay small:
+    const inherentSorts: Record<string, RegExp> = {
+      // A handful of cashiers, listed active first then by name.
+      cashiers: /^SCAN cashiers\nUSE TEMP B-TREE FOR ORDER BY$/,
+      // GROUP BY state × late × voided over a time (or shift) range: no index can be ordered by the
+      // range and by the groups at once. It sorts one day's or one shift's rows (the range part of
+      // a longer report comes from the hourly rollup), into at most 8 × 2 × 2 groups.
+      reportOfShift: /USE TEMP B-TREE FOR GROUP BY$/,
+      reportBetween: /USE TEMP B-TREE FOR GROUP BY$/,
+      // ~24 rollup rows per day and group.
+      reportHourly: /USE TEMP B-TREE FOR GROUP BY$/,
+      // Resolutions are a few a day (one per late payment).
+      resolutionsBetween: /USE TEMP B-TREE FOR GROUP BY$/,
+    };
+    for (const [name, sql] of Object.entries(DAY_QUERIES)) {
+      const detail = plan(sql);
+      // Payments are never scanned, and nothing is sorted but the inherent cases above: pages and
+      // the export read (created_at, id) in index order and stop after their rows.
+      expect(detail, name).not.toMatch(/SCAN (p|payments|received_after_close)\b(?! USING)/);
+      const sorts = detail.match(/USE TEMP B-TREE[^\n]*/g) ?? [];
+      if (name in inherentSorts) {
+        expect(detail, name).toMatch(inherentSorts[name]!);
+        expect(sorts, name).toHaveLength(1);
+      } else expect(sorts, name).toEqual([]);
+    }
+    for (const [name, sql] of Object.entries(QUERIES)) {
+      const sorts = plan(sql).match(/USE TEMP B-TREE[^\n]*/g) ?? [];
+      // The Today summary's GROUP BY state is the one inherent sort (a day's rows into ≤ 8 states).
+      expect(sorts, name).toEqual(name === 'summary' ? ['USE TEMP B-TREE FOR GROUP BY'] : []);
     }
     raw.close();
   });
-
-  it('property: every sale is in exactly one shift, and the shift reports add up to the day report and to the sum over the sales', () => {
-    const steps = fc.array(
-      fc.oneof(
-        fc.record({ kind: fc.constant('sale' as const), amount: fc.integer({ min: 1, max: 10_000_000 }) }),
-        fc.record({ kind: fc.constant('move' as const), pick: fc.nat(), to: fc.constantFrom(...PAYMENT_STATES), paid: fc.integer({ min: 0, max: 10_000_000 }) }),
-        fc.record({ kind: fc.constant('close' as const) }),
-      ),
-      { maxLength: 40 },
-    );
-    fc.assert(
-      fc.property(steps, (plan) => {
-        const run = tempDir();
-        clock.set(T0);
-        const book = Ledger.open(run.file, { now: clock.now });
-        try {
-          const cashier = book.day.addCashier('Siti', null).id;
-          book.day.openShift(cashier);
-          const trades: string[] = [];
-          plan.forEach((step, index) => {
-            clock.set(T0 + index);
-            if (step.kind === 'sale') {
-              if (!book.day.currentShift()) book.day.openShift(cashier);
-              trades.push(`S${index}`);
-              book.record(newPayment(`S${index}`, { amount: step.amount, createdAt: T0 + index }));
-            } else if (step.kind === 'move' && trades.length > 0) {
-              const tradeNo = trades[step.pick % trades.length]!;
-              const from = book.get(tradeNo)!.state;
-              if (canTransition(from, step.to) && step.to !== 'creating') {
-                book.update(tradeNo, { state: step.to as PaymentState, paidAmount: step.to === 'partially_paid' ? step.paid : null });
-              }
-            } else if (step.kind === 'close') {
-              const open = book.day.currentShift();
-              if (open) book.day.closeShift(open.id, { allowOpenPayments: true });
-            }
-          });
-          const sales = trades.map((tradeNo) => book.day.byTradeNo(tradeNo)[0]!);
-          const shifts = book.day.shiftsBetween(0, Number.MAX_SAFE_INTEGER);
-          for (const sale of sales) expect(shifts.filter((shift) => shift.id === sale.shiftId)).toHaveLength(1);
-          const live = shifts.map((shift) => buildReport(groupSales(sales.filter((sale) => sale.shiftId === shift.id).map(facts))));
-          const fromLedger = shifts.map((shift) => ({ ...book.day.shiftReport(shift.id), resolutions: undefined }));
-          for (const [index, shift] of shifts.entries()) {
-            if (shift.closedAt === null) expect({ ...fromLedger[index], resolutions: undefined }).toEqual({ ...live[index], resolutions: undefined });
-          }
-          const day = book.day.reportBetween(T0, T0 + plan.length + 1);
-          expect({ ...day, resolutions: undefined }).toEqual({ ...buildReport(groupSales(sales.map(facts))), resolutions: undefined });
-          expect(live.reduce((sum, report) => sum + report.saleCount, 0)).toBe(day.saleCount);
-          expect(live.reduce((sum, report) => sum + report.received, 0)).toBe(day.received);
-        } finally {
-          book.close();
-          run.cleanup();
-        }
-      }),
-      { numRuns: 40 },
-    );
-  });
 });
 
-function facts(sale: { state: PaymentState; amount: number; paidAmount: number | null; createdAt: number; lateAt: number | null; voidedAt: number | null }) {
-  return { state: sale.state, amount: sale.amount, paidAmount: sale.paidAmount, createdAt: sale.createdAt, late: sale.lateAt !== null, voided: sale.voidedAt !== null };
-}

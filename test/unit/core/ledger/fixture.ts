@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { Ledger, type NewPayment } from '../../../../electron/core/ledger/ledger.ts';
 
 export const T0 = Date.UTC(2026, 2, 2, 1, 0, 0);
@@ -33,4 +34,23 @@ export function newPayment(tradeNo: string, overrides: Partial<NewPayment> = {})
 
 export function openLedger(file: string, now?: () => number): Ledger {
   return Ledger.open(file, now ? { now } : {});
+}
+
+/**
+ * A ledger on a fresh file and a settable clock for every test of the calling describe block,
+ * closed and removed after each. A test may reopen `ledger` (say, on a migrated file): whatever it
+ * holds at the end is closed.
+ */
+export function useLedger(): { temp: ReturnType<typeof tempDir>; clock: ReturnType<typeof manualClock>; ledger: Ledger } {
+  const state = {} as ReturnType<typeof useLedger>;
+  beforeEach(() => {
+    state.temp = tempDir();
+    state.clock = manualClock();
+    state.ledger = openLedger(state.temp.file, state.clock.now);
+  });
+  afterEach(() => {
+    state.ledger.close();
+    state.temp.cleanup();
+  });
+  return state;
 }

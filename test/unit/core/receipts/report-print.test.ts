@@ -105,6 +105,31 @@ describe('printing the day report', () => {
     expect(read.commands.some((command) => command.name === 'cut')).toBe(true);
   });
 
+  it('prints money that came in after its shift closed under the next shift, and the shifts add up to the day', async () => {
+    await call('updateReceiptSettings', { patch: { printer: { kind: 'network', host: printing.printer.host, port: printing.printer.port }, autoPrint: false } });
+    const waiting = await call<PaymentView>('charge', { amount: 10_000_000 });
+    await call('setAdminPin', { newPin: '9753' });
+    await call('closeShift', { supervisorPin: '9753' }); // the owner closes with a payment still awaiting
+    await call('charge', { amount: 15_000 }); // the next shift opens
+    await call('settleTraining', { tradeNo: waiting.tradeNo, outcome: 'paid' });
+    const report = await call<DayReport>('getDayReport', {});
+    expect(report.later).toEqual({ count: 1, amount: 10_000_000 });
+    expect(report.shifts.map((shift) => [shift.report.received, shift.report.earlier.amount])).toEqual([[0, 0], [0, 10_000_000]]);
+
+    await call('printDayReport', {});
+    const [job] = await printing.printer.waitForJobs(1);
+    const read = readEscPos(job!);
+    const lines = printedText(read);
+    const next = (label: string) => lines[lines.findIndex((text) => text.startsWith(label)) + 1];
+    // Too long for one 32-column line with the amount: the amount goes right-aligned under the label.
+    expect(next('Diterima stlh shift tutup (1)')?.trim()).toBe('Rp 10.000.000');
+    expect(line(lines, 'Untuk shift sebelumnya (1)')).toBeDefined();
+    expect(next('  untuk shift sebelumnya')?.trim()).toBe('Rp 10.000.000');
+    expect(line(lines, 'Jumlah semua shift')).toMatch(/Rp 10\.000\.000$/);
+    expect(line(lines, 'Uang diterima QRIS')).toMatch(/Rp 10\.000\.000$/);
+    for (const printed of read.lines) expect(printed.columns, printed.text).toBeLessThanOrEqual(32);
+  });
+
   it('refuses a shift that does not exist', async () => {
     await call('updateReceiptSettings', { patch: { printer: { kind: 'network', host: printing.printer.host, port: printing.printer.port }, autoPrint: false } });
     expect(await printing.core.router.dispatch('printShiftReport', { shiftId: 999 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
