@@ -19,7 +19,7 @@ type Props = {
 
 /**
  * The history's hits: when (with the date when not the day searched), amount, state (and a late
- * payment's), numbers, cashier, and "Cek ulang", which asks the gateway now and shows its answer
+ * payment's), numbers, cashier, and "Periksa ulang", which asks the gateway now and shows its answer
  * under the button, also when nothing changed ("the customer shows a payment on their phone").
  */
 export function SearchResults({ sales, shownDate, onSaleChange }: Props) {

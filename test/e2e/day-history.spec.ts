@@ -5,7 +5,7 @@ import { setTimeZone } from '../harness/time-zone.ts';
 import { expect, screenshotAtSizes, test, type TestPreview } from './fixtures.ts';
 
 // Issue 16 audit item 9: "the customer shows a payment on their phone" days later. Found by
-// Paypro's number, the hit shows its date; "Cek ulang" asks the gateway and shows what it said,
+// Paypro's number, the hit shows its date; "Periksa ulang" asks the gateway and shows what it said,
 // also when nothing changed; a late payment found that way says so in the results.
 
 test.describe.configure({ timeout: 90_000 });
@@ -36,7 +36,7 @@ async function cutOff(page: Page): Promise<string[]> {
   );
 }
 
-test('a sale of an earlier day found by its Paypro number shows its date; Cek ulang shows the gateway\'s answer', async ({ configured: preview, page }) => {
+test('a sale of an earlier day found by its Paypro number shows its date; Periksa ulang shows the gateway\'s answer', async ({ configured: preview, page }) => {
   const sale = await charge(preview, MAX);
   expect(sale.platformTradeNo).toBeTruthy();
   // Two days later: long expired, no longer followed in the background.
@@ -57,7 +57,7 @@ test('a sale of an earlier day found by its Paypro number shows its date; Cek ul
   await expect(rows.first()).toContainText('Rp 10.000.000');
 
   // Nothing changed at the gateway: its answer is shown all the same.
-  await rows.first().getByRole('button', { name: `Cek ulang ${sale.tradeNo}` }).click();
+  await rows.first().getByRole('button', { name: `Periksa ulang ${sale.tradeNo}` }).click();
   const answer = rows.first().locator('.search-answer');
   await expect(answer).toContainText(/^Paypro \(latihan\): masih menunggu pembayaran, diperiksa \d\d:\d\d:\d\d$/);
   await expect(rows.first()).toContainText('Kedaluwarsa');
@@ -72,7 +72,7 @@ test('a sale of an earlier day found by its Paypro number shows its date; Cek ul
 
   // The customer had paid after all: the re-check finds it, and the hit says it needs action.
   preview.simulator.settle(sale.tradeNo, 'paid');
-  await rows.first().getByRole('button', { name: `Cek ulang ${sale.tradeNo}` }).click();
+  await rows.first().getByRole('button', { name: `Periksa ulang ${sale.tradeNo}` }).click();
   await expect(answer).toContainText('Paypro (latihan): lunas, diperiksa');
   await expect(rows.first()).toContainText('Lunas');
   await expect(rows.first()).toContainText('Dibayar terlambat — perlu tindakan');
