@@ -59,7 +59,7 @@ test('a late payment on Today: its row and a line at the top say so, its own sou
   await expect(page.getByRole('heading', { name: 'Perlu tindakan (1)' })).toBeVisible();
   const item = page.locator(`.late-item[data-trade-no="${sale.tradeNo}"]`);
   const saleDate = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Asia/Jakarta' }).format(sale.createdAt);
-  await expect(item.locator('.late-what')).toContainText(new RegExp(`untuk transaksi ${saleDate} \\d\\d:\\d\\d:\\d\\d, no\\. ${sale.tradeNo}`));
+  await expect(item.locator('.late-what')).toContainText(new RegExp(`untuk transaksi pada ${saleDate} \\d\\d:\\d\\d:\\d\\d, no\\. ${sale.tradeNo}`));
 
   // "Lainnya" without a note: refused where it is typed, nothing recorded.
   await item.getByLabel('Tindakan', { exact: true }).selectOption('other');
