@@ -1,10 +1,10 @@
 import { DatabaseSync } from 'node:sqlite';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DAY_QUERIES } from '../../../../electron/core/ledger/day-queries.ts';
 import { QUERIES } from '../../../../electron/core/ledger/queries.ts';
 import { Ledger, LedgerError } from '../../../../electron/core/ledger/ledger.ts';
 import { MIGRATIONS } from '../../../../electron/core/ledger/migrations.ts';
-import { T0, manualClock, newPayment, openLedger, tempDir } from './fixture.ts';
+import { T0, newPayment, useLedger } from './fixture.ts';
 
 function ledgerErrorCode(run: () => unknown): string | undefined {
   try {
@@ -17,148 +17,136 @@ function ledgerErrorCode(run: () => unknown): string | undefined {
 }
 
 describe('DayBook: cashiers, shifts, reports, history, late payments', () => {
-  let temp: ReturnType<typeof tempDir>;
-  let clock: ReturnType<typeof manualClock>;
-  let ledger: Ledger;
+  const fixture = useLedger();
 
-  beforeEach(() => {
-    temp = tempDir();
-    clock = manualClock();
-    ledger = openLedger(temp.file, clock.now);
-  });
-  afterEach(() => {
-    ledger.close();
-    temp.cleanup();
-  });
-
-  it('migrates a schema-1 ledger: its sales stay, with no shift', () => {
-    ledger.close();
-    const file = `${temp.dir}/v1.sqlite`;
+  it('migrates a schema-1 fixture.ledger: its sales stay, with no shift', () => {
+    fixture.ledger.close();
+    const file = `${fixture.temp.dir}/v1.sqlite`;
     const raw = new DatabaseSync(file);
     MIGRATIONS[0]!(raw);
     raw.exec('PRAGMA user_version = 1');
     raw.prepare(`INSERT INTO payments (trade_no, amount, state, customer_name, customer_mobile, customer_email,
       environment, created_at, updated_at, expires_at) VALUES ('OLD', 5000, 'paid', 'a', 'b', 'c', 'live', 1, 1, 2)`).run();
     raw.close();
-    ledger = Ledger.open(file);
-    expect(ledger.durability().schemaVersion).toBe(MIGRATIONS.length);
-    expect(ledger.day.byTradeNo('OLD')[0]).toMatchObject({ state: 'paid', amount: 5000, shiftId: null, lateAt: null });
-    expect(ledger.day.reportBetween(0, 10).received).toBe(5000);
+    fixture.ledger = Ledger.open(file);
+    expect(fixture.ledger.durability().schemaVersion).toBe(MIGRATIONS.length);
+    expect(fixture.ledger.day.byTradeNo('OLD')[0]).toMatchObject({ state: 'paid', amount: 5000, shiftId: null, lateAt: null });
+    expect(fixture.ledger.day.reportBetween(0, 10).received).toBe(5000);
   });
 
   it('gives every sale the shift open when it was recorded, and none before any shift', () => {
-    ledger.record(newPayment('BEFORE'));
-    const siti = ledger.day.addCashier('Siti', null, true);
-    const shift = ledger.day.openShift(siti.id);
-    ledger.record(newPayment('DURING'));
-    const [during] = ledger.day.byTradeNo('DURING');
+    fixture.ledger.record(newPayment('BEFORE'));
+    const siti = fixture.ledger.day.addCashier('Siti', null, true);
+    const shift = fixture.ledger.day.openShift(siti.id);
+    fixture.ledger.record(newPayment('DURING'));
+    const [during] = fixture.ledger.day.byTradeNo('DURING');
     expect(during).toMatchObject({ shiftId: shift.id, cashierName: 'Siti' });
-    expect(ledger.day.byTradeNo('BEFORE')[0]?.shiftId).toBeNull();
+    expect(fixture.ledger.day.byTradeNo('BEFORE')[0]?.shiftId).toBeNull();
   });
 
   it('keeps one shift open per till, and a closed shift can be neither changed nor deleted', () => {
-    const siti = ledger.day.addCashier('Siti', null);
-    const budi = ledger.day.addCashier('Budi', '{"hash":"x"}');
-    const shift = ledger.day.openShift(siti.id);
-    expect(ledgerErrorCode(() => ledger.day.openShift(budi.id))).toBe('shift_open');
-    clock.set(T0 + 1000);
-    const closed = ledger.day.closeShift(shift.id);
+    const siti = fixture.ledger.day.addCashier('Siti', null);
+    const budi = fixture.ledger.day.addCashier('Budi', '{"hash":"x"}');
+    const shift = fixture.ledger.day.openShift(siti.id);
+    expect(ledgerErrorCode(() => fixture.ledger.day.openShift(budi.id))).toBe('shift_open');
+    fixture.clock.set(T0 + 1000);
+    const closed = fixture.ledger.day.closeShift(shift.id);
     expect(closed.closedAt).toBe(T0 + 1000);
-    expect(ledgerErrorCode(() => ledger.day.closeShift(shift.id))).toBe('shift_closed');
-    expect(ledger.day.openShift(budi.id).cashierName).toBe('Budi');
+    expect(ledgerErrorCode(() => fixture.ledger.day.closeShift(shift.id))).toBe('shift_closed');
+    expect(fixture.ledger.day.openShift(budi.id).cashierName).toBe('Budi');
 
-    const raw = new DatabaseSync(temp.file);
+    const raw = new DatabaseSync(fixture.temp.file);
     expect(() => raw.prepare('UPDATE shifts SET report = ? WHERE id = ?').run('{}', shift.id)).toThrow(/closed shift cannot change/);
     expect(() => raw.prepare('DELETE FROM shifts WHERE id = ?').run(shift.id)).toThrow(/never deleted/);
     expect(() => raw.prepare('DELETE FROM cashiers WHERE id = ?').run(siti.id)).toThrow(/never deleted/);
     raw.close();
-    // A sale's shift is fixed once recorded (the trigger, not the ledger code, holds it).
-    ledger.record(newPayment('TAKEN'));
-    const check = new DatabaseSync(temp.file);
+    // A sale's shift is fixed once recorded (the trigger, not the fixture.ledger code, holds it).
+    fixture.ledger.record(newPayment('TAKEN'));
+    const check = new DatabaseSync(fixture.temp.file);
     expect(() => check.prepare("UPDATE payments SET shift_id = NULL WHERE trade_no = 'TAKEN'").run()).toThrow(/shift is fixed/);
     check.close();
   });
 
   it('refuses to close a shift while one of its payments is awaiting, unless a supervisor allows it', () => {
-    const shift = ledger.day.openShift(ledger.day.addCashier('Siti', null).id);
-    ledger.record(newPayment('OPEN'));
-    ledger.update('OPEN', { state: 'awaiting_payment' });
-    expect(ledgerErrorCode(() => ledger.day.closeShift(shift.id))).toBe('payments_open');
-    expect(ledger.day.currentShift()?.id).toBe(shift.id);
-    const closed = ledger.day.closeShift(shift.id, { allowOpenPayments: true });
+    const shift = fixture.ledger.day.openShift(fixture.ledger.day.addCashier('Siti', null).id);
+    fixture.ledger.record(newPayment('OPEN'));
+    fixture.ledger.update('OPEN', { state: 'awaiting_payment' });
+    expect(ledgerErrorCode(() => fixture.ledger.day.closeShift(shift.id))).toBe('payments_open');
+    expect(fixture.ledger.day.currentShift()?.id).toBe(shift.id);
+    const closed = fixture.ledger.day.closeShift(shift.id, { allowOpenPayments: true });
     expect(closed.report?.buckets.open).toEqual({ count: 1, amount: 39_000 });
     // A sale recorded after the close belongs to no closed shift.
-    ledger.record(newPayment('AFTER'));
-    expect(ledger.day.byTradeNo('AFTER')[0]?.shiftId).toBeNull();
+    fixture.ledger.record(newPayment('AFTER'));
+    expect(fixture.ledger.day.byTradeNo('AFTER')[0]?.shiftId).toBeNull();
   });
 
   it('freezes the report at close: a late payment afterwards does not rewrite it, and the next shift counts its money', () => {
-    const siti = ledger.day.addCashier('Siti', null).id;
-    const shift = ledger.day.openShift(siti);
-    ledger.record(newPayment('EXP'));
-    ledger.update('EXP', { state: 'awaiting_payment' });
-    ledger.update('EXP', { state: 'expired' });
-    const closed = ledger.day.closeShift(shift.id);
-    ledger.update('EXP', { state: 'paid', paidAmount: 39_000 });
-    expect(ledger.day.shiftReport(shift.id)).toEqual(closed.report);
+    const siti = fixture.ledger.day.addCashier('Siti', null).id;
+    const shift = fixture.ledger.day.openShift(siti);
+    fixture.ledger.record(newPayment('EXP'));
+    fixture.ledger.update('EXP', { state: 'awaiting_payment' });
+    fixture.ledger.update('EXP', { state: 'expired' });
+    const closed = fixture.ledger.day.closeShift(shift.id);
+    fixture.ledger.update('EXP', { state: 'paid', paidAmount: 39_000 });
+    expect(fixture.ledger.day.shiftReport(shift.id)).toEqual(closed.report);
     expect(closed.report?.buckets.expired.count).toBe(1);
-    const day = ledger.day.reportBetween(T0, T0 + 1);
+    const day = fixture.ledger.day.reportBetween(T0, T0 + 1);
     expect(day.buckets.paid.count).toBe(1);
     // The money is in no frozen report: the next shift takes it as received for an earlier shift.
-    const next = ledger.day.shiftReport(ledger.day.openShift(siti).id);
+    const next = fixture.ledger.day.shiftReport(fixture.ledger.day.openShift(siti).id);
     expect(next.earlier).toEqual({ count: 1, amount: 39_000 });
     expect(closed.report!.received + next.received + next.earlier.amount).toBe(day.received);
   });
 
   it('marks a sale paid after the counter closed it as late, lists it until someone resolves it, and logs the resolution', () => {
-    ledger.day.openShift(ledger.day.addCashier('Siti', null).id);
-    ledger.record(newPayment('LATE'));
-    ledger.update('LATE', { state: 'awaiting_payment' });
-    ledger.update('LATE', { state: 'cancelled' });
-    expect(ledgerErrorCode(() => ledger.day.resolveLate('LATE', 'other', ''))).toBe('not_late');
-    clock.set(T0 + 60_000);
-    ledger.update('LATE', { state: 'partially_paid', paidAmount: 20_000 });
-    expect(ledger.day.lateUnresolved().map((sale) => [sale.tradeNo, sale.lateAt, sale.voidedAt])).toEqual([['LATE', T0 + 60_000, T0]]);
+    fixture.ledger.day.openShift(fixture.ledger.day.addCashier('Siti', null).id);
+    fixture.ledger.record(newPayment('LATE'));
+    fixture.ledger.update('LATE', { state: 'awaiting_payment' });
+    fixture.ledger.update('LATE', { state: 'cancelled' });
+    expect(ledgerErrorCode(() => fixture.ledger.day.resolveLate('LATE', 'other', ''))).toBe('not_late');
+    fixture.clock.set(T0 + 60_000);
+    fixture.ledger.update('LATE', { state: 'partially_paid', paidAmount: 20_000 });
+    expect(fixture.ledger.day.lateUnresolved().map((sale) => [sale.tradeNo, sale.lateAt, sale.voidedAt])).toEqual([['LATE', T0 + 60_000, T0]]);
 
-    ledger.day.resolveLate('LATE', 'refunded_cash', 'uang kembali Rp 20.000');
-    expect(ledger.day.lateUnresolved()).toEqual([]);
-    expect(ledger.day.byTradeNo('LATE')[0]?.resolution).toBe('refunded_cash');
-    expect(ledger.events('LATE').at(-1)).toMatchObject({
+    fixture.ledger.day.resolveLate('LATE', 'refunded_cash', 'uang kembali Rp 20.000');
+    expect(fixture.ledger.day.lateUnresolved()).toEqual([]);
+    expect(fixture.ledger.day.byTradeNo('LATE')[0]?.resolution).toBe('refunded_cash');
+    expect(fixture.ledger.events('LATE').at(-1)).toMatchObject({
       fromState: 'partially_paid', toState: 'partially_paid', note: 'late.resolved:refunded_cash — uang kembali Rp 20.000',
     });
-    expect(ledgerErrorCode(() => ledger.day.resolveLate('LATE', 'other', ''))).toBe('already_resolved');
-    const report = ledger.day.shiftReport(ledger.day.currentShift()!.id);
+    expect(ledgerErrorCode(() => fixture.ledger.day.resolveLate('LATE', 'other', ''))).toBe('already_resolved');
+    const report = fixture.ledger.day.shiftReport(fixture.ledger.day.currentShift()!.id);
     expect(report.late).toEqual({ count: 1, received: 20_000 });
     expect(report.voids).toEqual({ count: 1, amount: 39_000 });
     expect(report.resolutions).toEqual({ goods_handed_over: 0, refunded_cash: 1, other: 0 });
   });
 
   it('pages newest first without skipping or repeating rows that share a time', () => {
-    for (let index = 0; index < 7; index++) ledger.record(newPayment(`P${index}`, { createdAt: T0 + Math.floor(index / 3) }));
+    for (let index = 0; index < 7; index++) fixture.ledger.record(newPayment(`P${index}`, { createdAt: T0 + Math.floor(index / 3) }));
     const seen: string[] = [];
-    let page = ledger.day.pageBetween(T0, T0 + 10, 3);
+    let page = fixture.ledger.day.pageBetween(T0, T0 + 10, 3);
     seen.push(...page.sales.map((sale) => sale.tradeNo));
     while (page.next) {
-      page = ledger.day.pageBetween(T0, T0 + 10, 3, page.next);
+      page = fixture.ledger.day.pageBetween(T0, T0 + 10, 3, page.next);
       seen.push(...page.sales.map((sale) => sale.tradeNo));
     }
     expect(seen).toEqual(['P6', 'P5', 'P4', 'P3', 'P2', 'P1', 'P0']);
   });
 
   it('finds a sale by amount in a time window, by our or Paypro\'s number, and by state', () => {
-    ledger.record(newPayment('A', { amount: 25_000, createdAt: T0 }));
-    ledger.record(newPayment('B', { amount: 25_000, createdAt: T0 + 10_000 }));
-    ledger.record(newPayment('C', { amount: 30_000, createdAt: T0 + 5_000 }));
-    ledger.update('C', { state: 'paid', platformTradeNo: 'PP-777', paidAmount: 30_000 });
-    expect(ledger.day.pageByAmount(25_000, T0, T0 + 5_000, 10).sales.map((sale) => sale.tradeNo)).toEqual(['A']);
-    expect(ledger.day.pageByAmount(25_000, T0, T0 + 60_000, 10).sales.map((sale) => sale.tradeNo)).toEqual(['B', 'A']);
-    expect(ledger.day.byTradeNo('PP-777').map((sale) => sale.tradeNo)).toEqual(['C']);
-    expect(ledger.day.byTradeNo('B').map((sale) => sale.tradeNo)).toEqual(['B']);
-    expect(ledger.day.pageByState('paid', T0, T0 + 60_000, 10).sales.map((sale) => sale.tradeNo)).toEqual(['C']);
+    fixture.ledger.record(newPayment('A', { amount: 25_000, createdAt: T0 }));
+    fixture.ledger.record(newPayment('B', { amount: 25_000, createdAt: T0 + 10_000 }));
+    fixture.ledger.record(newPayment('C', { amount: 30_000, createdAt: T0 + 5_000 }));
+    fixture.ledger.update('C', { state: 'paid', platformTradeNo: 'PP-777', paidAmount: 30_000 });
+    expect(fixture.ledger.day.pageByAmount(25_000, T0, T0 + 5_000, 10).sales.map((sale) => sale.tradeNo)).toEqual(['A']);
+    expect(fixture.ledger.day.pageByAmount(25_000, T0, T0 + 60_000, 10).sales.map((sale) => sale.tradeNo)).toEqual(['B', 'A']);
+    expect(fixture.ledger.day.byTradeNo('PP-777').map((sale) => sale.tradeNo)).toEqual(['C']);
+    expect(fixture.ledger.day.byTradeNo('B').map((sale) => sale.tradeNo)).toEqual(['B']);
+    expect(fixture.ledger.day.pageByState('paid', T0, T0 + 60_000, 10).sales.map((sale) => sale.tradeNo)).toEqual(['C']);
   });
 
   it('reads reports, pages, searches and the late list through indexes, never a table scan', () => {
-    const raw = new DatabaseSync(temp.file);
+    const raw = new DatabaseSync(fixture.temp.file);
     const plan = (sql: string): string =>
       raw
         .prepare(`EXPLAIN QUERY PLAN ${sql}`)

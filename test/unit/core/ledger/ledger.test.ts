@@ -1,8 +1,8 @@
 import { DatabaseSync } from 'node:sqlite';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Ledger, LedgerError, type PaymentChange } from '../../../../electron/core/ledger/ledger.ts';
+import { describe, expect, it } from 'vitest';
+import { LedgerError, type PaymentChange } from '../../../../electron/core/ledger/ledger.ts';
 import { PAYMENT_STATES, canTransition, type PaymentState } from '../../../../shared/payment.ts';
-import { T0, manualClock, newPayment, openLedger, tempDir } from './fixture.ts';
+import { T0, newPayment, openLedger, useLedger } from './fixture.ts';
 
 const MINUTE = 60_000;
 
@@ -18,23 +18,11 @@ function expectLedgerError(run: () => unknown, code: LedgerError['code']): void 
 }
 
 describe('Ledger', () => {
-  let temp: ReturnType<typeof tempDir>;
-  let clock: ReturnType<typeof manualClock>;
-  let ledger: Ledger;
-
-  beforeEach(() => {
-    temp = tempDir();
-    clock = manualClock();
-    ledger = openLedger(temp.file, clock.now);
-  });
-  afterEach(() => {
-    ledger.close();
-    temp.cleanup();
-  });
+  const fixture = useLedger();
 
   it('records a new payment in state creating, with its first event', () => {
-    clock.set(T0 + 5);
-    const recorded = ledger.record(newPayment('TRX-1'));
+    fixture.clock.set(T0 + 5);
+    const recorded = fixture.ledger.record(newPayment('TRX-1'));
     expect(recorded).toEqual({
       ...newPayment('TRX-1'),
       platformTradeNo: null,
@@ -47,17 +35,17 @@ describe('Ledger', () => {
       errorDetail: null,
       updatedAt: T0 + 5,
     });
-    expect(ledger.get('TRX-1')).toEqual(recorded);
-    expect(ledger.events('TRX-1')).toEqual([
+    expect(fixture.ledger.get('TRX-1')).toEqual(recorded);
+    expect(fixture.ledger.events('TRX-1')).toEqual([
       { id: expect.any(Number), tradeNo: 'TRX-1', at: T0 + 5, fromState: null, toState: 'creating', note: null, change: {} },
     ]);
   });
 
   it('refuses a duplicate trade number and leaves the first payment as it was', () => {
-    ledger.record(newPayment('TRX-1'));
-    expectLedgerError(() => ledger.record(newPayment('TRX-1', { amount: 50_000 })), 'duplicate_trade_no');
-    expect(ledger.get('TRX-1')?.amount).toBe(39_000);
-    expect(ledger.events('TRX-1')).toHaveLength(1);
+    fixture.ledger.record(newPayment('TRX-1'));
+    expectLedgerError(() => fixture.ledger.record(newPayment('TRX-1', { amount: 50_000 })), 'duplicate_trade_no');
+    expect(fixture.ledger.get('TRX-1')?.amount).toBe(39_000);
+    expect(fixture.ledger.events('TRX-1')).toHaveLength(1);
   });
 
   it.each([
@@ -68,13 +56,13 @@ describe('Ledger', () => {
     ['unknown environment', { environment: 'staging' as 'live' }],
   ])('refuses a %s as invalid_record and writes nothing', (_name, overrides) => {
     const payment = newPayment('TRX-BAD', overrides);
-    expectLedgerError(() => ledger.record(payment), 'invalid_record');
-    expect(ledger.listBetween(0, Number.MAX_SAFE_INTEGER)).toEqual([]);
+    expectLedgerError(() => fixture.ledger.record(payment), 'invalid_record');
+    expect(fixture.ledger.listBetween(0, Number.MAX_SAFE_INTEGER)).toEqual([]);
   });
 
   it('applies a change and appends its event with the note and exactly the fields given', () => {
-    ledger.record(newPayment('TRX-1'));
-    clock.set(T0 + 1_000);
+    fixture.ledger.record(newPayment('TRX-1'));
+    fixture.clock.set(T0 + 1_000);
     const change: PaymentChange = {
       state: 'awaiting_payment',
       platformTradeNo: 'PP-77',
@@ -82,13 +70,13 @@ describe('Ledger', () => {
       paymentUrl: 'https://pay.example/77',
       gatewayStatus: '0015',
     };
-    const updated = ledger.update('TRX-1', change, 'gateway accepted');
+    const updated = fixture.ledger.update('TRX-1', change, 'gateway accepted');
     expect(updated).toMatchObject({ ...change, updatedAt: T0 + 1_000, createdAt: T0 });
-    expect(ledger.get('TRX-1')).toEqual(updated);
+    expect(fixture.ledger.get('TRX-1')).toEqual(updated);
 
-    clock.set(T0 + 2_000);
-    ledger.update('TRX-1', { state: 'paid', paidAmount: 39_000, gatewayStatus: '0000', errorCode: undefined });
-    const events = ledger.events('TRX-1');
+    fixture.clock.set(T0 + 2_000);
+    fixture.ledger.update('TRX-1', { state: 'paid', paidAmount: 39_000, gatewayStatus: '0000', errorCode: undefined });
+    const events = fixture.ledger.events('TRX-1');
     expect(events.map((event) => [event.fromState, event.toState, event.at, event.note])).toEqual([
       [null, 'creating', T0, null],
       ['creating', 'awaiting_payment', T0 + 1_000, 'gateway accepted'],
@@ -101,11 +89,11 @@ describe('Ledger', () => {
   });
 
   it('keeps the state when the change names none, and can clear a field with null', () => {
-    ledger.record(newPayment('TRX-1'));
-    ledger.update('TRX-1', { state: 'unknown', errorCode: 'gateway.timeout', errorDetail: 'no answer in 10 s' });
-    const cleared = ledger.update('TRX-1', { errorCode: null, errorDetail: null }, 'query: still processing');
+    fixture.ledger.record(newPayment('TRX-1'));
+    fixture.ledger.update('TRX-1', { state: 'unknown', errorCode: 'gateway.timeout', errorDetail: 'no answer in 10 s' });
+    const cleared = fixture.ledger.update('TRX-1', { errorCode: null, errorDetail: null }, 'query: still processing');
     expect(cleared).toMatchObject({ state: 'unknown', errorCode: null, errorDetail: null });
-    expect(ledger.events('TRX-1').at(-1)).toMatchObject({ fromState: 'unknown', toState: 'unknown' });
+    expect(fixture.ledger.events('TRX-1').at(-1)).toMatchObject({ fromState: 'unknown', toState: 'unknown' });
   });
 
   it('follows canTransition for every pair of states, and writes nothing on refusal', () => {
@@ -123,56 +111,56 @@ describe('Ledger', () => {
     for (const from of PAYMENT_STATES) {
       for (const to of PAYMENT_STATES) {
         const tradeNo = `TRX-${n++}`;
-        ledger.record(newPayment(tradeNo));
-        for (const step of reach[from]) ledger.update(tradeNo, { state: step });
-        expect(ledger.get(tradeNo)?.state).toBe(from);
-        const before = ledger.events(tradeNo);
+        fixture.ledger.record(newPayment(tradeNo));
+        for (const step of reach[from]) fixture.ledger.update(tradeNo, { state: step });
+        expect(fixture.ledger.get(tradeNo)?.state).toBe(from);
+        const before = fixture.ledger.events(tradeNo);
         if (canTransition(from, to)) {
-          expect(ledger.update(tradeNo, { state: to }).state).toBe(to);
+          expect(fixture.ledger.update(tradeNo, { state: to }).state).toBe(to);
         } else {
-          expectLedgerError(() => ledger.update(tradeNo, { state: to, gatewayStatus: 'X' }), 'illegal_transition');
-          expect(ledger.get(tradeNo)?.state).toBe(from);
-          expect(ledger.get(tradeNo)?.gatewayStatus).toBeNull();
-          expect(ledger.events(tradeNo)).toEqual(before);
+          expectLedgerError(() => fixture.ledger.update(tradeNo, { state: to, gatewayStatus: 'X' }), 'illegal_transition');
+          expect(fixture.ledger.get(tradeNo)?.state).toBe(from);
+          expect(fixture.ledger.get(tradeNo)?.gatewayStatus).toBeNull();
+          expect(fixture.ledger.events(tradeNo)).toEqual(before);
         }
       }
     }
   });
 
   it('refuses any change to a settled payment, even one that keeps its state', () => {
-    ledger.record(newPayment('TRX-1'));
-    ledger.update('TRX-1', { state: 'paid', paidAmount: 39_000 });
-    expectLedgerError(() => ledger.update('TRX-1', { gatewayStatus: '0000' }), 'illegal_transition');
+    fixture.ledger.record(newPayment('TRX-1'));
+    fixture.ledger.update('TRX-1', { state: 'paid', paidAmount: 39_000 });
+    expectLedgerError(() => fixture.ledger.update('TRX-1', { gatewayStatus: '0000' }), 'illegal_transition');
   });
 
   it('answers not_found for an unknown trade number', () => {
-    expectLedgerError(() => ledger.update('NOPE', { state: 'failed' }), 'not_found');
-    expect(ledger.get('NOPE')).toBeUndefined();
-    expect(ledger.events('NOPE')).toEqual([]);
+    expectLedgerError(() => fixture.ledger.update('NOPE', { state: 'failed' }), 'not_found');
+    expect(fixture.ledger.get('NOPE')).toBeUndefined();
+    expect(fixture.ledger.events('NOPE')).toEqual([]);
   });
 
   it('refuses fields that cannot change and values the schema forbids', () => {
-    ledger.record(newPayment('TRX-1'));
-    expectLedgerError(() => ledger.update('TRX-1', { amount: 1 } as PaymentChange), 'invalid_record');
-    expectLedgerError(() => ledger.update('TRX-1', { paidAmount: -5 }), 'invalid_record');
-    expectLedgerError(() => ledger.update('TRX-1', { state: 'bogus' as PaymentState }), 'illegal_transition');
-    expect(ledger.events('TRX-1')).toHaveLength(1);
+    fixture.ledger.record(newPayment('TRX-1'));
+    expectLedgerError(() => fixture.ledger.update('TRX-1', { amount: 1 } as PaymentChange), 'invalid_record');
+    expectLedgerError(() => fixture.ledger.update('TRX-1', { paidAmount: -5 }), 'invalid_record');
+    expectLedgerError(() => fixture.ledger.update('TRX-1', { state: 'bogus' as PaymentState }), 'illegal_transition');
+    expect(fixture.ledger.events('TRX-1')).toHaveLength(1);
   });
 
   it('rolls the row back when its event cannot be written (one transaction)', () => {
-    ledger.record(newPayment('TRX-1'));
+    fixture.ledger.record(newPayment('TRX-1'));
     // A second connection adds a trigger that makes only the event insert fail.
-    const other = new DatabaseSync(temp.file);
+    const other = new DatabaseSync(fixture.temp.file);
     other.exec(`CREATE TRIGGER fail_event BEFORE INSERT ON payment_events WHEN NEW.note = 'boom'
       BEGIN SELECT RAISE(ABORT, 'disk on fire'); END;`);
     other.close();
-    expect(() => ledger.update('TRX-1', { state: 'awaiting_payment', platformTradeNo: 'PP-1' }, 'boom')).toThrow(
+    expect(() => fixture.ledger.update('TRX-1', { state: 'awaiting_payment', platformTradeNo: 'PP-1' }, 'boom')).toThrow(
       /disk on fire/,
     );
-    expect(ledger.get('TRX-1')).toMatchObject({ state: 'creating', platformTradeNo: null });
-    expect(ledger.events('TRX-1')).toHaveLength(1);
-    // And the ledger still works afterwards: no transaction was left open.
-    expect(ledger.update('TRX-1', { state: 'awaiting_payment' }).state).toBe('awaiting_payment');
+    expect(fixture.ledger.get('TRX-1')).toMatchObject({ state: 'creating', platformTradeNo: null });
+    expect(fixture.ledger.events('TRX-1')).toHaveLength(1);
+    // And the fixture.ledger still works afterwards: no transaction was left open.
+    expect(fixture.ledger.update('TRX-1', { state: 'awaiting_payment' }).state).toBe('awaiting_payment');
   });
 
   it('lists every payment the gateway has not settled, oldest first', () => {
@@ -188,10 +176,10 @@ describe('Ledger', () => {
     };
     // Created in reverse order of name, so "oldest first" is not "inserted first".
     Object.entries(finalStates).forEach(([tradeNo, steps], index) => {
-      ledger.record(newPayment(tradeNo, { createdAt: T0 - index * MINUTE }));
-      for (const step of steps) ledger.update(tradeNo, step);
+      fixture.ledger.record(newPayment(tradeNo, { createdAt: T0 - index * MINUTE }));
+      for (const step of steps) fixture.ledger.update(tradeNo, step);
     });
-    expect(ledger.listUnsettled().map((payment) => payment.tradeNo)).toEqual([
+    expect(fixture.ledger.listUnsettled().map((payment) => payment.tradeNo)).toEqual([
       'E-cancelled',
       'D-expired',
       'C-awaiting',
@@ -202,13 +190,13 @@ describe('Ledger', () => {
 
   it('lists payments created in [from, to), newest first, with an optional limit', () => {
     for (let minute = 0; minute < 5; minute++) {
-      ledger.record(newPayment(`TRX-${minute}`, { createdAt: T0 + minute * MINUTE }));
+      fixture.ledger.record(newPayment(`TRX-${minute}`, { createdAt: T0 + minute * MINUTE }));
     }
-    ledger.record(newPayment('TRX-same-time', { createdAt: T0 + 2 * MINUTE }));
-    const list = ledger.listBetween(T0 + MINUTE, T0 + 4 * MINUTE);
+    fixture.ledger.record(newPayment('TRX-same-time', { createdAt: T0 + 2 * MINUTE }));
+    const list = fixture.ledger.listBetween(T0 + MINUTE, T0 + 4 * MINUTE);
     expect(list.map((payment) => payment.tradeNo)).toEqual(['TRX-3', 'TRX-same-time', 'TRX-2', 'TRX-1']);
-    expect(ledger.listBetween(T0, T0 + 10 * MINUTE, 2).map((payment) => payment.tradeNo)).toEqual(['TRX-4', 'TRX-3']);
-    expect(ledger.listBetween(T0 + 10 * MINUTE, T0 + 20 * MINUTE)).toEqual([]);
+    expect(fixture.ledger.listBetween(T0, T0 + 10 * MINUTE, 2).map((payment) => payment.tradeNo)).toEqual(['TRX-4', 'TRX-3']);
+    expect(fixture.ledger.listBetween(T0 + 10 * MINUTE, T0 + 20 * MINUTE)).toEqual([]);
   });
 
   it('summarizes a period per state; received counts paid (paidAmount or amount) and partial paidAmount; outstanding what partials owe', () => {
@@ -221,13 +209,13 @@ describe('Ledger', () => {
       ['C1', 11_000, []],
     ];
     for (const [tradeNo, amount, steps] of sales) {
-      ledger.record(newPayment(tradeNo, { amount }));
-      for (const step of steps) ledger.update(tradeNo, step);
+      fixture.ledger.record(newPayment(tradeNo, { amount }));
+      for (const step of steps) fixture.ledger.update(tradeNo, step);
     }
-    ledger.record(newPayment('OTHER-DAY', { amount: 99_000, createdAt: T0 + 86_400_000 }));
-    ledger.update('OTHER-DAY', { state: 'paid' });
+    fixture.ledger.record(newPayment('OTHER-DAY', { amount: 99_000, createdAt: T0 + 86_400_000 }));
+    fixture.ledger.update('OTHER-DAY', { state: 'paid' });
 
-    const summary = ledger.summarize(T0, T0 + 86_400_000);
+    const summary = fixture.ledger.summarize(T0, T0 + 86_400_000);
     expect(summary.count).toBe(6);
     expect(summary.receivedTotal).toBe(10_000 + 20_000 + 30_000);
     expect(summary.outstandingTotal).toBe(50_000 - 30_000);
@@ -241,15 +229,15 @@ describe('Ledger', () => {
       expired: { count: 0, amount: 0 },
       cancelled: { count: 0, amount: 0 },
     });
-    expect(ledger.summarize(0, 1)).toMatchObject({ count: 0, receivedTotal: 0, outstandingTotal: 0 });
+    expect(fixture.ledger.summarize(0, 1)).toMatchObject({ count: 0, receivedTotal: 0, outstandingTotal: 0 });
   });
 
   it('keeps everything across close and re-open', () => {
-    ledger.record(newPayment('TRX-1'));
-    ledger.update('TRX-1', { state: 'unknown', errorCode: 'gateway.timeout' });
-    ledger.close();
-    ledger = openLedger(temp.file, clock.now);
-    expect(ledger.get('TRX-1')).toMatchObject({ state: 'unknown', errorCode: 'gateway.timeout' });
-    expect(ledger.events('TRX-1')).toHaveLength(2);
+    fixture.ledger.record(newPayment('TRX-1'));
+    fixture.ledger.update('TRX-1', { state: 'unknown', errorCode: 'gateway.timeout' });
+    fixture.ledger.close();
+    fixture.ledger = openLedger(fixture.temp.file, fixture.clock.now);
+    expect(fixture.ledger.get('TRX-1')).toMatchObject({ state: 'unknown', errorCode: 'gateway.timeout' });
+    expect(fixture.ledger.events('TRX-1')).toHaveLength(2);
   });
 });
