@@ -119,6 +119,25 @@ describe('a training sale', () => {
     expect(today.payments.map((entry) => entry.tradeNo)).toEqual([payment.tradeNo]);
   });
 
+  it('"Tandai lunas" on a sale the counter closed long ago still reaches it: paid late, not ignored', async () => {
+    await core.close();
+    const clock = { offset: 0 };
+    core = createPosCore({
+      userDataDir: dir,
+      store,
+      cipher: createAesCipher([randomKey()]),
+      secretProtection: async () => 'os',
+      trackingPolicy: FAST_POLICY,
+      now: () => Date.now() + clock.offset,
+    });
+    const sale: PaymentView = await call('charge', { amount: 40_000 });
+    await call('cancelPayment', { tradeNo: sale.tradeNo });
+    // Past its expiry and the background's late-payment window: nothing asks about it any more.
+    clock.offset = sale.expiresAt - Date.now() + FAST_POLICY.lateCheckWindowMs + 60_000;
+    const settled: PaymentView = await call('settleTraining', { tradeNo: sale.tradeNo, outcome: 'paid' });
+    expect(settled).toMatchObject({ state: 'paid', paidAmount: 40_000 });
+  });
+
   it('passes a verdict on the connection', async () => {
     expect(await call('testConnection')).toEqual({ environment: 'training' });
   });
