@@ -12,6 +12,7 @@ import { CsvFormatField } from './CsvFormatField.tsx';
 import { PrintReportButton } from './PrintReportButton.tsx';
 import { ReportTable } from './ReportTable.tsx';
 import { ShiftReport } from './ShiftReport.tsx';
+import { useBusinessDateField } from './useBusinessDateField.ts';
 
 /**
  * The business day's report (any earlier day too), its shifts (each one's report can be opened
@@ -19,8 +20,8 @@ import { ShiftReport } from './ShiftReport.tsx';
  */
 export function DayReportPanel({ businessDate, refreshKey, csvFormat }: { businessDate: string; refreshKey: number; csvFormat: CsvFormat }) {
   const { t } = useI18n();
-  const [from, setFrom] = useState(businessDate);
-  const [to, setTo] = useState(businessDate);
+  const [from, setFrom] = useBusinessDateField(businessDate);
+  const [to, setTo] = useBusinessDateField(businessDate);
   const [format, setFormat] = useState(csvFormat);
   const [report, setReport] = useState<DayReport | null>(null);
   const [failure, setFailure] = useState<IpcError | null>(null);

@@ -7,6 +7,7 @@ import { safeCall } from '../app/pos.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { SearchResults } from './SearchResults.tsx';
+import { useBusinessDateField } from './useBusinessDateField.ts';
 
 const PAGE = 50;
 
@@ -17,7 +18,7 @@ const PAGE = 50;
  */
 export function SalesSearch({ businessDate }: { businessDate: string }) {
   const { t, tf } = useI18n();
-  const [date, setDate] = useState(businessDate);
+  const [date, setDate] = useBusinessDateField(businessDate);
   const [amount, setAmount] = useState('');
   const [fromTime, setFromTime] = useState('');
   const [toTime, setToTime] = useState('');

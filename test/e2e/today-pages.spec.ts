@@ -148,3 +148,33 @@ test('with a 04:00 cut-off, Today keeps the business day: 00:30 is last night, i
     restoreZone();
   }
 });
+
+test('Laporan left open across the 04:00 cut-off moves its dates on with the day, unless the owner picked another day', async ({ preview, page }) => {
+  const restoreZone = setTimeZone('Asia/Jakarta');
+  try {
+    await setUpTraining(preview, { day: { cutoff: '04:00' } });
+    const at = (hours: number, minutes = 0) => new Date(2026, 11, 1, hours, minutes).getTime();
+    preview.advanceClock(at(3, 50) - Date.now());
+    await page.clock.install({ time: at(3, 50) });
+    await page.goto(preview.url);
+    await expect(page.getByLabel('Jumlah', { exact: true })).toBeFocused();
+    await page.getByRole('tab', { name: /Laporan/ }).click();
+    await expect(page.getByRole('heading', { name: 'Hari usaha: Senin, 30 November 2026' })).toBeVisible();
+    const from = page.getByLabel('Dari tanggal', { exact: true });
+    const to = page.getByLabel('Sampai tanggal', { exact: true });
+    const searchDate = page.getByLabel('Tanggal', { exact: true });
+    await expect(to).toHaveValue('2026-11-30');
+    await expect(searchDate).toHaveValue('2026-11-30');
+    await from.fill('2026-11-29'); // the owner widens the range to the day before: that stays
+
+    preview.advanceClock(at(4, 0) + 5_000 - at(3, 50));
+    await page.clock.fastForward(at(4, 0) + 5_000 - at(3, 50));
+    await expect(page.getByRole('heading', { name: 'Hari usaha: Selasa, 1 Desember 2026' })).toBeVisible();
+    await expect(to).toHaveValue('2026-12-01');
+    await expect(searchDate).toHaveValue('2026-12-01');
+    await expect(from).toHaveValue('2026-11-29');
+    await expect(page.locator('.day-report [role="alert"]')).toHaveCount(0);
+  } finally {
+    restoreZone();
+  }
+});
