@@ -95,16 +95,29 @@ test('Today left open past midnight starts the new day when its first sale comes
   await expect(page.locator('.today-total')).toContainText('Rp 0');
 });
 
+/** 1 December 2026 at the given local time (the tests below run in WIB). */
+const at = (hours: number, minutes = 0) => new Date(2026, 11, 1, hours, minutes).getTime();
+
+/** Training with a 04:00 cut-off, the core's clock and the page's set to `time`, the app open. */
+async function openWithCutoffAt0400(preview: TestPreview, page: Page, time: number): Promise<void> {
+  await setUpTraining(preview, { day: { cutoff: '04:00' } });
+  preview.advanceClock(time - Date.now());
+  await page.clock.install({ time });
+  await page.goto(preview.url);
+  await expect(page.getByLabel('Jumlah', { exact: true })).toBeFocused();
+}
+
+/** Moves the core's clock and the page's on together, as one machine's clock. */
+async function moveClocks(preview: TestPreview, page: Page, ms: number): Promise<void> {
+  preview.advanceClock(ms);
+  await page.clock.fastForward(ms);
+}
+
 test('with a 04:00 cut-off, Today keeps the business day: 00:30 is last night, it rolls over at 04:00 with the screen open, 09:00 starts a new list', async ({ preview, page }) => {
   // The core's local time and the page's are one zone here, as in the app (one machine, one clock).
   const restoreZone = setTimeZone('Asia/Jakarta');
   try {
-    await setUpTraining(preview, { day: { cutoff: '04:00' } });
-    const at = (hours: number, minutes = 0) => new Date(2026, 11, 1, hours, minutes).getTime();
-    preview.advanceClock(at(0, 30) - Date.now());
-    await page.clock.install({ time: at(0, 30) });
-    await page.goto(preview.url);
-    await expect(page.getByLabel('Jumlah', { exact: true })).toBeFocused();
+    await openWithCutoffAt0400(preview, page, at(0, 30));
 
     // The night's sale is cancelled at the counter: nothing about it is pushed when 04:00 passes,
     // so what moves the screens on at the cut-off is the cut-off itself.
@@ -118,8 +131,7 @@ test('with a 04:00 cut-off, Today keeps the business day: 00:30 is last night, i
     await expect(page.locator('.today-day')).toHaveText('Hari usaha: Senin, 30 November 2026');
 
     // 04:00 passes with the screen open: the new business day's (empty) list, without a sale or a reload.
-    preview.advanceClock(at(4, 0) + 5_000 - at(0, 30));
-    await page.clock.fastForward(at(4, 0) + 5_000 - at(0, 30));
+    await moveClocks(preview, page, at(4, 0) + 5_000 - at(0, 30));
     await expect(page.getByText('Belum ada transaksi hari ini.')).toBeVisible();
     await expect(rows).toHaveCount(0);
     await expect(page.locator('.today-day')).toHaveText('Hari usaha: Selasa, 1 Desember 2026');
@@ -129,8 +141,7 @@ test('with a 04:00 cut-off, Today keeps the business day: 00:30 is last night, i
     await page.getByRole('tab', { name: /Hari ini/ }).click();
 
     // 09:00: the morning's sale is alone on its list (same calendar date as 00:30, another business day).
-    preview.advanceClock(at(9, 0) - at(4, 0) - 5_000);
-    await page.clock.fastForward(at(9, 0) - at(4, 0) - 5_000);
+    await moveClocks(preview, page, at(9, 0) - at(4, 0) - 5_000);
     const morning = await charge(preview, 25_000);
     await expect(rows).toHaveCount(1);
     await expect(rows.first()).toContainText(morning.tradeNo);
@@ -152,12 +163,7 @@ test('with a 04:00 cut-off, Today keeps the business day: 00:30 is last night, i
 test('Laporan left open across the 04:00 cut-off moves its dates on with the day, unless the owner picked another day', async ({ preview, page }) => {
   const restoreZone = setTimeZone('Asia/Jakarta');
   try {
-    await setUpTraining(preview, { day: { cutoff: '04:00' } });
-    const at = (hours: number, minutes = 0) => new Date(2026, 11, 1, hours, minutes).getTime();
-    preview.advanceClock(at(3, 50) - Date.now());
-    await page.clock.install({ time: at(3, 50) });
-    await page.goto(preview.url);
-    await expect(page.getByLabel('Jumlah', { exact: true })).toBeFocused();
+    await openWithCutoffAt0400(preview, page, at(3, 50));
     await page.getByRole('tab', { name: /Laporan/ }).click();
     await expect(page.getByRole('heading', { name: 'Hari usaha: Senin, 30 November 2026' })).toBeVisible();
     const from = page.getByLabel('Dari tanggal', { exact: true });
@@ -167,8 +173,7 @@ test('Laporan left open across the 04:00 cut-off moves its dates on with the day
     await expect(searchDate).toHaveValue('2026-11-30');
     await from.fill('2026-11-29'); // the owner widens the range to the day before: that stays
 
-    preview.advanceClock(at(4, 0) + 5_000 - at(3, 50));
-    await page.clock.fastForward(at(4, 0) + 5_000 - at(3, 50));
+    await moveClocks(preview, page, at(4, 0) + 5_000 - at(3, 50));
     await expect(page.getByRole('heading', { name: 'Hari usaha: Selasa, 1 Desember 2026' })).toBeVisible();
     await expect(to).toHaveValue('2026-12-01');
     await expect(searchDate).toHaveValue('2026-12-01');
