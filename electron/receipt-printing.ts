@@ -83,8 +83,13 @@ async function withPage<T>(html: string, use: (contents: WebContents) => Promise
   }
 }
 
+/**
+ * The receipt's own height. Not `documentElement.scrollHeight`: in a standards-mode page the
+ * root's scroll height is never below the viewport (the hidden window's 800 px), so every short
+ * receipt fed ~20 cm of paper. The body's box is the content (the receipt page has no margins).
+ */
 async function contentHeightPx(contents: WebContents): Promise<number> {
-  const height = Number(await contents.executeJavaScript('document.documentElement.scrollHeight'));
+  const height = Number(await contents.executeJavaScript('Math.ceil(document.body.getBoundingClientRect().bottom)'));
   return Number.isFinite(height) && height > 0 ? height : 0;
 }
 

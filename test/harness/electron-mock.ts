@@ -42,13 +42,35 @@ export class FakeWebContents extends FakeEmitter {
   static printers: FakePrinterInfo[] = [];
   /** The driver's answer to the next `print` (Electron's callback arguments). */
   static printOutcome: { success: boolean; failureReason: string } = { success: true, failureReason: '' };
-  /** What `executeJavaScript` evaluates to (the glue asks for the page's height). */
-  static scriptResult: unknown = 0;
+  /**
+   * The loaded page's content height in CSS px (html and body without margins, as the receipt
+   * page is). `executeJavaScript` evaluates the glue's script against a small model of the DOM.
+   */
+  static contentHeightPx = 0;
   readonly session = new FakeSession();
+  /** The window's viewport height, which the root element's scrollHeight never goes below. */
+  constructor(private readonly viewportHeightPx: () => number = () => 600) {
+    super();
+  }
   setWindowOpenHandler = vi.fn();
   send = vi.fn();
   getPrintersAsync = vi.fn(async () => FakeWebContents.printers.map((printer) => ({ ...printer })));
-  executeJavaScript = vi.fn(async (_code: string) => FakeWebContents.scriptResult);
+  /**
+   * Evaluates `code` against the page as Chromium lays it out in standards mode: the root's
+   * scrollHeight is max(content, viewport) (CSSOM View: the viewport is the root's scrolling box),
+   * while the body's box is its content. Anything else the script touches throws, as a missing
+   * global would in the page (executeJavaScript then rejects).
+   */
+  executeJavaScript = vi.fn(async (code: string) => {
+    const content = FakeWebContents.contentHeightPx;
+    const viewport = this.viewportHeightPx();
+    const box = () => ({ top: 0, bottom: content, height: content, left: 0, right: 0, width: 0, x: 0, y: 0 });
+    const document = {
+      documentElement: { scrollHeight: Math.max(Math.ceil(content), viewport), clientHeight: viewport, getBoundingClientRect: box },
+      body: { scrollHeight: Math.ceil(content), clientHeight: Math.ceil(content), getBoundingClientRect: box },
+    };
+    return new Function('document', `"use strict"; return (${code});`)(document) as unknown;
+  });
   /**
    * Validates like Electron's lib/browser/api/web-contents.ts (custom pageSize in microns, over
    * 352 each way; not with usePrinterDefaultPageSize) and answers like its native side: an
@@ -93,7 +115,8 @@ export class FakeBrowserWindow extends FakeEmitter {
   static readonly created: FakeBrowserWindow[] = [];
   /** When set, `loadURL` rejects with it (a missing renderer build, say). */
   static loadFailure: Error | null = null;
-  readonly webContents = new FakeWebContents();
+  /** Its viewport: a test page is as tall as the window asked for (frames left out). */
+  readonly webContents = new FakeWebContents(() => this.bounds.height);
   readonly options: Record<string, any>;
   private bounds: FakeRectangle;
   private destroyed = false;
@@ -366,7 +389,7 @@ export function resetElectronMock(mock: typeof electronMock = electronMock): voi
   mock.BrowserWindow.loadFailure = null;
   FakeWebContents.printers = [];
   FakeWebContents.printOutcome = { success: true, failureReason: '' };
-  FakeWebContents.scriptResult = 0;
+  FakeWebContents.contentHeightPx = 0;
   mock.Menu.applicationMenu = null;
   mock.Menu.buildFromTemplate.mockClear();
   mock.Menu.setApplicationMenu.mockClear();

@@ -16,7 +16,7 @@ let dir: string;
 beforeEach(() => {
   resetElectronMock();
   FakeWebContents.printers = [POS58];
-  FakeWebContents.scriptResult = 600; // CSS px tall
+  FakeWebContents.contentHeightPx = 600; // CSS px of receipt in an 800 px tall hidden window
   dir = mkdtempSync(join(tmpdir(), 'paypro-receipt-glue-'));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -48,10 +48,20 @@ describe('createSystemPrinter', () => {
   });
 
   it('a short page still gets a page size Chromium accepts', async () => {
-    FakeWebContents.scriptResult = 0;
+    FakeWebContents.contentHeightPx = 0;
     await printer().print(HTML, { deviceName: 'POS58_USB', paperWidthMm: 80, copies: 1 });
     const options = FakeBrowserWindow.created.at(-1)!.webContents.print.mock.calls[0]![0] as { pageSize: { width: number; height: number } };
     expect(options.pageSize).toEqual({ width: 80_000, height: 50_000 });
+  });
+
+  it('a receipt shorter than the hidden window is as long as its content, not the window (no blank paper fed)', async () => {
+    FakeWebContents.contentHeightPx = 311.4;
+    await printer().print(HTML, { deviceName: 'POS58_USB', paperWidthMm: 58, copies: 1 });
+    const options = FakeBrowserWindow.created.at(-1)!.webContents.print.mock.calls[0]![0] as { pageSize: { height: number } };
+    expect(options.pageSize.height).toBe(Math.ceil(312 * (25_400 / 96)));
+    electronMock.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(dir, 'pendek.pdf') });
+    await printer().savePdf(HTML, { paperWidthMm: 58, suggestedName: 'pendek.pdf' });
+    expect(FakeBrowserWindow.created.at(-1)!.webContents.printToPDF.mock.calls[0]![0]).toEqual(pdfOptions(58, 312));
   });
 
   it('a driver failure becomes a PrinterError with its reason, and the page is closed', async () => {
