@@ -49,8 +49,10 @@ export class FakeWebContents extends FakeEmitter {
   static contentHeightPx = 0;
   readonly session = new FakeSession();
   /** The window's viewport height, which the root element's scrollHeight never goes below. */
-  constructor(private readonly viewportHeightPx: () => number = () => 600) {
+  private readonly viewportHeightPx: () => number;
+  constructor(viewportHeightPx: () => number = () => 600) {
     super();
+    this.viewportHeightPx = viewportHeightPx;
   }
   setWindowOpenHandler = vi.fn();
   send = vi.fn();
