@@ -21,6 +21,7 @@ import { isEndOfDay, shouldCheckForUpdates, shouldInstallUpdate } from './core/u
 export interface AutoUpdaterLike {
   autoDownload: boolean;
   autoInstallOnAppQuit: boolean;
+  autoRunAppAfterInstall: boolean;
   logger: unknown;
   forceDevUpdateConfig: boolean;
   updateConfigPath: string | null;
@@ -146,6 +147,9 @@ export function startAutoUpdates(options: AutoUpdatesOptions): AutoUpdates {
     },
     install(request) {
       logger.info('Installing the downloaded update', { ...request });
+      // MacUpdater ignores quitAndInstall's arguments and relaunches when autoRunAppAfterInstall is
+      // true (its default): set it from the request, or an owner's quit would start the app again.
+      updater.autoRunAppAfterInstall = request.isForceRunAfter;
       updater.quitAndInstall(request.isSilent, request.isForceRunAfter);
       // electron-updater quits the app itself; if it could not install (error event), still quit.
       setTimeout(() => options.quitApp(), options.installQuitFallbackMs ?? 30_000).unref?.();

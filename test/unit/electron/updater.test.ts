@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PaymentState } from '../../../shared/payment.ts';
 import type { Environment } from '../../../shared/settings.ts';
-import { fakeAutoUpdater, resetFakeAutoUpdater } from '../../harness/updater-mock.ts';
+import { fakeAutoUpdater, resetFakeAutoUpdater, useMacUpdater } from '../../harness/updater-mock.ts';
 
 vi.mock('electron-updater', async () => (await import('../../harness/updater-mock.ts')).updaterModule);
 vi.mock('electron', () => ({}));
@@ -145,6 +145,43 @@ describe('auto updates', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(logger.warn).toHaveBeenCalledWith('Update check failed', { error: expect.any(Error) });
     updates.stop();
+  });
+});
+
+describe('auto updates on macOS (MacUpdater and Squirrel.Mac)', () => {
+  it('an owner’s quit installs through Squirrel without starting the app again', async () => {
+    useMacUpdater({ signed: true });
+    const updates = start();
+    fakeAutoUpdater.finishDownload({ version: '0.2.0' });
+    expect(await quitGracefully(updates)).toEqual({ isSilent: true, isForceRunAfter: false });
+    // MacUpdater ignores quitAndInstall's arguments: only autoRunAppAfterInstall decides the relaunch.
+    expect(fakeAutoUpdater.installs).toEqual([{ isSilent: false, isForceRunAfter: false, via: 'squirrel' }]);
+    expect(fakeAutoUpdater.nativeQuitAndInstall).not.toHaveBeenCalled();
+    expect(fakeAutoUpdater.appAdapterQuit).toHaveBeenCalledOnce();
+  });
+
+  it('the end-of-day install starts the app again', async () => {
+    useMacUpdater({ signed: true });
+    const updates = start();
+    fakeAutoUpdater.finishDownload({ version: '0.2.0' });
+    clock = new Date(2026, 2, 15, 22, 30);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(await quitGracefully(updates)).toEqual({ isSilent: true, isForceRunAfter: true });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fakeAutoUpdater.installs).toEqual([{ isSilent: false, isForceRunAfter: true, via: 'squirrel' }]);
+    expect(fakeAutoUpdater.nativeQuitAndInstall).toHaveBeenCalledOnce();
+  });
+
+  it('an unsigned app cannot install: Squirrel’s error is logged and the app still quits', async () => {
+    useMacUpdater({ signed: false });
+    const updates = start();
+    fakeAutoUpdater.finishDownload({ version: '0.2.0' });
+    await quitGracefully(updates);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fakeAutoUpdater.installs).toEqual([]);
+    expect(logger.warn).toHaveBeenCalledWith('Update check failed', { error: expect.objectContaining({ message: expect.stringContaining('code signature') }) });
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(quitApp).toHaveBeenCalledOnce();
   });
 });
 
