@@ -53,3 +53,35 @@ describe('electron-builder.yml', () => {
     expect(typeof config.publish.repo).toBe('string');
   });
 });
+
+/**
+ * The configuration as electron-builder itself loads it (app-builder-lib's getConfig: `extends`,
+ * deepAssign) and the feed it would write (PublishManager.getPublishConfigs: null → neither
+ * resources/app-update.yml nor latest-<os>.yml). The packager passed is the part those read.
+ */
+async function publishedFeed(configFile: string, platform: 'mac' | 'win' | 'linux') {
+  const { getConfig } = require('app-builder-lib/out/util/config/config.js');
+  const { getPublishConfigs } = require('app-builder-lib/out/publish/PublishManager.js');
+  const merged = await getConfig(process.cwd(), configFile, { publish: { owner: 'shop', repo: 'pos' } });
+  const appInfo = { channel: null };
+  const packager = { platformSpecificBuildOptions: merged[platform] ?? {}, config: merged, info: { config: merged, appInfo }, appInfo, expandMacro: (value: string) => value };
+  return { merged, feed: (await getPublishConfigs(packager, null, null, false)) as unknown[] | null };
+}
+
+describe('electron-builder.mac-unsigned.yml (macOS without a Developer ID certificate)', () => {
+  it('builds with updates off: no feed for mac (Squirrel.Mac cannot install into an unsigned app)', async () => {
+    const unsigned = await publishedFeed('electron-builder.mac-unsigned.yml', 'mac');
+    expect(unsigned.feed).toBeNull();
+    const signed = await publishedFeed('electron-builder.yml', 'mac');
+    expect(signed.feed).toEqual([expect.objectContaining({ provider: 'github', owner: 'shop', repo: 'pos' })]);
+    // Otherwise the same build: hardened, same targets, same files and fuses.
+    expect({ ...unsigned.merged, mac: { ...unsigned.merged.mac, publish: undefined }, extends: undefined }).toEqual({ ...signed.merged, extends: undefined });
+  });
+});
+
+describe('Linux', () => {
+  it('the AppImage has a feed (latest-linux.yml), released by release.yml', async () => {
+    expect(config.linux.target).toEqual(['AppImage']);
+    expect((await publishedFeed('electron-builder.yml', 'linux')).feed).toEqual([expect.objectContaining({ provider: 'github' })]);
+  });
+});

@@ -52,13 +52,36 @@ describe('ci.yml', () => {
 
 describe('release.yml', () => {
   const release = load('release.yml');
-  it('runs on v* tags and packages Windows and macOS on their own OS', () => {
+  it('runs on v* tags and packages Windows, macOS and Linux on their own OS', () => {
     expect(release.on).toEqual({ push: { tags: ['v*'] } });
     const matrix = release.jobs.package!.strategy!.matrix.include as { os: string; platform: string }[];
     expect(matrix.map((entry) => [entry.os, entry.platform])).toEqual([
       ['windows-latest', 'win'],
       ['macos-latest', 'mac'],
+      ['ubuntu-latest', 'linux'],
     ]);
+  });
+
+  it('releases every OS electron-builder.yml targets, each with its update feed (no build checks a feed that cannot exist)', () => {
+    const builder = yaml.load(readFileSync('electron-builder.yml', 'utf8')) as Record<string, { target?: unknown }>;
+    const targeted = ['win', 'mac', 'linux'].filter((platform) => builder[platform]?.target !== undefined);
+    const matrix = release.jobs.package!.strategy!.matrix.include as { platform: string }[];
+    expect(matrix.map((entry) => entry.platform).sort()).toEqual(targeted.sort());
+    const steps = release.jobs.package!.steps;
+    const linux = steps.find((step) => step.if === "matrix.platform == 'linux'" && runs('electron-builder')(step))!;
+    expect(linux.run).toMatch(/electron-builder --config electron-builder\.yml --linux AppImage --publish never/);
+    const upload = steps.find((step) => step.uses?.startsWith('actions/upload-artifact@'))!;
+    const paths = String(upload.with!.path).split('\n').map((line) => line.trim());
+    expect(paths).toEqual(expect.arrayContaining(['release/*.AppImage', 'release/latest*.yml']));
+    const linuxEntry = (release.jobs.package!.strategy!.matrix.include as { platform: string; apps: string }[]).find((entry) => entry.platform === 'linux')!;
+    expect(linuxEntry.apps).toBe('release/linux-unpacked/paypro-pos');
+  });
+
+  it('builds macOS without a certificate from the updates-off config, with one from electron-builder.yml', () => {
+    const mac = release.jobs.package!.steps.find((step) => step.if === "matrix.platform == 'mac'" && runs('electron-builder')(step))!;
+    expect(mac.run).toContain('config=electron-builder.mac-unsigned.yml');
+    expect(mac.run).toContain('if [ -n "$MAC_CSC_LINK" ]; then export CSC_LINK="$MAC_CSC_LINK" CSC_KEY_PASSWORD="$MAC_CSC_KEY_PASSWORD"; config=electron-builder.yml; fi');
+    expect(mac.run).toMatch(/electron-builder --config "\$config" --mac --publish never/);
   });
 
   it('tests, packages, checks the fuses, uploads — in that order — and publishes only after every package job', () => {
@@ -83,7 +106,7 @@ describe('release.yml', () => {
     const packs = release.jobs.package!.steps.filter(runs('electron-builder')) as EnvStep[];
     const win = packs.find((step) => step.if === "matrix.platform == 'win'")!;
     const mac = packs.find((step) => step.if === "matrix.platform == 'mac'")!;
-    expect(packs).toHaveLength(2);
+    expect(packs).toHaveLength(3);
     expect(win.run).toMatch(/electron-builder .* --win /);
     expect(mac.run).toMatch(/electron-builder .* --mac /);
     // Windows: WIN_CSC_* only. No CSC_LINK there: electron-builder falls back to it when WIN_CSC_LINK is unset.
@@ -92,10 +115,10 @@ describe('release.yml', () => {
     // macOS: its own certificate, exported as CSC_LINK / CSC_KEY_PASSWORD only when it exists.
     expect(mac.env.MAC_CSC_LINK).toBe('${{ secrets.MAC_CSC_LINK }}');
     expect(mac.env.MAC_CSC_KEY_PASSWORD).toBe('${{ secrets.MAC_CSC_KEY_PASSWORD }}');
-    expect(mac.run).toContain('if [ -n "$MAC_CSC_LINK" ]; then export CSC_LINK="$MAC_CSC_LINK" CSC_KEY_PASSWORD="$MAC_CSC_KEY_PASSWORD"; fi');
+    expect(mac.run).toMatch(/if \[ -n "\$MAC_CSC_LINK" \]; then export CSC_LINK="\$MAC_CSC_LINK" CSC_KEY_PASSWORD="\$MAC_CSC_KEY_PASSWORD";/);
     expect(`${JSON.stringify(mac)}`).not.toMatch(/WIN_CSC/);
     for (const name of ['APPLE_ID', 'APPLE_APP_SPECIFIC_PASSWORD', 'APPLE_TEAM_ID']) expect(mac.env[name]).toBe(`\${{ secrets.${name} }}`);
-    for (const step of release.jobs.package!.steps) expect(step.if === undefined || /^matrix\.platform == '(win|mac)'$/.test(step.if) || step.if.startsWith('runner.os')).toBe(true);
+    for (const step of release.jobs.package!.steps) expect(step.if === undefined || /^matrix\.platform == '(win|mac|linux)'$/.test(step.if) || step.if.startsWith('runner.os')).toBe(true);
   });
 
   it('checks that the tag is v<package.json version> before anything is built', () => {
