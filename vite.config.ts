@@ -1,12 +1,14 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { devCspNonce } from './scripts/vite-dev-csp.ts';
 
 // The renderer bundle. Electron loads it from disk (file/app protocol), hence relative URLs, and
 // under a strict CSP (renderer/index.html): no inline script or style, nothing inlined as data:.
+// Only the dev server adds a nonce to that CSP for what it injects (scripts/vite-dev-csp.ts).
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react()],
+  plugins: [react(), devCspNonce()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,
