@@ -38,14 +38,14 @@ describe('npm run dev under the pages’ CSP', () => {
   it('the cashier page gets its CSS (as the build does) with nothing refused', async () => {
     const { tab, refused } = await open('index.html');
     // styles.css sets `html, body, #root { margin: 0 }`; Chromium's default body margin is 8px.
-    await expect.poll(() => tab.evaluate(() => getComputedStyle(document.body).marginTop), { timeout: 20_000 }).toBe('0px');
+    await expect.poll(() => tab.evaluate<string>('getComputedStyle(document.body).marginTop'), { timeout: 20_000 }).toBe('0px');
     expect(refused).toEqual([]);
     await tab.close();
   }, 40_000);
 
   it('the customer page gets its CSS with nothing refused', async () => {
     const { tab, refused } = await open('customer.html');
-    await expect.poll(() => tab.evaluate(() => document.querySelectorAll('style').length), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect.poll(() => tab.evaluate<number>("document.querySelectorAll('style').length"), { timeout: 20_000 }).toBeGreaterThan(0);
     expect(refused).toEqual([]);
     await tab.close();
   }, 40_000);
