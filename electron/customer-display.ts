@@ -5,6 +5,8 @@ import {
   chooseCustomerDisplay,
   displayOptions,
   planCustomerWindow,
+  displayMemoryOf,
+  type DisplayMemory,
   type DisplayOption,
   type Rectangle,
 } from './core/customer/display-placement.ts';
@@ -15,6 +17,11 @@ export interface CustomerDisplayDeps {
   cashierWindow(): BrowserWindow | null;
   /** The display id chosen in the settings (null: no customer display). */
   chosenDisplayId(): number | null;
+  /** What is remembered of the display the window was last placed on (it survives restarts). */
+  rememberedDisplay(): DisplayMemory | null;
+  rememberDisplay(memory: DisplayMemory): void;
+  /** The chosen display was found again under a new id (re-plugged): save that id as the choice. */
+  saveChosenDisplayId(id: number): void;
   /** A new customer window filling these bounds (window.ts, createCustomerWindow). */
   openWindow(bounds: Rectangle): BrowserWindow;
   /** The core's customer feed. */
@@ -48,7 +55,14 @@ export function startCustomerDisplay(deps: CustomerDisplayDeps): CustomerDisplay
   };
 
   const apply = () => {
-    const target = chooseCustomerDisplay(deps.screen.getAllDisplays(), deps.chosenDisplayId(), cashierDisplayId());
+    const chosenId = deps.chosenDisplayId();
+    const remembered = deps.rememberedDisplay();
+    const target = chooseCustomerDisplay(deps.screen.getAllDisplays(), chosenId, cashierDisplayId(), remembered);
+    if (target !== null) {
+      const memory = displayMemoryOf(target);
+      if (JSON.stringify(memory) !== JSON.stringify(remembered)) deps.rememberDisplay(memory);
+      if (target.id !== chosenId) deps.saveChosenDisplayId(target.id);
+    }
     const action = planCustomerWindow(placed && { displayId: placed.displayId, bounds: placed.bounds }, target);
     switch (action.kind) {
       case 'keep':
@@ -60,9 +74,8 @@ export function startCustomerDisplay(deps: CustomerDisplayDeps): CustomerDisplay
         return;
       }
       case 'move':
-        placed!.window.setFullScreen(false);
+        // A plain frameless window: moving it is one synchronous setBounds (no fullscreen to leave).
         placed!.window.setBounds(action.bounds);
-        placed!.window.setFullScreen(true);
         placed = { ...placed!, displayId: action.displayId, bounds: action.bounds };
         return;
       case 'open': {

@@ -16,7 +16,9 @@ import {
 import { installApplicationMenu } from './app-menu.ts';
 import { createAppLogger } from './core/logging/log.ts';
 import { startCustomerDisplay, type CustomerDisplay } from './customer-display.ts';
+import { parseDisplayMemory } from './core/customer/display-placement.ts';
 import { createPosCore, type PosCore } from './core/pos-core.ts';
+import type { KeyValueStore } from './core/vault/vault.ts';
 import { removeForeignIpc } from './foreign-ipc.ts';
 import { registerIpc } from './ipc.ts';
 import { createSystemPrinter } from './receipt-printing.ts';
@@ -37,6 +39,8 @@ const trustedOrigins = devOrigin === null ? [] : [devOrigin];
 const isTrustedUrl = (url: string) => isAppUrl(url, trustedOrigins);
 // The customer display's page is the app's too, but it may call nothing: only the cashier's page may.
 const CUSTOMER_PAGE = '/customer.html';
+/** In settings.json beside the settings: the customer display's monitor, to find it again after a re-plug. */
+const CUSTOMER_DISPLAY_MEMORY_KEY = 'customerDisplayMemory';
 const isCashierPage = (url: string) => isTrustedUrl(url) && new URL(url).pathname !== CUSTOMER_PAGE;
 const customerPageUrl = devOrigin === null ? `${APP_SCHEME}://${APP_HOST}${CUSTOMER_PAGE}` : `${devOrigin}${CUSTOMER_PAGE}`;
 
@@ -107,7 +111,7 @@ async function start(): Promise<void> {
     if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(paymentUpdateChannel, payment);
   });
   openWindow();
-  startCustomerWindow(core);
+  startCustomerWindow(core, store);
 
   // Background updates (electron/updater.ts): off in training mode and without a feed; installs
   // only at quit or end of day, and only with no payment open.
@@ -126,11 +130,14 @@ async function start(): Promise<void> {
 }
 
 /** The customer-facing window on the display chosen in the settings, following hot-plug. */
-function startCustomerWindow(running: PosCore): void {
+function startCustomerWindow(running: PosCore, store: KeyValueStore): void {
   customerDisplay = startCustomerDisplay({
     screen,
     cashierWindow: () => mainWindow,
     chosenDisplayId: () => running.settings().customerDisplay.displayId,
+    rememberedDisplay: () => parseDisplayMemory(store.get(CUSTOMER_DISPLAY_MEMORY_KEY)),
+    rememberDisplay: (memory) => store.set(CUSTOMER_DISPLAY_MEMORY_KEY, memory),
+    saveChosenDisplayId: (id) => running.saveCustomerDisplayId(id),
     openWindow: (bounds) =>
       createCustomerWindow({
         preloadPath: customerPreloadPath,
@@ -139,6 +146,7 @@ function startCustomerWindow(running: PosCore): void {
         bounds,
         onLoadFailed: (error) => logger.error('Customer display failed to load', { error }),
         devTools: !app.isPackaged,
+        platform: process.platform,
       }),
     currentView: () => running.customerView(),
     onView: (listener) => running.onCustomerView(listener),

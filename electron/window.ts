@@ -77,26 +77,46 @@ export interface CustomerWindowOptions {
   onLoadFailed: (error: unknown) => void;
   /** Developer tools allowed: `!app.isPackaged`. */
   devTools: boolean;
+  /** `process.platform`: the window manager rules differ (see createCustomerWindow). */
+  platform: NodeJS.Platform;
 }
 
 /**
- * The customer-facing window: full screen on its display, no frame or menu, never in the task bar,
- * and never taking the keyboard from the cashier (not focusable, shown without activating).
- * The same security baseline as the main window, with its own subscribe-only preload.
+ * The customer-facing window: a frameless window exactly the size of its display — never native
+ * fullscreen, which is asynchronous on macOS (a move re-enters fullscreen on the old display;
+ * `fullscreen: true` shows the window at creation even with `show: false`; with "Displays have
+ * separate Spaces" off it blanks the cashier's screen). No menu, never in the task bar, shown
+ * without activating so the cashier keeps the keyboard, and kept above the taskbar, Dock and menu
+ * bar with the 'screen-saver' level (Windows leaves its taskbar over a window that is never
+ * active). On Linux it stays focusable: a non-focusable window stops interacting with the window
+ * manager, which may then ignore its placement. The same security baseline as the main window,
+ * with its own subscribe-only preload.
  */
 export function createCustomerWindow(options: CustomerWindowOptions): BrowserWindow {
+  const linux = options.platform === 'linux';
   const window = new BrowserWindow({
     ...options.bounds,
-    fullscreen: true,
     frame: false,
     show: false,
-    focusable: false,
+    fullscreen: false,
+    fullscreenable: false,
+    resizable: false,
+    movable: false,
+    minimizable: false,
+    maximizable: false,
+    hasShadow: false,
+    // macOS: may cover the menu bar's strip too (the window is the display's full bounds).
+    enableLargerThanScreen: true,
+    focusable: linux,
     skipTaskbar: true,
     autoHideMenuBar: true,
     backgroundColor: '#f4f6f8',
     title: 'Paypro POS',
     webPreferences: secureWebPreferences(options.preloadPath, { devTools: options.devTools }),
   });
+  // Wayland ignores it (Electron's docs); X11 window managers honour the plain level.
+  if (linux) window.setAlwaysOnTop(true);
+  else window.setAlwaysOnTop(true, 'screen-saver');
   window.removeMenu();
   hardenWebContents(window.webContents, options.isAppUrl);
   window.once('ready-to-show', () => window.showInactive());

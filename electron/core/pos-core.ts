@@ -68,6 +68,11 @@ export interface PosCore {
   /** The settings after each save (the customer display's placement follows them). */
   settings(): Settings;
   onSettingsChanged(listener: (settings: Settings) => void): () => void;
+  /**
+   * The app itself saves the customer display's new id when the chosen monitor came back under
+   * another one (re-plugged; display-placement.ts). No PIN: it only follows the owner's choice.
+   */
+  saveCustomerDisplayId(id: number): void;
   close(): Promise<void>;
 }
 
@@ -179,6 +184,9 @@ export function createPosCore(options: PosCoreOptions): PosCore {
     onSettingsChanged: (listener) => {
       settingsListeners.add(listener);
       return () => void settingsListeners.delete(listener);
+    },
+    saveCustomerDisplayId: (id) => {
+      vault.updateSettings({ customerDisplay: { displayId: id } });
     },
     close: async () => {
       connection.close();

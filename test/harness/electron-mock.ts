@@ -122,8 +122,19 @@ export class FakeBrowserWindow extends FakeEmitter {
   readonly options: Record<string, any>;
   private bounds: FakeRectangle;
   private destroyed = false;
-  show = vi.fn();
-  showInactive = vi.fn();
+  /**
+   * Shown or not. `show: false` keeps a new window hidden until show()/showInactive() — except
+   * with `fullscreen: true`, which (macOS) enters fullscreen and shows it at creation anyway.
+   */
+  private visible: boolean;
+  show = vi.fn(() => {
+    this.visible = true;
+  });
+  showInactive = vi.fn(() => {
+    this.visible = true;
+  });
+  isVisible = vi.fn(() => this.visible && !this.destroyed);
+  setAlwaysOnTop = vi.fn();
   focus = vi.fn();
   restore = vi.fn();
   removeMenu = vi.fn();
@@ -154,6 +165,7 @@ export class FakeBrowserWindow extends FakeEmitter {
     this.options = options;
     // Electron's defaults: 800×600, centred on the primary display when no position is given.
     this.bounds = { x: options.x ?? 0, y: options.y ?? 0, width: options.width ?? 800, height: options.height ?? 600 };
+    this.visible = options.show !== false || options.fullscreen === true;
     FakeBrowserWindow.created.push(this);
   }
 }

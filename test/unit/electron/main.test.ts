@@ -17,7 +17,14 @@ const electronLog = vi.hoisted(() => ({
 }));
 vi.mock('electron-updater', async () => (await import('../../harness/updater-mock.ts')).updaterModule);
 // electron-store itself runs (inlined by vitest.config.ts, on the electron mock), over a fake conf.
-vi.mock('conf', () => ({ default: vi.fn(function FakeConf(this: { options: unknown }, options: unknown) { this.options = options; }) }));
+vi.mock('conf', () => ({
+  default: vi.fn(function FakeConf(this: { options: unknown; values: Map<string, unknown>; get: unknown; set: unknown }, options: unknown) {
+    this.options = options;
+    this.values = new Map();
+    this.get = (key: string) => this.values.get(key);
+    this.set = (key: string, value: unknown) => this.values.set(key, value);
+  }),
+}));
 
 const core = vi.hoisted(() => ({
   close: vi.fn(async () => undefined),
@@ -36,6 +43,9 @@ vi.mock('../../../electron/core/pos-core.ts', () => ({
       onPaymentUpdate: (listener: (payment: unknown) => void) => core.listeners.push(listener),
       settings: () => ({ customerDisplay: { displayId: core.displayId } }),
       onSettingsChanged: () => () => undefined,
+      saveCustomerDisplayId: (id: number) => {
+        core.displayId = id;
+      },
       customerView: () => ({ kind: 'idle', shopName: 'Toko', language: 'id', training: true }),
       onCustomerView: (listener: (view: unknown) => void) => {
         core.viewListeners.push(listener);
@@ -99,7 +109,7 @@ describe('main', () => {
     await vi.waitFor(() => expect(loaded.windows).toHaveLength(2));
     const customer = loaded.windows[1]!;
     expect(customer.loadURL).toHaveBeenCalledWith('app://pos/customer.html');
-    expect(customer.options).toMatchObject({ x: 1366, y: 0, width: 1024, height: 600, fullscreen: true, focusable: false });
+    expect(customer.options).toMatchObject({ x: 1366, y: 0, width: 1024, height: 600, fullscreen: false, frame: false, focusable: process.platform === 'linux' });
     expect(customer.options.webPreferences.preload).toMatch(/customer-preload\.cjs$/);
     customer.webContents.emit('did-finish-load');
     expect(customer.webContents.send).toHaveBeenCalledWith('customer:view', expect.objectContaining({ kind: 'idle' }));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   chooseCustomerDisplay,
   displayOptions,
+  parseDisplayMemory,
   planCustomerWindow,
   type DisplayLike,
 } from '../../../../electron/core/customer/display-placement.ts';
@@ -59,5 +60,34 @@ describe('displayOptions', () => {
       { id: 2, label: '#2', width: 1024, height: 600, cashier: false },
       { id: 3, label: 'DELL P2419H', width: 1920, height: 1080, cashier: false },
     ]);
+  });
+});
+
+describe('chooseCustomerDisplay: a saved id that changed after a re-plug', () => {
+  const SAVED = { id: 2, label: 'HP V22', bounds: MONITOR.bounds };
+  const REPLUGGED: DisplayLike = { ...MONITOR, id: 7, label: 'HP V22' };
+
+  it('finds the monitor again by position and size (then label), whatever its new id', () => {
+    expect(chooseCustomerDisplay([LAPTOP, REPLUGGED], 2, 1, SAVED)).toBe(REPLUGGED);
+    const unlabelled = { ...REPLUGGED, label: '' };
+    expect(chooseCustomerDisplay([LAPTOP, unlabelled], 2, 1, SAVED)).toBe(unlabelled);
+    const moved = { ...REPLUGGED, bounds: { ...MONITOR.bounds, x: -1024 } };
+    expect(chooseCustomerDisplay([LAPTOP, moved], 2, 1, SAVED)).toBe(moved);
+  });
+
+  it('never guesses: no memory of that id, two alike, or only the cashier\'s screen left', () => {
+    expect(chooseCustomerDisplay([LAPTOP, REPLUGGED], 2, 1, null)).toBeNull();
+    expect(chooseCustomerDisplay([LAPTOP, REPLUGGED], 2, 1, { ...SAVED, id: 5 })).toBeNull();
+    const twin = { ...REPLUGGED, id: 8, label: '', bounds: { ...MONITOR.bounds, y: 600 } };
+    const twins = [LAPTOP, { ...REPLUGGED, label: '', bounds: { ...MONITOR.bounds, y: -600 } }, twin];
+    expect(chooseCustomerDisplay(twins, 2, 1, SAVED)).toBeNull();
+    expect(chooseCustomerDisplay([{ ...LAPTOP, bounds: MONITOR.bounds, label: 'HP V22' }], 2, 1, SAVED)).toBeNull();
+  });
+
+  it('reads back only a well-formed memory', () => {
+    expect(parseDisplayMemory(SAVED)).toEqual(SAVED);
+    for (const bad of [null, 'x', { ...SAVED, id: '2' }, { ...SAVED, bounds: { x: 1 } }, { id: 2, bounds: MONITOR.bounds }]) {
+      expect(parseDisplayMemory(bad)).toBeNull();
+    }
   });
 });
