@@ -23,9 +23,11 @@ export const DECRYPT_RETRY_DELAYS_MS: readonly number[] = [500, 1_000, 2_000, 4_
  *  - `isAsyncEncryptionAvailable()` false: no encryption at all → unavailable. (Once the app is
  *    ready it resolves true everywhere, so on Linux it cannot tell a real keyring from none.)
  *  - Linux, `getSelectedStorageBackend()`: `basic_text` is a fixed, public key — encryption in
- *    name only → weak; `unknown` means no backend was chosen → unavailable; gnome_libsecret and
- *    kwallet* → os.
- *  - Windows (DPAPI) and macOS (Keychain): os.
+ *    name only → weak; `unknown` means no backend was chosen → unavailable.
+ *  - Linux with gnome_libsecret or kwallet* named: the backend is only what the desktop suggests.
+ *    When the keyring cannot be reached, Chromium's async OSCrypt falls back to its fixed-key
+ *    provider, whose ciphertext is tagged `v10` (the keyring's is `v11`): a probe tagged v10 → weak.
+ *  - Windows (DPAPI) and macOS (Keychain): os (there `v10` is their protected key).
  */
 export async function secretProtection(
   storage: AsyncSafeStorage = safeStorage,
@@ -36,8 +38,12 @@ export async function secretProtection(
   const backend = storage.getSelectedStorageBackend();
   if (backend === 'basic_text') return 'weak';
   if (backend === 'unknown') return 'unavailable';
-  return 'os';
+  const probe = await storage.encryptStringAsync('paypro-pos key probe');
+  return probe.subarray(0, FIXED_KEY_TAG.length).toString('latin1') === FIXED_KEY_TAG ? 'weak' : 'os';
 }
+
+/** Chromium's tag for the Linux fallback key (components/os_crypt/async/browser/fallback_linux_key_provider.cc). */
+const FIXED_KEY_TAG = 'v10';
 
 export interface SafeStorageCipherOptions {
   platform?: NodeJS.Platform;

@@ -330,12 +330,22 @@ function createIpcRenderer() {
   });
 }
 
+/**
+ * Chromium's async OSCrypt tags each ciphertext with its key provider: on Linux `v11` for the key
+ * kept in the keyring, `v10` for the fallback provider's fixed key (PBKDF2 of "peanuts",
+ * components/os_crypt/async/browser/fallback_linux_key_provider.cc). A test sets `keyTag` to
+ * 'v10' for a Linux session whose keyring could not be reached.
+ */
 function createSafeStorage() {
   return {
+    keyTag: 'v11' as 'v10' | 'v11',
     isAsyncEncryptionAvailable: vi.fn(async () => true),
-    encryptStringAsync: vi.fn(async (plain: string) => Buffer.from(`enc:${plain}`)),
+    // `this`: resetElectronMock copies these members onto the module's safeStorage object.
+    encryptStringAsync: vi.fn(async function (this: { keyTag: string }, plain: string) {
+      return Buffer.from(`${this.keyTag}enc:${plain}`);
+    }),
     decryptStringAsync: vi.fn(async (encrypted: Buffer) => ({
-      result: encrypted.toString().replace(/^enc:/, ''),
+      result: encrypted.toString().replace(/^v1[01]enc:/, ''),
       shouldReEncrypt: false,
     })),
     getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret' as string),

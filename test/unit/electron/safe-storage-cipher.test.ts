@@ -31,11 +31,11 @@ describe('createSafeStorageCipher', () => {
   it('round-trips through the async API only, as base64', async () => {
     const cipher = createSafeStorageCipher(undefined, { platform: 'linux' });
     const encrypted = await cipher.encrypt('app-secret');
-    expect(encrypted).toBe(Buffer.from('enc:app-secret').toString('base64'));
+    expect(encrypted).toBe(Buffer.from('v11enc:app-secret').toString('base64'));
     expect(encrypted).not.toContain('app-secret');
     expect(await cipher.decrypt(encrypted)).toEqual({ plain: 'app-secret', shouldReEncrypt: false });
     expect(storage().encryptStringAsync).toHaveBeenCalledWith('app-secret');
-    expect(storage().decryptStringAsync).toHaveBeenCalledWith(Buffer.from('enc:app-secret'));
+    expect(storage().decryptStringAsync).toHaveBeenCalledWith(Buffer.from('v11enc:app-secret'));
     expectNoSyncCalls();
   });
 
@@ -67,7 +67,7 @@ describe('createSafeStorageCipher', () => {
       .decryptStringAsync.mockRejectedValueOnce(new Error('Keychain locked'))
       .mockRejectedValueOnce(new Error('Keychain locked'));
     const { cipher, waits } = cipherRecordingWaits();
-    expect(await cipher.decrypt(Buffer.from('enc:app-secret').toString('base64'))).toEqual({ plain: 'app-secret', shouldReEncrypt: false });
+    expect(await cipher.decrypt(Buffer.from('v11enc:app-secret').toString('base64'))).toEqual({ plain: 'app-secret', shouldReEncrypt: false });
     expect(waits).toEqual(DECRYPT_RETRY_DELAYS_MS.slice(0, 2));
     expect(storage().decryptStringAsync).toHaveBeenCalledTimes(3);
   });
@@ -98,7 +98,7 @@ describe('the vault over the safeStorage cipher', () => {
       storage().decryptStringAsync.mockRejectedValue(new Error('Keychain locked'));
       await expect(vault.loadSigner()).rejects.toMatchObject({ code: 'secret.keystore_not_ready' });
       storage().decryptStringAsync.mockReset().mockImplementation(async (encrypted: Buffer) => ({
-        result: encrypted.toString().replace(/^enc:/, ''),
+        result: encrypted.toString().replace(/^v1[01]enc:/, ''),
         shouldReEncrypt: false,
       }));
       await expect(vault.loadSigner()).resolves.toBeDefined();
@@ -124,6 +124,15 @@ describe('secretProtection', () => {
   it('is weak on Linux with the basic_text backend', async () => {
     storage().getSelectedStorageBackend.mockReturnValue('basic_text');
     expect(await secretProtection(undefined, 'linux')).toBe('weak');
+  });
+
+  it('is weak on Linux when a keyring backend is named but the fixed-key fallback encrypts (v10), never OS-protected', async () => {
+    storage().getSelectedStorageBackend.mockReturnValue('gnome_libsecret');
+    storage().keyTag = 'v10';
+    expect(await secretProtection(undefined, 'linux')).toBe('weak');
+    // The same tag on Windows and macOS is their OS-protected key: only Linux reads it this way.
+    expect(await secretProtection(undefined, 'win32')).toBe('os');
+    expectNoSyncCalls();
   });
 
   it('is unavailable on Linux when no backend was selected, even though async encryption resolves true', async () => {
