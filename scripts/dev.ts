@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 import { buildElectron } from './build-electron.ts';
+import { checkLinuxSandbox } from './check-linux-sandbox.ts';
 
 /**
  * `npm run dev`: the renderer from Vite's dev server (hot reload), main and preload built once,
@@ -14,6 +15,12 @@ import { buildElectron } from './build-electron.ts';
 const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // Under Node, the `electron` package exports the path of the downloaded binary.
 const electronBinary = createRequire(import.meta.url)('electron') as string;
+// Ubuntu 24.04+: Electron would abort before any window; say what to fix instead.
+const sandboxProblem = checkLinuxSandbox(electronBinary);
+if (sandboxProblem !== null) {
+  console.error(sandboxProblem);
+  process.exit(1);
+}
 
 // The renderer's own config (root, plugins) from vite.config.ts; only the host is pinned here.
 const server = await createServer({
