@@ -28,7 +28,11 @@ describe('createFileSaver', () => {
     expect(result).toEqual({ saved: true, path });
     const [parent, options] = electronMock.dialog.showSaveDialog.mock.calls[0]!;
     expect(parent).toBe(main);
-    expect(options).toEqual({ defaultPath: join('/tmp/paypro-pos-user-data', 'penjualan-2026-11-30.csv'), filters: [CSV_FILTER] });
+    expect(options).toEqual({
+      defaultPath: join('/tmp/paypro-pos-user-data', 'penjualan-2026-11-30.csv'),
+      filters: [CSV_FILTER],
+      properties: ['showOverwriteConfirmation', 'createDirectory'],
+    });
     expect(electronMock.app.getPath).toHaveBeenCalledWith('documents');
     // UTF-8 with the byte order mark first, as Excel needs it.
     expect([...readFileSync(path).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -60,6 +64,26 @@ describe('createFileSaver', () => {
     await expect(saver(null).save({ suggestedName: 'penjualan.csv', filter: CSV_FILTER, contents: () => failing() })).rejects.toThrow('ledger closed');
     expect(readFileSync(path, 'utf8')).toBe('the export of last month');
     expect(readdirSync(dir)).toEqual(['penjualan.csv']);
+  });
+
+  it('Linux: a name typed without the extension gets .csv (GTK keeps the name as typed)', async () => {
+    electronMock.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: join(dir, 'laporan') });
+    const result = await saver(null).save({ suggestedName: 'penjualan.csv', filter: CSV_FILTER, contents: () => CSV });
+    expect(result).toEqual({ saved: true, path: join(dir, 'laporan.csv') });
+    expect(readFileSync(join(dir, 'laporan.csv'), 'utf8')).toBe(CSV);
+    expect(existsSync(join(dir, 'laporan'))).toBe(false);
+    expect(electronMock.dialog.showSaveDialog).toHaveBeenCalledOnce();
+  });
+
+  it('Linux: when the name with the extension exists, the dialog asks again on it, so the overwrite is confirmed', async () => {
+    writeFileSync(join(dir, 'laporan.pdf'), 'old');
+    electronMock.dialog.showSaveDialog
+      .mockResolvedValueOnce({ canceled: false, filePath: join(dir, 'laporan') })
+      .mockResolvedValueOnce({ canceled: true, filePath: '' });
+    const pdf = { name: 'PDF', extensions: ['pdf'] };
+    expect(await saver(null).save({ suggestedName: 'struk.pdf', filter: pdf, contents: () => Buffer.from('%PDF') })).toEqual({ saved: false });
+    expect(electronMock.dialog.showSaveDialog.mock.calls[1]!.at(-1)).toMatchObject({ defaultPath: join(dir, 'laporan.pdf') });
+    expect(readFileSync(join(dir, 'laporan.pdf'), 'utf8')).toBe('old');
   });
 
   it('a cancelled dialog neither builds nor writes the file', async () => {
