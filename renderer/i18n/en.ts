@@ -510,6 +510,7 @@ export const en: Messages = {
   'err.print.unavailable': 'Computer printers and Save PDF exist only in the desktop app.',
   'err.receipt.not_printable': 'Receipts exist only for paid and partly paid sales.',
   'err.receipt.line_too_long': 'A line holds at most 64 characters.',
+  'err.receipt.control_characters': 'This line holds hidden characters (control or text-direction characters), usually pasted along. Delete them and type the line again.',
   'err.receipt.lines': 'Enter lines of text.',
   'err.receipt.too_many_lines': 'At most 4 lines.',
   'err.receipt.host': 'Enter an IP address (e.g. 192.168.1.50) or the printer\'s network name, without http://.',

@@ -516,6 +516,7 @@ export const id = {
   'err.print.unavailable': 'Printer komputer dan Simpan PDF hanya ada di aplikasi desktop.',
   'err.receipt.not_printable': 'Struk hanya untuk transaksi lunas atau dibayar sebagian.',
   'err.receipt.line_too_long': 'Satu baris paling banyak 64 karakter.',
+  'err.receipt.control_characters': 'Ada karakter tersembunyi (karakter kontrol atau arah teks), biasanya ikut tersalin. Hapus lalu ketik ulang baris ini.',
   'err.receipt.lines': 'Isi dengan baris teks.',
   'err.receipt.too_many_lines': 'Paling banyak 4 baris.',
   'err.receipt.host': 'Masukkan alamat IP (mis. 192.168.1.50) atau nama printer di jaringan, tanpa http://.',
