@@ -82,10 +82,15 @@ export function parseRupiah(value: string | number | null | undefined): number |
   return Number.isSafeInteger(rupiah) ? rupiah : null;
 }
 
-/** The paid amount, by the documented field first; the first field present decides. */
-export function pickPaidAmount(data: PayInQueryData): number | null {
+/**
+ * The paid amount, by the documented field first; the first field present decides. `unreadable`
+ * keeps what was written when it is present but not whole rupiah (display-safe, at most 32 characters).
+ */
+export function pickPaidAmount(data: PayInQueryData): { amount: number | null; unreadable: string | null } {
   for (const value of [data.amount, data.receivedAmount, data.payAmount, data.orderAmount]) {
-    if (value !== null && value !== undefined && value !== '') return parseRupiah(value);
+    if (value === null || value === undefined || value === '') continue;
+    const amount = parseRupiah(value);
+    return { amount, unreadable: amount === null ? displaySafe(String(value)).slice(0, 32) : null };
   }
-  return null;
+  return { amount: null, unreadable: null };
 }

@@ -43,6 +43,18 @@ describe('envelope leniency', () => {
     expect((await client.queryPayIn('T-1')).paidAmount).toBe(expected);
   });
 
+  it.each(['10000.5', '9.999', '9999.99', 'Rp\u202e10.000'])('keeps the unreadable amount %j beside a null paid amount', async (amount) => {
+    const client = await clientFor(json(query({ amount })));
+    const answer = await client.queryPayIn('T-1');
+    expect(answer.paidAmount).toBeNull();
+    expect(answer.unreadableAmount).toBe(amount.replace('\u202e', ''));
+  });
+
+  it('reports no unreadable amount when every amount field is absent', async () => {
+    const client = await clientFor(json(query({})));
+    expect(await client.queryPayIn('T-1')).toMatchObject({ paidAmount: null, unreadableAmount: null });
+  });
+
   it('takes the amount from payAmount, receivedAmount or orderAmount when amount is absent', async () => {
     let answer: Record<string, unknown> = { payAmount: 25000.0 };
     const client = await clientFor((req, res, body) => json(query(answer))(req, res, body));
