@@ -43,6 +43,12 @@ export const PAYMENT_URL_TOO_LONG = 'qr.url_too_long';
 
 /** The reason on a payment the gateway reported paid for another amount than the charge. */
 export const PAID_AMOUNT_DIFFERS = 'payment.paid_amount_differs';
+/** The gateway reported paid with an amount that is not whole rupiah ("10000.5"): kept as paid, for the owner to check. */
+export const PAID_AMOUNT_UNREADABLE = 'payment.paid_amount_unreadable';
+/** The gateway reported paid without naming an amount: counted as the charge, for the owner to check. */
+export const PAID_AMOUNT_MISSING = 'payment.paid_amount_missing';
+/** The reasons a paid or partial sale carries for the owner to check its amount in the Paypro back office. */
+export const PAID_AMOUNT_FLAGS: ReadonlySet<string> = new Set([PAID_AMOUNT_DIFFERS, PAID_AMOUNT_UNREADABLE, PAID_AMOUNT_MISSING]);
 
 /** What the QR screen may show for a payment, decided in main by the QR integrity check. */
 export const qrDisplaySchema = z.discriminatedUnion('kind', [

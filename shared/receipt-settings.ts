@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasHiddenCharacters } from './display-text.ts';
 
 /**
  * Receipt printing settings (issue 12), stored under their own key beside the main settings so
@@ -18,8 +19,17 @@ const MAX_LINES = 4;
 // A LAN printer is named by an IPv4 address or a host name; never a URL or a path.
 const HOST = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 
+/**
+ * One printed line. Control characters are printer commands (a pasted ESC p opens the drawer) and
+ * bidi/format characters reorder or hide text: both are refused, not silently dropped.
+ */
+const printedLine = z
+  .string()
+  .max(MAX_LINE, { message: 'receipt.line_too_long' })
+  .refine((text) => !hasHiddenCharacters(text), { message: 'receipt.control_characters' });
+
 const textLines = z
-  .array(z.string().max(MAX_LINE, { message: 'receipt.line_too_long' }), { message: 'receipt.lines' })
+  .array(printedLine, { message: 'receipt.lines' })
   .max(MAX_LINES, { message: 'receipt.too_many_lines' });
 
 export const printerTargetSchema = z.discriminatedUnion('kind', [
@@ -42,7 +52,7 @@ export const receiptSettingsSchema = z.object({
    * The shop's one name: printed large at the top (empty: the QRIS merchant name is used) and shown
    * by the idle customer display (empty: no name).
    */
-  shopName: z.string().max(MAX_LINE, { message: 'receipt.line_too_long' }),
+  shopName: printedLine,
   addressLines: textLines,
   /** e.g. NPWP. */
   headerLines: textLines,
@@ -55,6 +65,7 @@ export type ReceiptSettings = z.infer<typeof receiptSettingsSchema>;
 
 export const RECEIPT_SETTINGS_ERROR_CODES = [
   'receipt.line_too_long',
+  'receipt.control_characters',
   'receipt.lines',
   'receipt.too_many_lines',
   'receipt.host',

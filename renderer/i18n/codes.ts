@@ -72,6 +72,8 @@ export const PAYMENT_OUTCOME_CODES = [
   'payment.not_created',
   'payment.qr_lost',
   'payment.paid_amount_differs',
+  'payment.paid_amount_unreadable',
+  'payment.paid_amount_missing',
 ] as const;
 
 /** What the QR integrity check in main can report (`qr.kind === 'integrity_error'`). */

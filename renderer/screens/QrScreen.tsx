@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { IpcError, IpcResult } from '../../shared/ipc-contract.ts';
 import { formatRupiah } from '../../shared/money.ts';
-import { isFinishedAtCounter, PAID_AMOUNT_DIFFERS, type PaymentState, type PaymentView } from '../../shared/payment.ts';
+import { isFinishedAtCounter, PAID_AMOUNT_FLAGS, type PaymentState, type PaymentView } from '../../shared/payment.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { pos, safeCall } from '../app/pos.ts';
 import { playOutcomeSound } from '../app/sound.ts';
@@ -151,7 +151,7 @@ export function QrScreen({ payment, onPaymentChange, onNewSale }: Props) {
               </p>
             </>
           ) : null}
-          {(payment.state === 'failed' || payment.errorCode === PAID_AMOUNT_DIFFERS) && payment.errorCode ? (
+          {payment.errorCode && (payment.state === 'failed' || PAID_AMOUNT_FLAGS.has(payment.errorCode)) ? (
             <p className="qr-status-detail">{t('qr.reason', { reason: tc(payment.errorCode) })}</p>
           ) : null}
         </div>

@@ -11,6 +11,7 @@ import { AmountText } from '../components/AmountText.tsx';
 import { CancelPaymentDialog } from '../components/CancelPaymentDialog.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { ReprintButton } from '../components/ReprintButton.tsx';
+import { AmountCheckNote } from '../components/AmountCheckNote.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { LateBanner, LateRowNote } from '../day/LateNotice.tsx';
 import { useLateTradeNos } from '../day/useLateTradeNos.ts';
@@ -184,6 +185,7 @@ export function TodayScreen({ onOpen, lateCount, onOpenLate }: Props) {
                 </td>
                 <td>
                   <StatusBadge state={payment.counterState} />
+                  <AmountCheckNote payment={payment} />
                   {lateTradeNos.has(payment.tradeNo) ? <LateRowNote tradeNo={payment.tradeNo} onOpen={onOpenLate} /> : null}
                 </td>
                 <td className="mono">{payment.tradeNo}</td>

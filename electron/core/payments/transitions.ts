@@ -1,4 +1,4 @@
-import { isSettled, CLOSED_LOCALLY_STATES, PAID_AMOUNT_DIFFERS } from '../../../shared/payment.ts';
+import { isSettled, CLOSED_LOCALLY_STATES, PAID_AMOUNT_DIFFERS, PAID_AMOUNT_MISSING, PAID_AMOUNT_UNREADABLE } from '../../../shared/payment.ts';
 import type { PaymentChange, PaymentRecord } from '../ledger/ledger.ts';
 import type { GatewayError, PayInQueryResult, PaymentLinkResult } from '../paypro/gateway.ts';
 import { gatewayErrorCode } from '../paypro/error-codes.ts';
@@ -48,7 +48,7 @@ export function afterQueryAnswer(record: PaymentRecord, query: PayInQueryResult)
   const settledState = stateForGatewayStatus(query.status);
   const late = CLOSED_LOCALLY_STATES.has(record.state) ? ' (after it was closed on the counter)' : '';
   if (settledState === 'paid' || settledState === 'partially_paid') {
-    const verdict = paidVerdict(record.amount, settledState, query.paidAmount);
+    const verdict = paidVerdict(record.amount, settledState, query.paidAmount, query.unreadableAmount ?? null);
     return {
       change: {
         state: verdict.state,
@@ -98,17 +98,26 @@ export function afterQueryAnswer(record: PaymentRecord, query: PayInQueryResult)
 /**
  * What a paid or partial answer means for a charge of `charged` rupiah. A paid status for less
  * than the charge is a partial payment; for more, it is paid but flagged for the owner: a gateway
- * answer never silently turns into "paid" for an amount that is not the sale's. Without an amount
- * (Paypro's query answer may omit it) the status is taken as it is.
+ * answer never silently turns into "paid" for an amount that is not the sale's. A paid status
+ * whose amount is missing (Paypro's query answer may omit it) or unreadable ("10000.5") is kept as
+ * paid for the charge — the customer did pay, asking again could charge twice — but flagged, so the
+ * owner checks the real amount in the Paypro back office.
  */
 function paidVerdict(
   charged: number,
   reported: 'paid' | 'partially_paid',
   paidAmount: number | null,
+  unreadableAmount: string | null,
 ): { state: 'paid' | 'partially_paid'; paidAmount: number | null; flag: { code: string; detail: string } | null } {
-  if (reported === 'partially_paid' || paidAmount === null) {
-    return { state: reported, paidAmount: paidAmount ?? (reported === 'paid' ? charged : null), flag: null };
+  if (paidAmount === null) {
+    const flag =
+      unreadableAmount !== null
+        ? { code: PAID_AMOUNT_UNREADABLE, detail: `the gateway reports ${reported} with an unreadable amount "${unreadableAmount}"` }
+        : { code: PAID_AMOUNT_MISSING, detail: `the gateway reports ${reported} without an amount` };
+    // No amount to record: a paid sale counts the charge (flagged), a partial one counts nothing.
+    return { state: reported, paidAmount: reported === 'paid' ? charged : null, flag };
   }
+  if (reported === 'partially_paid') return { state: reported, paidAmount, flag: null };
   if (paidAmount === charged) return { state: 'paid', paidAmount, flag: null };
   const flag = { code: PAID_AMOUNT_DIFFERS, detail: `the gateway reports paid for ${paidAmount}, the charge is ${charged}` };
   return { state: paidAmount < charged ? 'partially_paid' : 'paid', paidAmount, flag };

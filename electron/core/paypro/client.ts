@@ -170,11 +170,13 @@ export function createPayproClient(options: PayproClientOptions): PayproGateway 
     async queryPayIn(tradeNo: string): Promise<PayInQueryResult> {
       const data = parseData('queryPayInResult', payInQueryDataSchema, await call('queryPayInResult', { tradeNo }));
       checkTradeNo('queryPayInResult', tradeNo, data.tradeNo);
+      const paid = pickPaidAmount(data);
       return {
         tradeNo,
         platformTradeNo: data.platFormTradeNo || null,
         status: data.status,
-        paidAmount: pickPaidAmount(data),
+        paidAmount: paid.amount,
+        unreadableAmount: paid.unreadable,
         message: data.message ? displaySafe(data.message) : null,
         successTime: textOrNull(data.successTime),
         paymentUrl: data.paymentUrl || null,

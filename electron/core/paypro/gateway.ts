@@ -37,6 +37,11 @@ export interface PayInQueryResult {
   status: string;
   /** Amount actually paid, whole rupiah, when the gateway reports one (any of its field names). */
   paidAmount: number | null;
+  /**
+   * The amount as the gateway wrote it when one was present but is not whole rupiah ("10000.5",
+   * "9.999"): then `paidAmount` is null, and a paid status must not be taken at face value.
+   */
+  unreadableAmount?: string | null;
   message: string | null;
   successTime: string | null;
   /** The order's hosted payment page and QRIS payload, when the query answer carries them. */

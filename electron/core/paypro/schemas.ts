@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { displaySafe } from '../../../shared/display-text.ts';
 
 /**
  * Response shapes (paypro-api.md §1, §2). Lenient where the docs disagree with themselves,
@@ -16,13 +17,26 @@ export const envelopeSchema = z.object({
 });
 export type Envelope = z.infer<typeof envelopeSchema>;
 
+/**
+ * A gateway id (tradeNo, platFormTradeNo): it is stored, shown, printed on receipts and encoded
+ * in a QR, so it must be plain. Invisible format characters (bidi, zero-width) are dropped like in
+ * every other gateway string; what is left must be letters, digits, `_`, `-` or `.`, at most 64.
+ * Anything else — an ESC p that would open the drawer, a space, a quote — makes the answer malformed.
+ */
+export const GATEWAY_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+const gatewayId = z
+  .string()
+  .transform(displaySafe)
+  .pipe(z.string().regex(GATEWAY_ID, 'not a plain gateway id'));
+const optionalGatewayId = z.union([z.literal(''), gatewayId]).nullish();
+
 const statusSchema = z.string().regex(/^\d+$/, 'status must be a string of digits');
 const text = z.string().nullish();
 const amount = z.union([z.string(), z.number()]).nullish();
 
 export const paymentLinkDataSchema = z.object({
-  tradeNo: z.string().min(1),
-  platFormTradeNo: z.string().min(1),
+  tradeNo: gatewayId,
+  platFormTradeNo: gatewayId,
   status: statusSchema,
   desc: text,
   remark: text,
@@ -32,8 +46,8 @@ export const paymentLinkDataSchema = z.object({
 
 /** Sibling countries name the paid amount differently (paypro-api.md §2.3); all are accepted. */
 export const payInQueryDataSchema = z.object({
-  tradeNo: z.string().min(1).nullish(),
-  platFormTradeNo: text,
+  tradeNo: gatewayId.nullish(),
+  platFormTradeNo: optionalGatewayId,
   status: statusSchema,
   amount,
   receivedAmount: amount,
@@ -68,10 +82,15 @@ export function parseRupiah(value: string | number | null | undefined): number |
   return Number.isSafeInteger(rupiah) ? rupiah : null;
 }
 
-/** The paid amount, by the documented field first; the first field present decides. */
-export function pickPaidAmount(data: PayInQueryData): number | null {
+/**
+ * The paid amount, by the documented field first; the first field present decides. `unreadable`
+ * keeps what was written when it is present but not whole rupiah (display-safe, at most 32 characters).
+ */
+export function pickPaidAmount(data: PayInQueryData): { amount: number | null; unreadable: string | null } {
   for (const value of [data.amount, data.receivedAmount, data.payAmount, data.orderAmount]) {
-    if (value !== null && value !== undefined && value !== '') return parseRupiah(value);
+    if (value === null || value === undefined || value === '') continue;
+    const amount = parseRupiah(value);
+    return { amount, unreadable: amount === null ? displaySafe(String(value)).slice(0, 32) : null };
   }
-  return null;
+  return { amount: null, unreadable: null };
 }

@@ -1,4 +1,5 @@
 import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
+import { withoutControlCharacters } from '../../../shared/display-text.ts';
 import { COLUMNS_BY_PAPER, type PaperWidth } from '../../../shared/receipt-settings.ts';
 import { receiptRows, type Receipt, type ReceiptRow } from './receipt-model.ts';
 
@@ -35,7 +36,7 @@ export function encodeRowsEscPos(rows: readonly ReceiptRow[], paperWidthMm: Pape
     errors: 'relaxed',
   });
   encoder.initialize().codepage(RECEIPT_CODEPAGE);
-  for (const row of rows) writeRow(encoder, row, columns);
+  for (const row of rows) writeRow(encoder, printableRow(row), columns);
   return encoder.cut('partial').encode();
 }
 
@@ -48,6 +49,23 @@ export function encodeTestPageEscPos(paperWidthMm: PaperWidth, at: string): Uint
   // A full-width ruler: each digit is its column's last digit, so a clipped edge shows.
   encoder.line(Array.from({ length: columns }, (_, i) => String((i + 1) % 10)).join(''));
   return encoder.cut('partial').encode();
+}
+
+/**
+ * The last line of defence against printer commands in data: every text a row carries loses its
+ * C0/C1 bytes here, so the only control bytes sent are the encoder's own commands.
+ */
+function printableRow(row: ReceiptRow): ReceiptRow {
+  switch (row.kind) {
+    case 'rule':
+      return row;
+    case 'pair':
+      return { ...row, label: withoutControlCharacters(row.label), value: withoutControlCharacters(row.value) };
+    case 'qr':
+      return { ...row, value: withoutControlCharacters(row.value) };
+    default:
+      return { ...row, text: withoutControlCharacters(row.text) };
+  }
 }
 
 function writeRow(encoder: ReceiptPrinterEncoder, row: ReceiptRow, columns: number): void {

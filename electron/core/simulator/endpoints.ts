@@ -57,7 +57,7 @@ export function handleEndpoint(
     return accept(context, {
       tradeNo: order.tradeNo,
       platFormTradeNo: order.platFormTradeNo,
-      amount: String(order.paidAmount),
+      ...(order.amountText === null ? {} : { amount: order.amountText ?? String(order.paidAmount) }),
       status: order.status,
       message: order.message,
       ...(order.successTime === null ? {} : { successTime: order.successTime }),

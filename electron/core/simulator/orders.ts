@@ -32,6 +32,8 @@ export interface SettleOptions {
   paidAmount?: number;
   /** For `failed`; defaults to "00029" (REJECTED_TRANSACTION). */
   status?: string;
+  /** A faulty gateway's `amount` text in query answers ("10000.5"); null leaves the field out. */
+  amountText?: string | null;
 }
 
 export interface SimOrder {
@@ -40,6 +42,8 @@ export interface SimOrder {
   amount: number;
   /** Paid so far, whole rupiah. */
   paidAmount: number;
+  /** What query answers send as `amount` instead of paidAmount (see SettleOptions.amountText). */
+  amountText?: string | null;
   /** "0015" until settled, then "0000", "0001" or the failure status. */
   status: string;
   message: string;
@@ -85,6 +89,7 @@ export function createOrderBook(now: () => number, defaultScenario: Scenario = {
   function settleOrder(order: SimOrder, outcome: Settlement, options: SettleOptions): void {
     if (outcome === 'paid') {
       Object.assign(order, { status: '0000', message: 'SUCCESS', paidAmount: options.paidAmount ?? order.amount });
+      if (options.amountText !== undefined) order.amountText = options.amountText;
     } else if (outcome === 'partial') {
       const paidAmount = options.paidAmount ?? Math.max(1, Math.floor(order.amount / 2));
       Object.assign(order, { status: '0001', message: 'PARTIAL_PAYMENT', paidAmount });

@@ -25,7 +25,9 @@ const base: PaymentRecord = {
   customerEmail: 'a@b.id',
 };
 const record = (amount: number): PaymentRecord => ({ ...base, amount });
-const paid = (paidAmount: number | null) => ({ tradeNo: 'T1', platformTradeNo: 'P1', status: '0000', paidAmount, message: null, successTime: null });
+const paid = (paidAmount: number | null, unreadableAmount: string | null = null) => ({
+  tradeNo: 'T1', platformTradeNo: 'P1', status: '0000', paidAmount, unreadableAmount, message: null, successTime: null,
+});
 
 describe('a paid answer against the charge', () => {
   it('takes a paid answer for less than the charge as a flagged partial payment', () => {
@@ -45,9 +47,26 @@ describe('a paid answer against the charge', () => {
     });
   });
 
-  it('takes the exact amount, or no amount at all, as paid without a flag', () => {
+  it('takes the exact amount as paid without a flag', () => {
     expect(afterQueryAnswer(record(15_000), paid(15_000))?.change).toMatchObject({ state: 'paid', paidAmount: 15_000, errorCode: null });
-    expect(afterQueryAnswer(record(15_000), paid(null))?.change).toMatchObject({ state: 'paid', paidAmount: 15_000, errorCode: null });
+  });
+
+  it('counts a paid answer without an amount as the charge, flagged for the owner', () => {
+    expect(afterQueryAnswer(record(15_000), paid(null))?.change).toMatchObject({
+      state: 'paid',
+      paidAmount: 15_000,
+      errorCode: 'payment.paid_amount_missing',
+    });
+  });
+
+  // Issue 21, item 2: status 0000 with an amount that is present but not whole rupiah once became LUNAS, unflagged.
+  it.each(['10000.5', '9.999', '9999.99'])('never takes a paid answer with the unreadable amount %j as plainly paid', (amount) => {
+    const decision = afterQueryAnswer(record(10_000), paid(null, amount));
+    expect(decision?.change).toMatchObject({
+      errorCode: 'payment.paid_amount_unreadable',
+      errorDetail: `the gateway reports paid with an unreadable amount "${amount}"`,
+    });
+    expect(decision?.note).toContain(amount);
   });
 
   it('never records a paid state without a flag for an amount other than the charge (property)', () => {

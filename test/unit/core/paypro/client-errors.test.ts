@@ -43,6 +43,18 @@ describe('envelope leniency', () => {
     expect((await client.queryPayIn('T-1')).paidAmount).toBe(expected);
   });
 
+  it.each(['10000.5', '9.999', '9999.99', 'Rp\u202e10.000'])('keeps the unreadable amount %j beside a null paid amount', async (amount) => {
+    const client = await clientFor(json(query({ amount })));
+    const answer = await client.queryPayIn('T-1');
+    expect(answer.paidAmount).toBeNull();
+    expect(answer.unreadableAmount).toBe(amount.replace('\u202e', ''));
+  });
+
+  it('reports no unreadable amount when every amount field is absent', async () => {
+    const client = await clientFor(json(query({})));
+    expect(await client.queryPayIn('T-1')).toMatchObject({ paidAmount: null, unreadableAmount: null });
+  });
+
   it('takes the amount from payAmount, receivedAmount or orderAmount when amount is absent', async () => {
     let answer: Record<string, unknown> = { payAmount: 25000.0 };
     const client = await clientFor((req, res, body) => json(query(answer))(req, res, body));
@@ -82,6 +94,36 @@ describe('malformed answers', () => {
     const client = await clientFor(json(ok({ tradeNo: 'T-1', status: '0015' })));
     const request = { tradeNo: 'T-1', amount: 1000, mobile: '0812345678', email: 'a@b.co', username: 'A', notifyUrl: 'https://x.id/n' };
     expect((await failure(client.createPaymentLink(request))).kind).toBe('malformed');
+  });
+});
+
+describe('gateway ids (printed on receipts: no printer commands)', () => {
+  const createRequest = { tradeNo: 'T-1', amount: 1000, mobile: '0812345678', email: 'a@b.co', username: 'A', notifyUrl: 'https://x.id/n' };
+
+  it.each([
+    ['ESC p (drawer kick)', 'PP1\u001bp\u0000\u0019\u00fa'],
+    ['DLE DC4 (drawer pulse)', 'PP1\u0010\u0014\u0001\u0000\u0001'],
+    ['GS V (cut)', '\u001dV\u0001PP1'],
+    ['a C1 control', 'PP1\u009b'],
+    ['a space', 'PP 1'],
+    ['a quote', 'PP"1'],
+    ['65 characters', 'P'.repeat(65)],
+  ])('refuses a platFormTradeNo with %s as malformed, in a create and in a query', async (_name, id) => {
+    const client = await clientFor((req, res, body) =>
+      json(ok({ tradeNo: 'T-1', platFormTradeNo: id, status: body.amount === undefined ? '0000' : '0015' }))(req, res, body),
+    );
+    expect((await failure(client.createPaymentLink(createRequest))).kind).toBe('malformed');
+    expect((await failure(client.queryPayIn('T-1'))).kind).toBe('malformed');
+  });
+
+  it('drops bidi and zero-width characters from an id like from every gateway string', async () => {
+    const client = await clientFor(json(query({ platFormTradeNo: '\u202ePP\u200b12\u2066' })));
+    expect((await client.queryPayIn('T-1')).platformTradeNo).toBe('PP12');
+  });
+
+  it('refuses a tradeNo carrying control bytes even when the rest matches', async () => {
+    const client = await clientFor(json(query({ tradeNo: 'T-1\u001b@' })));
+    expect((await failure(client.queryPayIn('T-1'))).kind).toBe('malformed');
   });
 });
 
