@@ -77,7 +77,7 @@ export function afterQueryAnswer(record: PaymentRecord, query: PayInQueryResult)
         paidAmount: verdict.paidAmount,
         errorCode: verdict.flag?.code ?? null,
         errorDetail: verdict.flag?.detail ?? null,
-        ...(query.platformTradeNo ? { platformTradeNo: query.platformTradeNo } : {}),
+        ...platformNumber(query),
       },
       note: `gateway reports ${settledState}${late}${verdict.flag ? `; ${verdict.flag.detail}` : ''}`,
     };
@@ -91,6 +91,7 @@ export function afterQueryAnswer(record: PaymentRecord, query: PayInQueryResult)
         gatewayStatus: query.status,
         errorCode: 'gateway.status',
         errorDetail: query.message ?? query.status,
+        ...platformNumber(query),
       },
       note: `gateway reports failure ${query.status}${late}`,
     };
@@ -107,7 +108,7 @@ export function afterQueryAnswer(record: PaymentRecord, query: PayInQueryResult)
         gatewayStatus: query.status,
         qrString,
         paymentUrl,
-        ...(query.platformTradeNo ? { platformTradeNo: query.platformTradeNo } : {}),
+        ...platformNumber(query),
         ...(qrString || paymentUrl
           ? { errorCode: null, errorDetail: null }
           : { errorCode: 'payment.qr_lost', errorDetail: null }),
@@ -115,7 +116,16 @@ export function afterQueryAnswer(record: PaymentRecord, query: PayInQueryResult)
       note: 'gateway knows the order; it is waiting for payment',
     };
   }
+  // Paypro's number is how the owner finds a sale in Paypro's back office: kept whenever an
+  // answer carries one the sale does not have yet (a lost create answer never brought it).
+  if (query.platformTradeNo && query.platformTradeNo !== record.platformTradeNo) {
+    return { change: { state: record.state, ...platformNumber(query) }, note: "recorded Paypro's number for the order" };
+  }
   return null;
+}
+
+function platformNumber(query: PayInQueryResult): { platformTradeNo?: string } {
+  return query.platformTradeNo ? { platformTradeNo: query.platformTradeNo } : {};
 }
 
 /**

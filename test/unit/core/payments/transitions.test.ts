@@ -57,7 +57,7 @@ describe('afterQueryAnswer', () => {
   });
 
   it('changes nothing while the gateway is still processing', () => {
-    expect(afterQueryAnswer(record, { ...query, status: '0015' })).toBeNull();
+    expect(afterQueryAnswer({ ...record, platformTradeNo: 'P1' }, { ...query, status: '0015' })).toBeNull();
   });
 
   it('turns an unknown payment the gateway holds into a waiting one, flagging the lost QR', () => {
@@ -176,4 +176,25 @@ describe('a settled sale the gateway may still pay (issue 20 #1, #8)', () => {
     expect(afterQueryRefused(unknown, 'gateway.http_server')).toBeNull();
     expect(afterQueryRefused(record, 'gateway.rejected')).toBeNull();
   });
+});
+
+describe("Paypro's number (issue 20 #9)", () => {
+  const lost = { ...record, platformTradeNo: null, gatewayStatus: null };
+
+  it('is recorded from a failure answer', () => {
+    expect(afterQueryAnswer({ ...lost, state: 'unknown' }, { ...query, status: '00029' })?.change).toMatchObject({
+      state: 'failed',
+      platformTradeNo: 'P1',
+    });
+  });
+
+  it.each(['cancelled', 'expired', 'awaiting_payment'] as const)(
+    'is recorded from a still-processing answer about a %s sale that lacks it, once',
+    (state) => {
+      const decision = afterQueryAnswer({ ...lost, state }, { ...query, status: '0015' });
+      expect(decision?.change).toEqual({ state, platformTradeNo: 'P1' });
+      expect(afterQueryAnswer({ ...lost, state, platformTradeNo: 'P1' }, { ...query, status: '0015' })).toBeNull();
+      expect(afterQueryAnswer({ ...lost, state }, { ...query, platformTradeNo: null, status: '0015' })).toBeNull();
+    },
+  );
 });
