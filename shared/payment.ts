@@ -111,8 +111,11 @@ const NEXT_STATES: Readonly<Record<PaymentState, readonly PaymentState[]>> = {
   expired: ['paid', 'partially_paid', 'failed'],
   cancelled: ['paid', 'partially_paid', 'failed'],
   paid: [],
-  partially_paid: [],
-  failed: [],
+  // Settled, yet a later gateway answer may still book what the customer paid (transitions.ts
+  // stillFollowed): the rest of a partial payment, or a sale booked "never created" that Paypro
+  // turns out to have after all.
+  partially_paid: ['paid'],
+  failed: ['paid', 'partially_paid'],
 };
 
 export function canTransition(from: PaymentState, to: PaymentState): boolean {

@@ -37,6 +37,14 @@ export function UnpayableNotice({ payment }: { payment: PaymentView }) {
     <div className="qr-integrity qr-checking" role="alert">
       <h2>{t('qr.checking_title')}</h2>
       <p className="qr-integrity-reason">{t('qr.checking_body')}</p>
+      {payment.errorCode === 'gateway.rejected' ? (
+        // Paypro refuses to be asked (merchant number, key or sign): the cashier must know that
+        // waiting will not help until the settings are right; the sale is still followed.
+        <>
+          <p className="qr-integrity-action">{tc(payment.errorCode)}</p>
+          <p className="qr-integrity-note">{t('qr.still_watched')}</p>
+        </>
+      ) : null}
       {payment.errorCode ? (
         <TechnicalDetails code={payment.errorCode} detail={payment.errorDetail ?? ''} className="qr-integrity-detail" />
       ) : null}

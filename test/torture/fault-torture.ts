@@ -45,7 +45,8 @@ export interface FaultTortureResult {
   line: string;
 }
 
-const FAULT_KINDS: readonly Fault['kind'][] = ['slow', 'http500', 'non_json', 'drop_after_read', 'drop_before_process', 'slow_body'];
+// Transport faults only: a refusal ('reject') is an answer, not a fault of the wire.
+const FAULT_KINDS: readonly Exclude<Fault['kind'], 'reject'>[] = ['slow', 'http500', 'non_json', 'drop_after_read', 'drop_before_process', 'slow_body'];
 
 /**
  * A request's fault, decided by the seed and the request's identity (endpoint, tradeNo, attempt),

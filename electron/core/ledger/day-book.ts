@@ -285,7 +285,10 @@ export class DayBook {
    * that the gateway now settles as (partly) paid is late; a cancel is a void.
    */
   stampTransition(paymentId: number, from: PaymentState, to: PaymentState, at: number): void {
-    if (CLOSED_LOCALLY_STATES.has(from) && (to === 'paid' || to === 'partially_paid')) this.#sql.stampLate.run(at, paymentId);
+    // Paid after the counter closed it, or after it was booked failed ("never created"): a late
+    // payment the owner must act on. A partial payment finished later is not late.
+    const closedBefore = CLOSED_LOCALLY_STATES.has(from) || from === 'failed';
+    if (closedBefore && (to === 'paid' || to === 'partially_paid')) this.#sql.stampLate.run(at, paymentId);
     if (to === 'cancelled' && from !== 'cancelled') this.#sql.stampVoided.run(at, paymentId);
   }
 

@@ -186,6 +186,14 @@ export class Ledger {
     return this.#sql.unsettled.all().map(toRecord);
   }
 
+  /**
+   * Partially paid sales and sales booked "never created" that expired after `expiredAfter`: a
+   * later gateway answer may still pay them, so start-up recovery follows them again too.
+   */
+  listStillFollowed(expiredAfter: number): PaymentRecord[] {
+    return this.#sql.stillFollowed.all(expiredAfter).map(toRecord);
+  }
+
   /** Payments created in [fromMs, toMs), newest first. */
   listBetween(fromMs: number, toMs: number, limit?: number): PaymentRecord[] {
     return this.#sql.between.all(fromMs, toMs, limit ?? -1).map(toRecord);

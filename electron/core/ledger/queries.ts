@@ -24,6 +24,10 @@ export const QUERIES = {
   // Same predicate as the partial index payments_unsettled, so that SQLite can use it.
   unsettled: `SELECT ${PAYMENT_COLUMNS} FROM payments
     WHERE state NOT IN ('paid', 'partially_paid', 'failed') ORDER BY created_at, id`,
+  // Settled sales a gateway answer may still pay (transitions.ts stillFollowed), recent ones only.
+  stillFollowed: `SELECT ${PAYMENT_COLUMNS} FROM payments
+    WHERE (state = 'partially_paid' OR (state = 'failed' AND error_code = 'payment.not_created'))
+      AND expires_at > ? ORDER BY created_at, id`,
   // LIMIT -1 is SQLite for "no limit".
   between: `SELECT ${PAYMENT_COLUMNS} FROM payments
     WHERE created_at >= ? AND created_at < ? ORDER BY created_at DESC, id DESC LIMIT ?`,

@@ -10,7 +10,7 @@ import { GatewayError, type PayproGateway } from '../paypro/gateway.ts';
 import { PaymentTracker } from './payment-tracker.ts';
 import { toPaymentView } from './payment-view.ts';
 import { DEFAULT_TRACKING_POLICY, type TrackingPolicy } from './tracking-policy.ts';
-import { afterCreateAnswer, afterCreateError, needsTracking, type Decision } from './transitions.ts';
+import { afterCreateAnswer, afterCreateError, inLateWatch, needsTracking, type Decision } from './transitions.ts';
 import { businessDayOf, parseCutoff } from '../../../shared/day/business-day.ts';
 
 export interface PaymentServiceOptions {
@@ -148,7 +148,7 @@ export class PaymentService {
   /** Asks the gateway now, whatever the schedule. */
   async recheck(tradeNo: string): Promise<PaymentView> {
     const record = this.#require(tradeNo);
-    if (!isSettled(record.state)) await this.#tracker.checkNow(tradeNo);
+    if (!isSettled(record.state) || inLateWatch(record)) await this.#tracker.checkNow(tradeNo);
     return this.get(tradeNo);
   }
 
@@ -210,14 +210,16 @@ export class PaymentService {
    */
   recover(): number {
     let resumed = 0;
-    for (const record of this.#ledger.listUnsettled()) {
+    const policy = this.#options.policy ?? DEFAULT_TRACKING_POLICY;
+    const stillFollowed = this.#ledger.listStillFollowed(this.#now() - policy.lateCheckWindowMs);
+    for (const record of [...this.#ledger.listUnsettled(), ...stillFollowed]) {
       if (record.state === 'creating') {
         this.#apply(record.tradeNo, {
           change: { state: 'unknown', errorCode: 'payment.interrupted', errorDetail: null },
           note: 'the app stopped before the gateway answered',
         });
       }
-      if (needsTracking(record, this.#now(), this.#options.policy ?? DEFAULT_TRACKING_POLICY)) {
+      if (needsTracking(record, this.#now(), policy)) {
         this.#tracker.track(record.tradeNo, 0);
         resumed++;
       }

@@ -1,11 +1,10 @@
 import type { GatewayAnswer } from '../../../shared/day/day-contract.ts';
-import { CLOSED_LOCALLY_STATES } from '../../../shared/payment.ts';
 import type { Environment } from '../../../shared/settings.ts';
 import type { Ledger, PaymentRecord } from '../ledger/ledger.ts';
 import { gatewayErrorCode } from '../paypro/error-codes.ts';
 import { GatewayError, type PayproGateway } from '../paypro/gateway.ts';
 import { answerOutcome } from './gateway-status.ts';
-import { afterClockTick, afterNotFound, afterQueryAnswer, needsTracking, type Decision } from './transitions.ts';
+import { afterClockTick, afterNotFound, afterQueryAnswer, afterQueryRefused, inLateWatch, needsTracking, type Decision } from './transitions.ts';
 import { nextCheckDelay, type TrackingPolicy } from './tracking-policy.ts';
 
 export interface TrackerDeps {
@@ -116,12 +115,12 @@ export class PaymentTracker {
   #delayFor(record: PaymentRecord): number {
     const delay = nextCheckDelay(this.#deps.policy, {
       watched: this.#watched === record.tradeNo && performance.now() < this.#watchedUntil,
-      closedLocally: CLOSED_LOCALLY_STATES.has(record.state),
+      closedLocally: inLateWatch(record),
       unchangedChecks: this.#unchangedChecks.get(record.tradeNo) ?? 0,
     });
     // Be there at the moment the QR expires, to close it on time.
     const untilExpiry = record.expiresAt - this.#deps.now();
-    return untilExpiry > 0 && !CLOSED_LOCALLY_STATES.has(record.state) ? Math.min(delay, untilExpiry) : delay;
+    return untilExpiry > 0 && !inLateWatch(record) ? Math.min(delay, untilExpiry) : delay;
   }
 
   #shouldTrack(record: PaymentRecord): boolean {
@@ -150,8 +149,11 @@ export class PaymentTracker {
         answer = { kind: 'not_found', checkedAt: now() };
         decision = afterNotFound(ledger.get(tradeNo) ?? before, now(), policy);
       } else {
-        // The gateway or the network is having a bad moment: ask again on the next round.
-        answer = { kind: 'no_answer', code: error instanceof GatewayError ? gatewayErrorCode(error) : 'gateway.network', checkedAt: now() };
+        // The gateway or the network is having a bad moment, or refuses our credentials: the sale
+        // stays as it is and is asked about again on the next round.
+        const code = error instanceof GatewayError ? gatewayErrorCode(error) : 'gateway.network';
+        answer = { kind: 'no_answer', code, checkedAt: now() };
+        decision = afterQueryRefused(ledger.get(tradeNo) ?? before, code);
         this.#deps.onError(error, `checking payment ${tradeNo}`);
       }
     }

@@ -43,12 +43,33 @@ export function afterCreateError(error: GatewayError): Decision {
   return { change: { state: 'failed', errorCode, errorDetail }, note: `gateway refused the order: ${errorDetail}` };
 }
 
+/** The reason on a sale the gateway did not know after the grace (afterNotFound). */
+export const NOT_CREATED = 'payment.not_created';
+
+/**
+ * A settled sale the gateway may still pay on: a partial payment (the customer pays the rest, or
+ * Paypro reports the full amount later), or a sale booked "never created" (Paypro may have it
+ * after all: a create slower than the grace). Main keeps asking about these in the late-payment
+ * window, as it does for a sale closed on the counter, and books a paid answer.
+ */
+function stillFollowed(record: PaymentRecord): boolean {
+  return record.state === 'partially_paid' || (record.state === 'failed' && record.errorCode === NOT_CREATED);
+}
+
+/** Asked about slowly within the late-payment window: closed on the counter, or stillFollowed. */
+export function inLateWatch(record: PaymentRecord): boolean {
+  return CLOSED_LOCALLY_STATES.has(record.state) || stillFollowed(record);
+}
+
 export function afterQueryAnswer(record: PaymentRecord, query: PayInQueryResult): Decision | null {
-  if (isSettled(record.state)) return null;
+  if (isSettled(record.state) && !stillFollowed(record)) return null;
   const settledState = stateForGatewayStatus(query.status);
-  const late = CLOSED_LOCALLY_STATES.has(record.state) ? ' (after it was closed on the counter)' : '';
+  const late =
+    record.state === 'partially_paid' ? ' (after a partial payment)' : inLateWatch(record) ? ' (after it was closed on the counter)' : '';
   if (settledState === 'paid' || settledState === 'partially_paid') {
     const verdict = paidVerdict(record.amount, settledState, query.paidAmount, query.unreadableAmount ?? null);
+    // A partial payment only moves on to paid; the same partial again changes nothing.
+    if (record.state === 'partially_paid' && verdict.state !== 'paid') return null;
     return {
       change: {
         state: verdict.state,
@@ -56,11 +77,13 @@ export function afterQueryAnswer(record: PaymentRecord, query: PayInQueryResult)
         paidAmount: verdict.paidAmount,
         errorCode: verdict.flag?.code ?? null,
         errorDetail: verdict.flag?.detail ?? null,
-        ...(query.platformTradeNo ? { platformTradeNo: query.platformTradeNo } : {}),
+        ...platformNumber(query),
       },
       note: `gateway reports ${settledState}${late}${verdict.flag ? `; ${verdict.flag.detail}` : ''}`,
     };
   }
+  // A settled sale cannot go back to waiting or failed: only a paid answer moves it (above).
+  if (isSettled(record.state)) return null;
   if (settledState === 'failed') {
     return {
       change: {
@@ -68,6 +91,7 @@ export function afterQueryAnswer(record: PaymentRecord, query: PayInQueryResult)
         gatewayStatus: query.status,
         errorCode: 'gateway.status',
         errorDetail: query.message ?? query.status,
+        ...platformNumber(query),
       },
       note: `gateway reports failure ${query.status}${late}`,
     };
@@ -84,7 +108,7 @@ export function afterQueryAnswer(record: PaymentRecord, query: PayInQueryResult)
         gatewayStatus: query.status,
         qrString,
         paymentUrl,
-        ...(query.platformTradeNo ? { platformTradeNo: query.platformTradeNo } : {}),
+        ...platformNumber(query),
         ...(qrString || paymentUrl
           ? { errorCode: null, errorDetail: null }
           : { errorCode: 'payment.qr_lost', errorDetail: null }),
@@ -92,7 +116,16 @@ export function afterQueryAnswer(record: PaymentRecord, query: PayInQueryResult)
       note: 'gateway knows the order; it is waiting for payment',
     };
   }
+  // Paypro's number is how the owner finds a sale in Paypro's back office: kept whenever an
+  // answer carries one the sale does not have yet (a lost create answer never brought it).
+  if (query.platformTradeNo && query.platformTradeNo !== record.platformTradeNo) {
+    return { change: { state: record.state, ...platformNumber(query) }, note: "recorded Paypro's number for the order" };
+  }
   return null;
+}
+
+function platformNumber(query: PayInQueryResult): { platformTradeNo?: string } {
+  return query.platformTradeNo ? { platformTradeNo: query.platformTradeNo } : {};
 }
 
 /**
@@ -138,8 +171,22 @@ export function afterNotFound(record: PaymentRecord, now: number, policy: Tracki
   // dropped): a gateway slow to process a create must not be overtaken by this verdict.
   if (now - record.updatedAt < policy.notFoundGraceMs) return null;
   return {
-    change: { state: 'failed', errorCode: 'payment.not_created', errorDetail: 'the gateway never received the order' },
+    change: { state: 'failed', errorCode: NOT_CREATED, errorDetail: 'the gateway never received the order' },
     note: 'gateway does not know the order: it was never created',
+  };
+}
+
+/**
+ * A query the gateway refused (not "this order does not exist": about the merchant number, the
+ * key or the sign). Nothing is known about the sale, so its state stays; a sale whose create
+ * answer was lost records why it cannot be settled yet, so the counter tells the cashier to fix
+ * the credentials instead of "checking" for ever.
+ */
+export function afterQueryRefused(record: PaymentRecord, code: string): Decision | null {
+  if (code !== 'gateway.rejected' || record.state !== 'unknown' || record.errorCode === code) return null;
+  return {
+    change: { state: 'unknown', errorCode: code, errorDetail: null },
+    note: 'gateway refused the query (merchant number, key or sign); the sale stays unknown',
   };
 }
 
@@ -153,13 +200,12 @@ export function afterClockTick(record: PaymentRecord, now: number): Decision | n
 
 /**
  * Whether main should still ask the gateway about a payment. Open payments always (however
- * long the app was off: the next check settles or expires them). Payments closed on the counter
- * only within the late-payment window after their expiry.
+ * long the app was off: the next check settles or expires them). Payments closed on the counter,
+ * partially paid or booked "never created" only within the late-payment window after their expiry.
  */
 export function needsTracking(record: PaymentRecord, now: number, policy: TrackingPolicy): boolean {
-  if (isSettled(record.state)) return false;
-  if (!CLOSED_LOCALLY_STATES.has(record.state)) return true;
-  return now < record.expiresAt + policy.lateCheckWindowMs;
+  if (inLateWatch(record)) return now < record.expiresAt + policy.lateCheckWindowMs;
+  return !isSettled(record.state);
 }
 
 export function describeGatewayError(error: GatewayError): string {

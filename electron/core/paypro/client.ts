@@ -33,10 +33,18 @@ type Endpoint = 'paymentLink' | 'queryPayInResult' | 'queryBalance';
 
 /**
  * The gateway answers an unknown tradeNo with a plain rejection; its wording is undocumented
- * (paypro-api.md §7). We read a rejected query whose msg says "not exist"/"not found" as
- * not_found — the simulator answers `8000 "Order does not exist"`. Everything else stays rejected.
+ * (paypro-api.md §7) — the simulator answers `8000 "Order does not exist"`. Only a rejection that
+ * says THIS ORDER does not exist is read as not_found: a sale is booked "never created" on it.
+ * One about the merchant, the key or the sign ("merchant not found", "merchantNo error", "sign
+ * error") says the gateway could not look the order up with these credentials: it stays
+ * rejected, so the sale stays unknown and is asked about again (a merchant number mistyped in
+ * Settings must not turn a sale the customer paid into "customer not charged").
  */
-const NOT_FOUND_MESSAGE = /not\s*(exist|found)/i;
+function isOrderNotFound(message: string): boolean {
+  return ORDER_NOT_FOUND.test(message) && !ABOUT_CREDENTIALS.test(message);
+}
+const ORDER_NOT_FOUND = /\b(order|trade\s*no|transaction)\b.*\bnot\s*(exist|found)/i;
+const ABOUT_CREDENTIALS = /merchant|sign|secret|key|credential|auth/i;
 
 /**
  * The largest answer read. Paypro's documented answers are well under 2 KB; a QRIS code is at most
@@ -119,7 +127,7 @@ export function createPayproClient(options: PayproClientOptions): PayproGateway 
     }
     if (code !== '0000') {
       const details = { httpStatus: status, gatewayCode: code, gatewayMessage: msg ?? '' };
-      if (endpoint === 'queryPayInResult' && NOT_FOUND_MESSAGE.test(msg ?? '')) {
+      if (endpoint === 'queryPayInResult' && isOrderNotFound(msg ?? '')) {
         throw new GatewayError('not_found', `Paypro ${endpoint}: the order does not exist (${code}).`, details);
       }
       throw new GatewayError('rejected', `Paypro ${endpoint}: rejected with ${code} ${msg ?? ''}`.trim(), details);

@@ -111,7 +111,7 @@ function isEmpty(value: unknown): boolean {
   return value === undefined || value === null || value === '';
 }
 
-function envelope(context: EndpointContext, code: string, msg: string, data: SimEnvelope['data']): SimEnvelope {
+export function envelope(context: EndpointContext, code: string, msg: string, data: SimEnvelope['data']): SimEnvelope {
   return { msg, code, timestamp: context.now(), success: code === '0000', data };
 }
 

@@ -17,6 +17,8 @@ export interface FaultRequest {
  * - drop_after_read: processed, then the socket is destroyed with no answer — the order exists
  *   but the client never hears of it.
  * - drop_before_process: the socket is destroyed after reading; nothing happens.
+ * - reject: NOT processed; a 200 envelope `8000` with this `msg` — the gateway refusing to look
+ *   at the request, e.g. "merchant not found" once the merchant number in Settings is wrong.
  */
 export type Fault =
   | { kind: 'slow'; delayMs: number }
@@ -24,7 +26,8 @@ export type Fault =
   | { kind: 'http500' }
   | { kind: 'non_json' }
   | { kind: 'drop_after_read' }
-  | { kind: 'drop_before_process' };
+  | { kind: 'drop_before_process' }
+  | { kind: 'reject'; msg: string };
 
 export type FaultMatcher =
   | { endpoint?: SimEndpoint; tradeNo?: string; attempt?: number }
@@ -38,7 +41,7 @@ export interface InjectOptions {
 }
 
 export function processesRequest(fault: Fault | undefined): boolean {
-  return fault === undefined || (fault.kind !== 'http500' && fault.kind !== 'drop_before_process');
+  return fault === undefined || (fault.kind !== 'http500' && fault.kind !== 'drop_before_process' && fault.kind !== 'reject');
 }
 
 interface Rule {

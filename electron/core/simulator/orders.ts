@@ -68,6 +68,7 @@ export type NewOrder = Pick<SimOrder, 'tradeNo' | 'amount' | 'remark' | 'request
 };
 
 export const PROCESSING = '0015';
+const PARTIAL = '0001';
 
 export function createOrderBook(now: () => number, defaultScenario: Scenario = { kind: 'never' }) {
   const entries = new Map<string, Entry>();
@@ -92,7 +93,7 @@ export function createOrderBook(now: () => number, defaultScenario: Scenario = {
       if (options.amountText !== undefined) order.amountText = options.amountText;
     } else if (outcome === 'partial') {
       const paidAmount = options.paidAmount ?? Math.max(1, Math.floor(order.amount / 2));
-      Object.assign(order, { status: '0001', message: 'PARTIAL_PAYMENT', paidAmount });
+      Object.assign(order, { status: PARTIAL, message: 'PARTIAL_PAYMENT', paidAmount });
     } else {
       Object.assign(order, { status: options.status ?? '00029', message: 'REJECTED_TRANSACTION' });
     }
@@ -158,7 +159,10 @@ export function createOrderBook(now: () => number, defaultScenario: Scenario = {
     settle(tradeNo: string, outcome: Settlement, options: SettleOptions = {}): SimOrder {
       const entry = entries.get(tradeNo);
       if (!entry) throw new Error(`No simulated order ${tradeNo}.`);
-      if (advance(entry).status !== PROCESSING) throw new Error(`Order ${tradeNo} is already settled.`);
+      // A partial payment may still be paid in full later (the gateway reports 0001, then 0000).
+      const status = advance(entry).status;
+      const completesPartial = status === PARTIAL && outcome === 'paid';
+      if (status !== PROCESSING && !completesPartial) throw new Error(`Order ${tradeNo} is already settled.`);
       settleOrder(entry.order, outcome, options);
       return { ...entry.order };
     },

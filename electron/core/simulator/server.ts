@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { handleEndpoint, type SimEnvelope } from './endpoints.ts';
+import { envelope, handleEndpoint, type SimEnvelope } from './endpoints.ts';
 import {
   createFaultPlan,
   processesRequest,
@@ -170,6 +170,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
         return;
       case 'http500':
         return sendText(res, 500, 'Internal Server Error');
+      case 'reject':
+        return sendText(res, 200, JSON.stringify(envelope(context, '8000', fault.msg, null)), 'application/json');
       case 'non_json':
         return sendText(res, 200, '<html><body><h1>502 Bad Gateway</h1></body></html>', 'text/html');
       case 'slow':

@@ -173,6 +173,28 @@ describe('a create whose answer is lost', () => {
   );
 });
 
+describe('a create whose answer is lost, queried while the gateway refuses the merchant', () => {
+  // Issue 20 #1: the gateway had the order but answered "merchant not found" (the merchant
+  // number edited meanwhile); that was read as "order does not exist" and the sale, paid by the
+  // customer, was booked failed as never created.
+  it('is never booked as not created: it stays unknown, says why, and is paid once the gateway answers again', async () => {
+    fixture = await startPaymentFixture();
+    fixture.simulator.injectFault({ endpoint: 'paymentLink' }, { kind: 'drop_after_read' }, { times: 1 });
+    const refuse = fixture.simulator.injectFault({ endpoint: 'queryPayInResult' }, { kind: 'reject', msg: 'merchant not found' });
+    const { tradeNo } = await fixture.service.charge(sale);
+    const queries = () => fixture.simulator.requests().filter((request) => request.endpoint === 'queryPayInResult').length;
+
+    fixture.clock.advance(FAST_POLICY.notFoundGraceMs * 2);
+    const before = queries();
+    await vi.waitFor(() => expect(queries()).toBeGreaterThan(before + 2), { timeout: 3_000, interval: 10 });
+    expect(fixture.service.get(tradeNo)).toMatchObject({ state: 'unknown', errorCode: 'gateway.rejected' });
+
+    refuse();
+    fixture.simulator.settle(tradeNo, 'paid');
+    await waitForState(tradeNo, 'paid');
+  });
+});
+
 describe('a create whose answer is lost, then closed on the counter', () => {
   it('is failed as never created once the grace is over, so it leaves the unsettled list', async () => {
     fixture = await startPaymentFixture();
@@ -310,6 +332,44 @@ describe('tracking', () => {
     expect((await fixture.service.ask(tradeNo)).answer).toMatchObject({ kind: 'answered', status: '0000', outcome: 'paid' });
     expect((await fixture.service.ask(tradeNo)).payment.state).toBe('paid');
     await expect(fixture.service.ask('nope')).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  // Issue 20 #8: a partial payment was final, so a later "paid in full" changed nothing.
+  it('keeps following a partial payment and books the later paid-in-full answer', async () => {
+    fixture = await startPaymentFixture();
+    const { tradeNo } = await fixture.service.charge(sale);
+    fixture.simulator.settle(tradeNo, 'partial', { paidAmount: 20_000 });
+    await waitForState(tradeNo, 'partially_paid');
+    fixture.simulator.settle(tradeNo, 'paid');
+    await waitForState(tradeNo, 'paid');
+    expect(fixture.service.get(tradeNo).paidAmount).toBe(sale.amount);
+    expect(fixture.ledger.events(tradeNo).at(-1)?.note).toContain('after a partial payment');
+  });
+
+  it("applies a paid answer to a partial payment on the cashier's re-check (Periksa ulang)", async () => {
+    fixture = await startPaymentFixture();
+    const { tradeNo, expiresAt, createdAt } = await fixture.service.charge(sale);
+    fixture.simulator.settle(tradeNo, 'partial', { paidAmount: 20_000 });
+    await waitForState(tradeNo, 'partially_paid');
+    // Past the late-payment window nothing asks on its own; the cashier's re-check still does.
+    fixture.clock.advance(expiresAt - createdAt + FAST_POLICY.lateCheckWindowMs);
+    fixture.simulator.settle(tradeNo, 'paid');
+    const { payment, answer } = await fixture.service.ask(tradeNo);
+    expect(answer).toMatchObject({ kind: 'answered', status: '0000' });
+    expect(payment).toMatchObject({ state: 'paid', paidAmount: sale.amount });
+  });
+
+  it('follows a partial payment again after a restart', async () => {
+    const policy = { ...FAST_POLICY, lateCheckIntervalMs: 60_000 };
+    fixture = await startPaymentFixture({ service: { policy } });
+    const { tradeNo } = await fixture.service.charge(sale);
+    fixture.simulator.settle(tradeNo, 'partial', { paidAmount: 20_000 });
+    await fixture.service.recheck(tradeNo);
+    expect(stateOf(tradeNo)).toBe('partially_paid');
+    const restarted = await fixture.restart();
+    expect(restarted.recover()).toBe(1);
+    fixture.simulator.settle(tradeNo, 'paid');
+    await waitForState(tradeNo, 'paid');
   });
 
   it('throws not_found for a trade number it does not hold', async () => {

@@ -6,6 +6,7 @@ import {
   afterCreateError,
   afterNotFound,
   afterQueryAnswer,
+  afterQueryRefused,
   needsTracking,
 } from '../../../../electron/core/payments/transitions.ts';
 import { DEFAULT_TRACKING_POLICY } from '../../../../electron/core/payments/tracking-policy.ts';
@@ -56,7 +57,7 @@ describe('afterQueryAnswer', () => {
   });
 
   it('changes nothing while the gateway is still processing', () => {
-    expect(afterQueryAnswer(record, { ...query, status: '0015' })).toBeNull();
+    expect(afterQueryAnswer({ ...record, platformTradeNo: 'P1' }, { ...query, status: '0015' })).toBeNull();
   });
 
   it('turns an unknown payment the gateway holds into a waiting one, flagging the lost QR', () => {
@@ -124,4 +125,76 @@ describe('afterClockTick and needsTracking', () => {
     expect(needsTracking({ ...record, state: 'expired' }, lateEnd, DEFAULT_TRACKING_POLICY)).toBe(false);
     expect(needsTracking({ ...record, state: 'paid' }, 0, DEFAULT_TRACKING_POLICY)).toBe(false);
   });
+});
+
+describe('a settled sale the gateway may still pay (issue 20 #1, #8)', () => {
+  const policy = DEFAULT_TRACKING_POLICY;
+  const lateEnd = record.expiresAt + policy.lateCheckWindowMs;
+  const notCreated = { ...record, state: 'failed' as const, gatewayStatus: null, errorCode: 'payment.not_created' };
+  const partial = { ...record, state: 'partially_paid' as const, gatewayStatus: '0001', paidAmount: 20_000 };
+
+  it('books a sale closed as never created as paid when the gateway turns out to have it paid', () => {
+    expect(afterQueryAnswer(notCreated, { ...query, status: '0000', paidAmount: 50_000 })?.change).toMatchObject({
+      state: 'paid',
+      paidAmount: 50_000,
+      platformTradeNo: 'P1',
+    });
+    expect(afterQueryAnswer(notCreated, { ...query, status: '0015' })).toBeNull();
+    // A sale the gateway itself failed is not asked about again.
+    const gatewayFailed = { ...notCreated, errorCode: 'gateway.status' };
+    expect(afterQueryAnswer(gatewayFailed, { ...query, status: '0000' })).toBeNull();
+    expect(needsTracking(gatewayFailed, record.createdAt, policy)).toBe(false);
+  });
+
+  it('moves a partial payment to paid on a later paid-in-full answer, and nothing else moves it', () => {
+    expect(afterQueryAnswer(partial, { ...query, status: '0000', paidAmount: 50_000 })?.change).toMatchObject({
+      state: 'paid',
+      paidAmount: 50_000,
+    });
+    expect(afterQueryAnswer(partial, { ...query, status: '0000' })?.change.state).toBe('paid');
+    expect(afterQueryAnswer(partial, { ...query, status: '0001', paidAmount: 30_000 })).toBeNull();
+    expect(afterQueryAnswer(partial, { ...query, status: '0000', paidAmount: 30_000 })).toBeNull();
+    expect(afterQueryAnswer(partial, { ...query, status: '00029' })).toBeNull();
+    expect(afterQueryAnswer(partial, { ...query, status: '0015' })).toBeNull();
+  });
+
+  it('follows both through the late-payment window, like a sale closed on the counter', () => {
+    for (const sale of [notCreated, partial]) {
+      expect(needsTracking(sale, lateEnd - 1, policy)).toBe(true);
+      expect(needsTracking(sale, lateEnd, policy)).toBe(false);
+    }
+  });
+
+  it('records why a lost create cannot be settled when the gateway refuses the query', () => {
+    const unknown = { ...record, state: 'unknown' as const, errorCode: 'gateway.timeout' };
+    expect(afterQueryRefused(unknown, 'gateway.rejected')?.change).toEqual({
+      state: 'unknown',
+      errorCode: 'gateway.rejected',
+      errorDetail: null,
+    });
+    expect(afterQueryRefused({ ...unknown, errorCode: 'gateway.rejected' }, 'gateway.rejected')).toBeNull();
+    expect(afterQueryRefused(unknown, 'gateway.http_server')).toBeNull();
+    expect(afterQueryRefused(record, 'gateway.rejected')).toBeNull();
+  });
+});
+
+describe("Paypro's number (issue 20 #9)", () => {
+  const lost = { ...record, platformTradeNo: null, gatewayStatus: null };
+
+  it('is recorded from a failure answer', () => {
+    expect(afterQueryAnswer({ ...lost, state: 'unknown' }, { ...query, status: '00029' })?.change).toMatchObject({
+      state: 'failed',
+      platformTradeNo: 'P1',
+    });
+  });
+
+  it.each(['cancelled', 'expired', 'awaiting_payment'] as const)(
+    'is recorded from a still-processing answer about a %s sale that lacks it, once',
+    (state) => {
+      const decision = afterQueryAnswer({ ...lost, state }, { ...query, status: '0015' });
+      expect(decision?.change).toEqual({ state, platformTradeNo: 'P1' });
+      expect(afterQueryAnswer({ ...lost, state, platformTradeNo: 'P1' }, { ...query, status: '0015' })).toBeNull();
+      expect(afterQueryAnswer({ ...lost, state }, { ...query, platformTradeNo: null, status: '0015' })).toBeNull();
+    },
+  );
 });

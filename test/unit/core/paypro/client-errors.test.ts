@@ -153,6 +153,18 @@ describe('rejections', () => {
     expect((await failure(client.queryPayIn('T-1'))).kind).toBe('not_found');
   });
 
+  // Issue 20 #1: "merchant not found" once read as "this order does not exist" booked a paid sale
+  // as never created. A refusal about the merchant, the key or the sign is no answer about the order.
+  it.each(['merchant not found', 'Merchant does not exist', 'merchantNo error', 'sign error', 'secret key not found'])(
+    'keeps a query rejected with %j as rejected: the gateway could not look the order up',
+    async (msg) => {
+      const client = await clientFor(json({ msg, code: '8000', success: false, data: null }));
+      const error = await failure(client.queryPayIn('T-1'));
+      expect(error).toMatchObject({ kind: 'rejected', gatewayMessage: msg });
+      expect(error.outcomeUnknown).toBe(false);
+    },
+  );
+
   it('keeps other query rejections, and "not exist" outside queries, as rejected', async () => {
     const client = await clientFor((req, res, body) =>
       json({ msg: body.tradeNo === undefined ? 'merchant does not exist' : 'sign error', code: '8000', data: null })(req, res, body),

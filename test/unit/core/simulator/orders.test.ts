@@ -63,10 +63,12 @@ describe('createOrderBook scenarios', () => {
     expect(book.get('A')).toMatchObject({ status: '0100019', message: 'REJECTED_TRANSACTION', successTime: null });
   });
 
-  it('settles by hand once, with a default partial of half the amount', () => {
+  it('settles by hand once, with a default partial of half the amount that may still be paid in full', () => {
     const book = createOrderBook(now);
     book.create(newOrder('A', 25_001));
     expect(book.settle('A', 'partial')).toMatchObject({ status: '0001', paidAmount: 12_500 });
+    expect(() => book.settle('A', 'partial')).toThrow(/already settled/);
+    expect(book.settle('A', 'paid')).toMatchObject({ status: '0000', paidAmount: 25_001 });
     expect(() => book.settle('A', 'paid')).toThrow(/already settled/);
     expect(() => book.settle('nope', 'paid')).toThrow(/No simulated order/);
   });
