@@ -12,6 +12,7 @@ import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { QrCode } from '../components/QrCode.tsx';
 import { UnpayableNotice } from '../components/UnpayableNotice.tsx';
 import { ReceiptActions } from '../components/ReceiptActions.tsx';
+import './qr.css';
 
 type Props = {
   payment: PaymentView;

@@ -14,6 +14,7 @@ import { ReceiptSettingsSection } from '../components/ReceiptSettingsSection.tsx
 import { PinField } from '../components/PinField.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { CashiersSection } from '../day/CashiersSection.tsx';
+import './settings.css';
 
 type Props = {
   view: SettingsView;

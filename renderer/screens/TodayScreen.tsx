@@ -15,6 +15,7 @@ import { StatusBadge } from '../components/StatusBadge.tsx';
 import { LateBanner, LateRowNote } from '../day/LateNotice.tsx';
 import { useLateTradeNos } from '../day/useLateTradeNos.ts';
 import { appendPage, firstPage, isAnotherDay, mergeRow, NO_ROWS, type TodayRows } from './today-rows.ts';
+import './today.css';
 
 type Today = IpcResponse<'listToday'>;
 /** The day's totals: everything listToday answers but the rows. */
