@@ -12,6 +12,7 @@ import { CancelPaymentDialog } from '../components/CancelPaymentDialog.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { ReprintButton } from '../components/ReprintButton.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
+import { WhatsAppReceiptButton } from '../components/WhatsAppReceiptButton.tsx';
 import { LateBanner, LateRowNote } from '../day/LateNotice.tsx';
 import { useLateTradeNos } from '../day/useLateTradeNos.ts';
 import { appendPage, firstPage, isAnotherDay, mergeRow, NO_ROWS, type TodayRows } from './today-rows.ts';
@@ -28,6 +29,8 @@ type Props = {
   lateCount: number;
   /** Opens "Perlu tindakan" (Laporan). */
   onOpenLate: () => void;
+  /** The shop's own contact (Settings): rows carrying it get no WhatsApp receipt. */
+  shopMobile: string;
 };
 
 /**
@@ -36,7 +39,7 @@ type Props = {
  * whole list is read again only when the cashier asks (Muat ulang) or when the business day ends
  * (at the cut-off, also with the screen left open): rows and totals are always of one day.
  */
-export function TodayScreen({ onOpen, lateCount, onOpenLate }: Props) {
+export function TodayScreen({ onOpen, lateCount, onOpenLate, shopMobile }: Props) {
   const { t, language } = useI18n();
   const lateTradeNos = useLateTradeNos(lateCount);
   const [cancelling, setCancelling] = useState<PaymentView | null>(null);
@@ -219,6 +222,7 @@ export function TodayScreen({ onOpen, lateCount, onOpenLate }: Props) {
                     {t('today.recheck')}
                   </button>
                   <ReprintButton payment={payment} />
+                  <WhatsAppReceiptButton payment={payment} shopMobile={shopMobile} onFailure={setFailure} />
                 </td>
               </tr>
             ))}
