@@ -23,6 +23,7 @@ import { removeForeignIpc } from './foreign-ipc.ts';
 import { registerIpc } from './ipc.ts';
 import { createSystemPrinter } from './receipt-printing.ts';
 import { createFileSaver } from './save-dialog.ts';
+import { createExternalOpener } from './open-external.ts';
 import { createSafeStorageCipher, secretProtection } from './safe-storage-cipher.ts';
 import { startAutoUpdates, updateFeedConfigured, type AutoUpdates } from './updater.ts';
 import { createCustomerWindow, createMainWindow } from './window.ts';
@@ -102,6 +103,7 @@ async function start(): Promise<void> {
     // the CSV export and the PDF go where the owner chooses in the save dialog (save-dialog.ts).
     systemPrinter: createSystemPrinter({ parentWindow: () => mainWindow, fileSaver }),
     fileSaver,
+    externalOpener: createExternalOpener(),
     // Region formats, not the UI language: Excel's list separator follows them (CSV export).
     systemLocale: app.getSystemLocale(),
   });

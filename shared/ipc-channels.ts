@@ -44,6 +44,7 @@ export const ipcChannels = {
   saveReceiptPdf: 'receipt:save-pdf',
   printDayReport: 'report:print',
   printShiftReport: 'report:print-shift',
+  sendReceiptWhatsApp: 'receipt:whatsapp',
 } as const;
 
 export type IpcChannelName = keyof typeof ipcChannels;

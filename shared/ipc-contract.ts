@@ -258,6 +258,11 @@ export const ipcContract = {
   printDayReport: call('printDayReport', day.dateRangeRequest, z.object({ printer: z.string() })),
   /** A shift's report (frozen once closed: "Tutup kasir") on the receipt printer; answers with the verdict. */
   printShiftReport: call('printShiftReport', z.object({ shiftId: z.number().int() }).strict(), z.object({ printer: z.string() })),
+  /**
+   * "Kirim struk via WhatsApp" (issue 20): the receipt as a wa.me link to the customer's mobile,
+   * opened by main (`opened`), or answered for the web preview to open.
+   */
+  sendReceiptWhatsApp: call('sendReceiptWhatsApp', tradeNoSchema.strict(), z.object({ opened: z.boolean(), url: z.string() })),
 } as const satisfies { [K in IpcChannelName]: { channel: (typeof ipcChannels)[K] } };
 
 export type IpcContract = typeof ipcContract;

@@ -9,6 +9,8 @@ import { observeGateway } from './connection/connection-status.ts';
 import { CustomerFeed } from './customer/customer-feed.ts';
 import type { DisplayOption } from './customer/display-placement.ts';
 import { createReceiptHandlers } from './api/receipt-handlers.ts';
+import { createWhatsAppHandlers } from './api/whatsapp-handlers.ts';
+import type { ExternalOpener } from './whatsapp/external-links.ts';
 import { createIpcRouter, type IpcRouter, type RouterLogger } from './api/router.ts';
 import { createCashierPins } from './day/cashier-pins.ts';
 import { DayService } from './day/day-service.ts';
@@ -49,6 +51,8 @@ export interface PosCoreOptions {
   systemPrinter?: SystemPrinter;
   /** The save dialog (Electron's glue) for the CSV export; absent in the web preview (a download). */
   fileSaver?: FileSaver;
+  /** Opens the WhatsApp receipt link (Electron's shell, allow-listed); absent in the web preview. */
+  externalOpener?: ExternalOpener;
   /** The operating system's region (Electron's app.getSystemLocale()): the CSV format's default. */
   systemLocale?: string;
   /** Network printer timeouts (tests shorten them). */
@@ -173,6 +177,11 @@ export function createPosCore(options: PosCoreOptions): PosCore {
         dayReport: (range) => day.dayReport(range),
         shiftReport: (shiftId) => day.shiftReport(shiftId),
         training: () => vault.getSettings().environment === 'training',
+      }), ...createWhatsAppHandlers({
+        receipts,
+        payment: (tradeNo) => payments.get(tradeNo),
+        shopDefaultMobile: () => vault.getSettings().defaultCustomer.mobile,
+        ...(options.externalOpener === undefined ? {} : { opener: options.externalOpener }),
       }) }, { logger }),
     payments,
     gateways,

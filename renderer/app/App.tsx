@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKe
 import type { IpcError, SettingsView } from '../../shared/ipc-contract.ts';
 import type { PaymentView } from '../../shared/payment.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
+import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { ConnectionIndicator } from '../components/ConnectionIndicator.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { ScreenErrorBoundary } from '../components/ScreenErrorBoundary.tsx';
@@ -92,8 +93,17 @@ function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view
   const routeRef = useRef(route);
   routeRef.current = route;
 
+  // Settings typed and not saved: leaving asks first (the answer then goes where the cashier meant).
+  const settingsUnsaved = useRef(false);
+  const [leaving, setLeaving] = useState<Route | null>(null);
+  const onSettingsUnsaved = useCallback((unsaved: boolean) => void (settingsUnsaved.current = unsaved), []);
+
   const navigate = useCallback(
     (next: Route) => {
+      if (routeRef.current === 'settings' && next !== 'settings' && settingsUnsaved.current) {
+        setLeaving(next);
+        return;
+      }
       if (routeRef.current === 'settings' && next !== 'settings' && view.adminPinSet) {
         // Leaving the settings closes the admin session.
         void safeCall((api) => api.lockAdmin({}));
@@ -170,7 +180,7 @@ function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view
           }}
         >
         {route === 'sale' && payment ? (
-          <QrScreen payment={payment} onPaymentChange={setPayment} onNewSale={() => setPayment(null)} />
+          <QrScreen payment={payment} shopMobile={view.settings.defaultCustomer.mobile} onPaymentChange={setPayment} onNewSale={() => setPayment(null)} />
         ) : null}
         {route === 'sale' && !payment ? (
           <SaleScreen view={view} charge={charge} onOpenSettings={() => navigate('settings')} />
@@ -183,6 +193,7 @@ function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view
             }}
             lateCount={day?.needsAttention ?? 0}
             onOpenLate={() => navigate('day')}
+            shopMobile={view.settings.defaultCustomer.mobile}
           />
         ) : null}
         {route === 'day' ? <DayScreen status={day} reload={reloadDay} /> : null}
@@ -192,11 +203,26 @@ function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view
             onViewChange={onViewChange}
             unlocked={adminUnlocked || !view.adminPinSet}
             onUnlocked={setAdminUnlocked}
+            onUnsavedChange={onSettingsUnsaved}
             firstRun={!readyToSell(view)}
           />
         ) : null}
         </ScreenErrorBoundary>
       </main>
+      {leaving ? (
+        <ConfirmDialog
+          title={t('settings.leave.title')}
+          body={t('settings.leave.body')}
+          confirmLabel={t('settings.leave.confirm')}
+          dismissLabel={t('settings.leave.dismiss')}
+          onConfirm={() => {
+            settingsUnsaved.current = false;
+            setLeaving(null);
+            navigate(leaving);
+          }}
+          onDismiss={() => setLeaving(null)}
+        />
+      ) : null}
     </div>
   );
 }

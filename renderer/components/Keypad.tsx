@@ -1,5 +1,6 @@
 import type { AmountAction } from '../app/amount.ts';
 import { useI18n } from '../app/i18n.tsx';
+import './keypad.css';
 
 const DIGIT_ROWS = [
   ['7', '8', '9'],

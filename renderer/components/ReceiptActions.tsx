@@ -6,14 +6,19 @@ import { safeCall } from '../app/pos.ts';
 import { usePrintStatus } from '../app/usePrintStatus.ts';
 import { ErrorBanner } from './ErrorBanner.tsx';
 import { printFailed, PrintStatus } from './PrintStatus.tsx';
+import { WhatsAppReceiptButton } from './WhatsAppReceiptButton.tsx';
 
-/** "Cetak struk" (P), "Simpan PDF" and the print status, on a paid or partly paid sale's screen. */
-export function ReceiptActions({ payment }: { payment: PaymentView }) {
+/**
+ * "Cetak struk" (P), "Simpan PDF", "Kirim struk via WhatsApp" (with the customer's mobile) and the
+ * print status, on a paid or partly paid sale's screen.
+ */
+export function ReceiptActions({ payment, shopMobile }: { payment: PaymentView; shopMobile: string }) {
   const printable = payment.state === 'paid' || payment.state === 'partially_paid';
-  return printable ? <Actions tradeNo={payment.tradeNo} /> : null;
+  return printable ? <Actions payment={payment} shopMobile={shopMobile} /> : null;
 }
 
-function Actions({ tradeNo }: { tradeNo: string }) {
+function Actions({ payment, shopMobile }: { payment: PaymentView; shopMobile: string }) {
+  const { tradeNo } = payment;
   const { t } = useI18n();
   const { status, failure, busy, print } = usePrintStatus(tradeNo, { fromStart: true });
   const [pdfNotice, setPdfNotice] = useState('');
@@ -49,6 +54,7 @@ function Actions({ tradeNo }: { tradeNo: string }) {
         <button type="button" className="button button-small button-secondary" onClick={() => void savePdf()}>
           {t('receipt.save_pdf')}
         </button>
+        <WhatsAppReceiptButton payment={payment} shopMobile={shopMobile} onFailure={setPdfFailure} />
         <PrintStatus status={status} failure={failure} />
       </div>
       {pdfNotice ? <p className="print-status" role="status">{pdfNotice}</p> : null}

@@ -1,9 +1,9 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { FieldError, IpcError, IpcResponse } from '../../shared/ipc-contract.ts';
+import { useEffect, useState } from 'react';
+import type { IpcError, IpcResponse } from '../../shared/ipc-contract.ts';
 import { MAX_COPIES, PAPER_WIDTHS } from '../../shared/receipt-settings.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { safeCall } from '../app/pos.ts';
-import { formErrors, LINE_FIELDS, toReceiptForm, toReceiptPatch, type ReceiptForm } from '../app/receiptSettingsForm.ts';
+import { LINE_FIELDS, type ReceiptForm } from '../app/receiptSettingsForm.ts';
 import { ErrorBanner } from './ErrorBanner.tsx';
 import { TextField } from './TextField.tsx';
 
@@ -17,55 +17,31 @@ const LINE_LABELS = {
   footerLines: 'receipt.settings.footer',
 } as const;
 
-/** Settings → Toko dan struk: the shop's one name and address, the printer, the paper, auto-print, copies, the receipt's own lines, and a test print. */
-export function ReceiptSettingsSection() {
-  const { t, tf } = useI18n();
-  const [form, setForm] = useState<ReceiptForm | null>(null);
+type Props = {
+  form: ReceiptForm;
+  set: <K extends keyof ReceiptForm>(key: K, value: ReceiptForm[K]) => void;
+  /** The error shown on a field (already translated), by its form key. */
+  error: (key: string) => string | null;
+  /** Typed and not saved yet: a test print then prints the saved setup, and says so. */
+  unsaved: boolean;
+};
+
+/**
+ * Settings → Toko dan struk: the shop's one name and address, the printer, the paper, auto-print,
+ * copies, the receipt's own lines, and a test print. The screen holds the form and saves it with
+ * everything else (one save for the whole screen).
+ */
+export function ReceiptSettingsSection({ form, set, error, unsaved }: Props) {
+  const { t } = useI18n();
   const [printers, setPrinters] = useState<Printers>([]);
-  const [errors, setErrors] = useState<Record<string, FieldError>>({});
-  const [failure, setFailure] = useState<IpcError | null>(null);
-  const [notice, setNotice] = useState('');
-  const [saving, setSaving] = useState(false);
   const [testing, setTesting] = useState(false);
   const [verdict, setVerdict] = useState<Verdict | null>(null);
-  const [dirty, setDirty] = useState(false);
-  const ids = useId();
 
   useEffect(() => {
-    void safeCall((api) => api.getReceiptSettings({})).then((result) => {
-      if (result.ok) setForm(toReceiptForm(result.value.settings));
-      else setFailure(result.error);
-    });
     void safeCall((api) => api.listPrinters({})).then((result) => {
       if (result.ok) setPrinters(result.value.printers);
     });
   }, []);
-
-  if (!form) return failure ? <ErrorBanner error={failure} /> : null;
-
-  const set = <K extends keyof ReceiptForm>(key: K, value: ReceiptForm[K]) => {
-    setForm({ ...form, [key]: value });
-    setNotice('');
-    setDirty(true);
-  };
-  const error = (key: string) => (errors[key] ? tf(errors[key]) : null);
-
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    if (saving) return;
-    setSaving(true);
-    setFailure(null);
-    setNotice('');
-    const result = await safeCall((api) => api.updateReceiptSettings({ patch: toReceiptPatch(form) }));
-    setSaving(false);
-    if (result.ok) {
-      setErrors({});
-      setForm(toReceiptForm(result.value.settings));
-      setNotice(t('receipt.settings.saved'));
-      setDirty(false);
-    } else if (result.error.fields) setErrors(formErrors(result.error.fields));
-    else setFailure(result.error);
-  };
 
   const testPrint = async () => {
     setTesting(true);
@@ -77,16 +53,16 @@ export function ReceiptSettingsSection() {
 
   const lineField = (field: (typeof LINE_FIELDS)[number]) => (
     <div key={field} className={`field${error(field) ? ' field-invalid' : ''}`}>
-      <label htmlFor={`${ids}-${field}`}>{t(LINE_LABELS[field])}</label>
+      <label htmlFor={`settings-${field}`}>{t(LINE_LABELS[field])}</label>
       <textarea
-        id={`${ids}-${field}`}
+        id={`settings-${field}`}
         rows={2}
         value={form[field]}
-        aria-describedby={`${ids}-${field}-hint`}
+        aria-describedby={`settings-${field}-hint`}
         aria-invalid={error(field) ? true : undefined}
         onChange={(event) => set(field, event.target.value)}
       />
-      <p id={`${ids}-${field}-hint`} className="field-hint">
+      <p id={`settings-${field}-hint`} className="field-hint">
         {t('receipt.settings.lines_hint')}
       </p>
       {error(field) ? <p className="field-error">{error(field)}</p> : null}
@@ -94,11 +70,12 @@ export function ReceiptSettingsSection() {
   );
 
   return (
-    <form className="settings-form receipt-settings" onSubmit={(event) => void save(event)} noValidate aria-labelledby={`${ids}-legend`}>
+    <div className="receipt-settings">
       <fieldset>
-        <legend id={`${ids}-legend`}>{t('receipt.settings.heading')}</legend>
+        <legend>{t('receipt.settings.receipt')}</legend>
         {/* The shop's one name (receipts and the customer display), first, with its address. */}
         <TextField
+          id="settings-shopName"
           label={t('receipt.settings.shop_name')}
           hint={t('receipt.settings.shop_name_hint')}
           autoComplete="off"
@@ -119,6 +96,7 @@ export function ReceiptSettingsSection() {
         {form.kind === 'network' ? (
           <div className="field-row">
             <TextField
+              id="settings-host"
               label={t('receipt.settings.host')}
               hint={t('receipt.settings.host_hint')}
               value={form.host}
@@ -129,6 +107,7 @@ export function ReceiptSettingsSection() {
               onChange={(event) => set('host', event.target.value)}
             />
             <TextField
+              id="settings-port"
               label={t('receipt.settings.port')}
               value={form.port}
               inputMode="numeric"
@@ -140,8 +119,8 @@ export function ReceiptSettingsSection() {
         ) : null}
         {form.kind === 'system' ? (
           <div className={`field${error('deviceName') ? ' field-invalid' : ''}`}>
-            <label htmlFor={`${ids}-device`}>{t('receipt.settings.device')}</label>
-            <select id={`${ids}-device`} value={form.deviceName} onChange={(event) => set('deviceName', event.target.value)}>
+            <label htmlFor="settings-deviceName">{t('receipt.settings.device')}</label>
+            <select id="settings-deviceName" value={form.deviceName} onChange={(event) => set('deviceName', event.target.value)}>
               <option value="">{t('receipt.settings.device_choose')}</option>
               {printers.map((printer) => (
                 <option key={printer.name} value={printer.name}>
@@ -167,6 +146,7 @@ export function ReceiptSettingsSection() {
           {t('receipt.settings.auto_print')}
         </label>
         <TextField
+          id="settings-copies"
           label={t('receipt.settings.copies')}
           value={form.copies}
           inputMode="numeric"
@@ -182,17 +162,12 @@ export function ReceiptSettingsSection() {
         </label>
       </fieldset>
 
-      {failure ? <ErrorBanner error={failure} /> : null}
       <div className="settings-actions">
-        <button type="submit" className="button button-primary" disabled={saving}>
-          {t('receipt.settings.save')}
-        </button>
         <button type="button" className="button button-secondary" disabled={testing} onClick={() => void testPrint()}>
           {t('receipt.settings.test')}
         </button>
       </div>
       <div className="settings-verdict" role="status">
-        {notice}
         {testing ? t('receipt.settings.testing') : null}
         {!testing && verdict?.ok ? <p className="verdict verdict-ok">{t('receipt.settings.test_ok', { printer: verdict.printer })}</p> : null}
         {!testing && verdict && !verdict.ok ? (
@@ -200,8 +175,8 @@ export function ReceiptSettingsSection() {
             <p>{t('receipt.settings.test_failed')}</p>
           </ErrorBanner>
         ) : null}
-        {!testing && dirty && verdict ? <p className="field-hint">{t('receipt.settings.test_unsaved')}</p> : null}
+        {!testing && unsaved && verdict ? <p className="field-hint">{t('receipt.settings.test_unsaved')}</p> : null}
       </div>
-    </form>
+    </div>
   );
 }

@@ -89,6 +89,8 @@ export const RECEIPT_ERROR_CODES = [
   'print.no_printer',
   'print.unavailable',
   'receipt.not_printable',
+  'whatsapp.no_mobile',
+  'external.not_allowed',
 ] as const;
 
 export const ALL_ERROR_CODES: readonly string[] = [

@@ -12,9 +12,12 @@ import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { QrCode } from '../components/QrCode.tsx';
 import { UnpayableNotice } from '../components/UnpayableNotice.tsx';
 import { ReceiptActions } from '../components/ReceiptActions.tsx';
+import './qr.css';
 
 type Props = {
   payment: PaymentView;
+  /** The shop's own contact (Settings): a sale carrying it gets no WhatsApp receipt. */
+  shopMobile: string;
   onPaymentChange: (payment: PaymentView) => void;
   onNewSale: () => void;
 };
@@ -24,7 +27,7 @@ const TRAINING_OUTCOMES = ['paid', 'partial', 'failed'] as const;
 const WATCH_RENEW_MS = 5_000;
 type TrainingOutcome = (typeof TRAINING_OUTCOMES)[number];
 
-export function QrScreen({ payment, onPaymentChange, onNewSale }: Props) {
+export function QrScreen({ payment, shopMobile, onPaymentChange, onNewSale }: Props) {
   const { t, tc } = useI18n();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -129,7 +132,7 @@ export function QrScreen({ payment, onPaymentChange, onNewSale }: Props) {
     >
       <div className="qr-stage">
         {finished ? <FinalMark state={payment.state} /> : <Stage payment={payment} />}
-        {finished ? <ReceiptActions payment={payment} /> : null}
+        {finished ? <ReceiptActions payment={payment} shopMobile={shopMobile} /> : null}
       </div>
       <div className="qr-info">
         <p className="qr-amount-label">{t('qr.amount')}</p>

@@ -11,6 +11,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { Keypad } from '../components/Keypad.tsx';
 import { TextField } from '../components/TextField.tsx';
+import './sale.css';
 
 type Props = {
   view: SettingsView;

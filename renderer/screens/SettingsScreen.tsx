@@ -1,11 +1,26 @@
-import { useEffect, useRef, useState, type FormEvent, type InputHTMLAttributes } from 'react';
-import type { FieldError, IpcError, SettingsView } from '../../shared/ipc-contract.ts';
+import { useEffect, useRef, useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
+import type { FieldError, IpcError, SettingsPatch, SettingsView } from '../../shared/ipc-contract.ts';
 import { LANGUAGES, type Environment, type Language } from '../../shared/settings.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { safeCall } from '../app/pos.ts';
+import { formErrors, toReceiptForm, toReceiptPatch, type ReceiptForm } from '../app/receiptSettingsForm.ts';
 import { buildSettingsPatch, formFromSettings, SETTINGS_FIELD_PATHS, type SettingsForm } from '../app/settingsForm.ts';
+import {
+  EMPTY_PIN,
+  firstSectionWithError,
+  hasUnsaved,
+  isPlacedField,
+  pinErrors,
+  sectionOf,
+  SETTINGS_SECTIONS,
+  unsavedParts,
+  type PinForm,
+  type SettingsBaseline,
+  type SettingsSection,
+} from '../app/settingsScreen.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { CheckboxField } from '../components/CheckboxField.tsx';
+import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { CustomerDisplaySettings } from '../components/CustomerDisplaySettings.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { PinSection } from '../components/PinSection.tsx';
@@ -14,6 +29,7 @@ import { ReceiptSettingsSection } from '../components/ReceiptSettingsSection.tsx
 import { PinField } from '../components/PinField.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { CashiersSection } from '../day/CashiersSection.tsx';
+import './settings.css';
 
 type Props = {
   view: SettingsView;
@@ -21,6 +37,8 @@ type Props = {
   /** The admin session is open, or no PIN is set yet. */
   unlocked: boolean;
   onUnlocked: (unlocked: boolean) => void;
+  /** Something typed and not saved (true) or nothing (false): the app asks before leaving then. */
+  onUnsavedChange: (unsaved: boolean) => void;
   firstRun: boolean;
 };
 
@@ -102,26 +120,47 @@ function UnlockForm({ onUnlocked }: { onUnlocked: () => void }) {
   );
 }
 
-function SettingsEditor({ view, onViewChange, onUnlocked, firstRun }: Props) {
+function SettingsEditor({ view, onViewChange, onUnlocked, onUnsavedChange, firstRun }: Props) {
   const { t, tf, te } = useI18n();
   const [form, setForm] = useState<SettingsForm>(() => formFromSettings(view.settings));
-  const [saved, setSaved] = useState<SettingsForm>(() => formFromSettings(view.settings));
   const [secret, setSecret] = useState('');
+  const [receipt, setReceipt] = useState<ReceiptForm | null>(null);
+  const [pin, setPin] = useState<PinForm>(EMPTY_PIN);
+  const [saved, setSaved] = useState<SettingsBaseline>(() => ({ form: formFromSettings(view.settings), receipt: null }));
   const [errors, setErrors] = useState<Record<string, FieldError>>({});
   const [failure, setFailure] = useState<IpcError | null>(null);
   // The key, not the text: a notice shown before switching language is then shown in the new one.
   const [notice, setNotice] = useState<MessageKey | null>(null);
   const [saving, setSaving] = useState(false);
   const [testing, setTesting] = useState(false);
+  const [confirmLock, setConfirmLock] = useState(false);
   const [verdict, setVerdict] = useState<{ ok: true; environment: Environment } | { ok: false; error: IpcError } | null>(
     null,
   );
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
 
-  const dirty = secret !== '' || JSON.stringify(form) !== JSON.stringify(saved);
+  useEffect(() => {
+    void safeCall((api) => api.getReceiptSettings({})).then((result) => {
+      if (!result.ok) return setFailure(result.error);
+      const loaded = toReceiptForm(result.value.settings);
+      setReceipt(loaded);
+      setSaved((current) => ({ ...current, receipt: loaded }));
+    });
+  }, []);
+
+  const draft = { form, secret, receipt, pin };
+  const unsaved = hasUnsaved(draft, saved);
+  useEffect(() => onUnsavedChange(unsaved), [unsaved, onUnsavedChange]);
+  // Leaving the screen (unmount) leaves nothing to guard.
+  useEffect(() => () => onUnsavedChange(false), [onUnsavedChange]);
+
   const set = <K extends keyof SettingsForm>(key: K, value: SettingsForm[K]) => {
     setForm((current) => ({ ...current, [key]: value }));
+    setNotice(null);
+  };
+  const setReceiptField = <K extends keyof ReceiptForm>(key: K, value: ReceiptForm[K]) => {
+    setReceipt((current) => (current ? { ...current, [key]: value } : current));
     setNotice(null);
   };
   const fieldError = (path: string) => {
@@ -148,38 +187,66 @@ function SettingsEditor({ view, onViewChange, onUnlocked, firstRun }: Props) {
     if (error.code === 'locked') onUnlocked(false);
   };
 
+  /** Shows errors where they belong: the section of the first one comes into view, its box focused. */
+  const showErrors = (fields: Record<string, FieldError>) => {
+    setErrors(fields);
+    const section = firstSectionWithError(fields);
+    if (section) goToSection(section);
+    const first = Object.keys(fields).find((field) => sectionOf(field) === section);
+    if (first) document.getElementById(`settings-${first}`)?.focus();
+  };
+
+  /** One save for the whole screen: the owner's PIN first (a setting may need it), then the settings, then the receipt. */
   const save = async (event: FormEvent) => {
     event.preventDefault();
     if (saving) return;
     setNotice(null);
     setFailure(null);
+    const parts = unsavedParts(draft, saved);
     const built = buildSettingsPatch(form);
-    if (!built.ok) {
-      setErrors(built.errors);
+    const localErrors = { ...(parts.pin ? pinErrors(pin) : {}), ...(built.ok ? {} : built.errors) };
+    if (Object.keys(localErrors).length > 0 || !built.ok) return showErrors(localErrors);
+    setSaving(true);
+    const refused = await saveParts(parts, built.patch);
+    setSaving(false);
+    if (refused) {
+      lockedOut(refused);
+      const fields = refused.fields ?? {};
+      const unplaced = Object.keys(fields).some((path) => !isPlacedField(path));
+      if (refused.code !== 'validation' || unplaced || Object.keys(fields).length === 0) setFailure(refused);
+      showErrors(fields);
       return;
     }
-    setSaving(true);
-    const result = await safeCall((api) =>
-      api.updateSettings({ patch: built.patch, ...(secret.trim() !== '' ? { secret } : {}) }),
-    );
-    setSaving(false);
-    if (result.ok) {
-      setErrors({});
+    setErrors({});
+    setNotice('settings.saved');
+  };
+
+  /** Saves each changed part in turn; the first refusal stops and is returned (with receipt fields named as the form names them). */
+  const saveParts = async (parts: ReturnType<typeof unsavedParts>, patch: SettingsPatch): Promise<IpcError | null> => {
+    if (parts.pin) {
+      const result = await safeCall((api) => api.setAdminPin({ newPin: pin.next, ...(view.adminPinSet ? { currentPin: pin.current } : {}) }));
+      if (!result.ok) return result.error.code === 'wrong_pin' ? { ...result.error, fields: { currentPin: { code: 'wrong_pin' } } } : result.error;
+      setPin(EMPTY_PIN);
+      if (!view.adminPinSet) onViewChange({ ...view, adminPinSet: true });
+      onUnlocked(true);
+    }
+    if (parts.settings) {
+      const result = await safeCall((api) => api.updateSettings({ patch, ...(secret.trim() !== '' ? { secret } : {}) }));
+      if (!result.ok) return result.error;
       setSecret('');
       const next = formFromSettings(result.value.settings);
       setForm(next);
-      setSaved(next);
-      setNotice('settings.saved');
+      setSaved((current) => ({ ...current, form: next }));
       onViewChange(result.value);
-      return;
     }
-    lockedOut(result.error);
-    const fields = result.error.fields ?? {};
-    setErrors(fields);
-    const unplaced = Object.keys(fields).some((path) => !(SETTINGS_FIELD_PATHS as readonly string[]).includes(path));
-    if (result.error.code !== 'validation' || unplaced || Object.keys(fields).length === 0) setFailure(result.error);
-    const first = SETTINGS_FIELD_PATHS.find((path) => fields[path]);
-    if (first) document.getElementById(`settings-${first}`)?.focus();
+    if (parts.receipt && receipt) {
+      const result = await safeCall((api) => api.updateReceiptSettings({ patch: toReceiptPatch(receipt) }));
+      if (!result.ok) return result.error.fields ? { ...result.error, fields: formErrors(result.error.fields) } : result.error;
+      const next = toReceiptForm(result.value.settings);
+      setReceipt(next);
+      setSaved((current) => ({ ...current, receipt: next }));
+    }
+    return null;
   };
 
   const testConnection = async () => {
@@ -196,6 +263,7 @@ function SettingsEditor({ view, onViewChange, onUnlocked, firstRun }: Props) {
   };
 
   const lock = () => {
+    setConfirmLock(false);
     void safeCall((api) => api.lockAdmin({})).then(() => onUnlocked(false));
   };
 
@@ -205,6 +273,15 @@ function SettingsEditor({ view, onViewChange, onUnlocked, firstRun }: Props) {
       : t('settings.secret.stored_no_hint')
     : t('settings.secret.missing');
 
+  const section = (id: SettingsSection, children: ReactNode) => (
+    <section id={`settings-section-${id}`} className="settings-section" aria-labelledby={`settings-section-${id}-title`}>
+      <h2 id={`settings-section-${id}-title`} tabIndex={-1}>
+        {t(SECTION_TITLES[id])}
+      </h2>
+      {children}
+    </section>
+  );
+
   return (
     <div className="settings">
       <div className="settings-head">
@@ -212,147 +289,209 @@ function SettingsEditor({ view, onViewChange, onUnlocked, firstRun }: Props) {
           {t('settings.heading')}
         </h1>
         {view.adminPinSet ? (
-          <button type="button" className="button button-secondary" onClick={lock}>
+          <button type="button" className="button button-secondary" onClick={() => (unsaved ? setConfirmLock(true) : lock())}>
             {t('settings.lock')}
           </button>
         ) : null}
       </div>
       {firstRun ? <p className="banner banner-info">{t('settings.first_run')}</p> : null}
-      {view.secretProtection !== 'os' ? (
+      {/* In training nothing secret is kept: the warning would only alarm. */}
+      {view.secretProtection !== 'os' && form.environment === 'live' ? (
         <p className="banner banner-warning" role="alert">
           {t(view.secretProtection === 'weak' ? 'settings.protection.weak' : 'settings.protection.unavailable')}
         </p>
       ) : null}
+      <nav className="settings-nav" aria-label={t('settings.sections')}>
+        {SETTINGS_SECTIONS.map((id) => (
+          <button key={id} type="button" className="settings-nav-link" onClick={() => goToSection(id)}>
+            {t(SECTION_TITLES[id])}
+          </button>
+        ))}
+      </nav>
 
       <form className="settings-form" onSubmit={(event) => void save(event)} noValidate>
-        <fieldset>
-          <legend>{t('settings.section.gateway')}</legend>
-          <fieldset className="radio-group" aria-describedby={fieldError('environment') ? 'settings-environment-error' : undefined}>
-            <legend>{t('settings.environment')}</legend>
-            {(['training', 'live'] as const).map((environment) => (
-              <label key={environment} className="radio">
-                <input
-                  type="radio"
-                  name="environment"
-                  id={environment === 'training' ? 'settings-environment' : undefined}
-                  value={environment}
-                  checked={form.environment === environment}
-                  onChange={() => set('environment', environment)}
-                />
-                {t(`settings.environment.${environment}`)}
-              </label>
-            ))}
-            {fieldError('environment') ? (
-              <p id="settings-environment-error" className="field-error">
-                {fieldError('environment')}
-              </p>
+        {section(
+          'shop',
+          <>
+            {receipt ? (
+              <ReceiptSettingsSection form={receipt} set={setReceiptField} error={fieldError} unsaved={unsaved} />
             ) : null}
-          </fieldset>
-          {textFields([MERCHANT_NO])}
-          <TextField
-            id="settings-secret"
-            label={t('settings.secret')}
-            type="password"
-            autoComplete="new-password"
-            value={secret}
-            placeholder={view.secret.hint ?? ''}
-            hint={secretHelp}
-            error={fieldError('secret')}
-            onChange={(event) => {
-              setSecret(event.target.value);
-              setNotice(null);
-            }}
-          />
-          {textFields(GATEWAY_SETTINGS)}
-          <CheckboxField
-            label={t('settings.require_signed')}
-            hint={t('settings.require_signed.help')}
-            error={fieldError('requireSignedAnswers')}
-            checked={form.requireSignedAnswers}
-            onChange={(checked) => set('requireSignedAnswers', checked)}
-          />
-        </fieldset>
+            <fieldset>
+              <legend>{t('settings.section.customer')}</legend>
+              {textFields(CUSTOMER_SETTINGS)}
+            </fieldset>
+            <fieldset>
+              <legend>{t('settings.section.sale')}</legend>
+              <div className={`field${fieldError('language') ? ' field-invalid' : ''}`}>
+                <label htmlFor="settings-language">{t('settings.language')}</label>
+                <select
+                  id="settings-language"
+                  value={form.language}
+                  onChange={(event) => set('language', event.target.value as Language)}
+                >
+                  {LANGUAGES.map((language) => (
+                    <option key={language} value={language}>
+                      {t(`settings.language.${language}`)}
+                    </option>
+                  ))}
+                </select>
+                {fieldError('language') ? <p className="field-error">{fieldError('language')}</p> : null}
+              </div>
+            </fieldset>
+          </>,
+        )}
+        {section(
+          'payment',
+          <>
+            <fieldset>
+              <legend>{t('settings.section.gateway')}</legend>
+              <fieldset className="radio-group" aria-describedby={fieldError('environment') ? 'settings-environment-error' : undefined}>
+                <legend>{t('settings.environment')}</legend>
+                {(['training', 'live'] as const).map((environment) => (
+                  <label key={environment} className="radio">
+                    <input
+                      type="radio"
+                      name="environment"
+                      id={environment === 'training' ? 'settings-environment' : undefined}
+                      value={environment}
+                      checked={form.environment === environment}
+                      onChange={() => set('environment', environment)}
+                    />
+                    {t(`settings.environment.${environment}`)}
+                  </label>
+                ))}
+                {fieldError('environment') ? (
+                  <p id="settings-environment-error" className="field-error">
+                    {fieldError('environment')}
+                  </p>
+                ) : null}
+              </fieldset>
+              {textFields([MERCHANT_NO])}
+              <TextField
+                id="settings-secret"
+                label={t('settings.secret')}
+                type="password"
+                autoComplete="new-password"
+                value={secret}
+                placeholder={view.secret.hint ?? ''}
+                hint={secretHelp}
+                error={fieldError('secret')}
+                onChange={(event) => {
+                  setSecret(event.target.value);
+                  setNotice(null);
+                }}
+              />
+              <div className="settings-actions">
+                <button type="button" className="button button-secondary" disabled={testing} onClick={() => void testConnection()}>
+                  {t('settings.test')}
+                </button>
+              </div>
+              <div className="settings-verdict" role="status">
+                {testing ? t('settings.testing') : null}
+                {!testing && verdict?.ok ? (
+                  <p className="verdict verdict-ok">
+                    {verdict.environment === 'training'
+                      ? t('settings.test_ok_training')
+                      : t('settings.test_ok', { environment: t(`settings.env.${verdict.environment}`) })}
+                  </p>
+                ) : null}
+                {!testing && verdict && !verdict.ok ? (
+                  <div className="verdict verdict-failed">
+                    <p>
+                      <strong>{t('settings.test_failed')}</strong> {te(verdict.error)}
+                    </p>
+                    {verdict.error.detail ? <TechnicalDetails code={verdict.error.code} detail={verdict.error.detail} /> : null}
+                  </div>
+                ) : null}
+                {!testing && unsaved && verdict ? <p className="field-hint">{t('settings.test_unsaved')}</p> : null}
+              </div>
+            </fieldset>
+            <fieldset>
+              <legend>{t('settings.section.limits')}</legend>
+              {textFields(SALE_SETTINGS)}
+            </fieldset>
+          </>,
+        )}
+        {section(
+          'cashiers',
+          <>
+            <fieldset>
+              <legend>{t('settings.section.day')}</legend>
+              {textFields(DAY_SETTINGS)}
+              {view.adminPinSet ? null : <p className="banner banner-warning" data-testid="owner-pin-needed">{t('settings.owner_pin_needed')}</p>}
+              <CheckboxField
+                id="settings-day.cashierPins"
+                label={t('settings.cashier_pins')}
+                hint={t('settings.cashier_pins.help')}
+                error={fieldError('day.cashierPins')}
+                checked={form.cashierPins}
+                onChange={(checked) => set('cashierPins', checked)}
+              />
+            </fieldset>
+            <CashiersSection cashierPins={form.cashierPins} />
+            <PinSection
+              pinSet={view.adminPinSet}
+              pin={pin}
+              onChange={(next) => {
+                setPin(next);
+                setNotice(null);
+              }}
+              error={fieldError}
+            />
+          </>,
+        )}
+        {section('display', <CustomerDisplaySettings form={form} set={set} fieldError={fieldError} />)}
+        {section(
+          'advanced',
+          <fieldset>
+            <legend>{t('settings.section.developer')}</legend>
+            {textFields(GATEWAY_SETTINGS)}
+            <CheckboxField
+              label={t('settings.require_signed')}
+              hint={t('settings.require_signed.help')}
+              error={fieldError('requireSignedAnswers')}
+              checked={form.requireSignedAnswers}
+              onChange={(checked) => set('requireSignedAnswers', checked)}
+            />
+          </fieldset>,
+        )}
 
-        <fieldset>
-          <legend>{t('settings.section.customer')}</legend>
-          {textFields(CUSTOMER_SETTINGS)}
-        </fieldset>
-
-        <fieldset>
-          <legend>{t('settings.section.sale')}</legend>
-          {textFields(SALE_SETTINGS)}
-          <div className={`field${fieldError('language') ? ' field-invalid' : ''}`}>
-            <label htmlFor="settings-language">{t('settings.language')}</label>
-            <select
-              id="settings-language"
-              value={form.language}
-              onChange={(event) => set('language', event.target.value as Language)}
-            >
-              {LANGUAGES.map((language) => (
-                <option key={language} value={language}>
-                  {t(`settings.language.${language}`)}
-                </option>
-              ))}
-            </select>
-            {fieldError('language') ? <p className="field-error">{fieldError('language')}</p> : null}
-          </div>
-        </fieldset>
-
-        <fieldset>
-          <legend>{t('settings.section.day')}</legend>
-          {textFields(DAY_SETTINGS)}
-          {view.adminPinSet ? null : <p className="banner banner-warning" data-testid="owner-pin-needed">{t('settings.owner_pin_needed')}</p>}
-          <CheckboxField
-            id="settings-day.cashierPins"
-            label={t('settings.cashier_pins')}
-            hint={t('settings.cashier_pins.help')}
-            error={fieldError('day.cashierPins')}
-            checked={form.cashierPins}
-            onChange={(checked) => set('cashierPins', checked)}
-          />
-        </fieldset>
-        <CashiersSection cashierPins={form.cashierPins} />
-        <CustomerDisplaySettings form={form} set={set} fieldError={fieldError} />
-
-        {failure ? <ErrorBanner error={failure} /> : null}
-        <div className="settings-actions">
+        {/* Always in view: the one save, and what it did. */}
+        <div className="settings-savebar">
+          {failure ? <ErrorBanner error={failure} /> : null}
           <button type="submit" className="button button-primary" disabled={saving}>
             {t('settings.save')}
           </button>
-          <button type="button" className="button button-secondary" disabled={testing} onClick={() => void testConnection()}>
-            {t('settings.test')}
-          </button>
-        </div>
-        <div className="settings-verdict" role="status">
-          {saving ? t('settings.saving') : notice ? t(notice) : null}
-          {testing ? t('settings.testing') : null}
-          {!testing && verdict?.ok ? (
-            <p className="verdict verdict-ok">
-              {verdict.environment === 'training'
-                ? t('settings.test_ok_training')
-                : t('settings.test_ok', { environment: t(`settings.env.${verdict.environment}`) })}
-            </p>
-          ) : null}
-          {!testing && verdict && !verdict.ok ? (
-            <div className="verdict verdict-failed">
-              <p>
-                <strong>{t('settings.test_failed')}</strong> {te(verdict.error)}
-              </p>
-              {verdict.error.detail ? <TechnicalDetails code={verdict.error.code} detail={verdict.error.detail} /> : null}
-            </div>
-          ) : null}
-          {!testing && dirty && verdict ? <p className="field-hint">{t('settings.test_unsaved')}</p> : null}
+          <p className="settings-save-status" role="status">
+            {saving ? t('settings.saving') : notice ? t(notice) : unsaved ? t('settings.unsaved') : null}
+          </p>
         </div>
       </form>
-
-      <PinSection
-        pinSet={view.adminPinSet}
-        onPinSet={() => {
-          if (!view.adminPinSet) onViewChange({ ...view, adminPinSet: true });
-          onUnlocked(true);
-        }}
-      />
-      <ReceiptSettingsSection />
+      {confirmLock ? (
+        <ConfirmDialog
+          title={t('settings.leave.title')}
+          body={t('settings.leave.body')}
+          confirmLabel={t('settings.leave.confirm')}
+          dismissLabel={t('settings.leave.dismiss')}
+          onConfirm={lock}
+          onDismiss={() => setConfirmLock(false)}
+        />
+      ) : null}
     </div>
   );
+}
+
+const SECTION_TITLES = {
+  shop: 'settings.section.shop',
+  payment: 'settings.section.payment',
+  cashiers: 'settings.section.cashiers',
+  display: 'settings.section.display',
+  advanced: 'settings.section.advanced',
+} as const satisfies Record<SettingsSection, MessageKey>;
+
+/** Brings a section's title to the top of the screen and the focus onto it (keyboard users land there too). */
+function goToSection(id: SettingsSection) {
+  const title = document.getElementById(`settings-section-${id}-title`);
+  title?.scrollIntoView({ block: 'start' });
+  title?.focus({ preventScroll: true });
 }

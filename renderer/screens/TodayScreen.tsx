@@ -13,9 +13,11 @@ import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { ReprintButton } from '../components/ReprintButton.tsx';
 import { AmountCheckNote } from '../components/AmountCheckNote.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
+import { WhatsAppReceiptButton } from '../components/WhatsAppReceiptButton.tsx';
 import { LateBanner, LateRowNote } from '../day/LateNotice.tsx';
 import { useLateTradeNos } from '../day/useLateTradeNos.ts';
 import { appendPage, firstPage, isAnotherDay, mergeRow, NO_ROWS, type TodayRows } from './today-rows.ts';
+import './today.css';
 
 type Today = IpcResponse<'listToday'>;
 /** The day's totals: everything listToday answers but the rows. */
@@ -28,6 +30,8 @@ type Props = {
   lateCount: number;
   /** Opens "Perlu tindakan" (Laporan). */
   onOpenLate: () => void;
+  /** The shop's own contact (Settings): rows carrying it get no WhatsApp receipt. */
+  shopMobile: string;
 };
 
 /**
@@ -36,7 +40,7 @@ type Props = {
  * whole list is read again only when the cashier asks (Muat ulang) or when the business day ends
  * (at the cut-off, also with the screen left open): rows and totals are always of one day.
  */
-export function TodayScreen({ onOpen, lateCount, onOpenLate }: Props) {
+export function TodayScreen({ onOpen, lateCount, onOpenLate, shopMobile }: Props) {
   const { t, language } = useI18n();
   const lateTradeNos = useLateTradeNos(lateCount);
   const [cancelling, setCancelling] = useState<PaymentView | null>(null);
@@ -220,6 +224,7 @@ export function TodayScreen({ onOpen, lateCount, onOpenLate }: Props) {
                     {t('today.recheck')}
                   </button>
                   <ReprintButton payment={payment} />
+                  <WhatsAppReceiptButton payment={payment} shopMobile={shopMobile} onFailure={setFailure} />
                 </td>
               </tr>
             ))}

@@ -129,7 +129,7 @@ test('the owner sets the minutes in Settings; a bad value is refused next to the
 
   await page.getByLabel('PIN baru', { exact: true }).fill(OWNER_PIN);
   await page.getByLabel('Ulangi PIN baru').fill(OWNER_PIN);
-  await page.getByRole('button', { name: 'Pasang PIN' }).click();
+  await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
   await expect(ownerPinNeeded).toHaveCount(0);
   await field.fill('5');
   await page.getByRole('button', { name: 'Simpan pengaturan' }).click();

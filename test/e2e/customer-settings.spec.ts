@@ -68,7 +68,7 @@ test('the owner chooses the customer screen and its language, and switches the s
   ]);
   // One shop name: not asked again here, the section says where it is.
   await expect(section.getByRole('textbox')).toHaveCount(0);
-  await expect(section.getByText('Nama toko di layar pelanggan sama dengan di struk; ubah di bagian “Toko dan struk” di bawah.')).toBeVisible();
+  await expect(section.getByText('Nama toko di layar pelanggan sama dengan di struk; ubah di bagian “Toko dan struk”.')).toBeVisible();
   await section.getByLabel('Bahasa layar pelanggan').selectOption('en');
   await screenChoice.selectOption('2');
   await section.getByLabel('Bunyi saat pembayaran lunas atau gagal').uncheck();
@@ -91,16 +91,16 @@ test('the shop name is set once, under Toko dan struk: the customer display show
   await page.goto(preview.url);
   await page.getByRole('tab', { name: /Pengaturan/ }).click();
   await expect(page.getByLabel(/Nama toko/)).toHaveCount(1);
-  const section = page.getByRole('form', { name: 'Toko dan struk' });
+  const section = page.getByRole('region', { name: 'Toko dan struk' });
   const field = section.getByLabel('Nama toko');
   await field.fill('W'.repeat(65));
-  await section.getByRole('button', { name: 'Simpan setelan struk' }).click();
+  await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
   await expect(field).toHaveAccessibleDescription(/Satu baris paling banyak 64 karakter\./);
   expect(await preview.core.router.dispatch('getReceiptSettings', {})).toMatchObject({ ok: true, value: { settings: { shopName: '' } } });
 
   await field.fill('Warung Sari Rasa');
-  await section.getByRole('button', { name: 'Simpan setelan struk' }).click();
-  await expect(section.getByText('Setelan struk tersimpan.')).toBeVisible();
+  await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
+  await expect(page.getByText('Pengaturan tersimpan.')).toBeVisible();
   expect(preview.core.customerView()).toMatchObject({ kind: 'idle', shopName: 'Warung Sari Rasa' });
   await screenshotAtSizes(page, 'settings-shop-name', { check: () => field.scrollIntoViewIfNeeded() });
 });

@@ -160,21 +160,21 @@ test('printer down: the sale stays paid and green, the error shows, and retry pr
 
 test('Settings → Struk: a broken address is refused per field; Tes cetak gives a verdict', async ({ configured: preview, page }) => {
   await page.getByRole('tab', { name: /Pengaturan/ }).click();
-  const section = page.locator('form.receipt-settings');
+  const section = page.locator('.settings');
   await section.getByRole('radio', { name: /Printer jaringan/ }).check();
   await section.getByLabel('Alamat IP printer').fill('http://printer');
   await section.getByRole('textbox', { name: 'Port' }).fill(String(printer.port));
-  await section.getByRole('button', { name: 'Simpan setelan struk' }).click();
+  await section.getByRole('button', { name: 'Simpan pengaturan' }).click();
   await expect(section.getByText(/tanpa http:\/\//)).toBeVisible();
   expect(await dispatch(preview, 'getReceiptSettings', {})).toMatchObject({ settings: { printer: { kind: 'none' } } });
 
   await section.getByLabel('Alamat IP printer').fill('127.0.0.1');
-  await section.getByRole('button', { name: 'Simpan setelan struk' }).click();
-  await expect(section.getByText('Setelan struk tersimpan.')).toBeVisible();
+  await section.getByRole('button', { name: 'Simpan pengaturan' }).click();
+  await expect(section.getByText('Pengaturan tersimpan.')).toBeVisible();
   await section.getByRole('button', { name: 'Tes cetak' }).click();
   await expect(section.getByText(/^Tes cetak berhasil: printer 127\.0\.0\.1:/)).toBeVisible();
   expect(printedText(readEscPos((await printer.waitForJobs(1))[0]!)).map((line) => line.trim())).toContain('TES PRINTER');
-  await shootAll(page, 'receipt-settings', section.locator('.settings-verdict'));
+  await shootAll(page, 'receipt-settings', section.locator('.receipt-settings .settings-verdict'));
   await shootAll(page, 'receipt-settings-printer', section.getByRole('radio', { name: /Printer jaringan/ }));
 
   printer.behaviour = 'offline';

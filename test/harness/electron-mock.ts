@@ -392,6 +392,15 @@ function createMock() {
       showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: '' }) as { canceled: boolean; filePath: string }),
     },
     screen: new FakeScreen(),
+    /**
+     * Like Electron's shell.openExternal(url, options?): a Promise that settles once the OS took
+     * the link; a non-string url is a TypeError (lib/browser/api/shell.ts passes it to native).
+     */
+    shell: {
+      openExternal: vi.fn(async (url: unknown, _options?: unknown) => {
+        if (typeof url !== 'string') throw new TypeError('Error processing argument at index 0, conversion failure');
+      }),
+    },
   };
 }
 
@@ -425,5 +434,6 @@ export function resetElectronMock(mock: typeof electronMock = electronMock): voi
   Object.assign(mock.protocol, fresh.protocol);
   Object.assign(mock.app, fresh.app);
   Object.assign(mock.dialog, fresh.dialog);
+  Object.assign(mock.shell, fresh.shell);
   mock.screen.reset();
 }

@@ -6,7 +6,7 @@ import { encodeReceiptEscPos, encodeRowsEscPos, encodeTestPageEscPos } from './e
 import { PrinterError, sendToNetworkPrinter, type SendOptions } from './network-printer.ts';
 import { PrintQueue, type PrintFailure } from './print-queue.ts';
 import { renderReceiptHtml, renderRowsHtml, renderTestPageHtml } from './receipt-html.ts';
-import { buildReceipt, formatReceiptTime, ReceiptError, type ReceiptRow } from './receipt-model.ts';
+import { buildReceipt, formatReceiptTime, ReceiptError, type Receipt, type ReceiptRow } from './receipt-model.ts';
 import type { ReceiptSettingsStore } from './receipt-settings-store.ts';
 import type { ReportPrintContext } from './report-receipt.ts';
 import type { SaveResult } from '../file-saver.ts';
@@ -138,6 +138,11 @@ export class ReceiptService {
     const result = this.#queue.status(key);
     if (result?.state === 'failed') throw new PosError(result.errorCode ?? 'print.failed', { detail: result.errorDetail ?? '' });
     return { printer: describeTarget(printer) };
+  }
+
+  /** What the sale's receipt says (the WhatsApp receipt is written from it). */
+  model(tradeNo: string): Receipt {
+    return this.#receipt(this.#options.payment(tradeNo), this.#options.settings.get(), false);
   }
 
   /** The same HTML the system printer gets, for the web preview and "Simpan PDF". */

@@ -91,6 +91,7 @@ function fakeHandlers(): IpcHandlers {
     saveReceiptPdf: async () => ({ saved: false }),
     printDayReport: async () => ({ printer: '127.0.0.1:9100' }),
     printShiftReport: async () => ({ printer: '127.0.0.1:9100' }),
+    sendReceiptWhatsApp: async () => ({ opened: false, url: 'https://wa.me/6281234567890?text=x' }),
   };
 }
 
@@ -144,6 +145,7 @@ const validRequests: { [K in IpcCallName]: IpcRequest<K> } = {
   saveReceiptPdf: { tradeNo: payment.tradeNo },
   printDayReport: { from: '2026-03-02' },
   printShiftReport: { shiftId: 1 },
+  sendReceiptWhatsApp: { tradeNo: 'T1' },
 };
 
 const callNames = Object.keys(ipcContract) as IpcCallName[];

@@ -1,0 +1,34 @@
+import type { PaymentView } from '../../../shared/payment.ts';
+import type { ReceiptService } from '../receipts/receipt-service.ts';
+import { allowedExternalUrl, type ExternalOpener } from '../whatsapp/external-links.ts';
+import { whatsAppReceiptLink } from '../whatsapp/whatsapp-receipt.ts';
+import { PosError } from '../errors.ts';
+import type { IpcHandlers } from './router.ts';
+
+export const WHATSAPP_CALLS = ['sendReceiptWhatsApp'] as const;
+export type WhatsAppCallName = (typeof WHATSAPP_CALLS)[number];
+
+/**
+ * "Kirim struk via WhatsApp": main writes the message from the ledger (the renderer names only the
+ * sale) and opens it through the one allow-listed opener. Without one (the web preview) the link
+ * is answered for the page to open.
+ */
+export function createWhatsAppHandlers(deps: {
+  receipts: ReceiptService;
+  payment: (tradeNo: string) => PaymentView;
+  /** The shop's own contact mobile (Settings), sent to Paypro when the cashier typed none. */
+  shopDefaultMobile: () => string;
+  opener?: ExternalOpener;
+}): Pick<IpcHandlers, WhatsAppCallName> {
+  return {
+    sendReceiptWhatsApp: async ({ tradeNo }) => {
+      const payment = deps.payment(tradeNo);
+      const url = whatsAppReceiptLink(payment, deps.receipts.model(tradeNo), deps.shopDefaultMobile(), null);
+      // Checked here too: a link that the opener would refuse is a bug, not the cashier's problem.
+      if (allowedExternalUrl(url) === null) throw new PosError('external.not_allowed', { detail: url.slice(0, 80) });
+      if (deps.opener === undefined) return { opened: false, url };
+      await deps.opener.open(url);
+      return { opened: true, url };
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { formatRupiah } from '../../../shared/money.ts';
+import type { PaymentView } from '../../../shared/payment.ts';
+import { customerWhatsAppNumber, whatsAppLink } from '../../../shared/whatsapp.ts';
+import { PosError } from '../errors.ts';
+import type { Receipt } from '../receipts/receipt-model.ts';
+
+/**
+ * The receipt as a WhatsApp message: the shop, when, the amount, the state and both numbers
+ * (the shop's and Paypro's), in Indonesian like the printed receipt; Paypro's proof of payment
+ * (a PDF link) when there is one.
+ */
+export function whatsAppReceiptText(receipt: Receipt, proofUrl: string | null = null): string {
+  const lines = [
+    `*${receipt.shopName}*`,
+    `Struk pembayaran QRIS`,
+    `Waktu: ${receipt.paidAt}`,
+    `Jumlah: ${formatRupiah(receipt.amount)}`,
+    `Status: ${receipt.status}`,
+  ];
+  if (receipt.received !== null) lines.push(`Diterima: ${formatRupiah(receipt.received)}`);
+  if (receipt.outstanding !== null && receipt.outstanding > 0) lines.push(`Kurang: ${formatRupiah(receipt.outstanding)}`);
+  lines.push(`No. transaksi: ${receipt.tradeNo}`);
+  if (receipt.platformTradeNo) lines.push(`No. Paypro: ${receipt.platformTradeNo}`);
+  if (proofUrl) lines.push(`Bukti pembayaran: ${proofUrl}`);
+  if (receipt.training) lines.push('LATIHAN — BUKAN BUKTI PEMBAYARAN');
+  lines.push('Terima kasih.');
+  return lines.join('\n');
+}
+
+/** The wa.me link for a sale's receipt; refused (`whatsapp.no_mobile`) without the customer's mobile. */
+export function whatsAppReceiptLink(payment: PaymentView, receipt: Receipt, shopDefaultMobile: string, proofUrl: string | null): string {
+  const number = customerWhatsAppNumber(payment.customer.mobile, shopDefaultMobile);
+  if (number === null) throw new PosError('whatsapp.no_mobile', { detail: `${payment.tradeNo} has no customer mobile` });
+  return whatsAppLink(number, whatsAppReceiptText(receipt, proofUrl));
+}

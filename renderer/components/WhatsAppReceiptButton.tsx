@@ -1,0 +1,39 @@
+import type { IpcError } from '../../shared/ipc-contract.ts';
+import type { PaymentView } from '../../shared/payment.ts';
+import { customerWhatsAppNumber } from '../../shared/whatsapp.ts';
+import { useI18n } from '../app/i18n.tsx';
+import { safeCall } from '../app/pos.ts';
+
+type Props = {
+  payment: Pick<PaymentView, 'tradeNo' | 'state' | 'customer'>;
+  /** The shop's own contact (Settings): a sale that carries it has no customer mobile to send to. */
+  shopMobile: string;
+  onFailure: (error: IpcError) => void;
+};
+
+/**
+ * "Kirim struk via WhatsApp": on a paid or partly paid sale whose customer gave a mobile. Main
+ * writes the message and opens wa.me; the web preview (no main process) opens the link itself.
+ */
+export function WhatsAppReceiptButton({ payment, shopMobile, onFailure }: Props) {
+  const { t } = useI18n();
+  const receiptable = payment.state === 'paid' || payment.state === 'partially_paid';
+  if (!receiptable || customerWhatsAppNumber(payment.customer.mobile, shopMobile) === null) return null;
+
+  const send = async () => {
+    const result = await safeCall((api) => api.sendReceiptWhatsApp({ tradeNo: payment.tradeNo }));
+    if (!result.ok) return onFailure(result.error);
+    if (!result.value.opened) window.open(result.value.url, '_blank', 'noopener,noreferrer');
+  };
+
+  return (
+    <button
+      type="button"
+      className="button button-small button-secondary"
+      aria-label={t('whatsapp.send_label', { tradeNo: payment.tradeNo })}
+      onClick={() => void send()}
+    >
+      {t('whatsapp.send')}
+    </button>
+  );
+}

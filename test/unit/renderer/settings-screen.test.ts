@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RECEIPT_SETTINGS } from '../../../shared/receipt-settings.ts';
+import { DEFAULT_SETTINGS } from '../../../shared/settings.ts';
+import { toReceiptForm } from '../../../renderer/app/receiptSettingsForm.ts';
+import { formFromSettings } from '../../../renderer/app/settingsForm.ts';
+import {
+  EMPTY_PIN,
+  firstSectionWithError,
+  hasUnsaved,
+  pinErrors,
+  sectionOf,
+  unsavedParts,
+} from '../../../renderer/app/settingsScreen.ts';
+
+// Issue 20 item 11: one save for the settings screen, which knows whatever is typed and unsaved.
+const saved = { form: formFromSettings(DEFAULT_SETTINGS), receipt: toReceiptForm(DEFAULT_RECEIPT_SETTINGS) };
+const untouched = { form: saved.form, secret: '', receipt: saved.receipt, pin: EMPTY_PIN };
+
+describe('settings screen: what is unsaved', () => {
+  it('nothing typed: nothing to save, no question on leaving', () => {
+    expect(hasUnsaved(untouched, saved)).toBe(false);
+  });
+
+  it('the shop name typed counts as unsaved (it was dropped by the old first save button)', () => {
+    const draft = { ...untouched, receipt: { ...saved.receipt, shopName: 'Warung Sari Rasa' } };
+    expect(unsavedParts(draft, saved)).toEqual({ settings: false, receipt: true, pin: false });
+    expect(hasUnsaved(draft, saved)).toBe(true);
+  });
+
+  it('a secret, a field or a PIN typed each count, and each names its own save call', () => {
+    expect(unsavedParts({ ...untouched, secret: 'x' }, saved).settings).toBe(true);
+    expect(unsavedParts({ ...untouched, form: { ...saved.form, merchantNo: '1' } }, saved).settings).toBe(true);
+    expect(unsavedParts({ ...untouched, pin: { ...EMPTY_PIN, current: '1' } }, saved).pin).toBe(true);
+  });
+
+  it('receipt settings still loading are not unsaved', () => {
+    expect(hasUnsaved({ ...untouched, receipt: null }, { ...saved, receipt: null })).toBe(false);
+  });
+});
+
+describe('settings screen: errors lead to their section', () => {
+  it('each field belongs to the section a shop would look in', () => {
+    expect(sectionOf('shopName')).toBe('shop');
+    expect(sectionOf('merchantNo')).toBe('payment');
+    expect(sectionOf('newPin')).toBe('cashiers');
+    expect(sectionOf('customerDisplay.language')).toBe('display');
+    expect(sectionOf('baseUrl')).toBe('advanced');
+  });
+
+  it('the first section in screen order wins', () => {
+    expect(firstSectionWithError({ baseUrl: { code: 'x' }, copies: { code: 'y' } })).toBe('shop');
+    expect(firstSectionWithError({})).toBeNull();
+  });
+
+  it('the PIN is checked before anything is sent', () => {
+    expect(pinErrors({ current: '', next: '12', repeat: '12' })).toEqual({ newPin: { code: 'local.pin_format' } });
+    expect(pinErrors({ current: '', next: '2468', repeat: '2469' })).toEqual({ repeatPin: { code: 'local.pin_mismatch' } });
+    expect(pinErrors({ current: '', next: '2468', repeat: '2468' })).toEqual({});
+  });
+});
