@@ -1,4 +1,6 @@
-import type { PaymentState } from '../../../shared/payment.ts';
+import type { PaymentMethod, PaymentState } from '../../../shared/payment.ts';
+
+export type { PaymentMethod } from '../../../shared/payment.ts';
 import type { Environment } from '../../../shared/settings.ts';
 
 /** One payment as the ledger keeps it. Amounts are whole rupiah; times are epoch milliseconds. */
@@ -28,7 +30,6 @@ export type NewPayment = Omit<PaymentRecord, MutableField | 'updatedAt'> & {
   saleTradeNo?: string;
 };
 
-export type PaymentMethod = 'qris' | 'cash';
 
 /** Cash handed over at the counter: recorded paid at once, never sent to a gateway. */
 export interface NewCashPayment {
