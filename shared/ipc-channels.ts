@@ -11,6 +11,8 @@ export const ipcChannels = {
   lockAdmin: 'admin:lock',
   setAdminPin: 'admin:set-pin',
   charge: 'payment:charge',
+  chargeRest: 'payment:charge-rest',
+  payCash: 'payment:pay-cash',
   getPayment: 'payment:get',
   watchPayment: 'payment:watch',
   cancelPayment: 'payment:cancel',

@@ -118,6 +118,22 @@ export const ipcContract = {
     z.object({ amount: z.union([z.number(), z.string().max(32)]), customer: customerInputSchema.optional() }).strict(),
     paymentViewSchema,
   ),
+  /** "Tagih sisa": a new QR for exactly what the sale still owes, linked to it (issue 20 item 2). */
+  chargeRest: call('chargeRest', z.object({ saleTradeNo: z.string().min(1).max(64) }).strict(), paymentViewSchema),
+  /**
+   * Cash at the counter (issue 22): a new cash sale (`amount`), or what the sale `saleTradeNo`
+   * still owes (its open QR is cancelled first). Answers the cash payment, with its sale.
+   */
+  payCash: call(
+    'payCash',
+    z.object({
+      amount: z.union([z.number(), z.string().max(32)]).optional(),
+      customer: customerInputSchema.optional(),
+      saleTradeNo: z.string().min(1).max(64).optional(),
+      tendered: z.union([z.number(), z.string().max(32)]),
+    }).strict(),
+    paymentViewSchema,
+  ),
   getPayment: call('getPayment', tradeNoSchema.strict(), paymentViewSchema),
   /** Tells main which payment is on screen (null: none) so it polls that one about every second. */
   watchPayment: call(

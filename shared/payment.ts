@@ -77,6 +77,36 @@ export function counterStateFor(state: PaymentState, qr: QrDisplay): CounterStat
   return state;
 }
 
+export const PAYMENT_METHODS = ['qris', 'cash'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/** One payment of a sale (issue 22): the sale's first payment, or a follow-up (Tagih sisa, cash). */
+export const salePaymentViewSchema = z.object({
+  tradeNo: z.string(),
+  platformTradeNo: z.string().nullable(),
+  method: z.enum(PAYMENT_METHODS),
+  state: z.enum(PAYMENT_STATES),
+  amount: z.number().int(),
+  paidAmount: z.number().int().nullable(),
+  cashTendered: z.number().int().nullable(),
+  cashChange: z.number().int().nullable(),
+});
+export type SalePaymentView = z.infer<typeof salePaymentViewSchema>;
+
+/**
+ * The sale a payment belongs to, when it is more than one QRIS payment: paid in cash, or with
+ * follow-up payments. `tradeNo` is the sale's first payment; `received` is every payment's money;
+ * `outstanding` what the sale still owes (0 when paid in full).
+ */
+export const saleOfPaymentSchema = z.object({
+  tradeNo: z.string(),
+  amount: z.number().int(),
+  payments: z.array(salePaymentViewSchema),
+  received: z.number().int(),
+  outstanding: z.number().int(),
+});
+export type SaleOfPayment = z.infer<typeof saleOfPaymentSchema>;
+
 /** A payment as the renderer sees it. Plain data; crosses IPC. */
 export const paymentViewSchema = z.object({
   tradeNo: z.string(),
@@ -97,6 +127,8 @@ export const paymentViewSchema = z.object({
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
   expiresAt: z.number().int(),
+  /** Absent for a sale of one QRIS payment (the payment is the sale). */
+  sale: saleOfPaymentSchema.optional(),
 });
 export type PaymentView = z.infer<typeof paymentViewSchema>;
 

@@ -57,6 +57,8 @@ export interface PosCoreOptions {
   systemLocale?: string;
   /** Network printer timeouts (tests shorten them). */
   printerTimeouts?: SendOptions;
+  /** Cash was recorded for a sale (its first payment's trade number): where the cash drawer opens (i22-drawer). */
+  onCashReceived?: (saleTradeNo: string) => void;
 }
 
 export interface PosCore {
@@ -114,6 +116,7 @@ export function createPosCore(options: PosCoreOptions): PosCore {
     now,
     ...(options.trackingPolicy === undefined ? {} : { policy: options.trackingPolicy }),
     onError: (error, context) => logger.error(context, { error: String(error) }),
+    ...(options.onCashReceived === undefined ? {} : { onCashReceived: options.onCashReceived }),
   });
   const scrypt = options.scryptN === undefined ? {} : { scryptN: options.scryptN };
   const adminLock = new AdminLock(options.store, { now, cipher: options.cipher, ...scrypt });

@@ -23,6 +23,8 @@ export const reportSchema = z.object({
   }),
   partial: z.object({ received: z.number().int(), outstanding: z.number().int() }),
   received: z.number().int(),
+  /** The same money by how it was paid (issue 22); every report main sends has it. */
+  receivedByMethod: z.object({ qris: z.number().int(), cash: z.number().int() }).optional(),
   firstSaleAt: z.number().int().nullable(),
   lastSaleAt: z.number().int().nullable(),
   late: z.object({ count: z.number().int(), received: z.number().int() }),

@@ -114,6 +114,20 @@ export function createPosHandlers(deps: HandlerDeps): Omit<IpcHandlers, ReceiptC
       }
     },
 
+    chargeRest: async ({ saleTradeNo }) => {
+      deps.day.ensureShiftForSale();
+      try {
+        return await payments.chargeRest(saleTradeNo);
+      } catch (error) {
+        throw toPosError(error);
+      }
+    },
+
+    payCash: async (input) => {
+      deps.day.ensureShiftForSale();
+      return payments.payCash(input);
+    },
+
     getPayment: async ({ tradeNo }) => payments.get(tradeNo),
 
     watchPayment: async ({ tradeNo }) => {

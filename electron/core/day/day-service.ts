@@ -22,6 +22,7 @@ import { PosError } from '../errors.ts';
 import type { PageCursor, SalePage, SaleRecord, ShiftRecord } from '../ledger/day-records.ts';
 import { LedgerError, type Ledger } from '../ledger/ledger.ts';
 import { toPaymentView } from '../payments/payment-view.ts';
+import type { SalePayment } from '../ledger/records.ts';
 import { validateLateResolution } from '../../../shared/day/late-rules.ts';
 import { NOT_WITH_TRADE_NO, searchWindow } from '../../../shared/day/search-rules.ts';
 import { CashierRoster, type CashierPins } from './cashier-roster.ts';
@@ -57,6 +58,13 @@ export class DayService {
     this.#deps = deps;
     this.roster = new CashierRoster({ book: () => deps.ledger.day, settings: deps.settings, pins: deps.pins, supervisor: deps.supervisor });
     this.#csvFormat = csvFormatForLocale(deps.systemLocale);
+  }
+
+  /** A history row with its sale's payments (one row per sale, issue 22). */
+  readonly #saleView = (sale: SaleRecord): SaleView => saleView(sale, this.#deps.ledger.salePayments(sale.tradeNo));
+
+  #pageView(page: SalePage): { sales: SaleView[]; next: string | null } {
+    return { sales: page.sales.map(this.#saleView), next: page.next ? `${page.next.createdAt}.${page.next.id}` : null };
   }
 
   get #book() {
@@ -184,12 +192,12 @@ export class DayService {
       if (others.length > 0) {
         throw new PosError('validation', { fields: { tradeNo: { code: 'search.trade_no_alone' } }, detail: others.join(', ') });
       }
-      return { sales: this.#book.byTradeNo(request.tradeNo.trim()).map(saleView), next: null };
+      return { sales: this.#book.byTradeNo(request.tradeNo.trim()).map(this.#saleView), next: null };
     }
     if (request.shiftId !== undefined) {
       const others = NOT_WITH_TRADE_NO.filter((filter) => filter !== 'shiftId' && request[filter] !== undefined);
       if (others.length > 0) throw new PosError('bad_request', { detail: `a shift's page takes no other filter (${others.join(', ')})` });
-      return pageView(this.#book.pageOfShift(request.shiftId, limit, after));
+      return this.#pageView(this.#book.pageOfShift(request.shiftId, limit, after));
     }
     const { first, last } = this.#range(request.from, request.to);
     const window = searchWindow(first, last, request.fromTime, request.toTime);
@@ -197,19 +205,19 @@ export class DayService {
     if (request.amount !== undefined) {
       const amount = validateAmount(request.amount, { minAmount: 1, maxAmount: Number.MAX_SAFE_INTEGER });
       if (!amount.ok) throw new PosError('validation', { fields: { amount: amount.error } });
-      return pageView(this.#book.pageByAmount(amount.value, window.start, window.end, limit, after, request.state));
+      return this.#pageView(this.#book.pageByAmount(amount.value, window.start, window.end, limit, after, request.state));
     }
     if (request.state !== undefined) {
-      return pageView(this.#book.pageByState(request.state, window.start, window.end, limit, after));
+      return this.#pageView(this.#book.pageByState(request.state, window.start, window.end, limit, after));
     }
-    return pageView(this.#book.pageBetween(window.start, window.end, limit, after));
+    return this.#pageView(this.#book.pageBetween(window.start, window.end, limit, after));
   }
 
   /** One sale as the history shows it (after a re-check). */
   sale(tradeNo: string): SaleView {
     const sale = this.#book.byTradeNo(tradeNo).find((one) => one.tradeNo === tradeNo);
     if (sale === undefined) throw new PosError('not_found', { detail: tradeNo });
-    return saleView(sale);
+    return this.#saleView(sale);
   }
 
   /**
@@ -225,14 +233,14 @@ export class DayService {
   // ---- late payments ----------------------------------------------------------------------------
 
   lateUnresolved(): SaleView[] {
-    return this.#book.lateUnresolved().map(saleView);
+    return this.#book.lateUnresolved().map(this.#saleView);
   }
 
   resolveLate(tradeNo: string, outcome: LateOutcome, note: string): SaleView {
     const checked = validateLateResolution({ outcome, note });
     if (!checked.ok) throw new PosError('validation', { fields: checked.fields });
     translate(() => this.#book.resolveLate(tradeNo, checked.value.outcome, checked.value.note));
-    return saleView(this.#book.byTradeNo(tradeNo)[0]!);
+    return this.#saleView(this.#book.byTradeNo(tradeNo)[0]!);
   }
 
   // ---- internals --------------------------------------------------------------------------------
@@ -259,13 +267,9 @@ function parseCursor(text: string | undefined): PageCursor | undefined {
   return { createdAt: Number(match[1]), id: Number(match[2]) };
 }
 
-function pageView(page: SalePage): { sales: SaleView[]; next: string | null } {
-  return { sales: page.sales.map(saleView), next: page.next ? `${page.next.createdAt}.${page.next.id}` : null };
-}
-
-export function saleView(sale: SaleRecord): SaleView {
+export function saleView(sale: SaleRecord, salePayments: readonly SalePayment[] = []): SaleView {
   return {
-    ...toPaymentView(sale),
+    ...toPaymentView(sale, salePayments),
     shiftId: sale.shiftId,
     cashierName: sale.cashierName,
     late: sale.lateAt !== null,

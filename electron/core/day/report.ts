@@ -1,4 +1,5 @@
 import type { PaymentState } from '../../../shared/payment.ts';
+import type { PaymentMethod } from '../ledger/records.ts';
 
 /**
  * The arithmetic of a shift or business-day report ("Tutup kasir"). The ledger answers with a
@@ -17,6 +18,12 @@ export interface SaleFacts {
   late: boolean;
   /** Cancelled at the counter at some point (it may have been found paid later). */
   voided: boolean;
+  /** Schema 5: how it was paid (default QRIS). */
+  method?: PaymentMethod;
+  /** A follow-up payment of a sale (Tagih sisa, the rest in cash): money only, not a sale of its own. */
+  followUp?: boolean;
+  /** A sale's first payment whose sale its payments together paid in full: reported as paid. */
+  completed?: boolean;
 }
 
 /** One GROUP BY row: the sales sharing a state and the late/voided flags. */
@@ -24,6 +31,9 @@ export interface ReportGroup {
   state: PaymentState;
   late: boolean;
   voided: boolean;
+  method?: PaymentMethod;
+  followUp?: boolean;
+  completed?: boolean;
   count: number;
   /** Sum of the amounts charged. */
   amount: number;
@@ -50,8 +60,10 @@ export interface SalesReport {
   buckets: Record<ReportBucket, CountAmount>;
   /** Partially paid sales: what came in and what the customer still owes. */
   partial: { received: number; outstanding: number };
-  /** Money received through QRIS: paid sales (their paid amount) plus what partial sales received. */
+  /** Money received, every payment of every sale: paid sales plus what partial sales received. */
   received: number;
+  /** The same money by how it was paid (absent from reports frozen before schema 5: all QRIS). */
+  receivedByMethod: Record<PaymentMethod, number>;
   firstSaleAt: number | null;
   lastSaleAt: number | null;
   /** Paid after the counter closed them; their money is inside `received`. */
@@ -77,6 +89,7 @@ export function emptyReport(): SalesReport {
     buckets: Object.fromEntries(REPORT_BUCKETS.map((bucket) => [bucket, { count: 0, amount: 0 }])) as SalesReport['buckets'],
     partial: { received: 0, outstanding: 0 },
     received: 0,
+    receivedByMethod: { qris: 0, cash: 0 },
     firstSaleAt: null,
     lastSaleAt: null,
     late: { count: 0, received: 0 },
@@ -88,13 +101,16 @@ export function buildReport(groups: Iterable<ReportGroup>): SalesReport {
   const report = emptyReport();
   for (const group of groups) {
     if (group.count === 0) continue;
-    report.saleCount += group.count;
-    const bucket = report.buckets[bucketOf(group.state)];
-    bucket.count += group.count;
-    bucket.amount += group.amount;
     const received = groupReceived(group);
     report.received += received;
-    if (group.state === 'partially_paid') {
+    report.receivedByMethod[group.method ?? 'qris'] += received;
+    // A follow-up brings money into its sale, which its first payment already counts.
+    if (group.followUp === true) continue;
+    report.saleCount += group.count;
+    const bucket = report.buckets[group.completed === true ? 'paid' : bucketOf(group.state)];
+    bucket.count += group.count;
+    bucket.amount += group.amount;
+    if (group.state === 'partially_paid' && group.completed !== true) {
       report.partial.received += group.paid;
       report.partial.outstanding += group.amount - group.paid;
     }
@@ -116,11 +132,14 @@ export function buildReport(groups: Iterable<ReportGroup>): SalesReport {
 export function groupSales(sales: Iterable<SaleFacts>): ReportGroup[] {
   const groups = new Map<string, ReportGroup>();
   for (const sale of sales) {
-    const key = `${sale.state}|${sale.late}|${sale.voided}`;
+    const method = sale.method ?? 'qris';
+    const followUp = sale.followUp ?? false;
+    const completed = sale.completed ?? false;
+    const key = `${sale.state}|${sale.late}|${sale.voided}|${method}|${followUp}|${completed}`;
     let group = groups.get(key);
     if (group === undefined) {
       group = {
-        state: sale.state, late: sale.late, voided: sale.voided,
+        state: sale.state, late: sale.late, voided: sale.voided, method, followUp, completed,
         count: 0, amount: 0, paid: 0, paidOrCharged: 0, firstAt: sale.createdAt, lastAt: sale.createdAt,
       };
       groups.set(key, group);

@@ -4,6 +4,17 @@ import type { CsvFormat } from '../../../shared/day/csv-format.ts';
 import { CsvWriter, type CsvCell } from './csv.ts';
 import { isoLocal, localDateTime } from './local-time.ts';
 import { receivedOf } from './report.ts';
+import type { PaymentMethod } from '../ledger/records.ts';
+
+/** A sale's follow-up payments (Tagih sisa, the rest in cash), summed for its one CSV row. */
+export interface ExportFollowUps {
+  received: number;
+  methods: PaymentMethod[];
+  cashTendered: number | null;
+  cashChange: number | null;
+  tradeNos: string[];
+  payproTradeNos: string[];
+}
 
 /** One sale as the export writes it: a history row of the ledger (SaleRecord) fits. */
 export interface ExportSale {
@@ -21,6 +32,13 @@ export interface ExportSale {
   environment: string;
   lateAt: number | null;
   resolution: string | null;
+  /** Schema 5; absent means a QRIS sale with one payment. */
+  method?: PaymentMethod;
+  cashTendered?: number | null;
+  cashChange?: number | null;
+  /** Its payments together paid it in full. */
+  completed?: boolean;
+  followUps?: ExportFollowUps;
 }
 
 /**
@@ -45,10 +63,21 @@ export const SALES_CSV_HEADER = [
   'customer_mobile',
   'customer_email',
   'environment',
+  // Issue 22 (appended, so other appended columns merge): how the sale was paid ('qris', 'cash' or
+  // 'qris+cash'), the cash handed over and given back, and the sale's follow-up payments' numbers.
+  'method',
+  'cash_tendered',
+  'cash_change',
+  'follow_up_trade_nos',
+  'follow_up_paypro_trade_nos',
 ] as const;
 
 export function saleCsvRow(sale: ExportSale, day: BusinessDay, clock: Pick<MinuteClock, 'isoLocal' | 'localDateTime'> = { isoLocal, localDateTime }): CsvCell[] {
-  const received = receivedOf(sale);
+  const followUps = sale.followUps;
+  // One row per sale: received is the money of all its payments.
+  const received = receivedOf(sale) + (followUps?.received ?? 0);
+  const outstanding = sale.state === 'partially_paid' && sale.completed !== true ? Math.max(0, sale.amount - received) : 0;
+  const methods = new Set([sale.method ?? 'qris', ...(followUps?.methods ?? [])]);
   return [
     day.date,
     clock.isoLocal(sale.createdAt),
@@ -58,7 +87,7 @@ export function saleCsvRow(sale: ExportSale, day: BusinessDay, clock: Pick<Minut
     sale.state,
     sale.amount,
     received,
-    sale.state === 'partially_paid' ? sale.amount - received : 0,
+    outstanding,
     sale.lateAt === null ? 'no' : 'yes',
     sale.resolution,
     sale.cashierName,
@@ -67,11 +96,21 @@ export function saleCsvRow(sale: ExportSale, day: BusinessDay, clock: Pick<Minut
     sale.customerMobile,
     sale.customerEmail,
     sale.environment,
+    (['qris', 'cash'] as const).filter((method) => methods.has(method)).join('+'),
+    sumOrNull(sale.cashTendered, followUps?.cashTendered),
+    sumOrNull(sale.cashChange, followUps?.cashChange),
+    followUps?.tradeNos.join(' ') ?? '',
+    followUps?.payproTradeNos.join(' ') ?? '',
   ];
 }
 
+/** Cash of the sale's own payment and of its follow-ups together; null when there was none. */
+function sumOrNull(own: number | null | undefined, ofFollowUps: number | null | undefined): number | null {
+  return own == null && ofFollowUps == null ? null : (own ?? 0) + (ofFollowUps ?? 0);
+}
+
 /** The columns Excel would turn into numbers or dates: written so that it keeps them as text. */
-const ID_COLUMNS = ['trade_no', 'paypro_trade_no', 'customer_mobile'];
+const ID_COLUMNS = ['trade_no', 'paypro_trade_no', 'customer_mobile', 'follow_up_trade_nos', 'follow_up_paypro_trade_nos'];
 
 /**
  * The sales CSV in pieces: `head()` first, then `lines(sales)` for each batch of sales, oldest

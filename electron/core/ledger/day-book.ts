@@ -15,7 +15,7 @@ import {
   type ShiftReport,
 } from './day-records.ts';
 import { toRecord } from './ledger.ts';
-import { LedgerError } from './records.ts';
+import { LedgerError, type PaymentMethod } from './records.ts';
 
 type Row = Record<string, SQLInputValue>;
 type Transaction = <T>(work: () => T) => T;
@@ -320,6 +320,9 @@ function groups(rows: Row[]): ReportGroup[] {
     state: row.state as PaymentState,
     late: Number(row.late) === 1,
     voided: Number(row.voided) === 1,
+    method: row.method as PaymentMethod,
+    followUp: Number(row.follow_up) === 1,
+    completed: Number(row.completed) === 1,
     count: Number(row.count),
     amount: Number(row.amount),
     paid: Number(row.paid),
@@ -342,7 +345,12 @@ function countAmount(row: Row | undefined): CountAmount {
 /** A report frozen before schema 4 has no `earlier`: nothing was counted there then. */
 function frozenReport(json: string): ShiftReport {
   const report = JSON.parse(json) as Partial<ShiftReport>;
-  return { ...report, earlier: report.earlier ?? { count: 0, amount: 0 } } as ShiftReport;
+  return {
+    ...report,
+    earlier: report.earlier ?? { count: 0, amount: 0 },
+    // Before schema 5 every rupiah came through QRIS.
+    receivedByMethod: report.receivedByMethod ?? { qris: report.received ?? 0, cash: 0 },
+  } as ShiftReport;
 }
 
 function toCashier(row: Row): CashierRecord {
@@ -395,5 +403,17 @@ function toExportSale(row: SQLOutputValue[]): ExportSale {
     environment: String(row[11]),
     lateAt: row[12] === null ? null : Number(row[12]),
     resolution: row[13] === null ? null : String(row[13]),
+    method: row[15] as PaymentMethod,
+    cashTendered: row[16] === null ? null : Number(row[16]),
+    cashChange: row[17] === null ? null : Number(row[17]),
+    completed: Number(row[18]) === 1,
+    followUps: {
+      received: Number(row[19]),
+      methods: row[20] === null ? [] : (String(row[20]).split(' ') as PaymentMethod[]),
+      cashTendered: row[21] === null ? null : Number(row[21]),
+      cashChange: row[22] === null ? null : Number(row[22]),
+      tradeNos: row[23] === null ? [] : String(row[23]).split(' '),
+      payproTradeNos: row[24] === null ? [] : String(row[24]).split(' '),
+    },
   };
 }

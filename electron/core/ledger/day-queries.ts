@@ -1,3 +1,5 @@
+import { received } from './migration-shift-windows.ts';
+
 /**
  * The statements behind cashiers, shifts, reports, history and late payments (schema 2), kept
  * apart like QUERIES so that a test can ask the planner about exactly this SQL.
@@ -6,12 +8,13 @@
 /** The columns a history row needs: the payment, its shift and cashier, late and resolved. */
 const SALE_COLUMNS = `p.id, p.trade_no, p.platform_trade_no, p.amount, p.paid_amount, p.state, p.gateway_status,
   p.customer_name, p.customer_mobile, p.customer_email, p.qr_string, p.payment_url, p.error_code, p.error_detail,
-  p.environment, p.created_at, p.updated_at, p.expires_at, p.shift_id, p.late_at, p.voided_at,
+  p.environment, p.created_at, p.updated_at, p.expires_at, p.shift_id, p.late_at, p.voided_at, p.sale_id,
   (SELECT c.name FROM shifts s JOIN cashiers c ON c.id = s.cashier_id WHERE s.id = p.shift_id) AS cashier_name,
   (SELECT r.outcome FROM late_resolutions r WHERE r.payment_id = p.id) AS resolution`;
 
 /** One GROUP BY row per state × late × voided: what buildReport needs (electron/core/day/report.ts). */
-const REPORT_GROUPS = `SELECT state, late_at IS NOT NULL AS late, voided_at IS NOT NULL AS voided, count(*) AS count,
+const REPORT_GROUPS = `SELECT state, late_at IS NOT NULL AS late, voided_at IS NOT NULL AS voided, method,
+  sale_id IS NOT NULL AS follow_up, completed_at IS NOT NULL AS completed, count(*) AS count,
   sum(amount) AS amount, coalesce(sum(paid_amount), 0) AS paid, sum(coalesce(paid_amount, amount)) AS paid_or_charged,
   min(created_at) AS first_at, max(created_at) AS last_at FROM payments`;
 
@@ -20,6 +23,10 @@ const NEWEST_FIRST = 'ORDER BY p.created_at DESC, p.id DESC LIMIT ?';
 /** Rows strictly after the cursor (created_at, id) in newest-first order. */
 const BEFORE_CURSOR = '(p.created_at < ? OR (p.created_at = ? AND p.id < ?))';
 const IN_WINDOW = 'p.created_at >= ? AND p.created_at < ?';
+/** One row per sale: a follow-up payment (schema 5) is shown inside its sale's row. */
+const SALES_ONLY = 'p.sale_id IS NULL';
+/** A sale's follow-up payments (schema 5), aggregated for its CSV row. */
+const FOLLOW_UPS = 'FROM payments f WHERE f.sale_id = p.id';
 
 export const DAY_QUERIES = {
   insertCashier: `INSERT INTO cashiers (name, pin, is_default, created_at) VALUES (?, ?, ?, ?) RETURNING id`,
@@ -42,11 +49,12 @@ export const DAY_QUERIES = {
   shiftOpenPayments: `SELECT count(*) AS open FROM payments
     WHERE shift_id = ? AND state IN ('creating', 'unknown', 'awaiting_payment')`,
 
-  reportOfShift: `${REPORT_GROUPS} WHERE shift_id = ? GROUP BY 1, 2, 3`,
-  reportBetween: `${REPORT_GROUPS} WHERE created_at >= ? AND created_at < ? GROUP BY 1, 2, 3`,
+  reportOfShift: `${REPORT_GROUPS} WHERE shift_id = ? GROUP BY 1, 2, 3, 4, 5, 6`,
+  reportBetween: `${REPORT_GROUPS} WHERE created_at >= ? AND created_at < ? GROUP BY 1, 2, 3, 4, 5, 6`,
   /** Whole hours of a range from the rollup (schema 3); firstAt/lastAt come from firstBetween/lastBetween. */
-  reportHourly: `SELECT state, late, voided, sum(count) AS count, sum(amount) AS amount, sum(paid) AS paid,
-    sum(paid_or_charged) AS paid_or_charged FROM payments_hourly WHERE hour >= ? AND hour < ? GROUP BY 1, 2, 3`,
+  reportHourly: `SELECT state, late, voided, method, follow_up, completed, sum(count) AS count, sum(amount) AS amount,
+    sum(paid) AS paid, sum(paid_or_charged) AS paid_or_charged FROM payments_hourly WHERE hour >= ? AND hour < ?
+    GROUP BY 1, 2, 3, 4, 5, 6`,
   // One min() or max() alone, so that SQLite reads one end of payments_by_created.
   firstBetween: `SELECT min(created_at) AS at FROM payments WHERE created_at >= ? AND created_at < ?`,
   lastBetween: `SELECT max(created_at) AS at FROM payments WHERE created_at >= ? AND created_at < ?`,
@@ -64,23 +72,32 @@ export const DAY_QUERIES = {
   adoptReceived: `UPDATE received_after_close SET shift_id = ? WHERE shift_id IS NULL`,
   adoptResolutions: `UPDATE late_resolutions SET shift_id = ? WHERE shift_id IS NULL`,
 
-  pageBetween: `SELECT ${SALE_COLUMNS} FROM payments p WHERE ${IN_WINDOW} AND ${BEFORE_CURSOR} ${NEWEST_FIRST}`,
-  pageOfShift: `SELECT ${SALE_COLUMNS} FROM payments p WHERE p.shift_id = ? AND ${BEFORE_CURSOR} ${NEWEST_FIRST}`,
-  pageByAmount: `SELECT ${SALE_COLUMNS} FROM payments p WHERE p.amount = ? AND ${IN_WINDOW} AND ${BEFORE_CURSOR} ${NEWEST_FIRST}`,
+  pageBetween: `SELECT ${SALE_COLUMNS} FROM payments p WHERE ${IN_WINDOW} AND ${SALES_ONLY} AND ${BEFORE_CURSOR} ${NEWEST_FIRST}`,
+  pageOfShift: `SELECT ${SALE_COLUMNS} FROM payments p WHERE p.shift_id = ? AND ${SALES_ONLY} AND ${BEFORE_CURSOR} ${NEWEST_FIRST}`,
+  pageByAmount: `SELECT ${SALE_COLUMNS} FROM payments p WHERE p.amount = ? AND ${IN_WINDOW} AND ${SALES_ONLY} AND ${BEFORE_CURSOR} ${NEWEST_FIRST}`,
   /** Amount and state together: a search names both, and both apply. */
-  pageByAmountAndState: `SELECT ${SALE_COLUMNS} FROM payments p WHERE p.amount = ? AND ${IN_WINDOW} AND p.state = ? AND ${BEFORE_CURSOR} ${NEWEST_FIRST}`,
-  pageByState: `SELECT ${SALE_COLUMNS} FROM payments p WHERE ${IN_WINDOW} AND p.state = ? AND ${BEFORE_CURSOR} ${NEWEST_FIRST}`,
-  byTradeNo: `SELECT ${SALE_COLUMNS} FROM payments p WHERE p.trade_no = ?1 OR p.platform_trade_no = ?1`,
+  pageByAmountAndState: `SELECT ${SALE_COLUMNS} FROM payments p WHERE p.amount = ? AND ${IN_WINDOW} AND p.state = ? AND ${SALES_ONLY} AND ${BEFORE_CURSOR} ${NEWEST_FIRST}`,
+  pageByState: `SELECT ${SALE_COLUMNS} FROM payments p WHERE ${IN_WINDOW} AND p.state = ? AND ${SALES_ONLY} AND ${BEFORE_CURSOR} ${NEWEST_FIRST}`,
+  /** Our trade number or Paypro's, of the sale or of any of its payments: the sale is found. */
+  byTradeNo: `SELECT ${SALE_COLUMNS} FROM payments p WHERE p.id IN
+    (SELECT coalesce(sale_id, id) FROM payments WHERE trade_no = ?1 OR platform_trade_no = ?1)`,
   // Only the exported columns, joined rather than looked up per row: 100k rows is a normal month.
   // Read as arrays, by position (DayBook.exportPages): keep the column order. One page after the
   // cursor (created_at, id), oldest first: the first ? is the range's start or the cursor's
   // created_at (the index range), then the range's end, the cursor's created_at and id.
   exportBetween: `SELECT p.trade_no, p.platform_trade_no, p.state, p.amount, p.paid_amount, p.created_at,
     c.name AS cashier_name, p.shift_id, p.customer_name, p.customer_mobile, p.customer_email, p.environment,
-    p.late_at, r.outcome AS resolution, p.id
+    p.late_at, r.outcome AS resolution, p.id,
+    p.method, p.cash_tendered, p.cash_change, p.completed_at IS NOT NULL AS completed,
+    (SELECT coalesce(sum(${received('f')}), 0) ${FOLLOW_UPS}) AS follow_up_received,
+    (SELECT group_concat(f.method, ' ') ${FOLLOW_UPS}) AS follow_up_methods,
+    (SELECT sum(f.cash_tendered) ${FOLLOW_UPS}) AS follow_up_tendered,
+    (SELECT sum(f.cash_change) ${FOLLOW_UPS}) AS follow_up_change,
+    (SELECT group_concat(f.trade_no, ' ') ${FOLLOW_UPS}) AS follow_up_trade_nos,
+    (SELECT group_concat(f.platform_trade_no, ' ') ${FOLLOW_UPS}) AS follow_up_paypro_trade_nos
     FROM payments p LEFT JOIN shifts s ON s.id = p.shift_id LEFT JOIN cashiers c ON c.id = s.cashier_id
     LEFT JOIN late_resolutions r ON r.payment_id = p.id
-    WHERE ${IN_WINDOW} AND (p.created_at > ? OR p.id > ?) ORDER BY p.created_at, p.id LIMIT ?`,
+    WHERE ${IN_WINDOW} AND (p.created_at > ? OR p.id > ?) AND ${SALES_ONLY} ORDER BY p.created_at, p.id LIMIT ?`,
 
   lateUnresolved: `SELECT ${SALE_COLUMNS} FROM payments p WHERE p.late_at IS NOT NULL
     AND NOT EXISTS (SELECT 1 FROM late_resolutions r WHERE r.payment_id = p.id) ORDER BY p.late_at`,

@@ -8,10 +8,13 @@ import {
   MUTABLE_FIELDS,
   type DaySummary,
   type Durability,
+  type NewCashPayment,
   type NewPayment,
   type PaymentChange,
   type PaymentEvent,
+  type PaymentMethod,
   type PaymentRecord,
+  type SalePayment,
 } from './records.ts';
 import { MIGRATIONS, migrate, userVersion } from './migrations.ts';
 import { QUERIES } from './queries.ts';
@@ -23,7 +26,10 @@ export {
   type DaySummary,
   type Durability,
   type LedgerErrorCode,
+  type NewCashPayment,
   type NewPayment,
+  type PaymentMethod,
+  type SalePayment,
   type PaymentChange,
   type PaymentEvent,
   type PaymentRecord,
@@ -112,30 +118,77 @@ export class Ledger {
     this.day = new DayBook(db, (work) => this.#transaction(work), this.#now, options.dayHooks);
   }
 
-  /** Write-ahead record of a payment about to be created at the gateway. */
+  /** Write-ahead record of a payment about to be created at the gateway (a sale's first, or a follow-up charge). */
   record(payment: NewPayment): PaymentRecord {
     const now = this.#now();
     return this.#transaction(() => {
-      let id: number;
-      try {
-        const row = this.#sql.insert.get(
-          payment.tradeNo, payment.amount, payment.customerName, payment.customerMobile,
-          payment.customerEmail, payment.environment, payment.createdAt, now, payment.expiresAt,
-        );
-        id = Number(row?.id);
-      } catch (error) {
-        if (errcode(error) === SQLITE_CONSTRAINT_UNIQUE) {
-          throw new LedgerError('duplicate_trade_no', `Trade number ${payment.tradeNo} is already recorded.`);
-        }
-        throw error;
-      }
-      this.#sql.insertEvent.run(id, now, null, 'creating', null, '{}');
+      const saleId = payment.saleTradeNo === undefined ? null : this.#firstPaymentId(payment.saleTradeNo);
+      this.#insert(payment, { state: 'creating', paidAmount: null, method: 'qris', saleId, tendered: null, now });
       return {
-        ...payment,
+        ...withoutSale(payment),
         platformTradeNo: null, paidAmount: null, state: 'creating', gatewayStatus: null,
         qrString: null, paymentUrl: null, errorCode: null, errorDetail: null, updatedAt: now,
       };
     });
+  }
+
+  /**
+   * Cash taken at the counter: recorded paid in one transaction (row, event, and the sale's
+   * completion when it is a follow-up), so a crash leaves the cash payment wholly there or not at all.
+   * The schema refuses a tender below the amount; change = tendered − amount.
+   */
+  recordCash(payment: NewCashPayment): PaymentRecord {
+    const now = this.#now();
+    return this.#transaction(() => {
+      const saleId = payment.saleTradeNo === undefined ? null : this.#firstPaymentId(payment.saleTradeNo);
+      const record = {
+        tradeNo: payment.tradeNo, amount: payment.amount, customerName: payment.customerName,
+        customerMobile: payment.customerMobile, customerEmail: payment.customerEmail,
+        environment: payment.environment, createdAt: payment.createdAt, expiresAt: payment.createdAt,
+      };
+      this.#insert(record, { state: 'paid', paidAmount: payment.amount, method: 'cash', saleId, tendered: payment.tendered, now });
+      return {
+        ...record,
+        platformTradeNo: null, paidAmount: payment.amount, state: 'paid', gatewayStatus: null,
+        qrString: null, paymentUrl: null, errorCode: null, errorDetail: null, updatedAt: now,
+      };
+    });
+  }
+
+  /** The payments of the sale `tradeNo` belongs to (its first payment, then its follow-ups), oldest first. */
+  salePayments(tradeNo: string): SalePayment[] {
+    const row = this.#sql.saleId.get(tradeNo);
+    if (row === undefined) return [];
+    const saleId = row.sale_id === null ? Number(row.id) : Number(row.sale_id);
+    return this.#sql.salePayments.all(saleId).sort((a, b) => Number(a.id) - Number(b.id)).map(toSalePayment);
+  }
+
+  #firstPaymentId(saleTradeNo: string): number {
+    const row = this.#sql.saleId.get(saleTradeNo);
+    if (row === undefined) throw new LedgerError('not_found', `No payment with trade number ${saleTradeNo}.`);
+    if (row.sale_id !== null) throw new LedgerError('invalid_record', `Payment ${saleTradeNo} is a follow-up, not a sale.`);
+    return Number(row.id);
+  }
+
+  #insert(
+    payment: Omit<NewPayment, 'saleTradeNo'>,
+    how: { state: PaymentState; paidAmount: number | null; method: PaymentMethod; saleId: number | null; tendered: number | null; now: number },
+  ): void {
+    let id: number;
+    try {
+      const row = this.#sql.insert.get(
+        payment.tradeNo, payment.amount, how.paidAmount, how.state, payment.customerName, payment.customerMobile,
+        payment.customerEmail, payment.environment, payment.createdAt, how.now, payment.expiresAt,
+        how.method, how.saleId, how.tendered, how.tendered === null ? null : how.tendered - payment.amount,
+      );
+      id = Number(row?.id);
+    } catch (error) {
+      if (errcode(error) === SQLITE_CONSTRAINT_UNIQUE) {
+        throw new LedgerError('duplicate_trade_no', `Trade number ${payment.tradeNo} is already recorded.`);
+      }
+      throw error;
+    }
+    this.#sql.insertEvent.run(id, how.now, null, how.state, how.method === 'cash' ? 'cash received' : null, '{}');
   }
 
   /** Applies a change and appends its event in one transaction; refuses illegal state changes. */
@@ -213,25 +266,34 @@ export class Ledger {
     };
   }
 
-  /** Counts and sums per state of the payments created in [fromMs, toMs). */
+  /**
+   * Counts and sums per state of the sales created in [fromMs, toMs): a sale counts once (its
+   * follow-up payments add only money), and one its payments completed counts as paid.
+   */
   summarize(fromMs: number, toMs: number): DaySummary {
     const byState = Object.fromEntries(
       PAYMENT_STATES.map((state) => [state, { count: 0, amount: 0 }]),
     ) as DaySummary['byState'];
+    const receivedByMethod: DaySummary['receivedByMethod'] = { qris: 0, cash: 0 };
     let count = 0;
     let receivedTotal = 0;
     let outstandingTotal = 0;
     for (const row of this.#sql.summary.all(fromMs, toMs)) {
       const state = row.state as PaymentState;
-      byState[state] = { count: Number(row.count), amount: Number(row.amount) };
+      const received = state === 'paid' ? Number(row.paid_or_charged) : state === 'partially_paid' ? Number(row.paid ?? 0) : 0;
+      receivedTotal += received;
+      receivedByMethod[row.method as PaymentMethod] += received;
+      // A follow-up's money is in the totals; the sale itself is counted by its first payment.
+      if (Number(row.follow_up) === 1) continue;
+      // A sale its payments completed counts as paid, whatever its first payment's own state.
+      const completed = Number(row.completed) === 1;
+      const shown = completed ? 'paid' : state;
+      byState[shown].count += Number(row.count);
+      byState[shown].amount += Number(row.amount);
       count += Number(row.count);
-      if (state === 'paid') receivedTotal += Number(row.paid_or_charged);
-      if (state === 'partially_paid') {
-        receivedTotal += Number(row.paid ?? 0);
-        outstandingTotal += Number(row.amount) - Number(row.paid ?? 0);
-      }
+      if (state === 'partially_paid' && !completed) outstandingTotal += Number(row.amount) - Number(row.paid ?? 0);
     }
-    return { count, byState, receivedTotal, outstandingTotal };
+    return { count, byState, receivedTotal, receivedByMethod, outstandingTotal };
   }
 
   /** The payment's history, oldest first. */
@@ -330,6 +392,28 @@ export function toRecord(row: Row): PaymentRecord {
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
     expiresAt: Number(row.expires_at),
+  };
+}
+
+/** The first payment's own fields without the link (the link is a column of the follow-up only). */
+function withoutSale(payment: NewPayment): Omit<NewPayment, 'saleTradeNo'> {
+  const { saleTradeNo: _link, ...rest } = payment;
+  return rest;
+}
+
+function toSalePayment(row: Row): SalePayment {
+  const int = (value: SQLInputValue | undefined): number | null => (value === null || value === undefined ? null : Number(value));
+  return {
+    tradeNo: String(row.trade_no),
+    platformTradeNo: row.platform_trade_no === null ? null : String(row.platform_trade_no),
+    method: row.method as PaymentMethod,
+    state: row.state as PaymentState,
+    amount: Number(row.amount),
+    paidAmount: int(row.paid_amount),
+    cashTendered: int(row.cash_tendered),
+    cashChange: int(row.cash_change),
+    createdAt: Number(row.created_at),
+    saleTradeNo: row.sale_trade_no === null ? null : String(row.sale_trade_no),
   };
 }
 

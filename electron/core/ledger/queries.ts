@@ -8,10 +8,17 @@ const PAYMENT_COLUMNS = `trade_no, platform_trade_no, amount, paid_amount, state
 
 export const QUERIES = {
   // A sale belongs to the shift open when it is recorded (none before cashiers were set up).
-  insert: `INSERT INTO payments (${PAYMENT_COLUMNS}, shift_id) VALUES
-    (?, NULL, ?, NULL, 'creating', NULL, ?, ?, ?, NULL, NULL, NULL, NULL, ?, ?, ?, ?,
-     (SELECT id FROM shifts WHERE closed_at IS NULL))
+  // A follow-up names its sale's first payment (sale_id); a cash payment is inserted paid, with
+  // its tender and change (schema 5).
+  insert: `INSERT INTO payments (${PAYMENT_COLUMNS}, shift_id, method, sale_id, cash_tendered, cash_change) VALUES
+    (?, NULL, ?, ?, ?, NULL, ?, ?, ?, NULL, NULL, NULL, NULL, ?, ?, ?, ?,
+     (SELECT id FROM shifts WHERE closed_at IS NULL), ?, ?, ?, ?)
     RETURNING id`,
+  saleId: `SELECT id, sale_id FROM payments WHERE trade_no = ?`,
+  /** A sale's payments: the first one (id) and its follow-ups (a handful: sorted by the caller). */
+  salePayments: `SELECT p.id, p.trade_no, p.platform_trade_no, p.method, p.state, p.amount, p.paid_amount, p.cash_tendered,
+    p.cash_change, p.created_at, (SELECT s.trade_no FROM payments s WHERE s.id = p.sale_id) AS sale_trade_no
+    FROM payments p WHERE p.id = ?1 OR p.sale_id = ?1`,
   select: `SELECT id, ${PAYMENT_COLUMNS} FROM payments WHERE trade_no = ?`,
   update: `UPDATE payments SET state = ?, platform_trade_no = ?, paid_amount = ?,
     gateway_status = ?, qr_string = ?, payment_url = ?, error_code = ?, error_detail = ?,
@@ -31,11 +38,12 @@ export const QUERIES = {
   // LIMIT -1 is SQLite for "no limit".
   between: `SELECT ${PAYMENT_COLUMNS} FROM payments
     WHERE created_at >= ? AND created_at < ? ORDER BY created_at DESC, id DESC LIMIT ?`,
-  summary: `SELECT state, count(*) AS count, sum(amount) AS amount,
-    sum(coalesce(paid_amount, amount)) AS paid_or_charged, sum(paid_amount) AS paid
-    FROM payments WHERE created_at >= ? AND created_at < ? GROUP BY state`,
+  summary: `SELECT state, method, sale_id IS NOT NULL AS follow_up, completed_at IS NOT NULL AS completed,
+    count(*) AS count, sum(amount) AS amount, sum(coalesce(paid_amount, amount)) AS paid_or_charged, sum(paid_amount) AS paid
+    FROM payments WHERE created_at >= ? AND created_at < ? GROUP BY 1, 2, 3, 4`,
   // Today's pages: newest first, keyset (created_at, id) strictly after the cursor, no OFFSET.
+  // One row per sale: follow-up payments are shown inside their sale's row.
   pageBetween: `SELECT id, ${PAYMENT_COLUMNS} FROM payments
-    WHERE created_at >= ? AND created_at < ? AND (created_at < ? OR (created_at = ? AND id < ?))
+    WHERE created_at >= ? AND created_at < ? AND (created_at < ? OR (created_at = ? AND id < ?)) AND sale_id IS NULL
     ORDER BY created_at DESC, id DESC LIMIT ?`,
 } as const;

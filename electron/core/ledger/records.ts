@@ -1,4 +1,6 @@
-import type { PaymentState } from '../../../shared/payment.ts';
+import type { PaymentMethod, PaymentState } from '../../../shared/payment.ts';
+
+export type { PaymentMethod } from '../../../shared/payment.ts';
 import type { Environment } from '../../../shared/settings.ts';
 
 /** One payment as the ledger keeps it. Amounts are whole rupiah; times are epoch milliseconds. */
@@ -23,7 +25,40 @@ export interface PaymentRecord {
 }
 
 /** What is known before any network I/O; recorded in state 'creating'. */
-export type NewPayment = Omit<PaymentRecord, MutableField | 'updatedAt'>;
+export type NewPayment = Omit<PaymentRecord, MutableField | 'updatedAt'> & {
+  /** A follow-up charge ("Tagih sisa"): the trade number of the sale's first payment. */
+  saleTradeNo?: string;
+};
+
+
+/** Cash handed over at the counter: recorded paid at once, never sent to a gateway. */
+export interface NewCashPayment {
+  tradeNo: string;
+  amount: number;
+  tendered: number;
+  customerName: string;
+  customerMobile: string;
+  customerEmail: string;
+  environment: Environment;
+  createdAt: number;
+  /** The sale's first payment when this cash pays the rest of (or replaces the QR of) a sale. */
+  saleTradeNo?: string;
+}
+
+/** One payment of a sale (schema 5): the sale's first payment or one of its follow-ups. */
+export interface SalePayment {
+  tradeNo: string;
+  platformTradeNo: string | null;
+  method: PaymentMethod;
+  state: PaymentState;
+  amount: number;
+  paidAmount: number | null;
+  cashTendered: number | null;
+  cashChange: number | null;
+  createdAt: number;
+  /** Null on the sale's first payment; its trade number on a follow-up. */
+  saleTradeNo: string | null;
+}
 
 export type PaymentChange = Partial<Pick<PaymentRecord, MutableField>>;
 
@@ -42,6 +77,8 @@ export interface DaySummary {
   byState: Record<PaymentState, { count: number; amount: number }>;
   /** Money received: paidAmount (or the amount charged) of paid sales plus paidAmount of partial ones. */
   receivedTotal: number;
+  /** The same money split by how it was paid (schema 5). */
+  receivedByMethod: Record<PaymentMethod, number>;
   /** What partially paid sales still owe: their amounts charged minus what was paid on them. */
   outstandingTotal: number;
 }

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { GatewayAnswer } from '../../../shared/day/day-contract.ts';
 import type { PaymentView } from '../../../shared/payment.ts';
-import { isSettled } from '../../../shared/payment.ts';
+import { isFinishedAtCounter, isSettled } from '../../../shared/payment.ts';
+import { changeFor } from '../../../shared/cash.ts';
+import { parseRupiahText } from '../../../shared/money.ts';
+import { receivedOf } from '../day/report.ts';
 import type { Environment, Settings } from '../../../shared/settings.ts';
 import { validateSale, type SaleInput } from '../../../shared/validation.ts';
 import { PosError } from '../errors.ts';
@@ -23,10 +26,38 @@ export interface PaymentServiceOptions {
   policy?: TrackingPolicy;
   onError?: (error: unknown, context: string) => void;
   /**
+   * Cash was just recorded for the sale `saleTradeNo` (its first payment's trade number): the
+   * integrator opens the cash drawer here (branch i22-drawer). Called after the ledger's commit; a
+   * failure is logged, never undoes the payment.
+   */
+  onCashReceived?: (saleTradeNo: string) => void;
+  /**
    * How long `close()` waits for a charge in flight to record the gateway's answer. Past it the
    * ledger closes anyway; the sale stays `creating` and start-up recovery settles it by query.
    */
   closeWaitMs?: number;
+}
+
+type SaleCustomer = { name: string; mobile: string; email: string };
+
+/** Cash handed over: for a new sale (`amount`, `customer`) or for the rest of the sale `saleTradeNo`. */
+export interface CashInput {
+  amount?: number | string;
+  customer?: SaleInput['customer'];
+  saleTradeNo?: string;
+  tendered: number | string;
+}
+
+/**
+ * The money handed over, read like any typed amount; refused (with what is still short) when it
+ * is below the amount, so no change is ever negative.
+ */
+export function readTender(tendered: number | string, amount: number): number {
+  const parsed = typeof tendered === 'string' ? parseRupiahText(tendered) : { ok: true as const, value: tendered };
+  if (!parsed.ok || !Number.isSafeInteger(parsed.value) || parsed.value < 0) throw new PosError('cashSale.tender_invalid');
+  const change = changeFor(amount, parsed.value);
+  if (!change.ok) throw new PosError('cashSale.tender_short', { detail: String(change.short) });
+  return parsed.value;
 }
 
 /** Just over the HTTP client's total budget per call (15 s), so a create in flight can finish. */
@@ -112,9 +143,68 @@ export class PaymentService {
    * double press can never create two payments.
    */
   async charge(input: SaleInput): Promise<PaymentView> {
+    return this.#oneAtATime(() => this.#charge(input));
+  }
+
+  /**
+   * "Tagih sisa" (issue 20 item 2): a new QR for exactly what the sale `saleTradeNo` still owes,
+   * linked to it (its own trade number), once none of its payments is still open.
+   */
+  async chargeRest(saleTradeNo: string): Promise<PaymentView> {
+    return this.#oneAtATime(async () => {
+      const settings = this.#options.settings();
+      const { first, outstanding } = this.#outstanding(saleTradeNo);
+      if (first.environment !== settings.environment) throw new PosError('sale.other_environment', { detail: first.environment });
+      const gateway = await this.#options.gatewayFor(settings.environment);
+      const customer = { name: first.customerName, mobile: first.customerMobile, email: first.customerEmail };
+      return this.#createQris(gateway, settings, outstanding, customer, saleTradeNo);
+    });
+  }
+
+  /**
+   * Cash at the counter (issue 22): a new cash sale (`amount`), or what an existing sale still owes
+   * (`saleTradeNo`: the rest of a partial payment, or a QR the customer could not pay). An open QR
+   * of that sale is cancelled first, so the customer is never asked to pay twice; if Paypro later
+   * says it was paid, that is a late payment to resolve, as for any cancelled sale.
+   */
+  async payCash(input: CashInput): Promise<PaymentView> {
+    return this.#oneAtATime(async () => {
+      const settings = this.#options.settings();
+      let amount: number;
+      let customer: SaleCustomer;
+      if (input.saleTradeNo === undefined) {
+        const sale = validateSale({ amount: input.amount ?? '', ...(input.customer ? { customer: input.customer } : {}) }, settings.defaultCustomer, settings.limits);
+        if (!sale.ok) throw new PosError('validation', { fields: sale.errors });
+        ({ amount, customer } = sale.value);
+      } else {
+        this.#cancelOpenPayments(input.saleTradeNo);
+        const { first, outstanding } = this.#outstanding(input.saleTradeNo);
+        amount = outstanding;
+        customer = { name: first.customerName, mobile: first.customerMobile, email: first.customerEmail };
+      }
+      const tendered = readTender(input.tendered, amount);
+      const now = this.#now();
+      const tradeNo = (this.#options.newTradeNo ?? newTradeNo)(now);
+      const record = this.#ledger.recordCash({
+        tradeNo, amount, tendered, customerName: customer.name, customerMobile: customer.mobile, customerEmail: customer.email,
+        environment: settings.environment, createdAt: now,
+        ...(input.saleTradeNo === undefined ? {} : { saleTradeNo: input.saleTradeNo }),
+      });
+      this.#emit(record);
+      try {
+        this.#options.onCashReceived?.(input.saleTradeNo ?? tradeNo);
+      } catch (error) {
+        this.#onError(error, `cash received for ${input.saleTradeNo ?? tradeNo}`);
+      }
+      return this.#view(record);
+    });
+  }
+
+  /** One charge at a time: a second while one is being created is refused (a double press never pays twice). */
+  async #oneAtATime(work: () => Promise<PaymentView>): Promise<PaymentView> {
     if (this.#closing) throw new PosError('app_closing');
     if (this.#charging) throw new PosError('payment.charge_in_progress');
-    const charging = this.#charge(input);
+    const charging = work();
     this.#charging = charging;
     try {
       return await charging;
@@ -123,8 +213,27 @@ export class PaymentService {
     }
   }
 
+  /** The sale's first payment and what the sale still owes; refused while one of its payments is open. */
+  #outstanding(saleTradeNo: string): { first: PaymentRecord; outstanding: number } {
+    const first = this.#require(saleTradeNo);
+    const payments = this.#ledger.salePayments(saleTradeNo);
+    if (payments[0]?.tradeNo !== saleTradeNo) throw new PosError('sale.not_a_sale', { detail: saleTradeNo });
+    const open = payments.find((payment) => !isFinishedAtCounter(payment.state));
+    if (open !== undefined) throw new PosError('sale.payment_open', { detail: open.tradeNo });
+    const outstanding = first.amount - payments.reduce((sum, payment) => sum + receivedOf(payment), 0);
+    if (outstanding <= 0) throw new PosError('sale.nothing_outstanding', { detail: saleTradeNo });
+    return { first, outstanding };
+  }
+
+  /** Cancels the sale's QRs the customer could still pay (as the cashier's Batalkan does), before cash. */
+  #cancelOpenPayments(saleTradeNo: string): void {
+    for (const payment of this.#ledger.salePayments(saleTradeNo)) {
+      if (payment.state === 'awaiting_payment' || payment.state === 'unknown') this.cancel(payment.tradeNo);
+    }
+  }
+
   get(tradeNo: string): PaymentView {
-    return toPaymentView(this.#require(tradeNo));
+    return this.#view(this.#require(tradeNo));
   }
 
   /** The payment on screen (null: none) is checked about every second. */
@@ -136,13 +245,13 @@ export class PaymentService {
   /** Closes the sale on the counter. Main keeps checking, so a late payment is still found. */
   cancel(tradeNo: string): PaymentView {
     const record = this.#require(tradeNo);
-    if (record.state === 'cancelled') return toPaymentView(record);
+    if (record.state === 'cancelled') return this.#view(record);
     if (record.state !== 'awaiting_payment' && record.state !== 'unknown') {
       throw new PosError('payment.not_cancellable', { detail: record.state });
     }
     const updated = this.#apply(tradeNo, { change: { state: 'cancelled' }, note: 'cancelled by the cashier' });
     this.#tracker.track(tradeNo);
-    return toPaymentView(updated ?? this.#require(tradeNo));
+    return this.#view(updated ?? this.#require(tradeNo));
   }
 
   /** Asks the gateway now, whatever the schedule. */
@@ -193,7 +302,7 @@ export class PaymentService {
       businessDate: date,
       dayStart: start,
       dayEnd: end,
-      payments: page.payments.map(toPaymentView),
+      payments: page.payments.map((record) => this.#view(record)),
       next: page.next === null ? null : `${page.next.createdAt}.${page.next.id}`,
       receivedTotal: summary.receivedTotal,
       paidCount: summary.byState.paid.count,
@@ -244,9 +353,13 @@ export class PaymentService {
     if (!sale.ok) throw new PosError('validation', { fields: sale.errors });
     // Resolve the gateway (credentials) first: a sale that cannot be sent is not recorded.
     const gateway = await this.#options.gatewayFor(settings.environment);
+    return this.#createQris(gateway, settings, sale.value.amount, sale.value.customer);
+  }
+
+  /** Records the QRIS charge (a sale's first payment, or a follow-up of `saleTradeNo`), then creates it at the gateway once. */
+  async #createQris(gateway: PayproGateway, settings: Settings, amount: number, customer: SaleCustomer, saleTradeNo?: string): Promise<PaymentView> {
     const now = this.#now();
     const tradeNo = (this.#options.newTradeNo ?? newTradeNo)(now);
-    const { amount, customer } = sale.value;
     try {
       this.#ledger.record({
         tradeNo,
@@ -257,6 +370,7 @@ export class PaymentService {
         environment: settings.environment,
         createdAt: now,
         expiresAt: now + settings.qrExpiryMinutes * 60_000,
+        ...(saleTradeNo === undefined ? {} : { saleTradeNo }),
       });
     } catch (error) {
       if (error instanceof LedgerError && error.code === 'duplicate_trade_no') {
@@ -306,7 +420,7 @@ export class PaymentService {
   }
 
   #emit(record: PaymentRecord): void {
-    const view = toPaymentView(record);
+    const view = this.#view(record);
     for (const listener of this.#listeners) {
       try {
         listener(view);
@@ -314,6 +428,11 @@ export class PaymentService {
         this.#onError(error, 'payment update listener');
       }
     }
+  }
+
+  /** The view of a payment with the sale it belongs to (issue 22). */
+  #view(record: PaymentRecord): PaymentView {
+    return toPaymentView(record, this.#ledger.salePayments(record.tradeNo));
   }
 
   #require(tradeNo: string): PaymentRecord {

@@ -1,12 +1,26 @@
-import { counterStateFor, MAX_PAYMENT_URL_LENGTH, PAYMENT_URL_TOO_LONG, type PaymentView, type QrDisplay } from '../../../shared/payment.ts';
+import {
+  counterStateFor,
+  MAX_PAYMENT_URL_LENGTH,
+  PAYMENT_URL_TOO_LONG,
+  type PaymentView,
+  type QrDisplay,
+  type SaleOfPayment,
+} from '../../../shared/payment.ts';
+import { receivedOf } from '../day/report.ts';
+import type { SalePayment } from '../ledger/records.ts';
 import { displaySafe } from '../../../shared/display-text.ts';
 import { checkQrisForCharge } from '../../../shared/qris/check.ts';
 import type { PaymentRecord } from '../ledger/ledger.ts';
 
-/** A ledger record as the renderer sees it, with the QR integrity verdict made here in main. */
-export function toPaymentView(record: PaymentRecord): PaymentView {
+/**
+ * A ledger record as the renderer sees it, with the QR integrity verdict made here in main, and
+ * the sale it belongs to when that is more than this one QRIS payment (`salePayments`, issue 22).
+ */
+export function toPaymentView(record: PaymentRecord, salePayments: readonly SalePayment[] = []): PaymentView {
   const qr = qrDisplayFor(record);
+  const sale = saleOf(salePayments);
   return {
+    ...(sale === undefined ? {} : { sale }),
     tradeNo: record.tradeNo,
     platformTradeNo: record.platformTradeNo,
     amount: record.amount,
@@ -23,6 +37,22 @@ export function toPaymentView(record: PaymentRecord): PaymentView {
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
     expiresAt: record.expiresAt,
+  };
+}
+
+/** The sale of these payments (its first one first); none for a sale of one QRIS payment. */
+export function saleOf(payments: readonly SalePayment[]): SaleOfPayment | undefined {
+  const [first] = payments;
+  if (first === undefined || (payments.length === 1 && first.method === 'qris')) return undefined;
+  const received = payments.reduce((sum, payment) => sum + receivedOf(payment), 0);
+  return {
+    tradeNo: first.tradeNo,
+    amount: first.amount,
+    payments: payments.map(({ tradeNo, platformTradeNo, method, state, amount, paidAmount, cashTendered, cashChange }) => ({
+      tradeNo, platformTradeNo, method, state, amount, paidAmount, cashTendered, cashChange,
+    })),
+    received,
+    outstanding: Math.max(0, first.amount - received),
   };
 }
 

@@ -34,6 +34,7 @@ describe('report arithmetic', () => {
       },
       partial: { received: 20_000, outstanding: 30_000 },
       received: 25_000 + 10_000 + 20_000 + 40_000 + 11_000,
+      receivedByMethod: { qris: 25_000 + 10_000 + 20_000 + 40_000 + 11_000, cash: 0 },
       firstSaleAt: 50,
       lastSaleAt: 900,
       late: { count: 2, received: 51_000 },
