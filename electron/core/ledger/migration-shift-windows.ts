@@ -1,7 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 
 /** Money a sale brought in, in SQL: the same rule as `receivedOf` in electron/core/day/report.ts. */
-const received = (row: string): string =>
+export const received = (row: string): string =>
   `(CASE ${row}.state WHEN 'paid' THEN coalesce(${row}.paid_amount, ${row}.amount) WHEN 'partially_paid' THEN coalesce(${row}.paid_amount, 0) ELSE 0 END)`;
 
 /**
