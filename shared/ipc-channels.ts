@@ -44,6 +44,12 @@ export const ipcChannels = {
   saveReceiptPdf: 'receipt:save-pdf',
   printDayReport: 'report:print',
   printShiftReport: 'report:print-shift',
+  // The drawer and the shift's cash (issue 22)
+  getCashSettings: 'drawer:settings-get',
+  updateCashSettings: 'drawer:settings-update',
+  openDrawer: 'drawer:open',
+  moveCash: 'cash:move',
+  listCashMovements: 'cash:movements',
 } as const;
 
 export type IpcChannelName = keyof typeof ipcChannels;

@@ -20,6 +20,9 @@ import { PaymentService } from './payments/payment-service.ts';
 import type { TrackingPolicy } from './payments/tracking-policy.ts';
 import { ReceiptService } from './receipts/receipt-service.ts';
 import { ReceiptSettingsStore } from './receipts/receipt-settings-store.ts';
+import { CashSettingsStore } from './receipts/cash-settings-store.ts';
+import { CashDrawer } from './receipts/cash-drawer.ts';
+import { createCashHandlers } from './api/cash-handlers.ts';
 import type { SendOptions } from './receipts/network-printer.ts';
 import type { SystemPrinter } from './receipts/system-printer.ts';
 import { upgradeStoredSettings } from './vault/settings-store.ts';
@@ -61,6 +64,8 @@ export interface PosCore {
   readonly payments: PaymentService;
   readonly gateways: GatewayProvider;
   readonly receipts: ReceiptService;
+  /** The cash drawer: the cash sale path (branch i22-sale) calls `drawer.openForSale(tradeNo)`. */
+  readonly drawer: CashDrawer;
   onPaymentUpdate(listener: (payment: PaymentView) => void): () => void;
   /** The customer display's sanitised feed (customer/customer-view.ts): the view now, and changes. */
   customerView(): CustomerView;
@@ -83,6 +88,7 @@ export function createPosCore(options: PosCoreOptions): PosCore {
   const logger = options.logger ?? consoleLogger;
   const now = options.now ?? Date.now;
   const receiptSettings = new ReceiptSettingsStore(options.store);
+  const cashSettings = new CashSettingsStore(options.store);
   upgradeStoredSettings(options.store, (name) => receiptSettings.adoptShopName(name));
   const vault = new Vault(options.store, options.cipher);
   const ledger = Ledger.open(join(options.userDataDir, 'ledger.sqlite'), { now });
@@ -114,6 +120,7 @@ export function createPosCore(options: PosCoreOptions): PosCore {
     pins: createCashierPins(options.store, { now, ...scrypt }),
     supervisor: adminSupervisor(adminLock),
     now,
+    cashSettings: () => cashSettings.get(),
     ...(options.systemLocale === undefined ? {} : { systemLocale: options.systemLocale }),
   });
   const customerFeed = new CustomerFeed({
@@ -154,6 +161,12 @@ export function createPosCore(options: PosCoreOptions): PosCore {
     ...(options.printerTimeouts === undefined ? {} : { network: options.printerTimeouts }),
     onError: (error, context) => logger.error(context, { error: String(error) }),
   });
+  const drawer = new CashDrawer({
+    book: () => ledger.day.cash,
+    printer: () => receiptSettings.get().printer,
+    settings: () => cashSettings.get(),
+    ...(options.printerTimeouts === undefined ? {} : { network: options.printerTimeouts }),
+  });
   // Auto-print when a sale becomes paid or partial; subscribed before recovery settles any.
   payments.onUpdate((payment) => receipts.onPaymentUpdate(payment));
   payments.recover();
@@ -168,8 +181,9 @@ export function createPosCore(options: PosCoreOptions): PosCore {
         dayReport: (range) => day.dayReport(range),
         shiftReport: (shiftId) => day.shiftReport(shiftId),
         training: () => vault.getSettings().environment === 'training',
-      }) }, { logger }),
+      }), ...createCashHandlers({ day, drawer, settings: cashSettings, adminLock }) }, { logger }),
     payments,
+    drawer,
     gateways,
     receipts,
     onPaymentUpdate: (listener) => payments.onUpdate(listener),

@@ -58,18 +58,22 @@ export function denominationTotal(pieces: Readonly<Record<string, number>>): num
   return Object.entries(pieces).reduce((sum, [value, count]) => sum + Number(value) * count, 0);
 }
 
-/** What the cashier hands in at close: the counted total, and the pieces when counted per denomination. */
-export const cashCountSchema = z
-  .object({
-    counted: z.number().int().min(0).max(MAX_CASH_AMOUNT),
-    denominations: z.record(z.enum(DENOMINATIONS.map(String) as [string, ...string[]]), z.number().int().min(0).max(100_000)).optional(),
-  })
+const cashCount = z.object({
+  counted: z.number().int().min(0).max(MAX_CASH_AMOUNT),
+  denominations: z.record(z.enum(DENOMINATIONS.map(String) as [string, ...string[]]), z.number().int().min(0).max(100_000)).optional(),
+});
+/** What the cashier counted at close: the total, and the pieces when counted per denomination. */
+export type CashCount = z.infer<typeof cashCount>;
+
+/** The close dialog's count, with the expected cash it showed the difference against; the pieces must add up to the total. */
+export const drawerCountSchema = cashCount
+  .extend({ expected: z.number().int() })
   .strict()
   .refine((count) => count.denominations === undefined || denominationTotal(count.denominations) === count.counted, {
     message: 'drawer.count_mismatch',
     path: ['denominations'],
   });
-export type CashCount = z.infer<typeof cashCountSchema>;
+export type DrawerCount = z.infer<typeof drawerCountSchema>;
 
 export const cashMovementRequest = z
   .object({
@@ -79,6 +83,15 @@ export const cashMovementRequest = z
   })
   .strict();
 export type CashMovementRequest = z.infer<typeof cashMovementRequest>;
+
+export const cashMovementSchema = z.object({
+  id: z.number().int(),
+  shiftId: z.number().int(),
+  at: z.number().int(),
+  kind: z.enum(CASH_MOVEMENT_KINDS),
+  amount: z.number().int(),
+  reason: z.string(),
+});
 
 export const openDrawerRequest = z
   .object({ reason: z.string().trim().min(1, { message: 'drawer.reason_required' }).max(200) })

@@ -28,7 +28,7 @@ import { CashierRoster, type CashierPins } from './cashier-roster.ts';
 import { salesExport, type SalesExport } from './sales-export.ts';
 import { approveAsOwner, type Supervisor } from './supervisor.ts';
 import { DEFAULT_CASH_SETTINGS, type CashSettings } from '../../../shared/cash-settings.ts';
-import type { CashCount, CashMovementRequest } from '../../../shared/day/shift-cash.ts';
+import type { CashMovementRequest, DrawerCount } from '../../../shared/day/shift-cash.ts';
 import type { CashMovementRecord } from '../ledger/shift-cash-book.ts';
 import type { CountedCash } from '../ledger/day-book.ts';
 
@@ -46,8 +46,6 @@ export interface DayServiceDeps {
   cashSettings?: () => CashSettings;
 }
 
-/** The drawer's count as the close dialog sends it: with the expected cash it showed the difference against. */
-export type DrawerCount = CashCount & { expected: number };
 
 /**
  * The shop's day around the payments: shifts opened by a cashier and closed with a frozen report,

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { DEFAULT_CASH_SETTINGS } from '../../../../shared/cash-settings.ts';
 import { emptyReport } from '../../../../electron/core/day/report.ts';
 import { describe, expect, it, vi } from 'vitest';
 import { createIpcRouter, isIpcCallName, type IpcHandlers } from '../../../../electron/core/api/router.ts';
@@ -91,6 +92,11 @@ function fakeHandlers(): IpcHandlers {
     saveReceiptPdf: async () => ({ saved: false }),
     printDayReport: async () => ({ printer: '127.0.0.1:9100' }),
     printShiftReport: async () => ({ printer: '127.0.0.1:9100' }),
+    getCashSettings: async () => ({ settings: DEFAULT_CASH_SETTINGS }),
+    updateCashSettings: async () => ({ settings: DEFAULT_CASH_SETTINGS }),
+    openDrawer: async () => ({ at: 1, cashierName: 'Siti' }),
+    moveCash: async () => ({ id: 1, shiftId: 1, at: 1, kind: 'cash_out', amount: 15_000, reason: 'beli es batu' }),
+    listCashMovements: async () => ({ movements: [] }),
   };
 }
 
@@ -144,6 +150,11 @@ const validRequests: { [K in IpcCallName]: IpcRequest<K> } = {
   saveReceiptPdf: { tradeNo: payment.tradeNo },
   printDayReport: { from: '2026-03-02' },
   printShiftReport: { shiftId: 1 },
+  getCashSettings: {},
+  updateCashSettings: { patch: { drawerPin: 5 } },
+  openDrawer: { reason: 'tukar uang' },
+  moveCash: { kind: 'cash_out', amount: 15_000, reason: 'beli es batu' },
+  listCashMovements: { shiftId: 1 },
 };
 
 const callNames = Object.keys(ipcContract) as IpcCallName[];
