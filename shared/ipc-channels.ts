@@ -49,6 +49,7 @@ export const ipcChannels = {
   updateCashSettings: 'drawer:settings-update',
   openDrawer: 'drawer:open',
   moveCash: 'cash:move',
+  setFloat: 'cash:float',
   listCashMovements: 'cash:movements',
 } as const;
 

@@ -286,6 +286,8 @@ export const ipcContract = {
   openDrawer: call('openDrawer', cash.openDrawerRequest, z.object({ at: z.number().int(), cashierName: z.string().nullable() })),
   /** Kas masuk / kas keluar in the open shift, with a reason. */
   moveCash: call('moveCash', cash.cashMovementRequest, cash.cashMovementSchema),
+  /** Modal awal of the open shift when it opened without one (once; a float is never rewritten). */
+  setFloat: call('setFloat', z.object({ amount: z.number().int().min(0).max(cash.MAX_CASH_AMOUNT) }).strict(), cash.cashMovementSchema),
   /** A shift's float and cash in/out, oldest first (its report lists them apart). */
   listCashMovements: call('listCashMovements', z.object({ shiftId: z.number().int() }).strict(), z.object({ movements: z.array(cash.cashMovementSchema) })),
 } as const satisfies { [K in IpcChannelName]: { channel: (typeof ipcChannels)[K] } };

@@ -4,7 +4,7 @@ import type { CashDrawer } from '../receipts/cash-drawer.ts';
 import type { CashSettingsStore } from '../receipts/cash-settings-store.ts';
 import type { IpcHandlers } from './router.ts';
 
-export type CashCallName = 'getCashSettings' | 'updateCashSettings' | 'openDrawer' | 'moveCash' | 'listCashMovements';
+export type CashCallName = 'getCashSettings' | 'updateCashSettings' | 'openDrawer' | 'moveCash' | 'setFloat' | 'listCashMovements';
 
 /** The drawer and the shift's cash (issue 22); the settings are behind the admin lock. */
 export function createCashHandlers(deps: { day: DayService; drawer: CashDrawer; settings: CashSettingsStore; adminLock: AdminLock }): Pick<IpcHandlers, CashCallName> {
@@ -20,6 +20,7 @@ export function createCashHandlers(deps: { day: DayService; drawer: CashDrawer; 
       return { at: opening.at, cashierName: opening.cashierName };
     },
     moveCash: async (request) => day.moveCash(request),
+    setFloat: async ({ amount }) => day.setFloat(amount),
     listCashMovements: async ({ shiftId }) => ({ movements: day.cashMovements(shiftId) }),
   };
 }

@@ -143,6 +143,11 @@ export class DayService {
     return translate(() => this.#book.cash.move(request.kind, request.amount, request.reason.trim()));
   }
 
+  /** Modal awal given after the shift opened (a one-person shop's shift opens by itself at the first sale). */
+  setFloat(amount: number): CashMovementRecord {
+    return translate(() => this.#book.cash.setFloat(amount));
+  }
+
   /** The cash moved by hand in a shift (float, in, out), oldest first: listed apart in its report. */
   cashMovements(shiftId: number): CashMovementRecord[] {
     return this.#book.cash.movements(shiftId);
@@ -328,6 +333,7 @@ function translateError(error: unknown): unknown {
     not_late: 'late.not_late',
     already_resolved: 'late.already_resolved',
     cash_changed: 'drawer.expected_changed',
+    float_set: 'drawer.float_set',
   };
   const code = codes[error.code];
   return code === undefined ? error : new PosError(code, { detail: error.message, cause: error });

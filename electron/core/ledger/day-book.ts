@@ -132,7 +132,8 @@ export class DayBook {
       if (cashier === undefined || cashier.retiredAt !== null) throw notFound('cashier', cashierId);
       if (this.currentShift() !== undefined) throw new LedgerError('shift_open', 'A shift is already open on this till.');
       const id = Number(this.#sql.openShift.get(cashierId, now)?.id);
-      this.cash.recordFloat(id, float);
+      // No float given: the shift can still take one later (ShiftCashBook.setFloat).
+      if (float > 0) this.cash.recordFloat(id, float);
       // What was written while no shift was open belongs to this one (schema 4).
       this.#sql.adoptReceived.run(id);
       this.#sql.adoptResolutions.run(id);

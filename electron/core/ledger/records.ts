@@ -70,7 +70,8 @@ export type LedgerErrorCode =
   | 'not_late'
   | 'already_resolved'
   // issue 22: the expected cash changed between the count and the close
-  | 'cash_changed';
+  | 'cash_changed'
+  | 'float_set';
 
 export class LedgerError extends Error {
   readonly code: LedgerErrorCode;

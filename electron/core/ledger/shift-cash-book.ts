@@ -31,6 +31,7 @@ const OPEN_SHIFT = '(SELECT id FROM shifts WHERE closed_at IS NULL)';
 export const SHIFT_CASH_QUERIES = {
   insertMovement: `INSERT INTO cash_movements (shift_id, at, kind, amount, reason) VALUES (?, ?, ?, ?, ?) RETURNING id`,
   movementsOfShift: `SELECT id, shift_id, at, kind, amount, reason FROM cash_movements WHERE shift_id = ? ORDER BY id`,
+  floatOfShift: `SELECT amount FROM cash_movements WHERE shift_id = ? AND kind = 'float'`,
   sumsOfShift: `SELECT kind, count(*) AS count, sum(amount) AS amount FROM cash_movements WHERE shift_id = ? GROUP BY kind`,
   /**
    * THE SEAM FOR CASH SALES (branch i22-sale): the cash a shift's sales took — what stayed in the
@@ -70,6 +71,20 @@ export class ShiftCashBook {
   /** The opening float, inside the shift open's own transaction (no transaction of its own). */
   recordFloat(shiftId: number, amount: number): void {
     this.#sql.insertMovement.run(shiftId, this.#now(), 'float', amount, '');
+  }
+
+  /**
+   * The float of the open shift, given after it opened: a one-person shop's shift opens by itself
+   * at the first sale, with no float. Once only (`float_set`): a float is never rewritten.
+   */
+  setFloat(amount: number): CashMovementRecord {
+    const at = this.#now();
+    return this.#transaction(() => {
+      const shiftId = this.#openShiftId();
+      if (this.#sql.floatOfShift.get(shiftId) !== undefined) throw new LedgerError('float_set', `Shift ${shiftId} already has its float.`);
+      const id = Number(this.#sql.insertMovement.get(shiftId, at, 'float', amount, '')?.id);
+      return { id, shiftId, at, kind: 'float', amount, reason: '' };
+    });
   }
 
   /** Cash put in or taken out of the drawer during the open shift, with its reason. */

@@ -96,6 +96,7 @@ function fakeHandlers(): IpcHandlers {
     updateCashSettings: async () => ({ settings: DEFAULT_CASH_SETTINGS }),
     openDrawer: async () => ({ at: 1, cashierName: 'Siti' }),
     moveCash: async () => ({ id: 1, shiftId: 1, at: 1, kind: 'cash_out', amount: 15_000, reason: 'beli es batu' }),
+    setFloat: async () => ({ id: 1, shiftId: 1, at: 1, kind: 'float', amount: 300_000, reason: '' }),
     listCashMovements: async () => ({ movements: [] }),
   };
 }
@@ -154,6 +155,7 @@ const validRequests: { [K in IpcCallName]: IpcRequest<K> } = {
   updateCashSettings: { patch: { drawerPin: 5 } },
   openDrawer: { reason: 'tukar uang' },
   moveCash: { kind: 'cash_out', amount: 15_000, reason: 'beli es batu' },
+  setFloat: { amount: 300_000 },
   listCashMovements: { shiftId: 1 },
 };
 

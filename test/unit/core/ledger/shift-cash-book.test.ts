@@ -49,11 +49,16 @@ describe('ShiftCashBook: float, cash in and out, cash refunds, the count frozen 
     ]);
   });
 
-  it('a close without counting freezes the expected cash with nothing counted', () => {
+  it('a shift opened without a float takes one later, once; a close without counting freezes the expected cash with nothing counted', () => {
     const day = fixture.ledger.day;
     const shift = day.openShift(day.addCashier('Siti', null).id);
+    expect(day.shiftReport(shift.id).cash?.float).toBe(0);
+    day.cash.setFloat(150_000);
+    expect(ledgerErrorCode(() => day.cash.setFloat(1))).toBe('float_set');
+    expect(day.shiftReport(shift.id).cash).toMatchObject({ float: 150_000, expected: 150_000 });
+    day.cash.move('cash_out', 150_000, 'setor ke bank');
     const closed = day.closeShift(shift.id);
-    expect(closed.report?.cash).toMatchObject({ float: 0, expected: 0, counted: null, difference: null });
+    expect(closed.report?.cash).toMatchObject({ float: 150_000, cashOut: { count: 1, amount: 150_000 }, expected: 0, counted: null, difference: null });
   });
 
   it('records every drawer opening: a sale by its trade number, "Buka laci" by its reason and the shift cashier; a reason needs an open shift', () => {
