@@ -11,6 +11,7 @@ import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { PinSection } from '../components/PinSection.tsx';
 import { TechnicalDetails } from '../components/TechnicalDetails.tsx';
 import { ReceiptSettingsSection } from '../components/ReceiptSettingsSection.tsx';
+import { DrawerSettingsSection } from '../drawer/DrawerSettingsSection.tsx';
 import { PinField } from '../components/PinField.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { CashiersSection } from '../day/CashiersSection.tsx';
@@ -353,6 +354,7 @@ function SettingsEditor({ view, onViewChange, onUnlocked, firstRun }: Props) {
         }}
       />
       <ReceiptSettingsSection />
+      <DrawerSettingsSection />
     </div>
   );
 }
