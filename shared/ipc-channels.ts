@@ -47,6 +47,13 @@ export const ipcChannels = {
   printDayReport: 'report:print',
   printShiftReport: 'report:print-shift',
   sendReceiptWhatsApp: 'receipt:whatsapp',
+  // The drawer and the shift's cash (issue 22)
+  getCashSettings: 'drawer:settings-get',
+  updateCashSettings: 'drawer:settings-update',
+  openDrawer: 'drawer:open',
+  moveCash: 'cash:move',
+  setFloat: 'cash:float',
+  listCashMovements: 'cash:movements',
 } as const;
 
 export type IpcChannelName = keyof typeof ipcChannels;

@@ -4,6 +4,8 @@ import { ENVIRONMENTS, LANGUAGES, settingsSchema } from './settings.ts';
 import { printStatusSchema, receiptSettingsSchema } from './receipt-settings.ts';
 import { ipcChannels, paymentUpdateChannel, type IpcChannelName } from './ipc-channels.ts';
 import * as day from './day/day-contract.ts';
+import * as cash from './day/shift-cash.ts';
+import { cashSettingsSchema } from './cash-settings.ts';
 
 export { ipcChannels, paymentUpdateChannel };
 
@@ -194,11 +196,28 @@ export const ipcContract = {
   /** A cashier's PIN opens a shift; or the owner's (`supervisorPin`) for a cashier locked out, lifting the lockout. */
   openShift: call(
     'openShift',
-    z.object({ cashierId: z.number().int(), pin: z.string().max(32), supervisorPin: z.string().max(32).optional() }).strict(),
+    z.object({
+      cashierId: z.number().int(),
+      pin: z.string().max(32),
+      supervisorPin: z.string().max(32).optional(),
+      /** Modal awal: the cash counted into the drawer at open (issue 22); default none. */
+      float: z.number().int().min(0).max(cash.MAX_CASH_AMOUNT).optional(),
+    }).strict(),
     day.shiftViewSchema,
   ),
-  /** Closes the open shift with its report; with a payment awaiting it needs the owner's PIN. */
-  closeShift: call('closeShift', z.object({ supervisorPin: z.string().max(32).optional() }).strict(), day.closedShiftSchema),
+  /**
+   * Closes the open shift with its report; with a payment awaiting it needs the owner's PIN. With
+   * `count` (issue 22), the drawer's count against the `expected` cash the dialog showed is frozen
+   * in the report; a difference above the setting's threshold needs the owner's PIN too.
+   */
+  closeShift: call(
+    'closeShift',
+    z.object({
+      supervisorPin: z.string().max(32).optional(),
+      count: cash.drawerCountSchema.optional(),
+    }).strict(),
+    day.closedShiftSchema,
+  ),
   /** One shift and its report (live while open): what "Tutup shift" is about to close. */
   getShiftReport: call('getShiftReport', z.object({ shiftId: z.number().int() }).strict(), day.closedShiftSchema),
   /** Report of a business day or range, and of each shift in it. */
@@ -279,6 +298,19 @@ export const ipcContract = {
    * opened by main (`opened`), or answered for the web preview to open.
    */
   sendReceiptWhatsApp: call('sendReceiptWhatsApp', tradeNoSchema.strict(), z.object({ opened: z.boolean(), url: z.string() })),
+  // ---- the drawer and the shift's cash (issue 22; shapes in shared/day/shift-cash.ts) ----
+  /** The drawer's pin and pulse times, and the difference above which a close needs the owner. */
+  getCashSettings: call('getCashSettings', noArguments, z.object({ settings: cashSettingsSchema })),
+  /** Needs the admin session unlocked once a PIN is set; validated whole. */
+  updateCashSettings: call('updateCashSettings', z.object({ patch: cashSettingsSchema.partial() }).strict(), z.object({ settings: cashSettingsSchema })),
+  /** "Buka laci" without a sale: recorded with its reason, who and when, then the pulse is sent. */
+  openDrawer: call('openDrawer', cash.openDrawerRequest, z.object({ at: z.number().int(), cashierName: z.string().nullable() })),
+  /** Kas masuk / kas keluar in the open shift, with a reason. */
+  moveCash: call('moveCash', cash.cashMovementRequest, cash.cashMovementSchema),
+  /** Modal awal of the open shift when it opened without one (once; a float is never rewritten). */
+  setFloat: call('setFloat', z.object({ amount: z.number().int().min(0).max(cash.MAX_CASH_AMOUNT) }).strict(), cash.cashMovementSchema),
+  /** A shift's float and cash in/out, oldest first (its report lists them apart). */
+  listCashMovements: call('listCashMovements', z.object({ shiftId: z.number().int() }).strict(), z.object({ movements: z.array(cash.cashMovementSchema) })),
 } as const satisfies { [K in IpcChannelName]: { channel: (typeof ipcChannels)[K] } };
 
 export type IpcContract = typeof ipcContract;

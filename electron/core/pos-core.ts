@@ -22,6 +22,9 @@ import { PaymentService } from './payments/payment-service.ts';
 import type { TrackingPolicy } from './payments/tracking-policy.ts';
 import { ReceiptService } from './receipts/receipt-service.ts';
 import { ReceiptSettingsStore } from './receipts/receipt-settings-store.ts';
+import { CashSettingsStore } from './receipts/cash-settings-store.ts';
+import { CashDrawer } from './receipts/cash-drawer.ts';
+import { createCashHandlers } from './api/cash-handlers.ts';
 import type { SendOptions } from './receipts/network-printer.ts';
 import type { SystemPrinter } from './receipts/system-printer.ts';
 import { upgradeStoredSettings } from './vault/settings-store.ts';
@@ -67,6 +70,8 @@ export interface PosCore {
   readonly payments: PaymentService;
   readonly gateways: GatewayProvider;
   readonly receipts: ReceiptService;
+  /** The cash drawer: the cash sale path (branch i22-sale) calls `drawer.openForSale(tradeNo)`. */
+  readonly drawer: CashDrawer;
   onPaymentUpdate(listener: (payment: PaymentView) => void): () => void;
   /** The customer display's sanitised feed (customer/customer-view.ts): the view now, and changes. */
   customerView(): CustomerView;
@@ -94,6 +99,7 @@ export function createPosCore(options: PosCoreOptions): PosCore {
   const logger = options.logger ?? consoleLogger;
   const now = options.now ?? Date.now;
   const receiptSettings = new ReceiptSettingsStore(options.store);
+  const cashSettings = new CashSettingsStore(options.store);
   upgradeStoredSettings(options.store, (name) => receiptSettings.adoptShopName(name));
   const vault = new Vault(options.store, options.cipher);
   const ledger = Ledger.open(join(options.userDataDir, 'ledger.sqlite'), { now });
@@ -126,6 +132,7 @@ export function createPosCore(options: PosCoreOptions): PosCore {
     pins: createCashierPins(options.store, { now, ...scrypt }),
     supervisor: adminSupervisor(adminLock),
     now,
+    cashSettings: () => cashSettings.get(),
     ...(options.systemLocale === undefined ? {} : { systemLocale: options.systemLocale }),
   });
   const customerFeed = new CustomerFeed({
@@ -166,6 +173,12 @@ export function createPosCore(options: PosCoreOptions): PosCore {
     ...(options.printerTimeouts === undefined ? {} : { network: options.printerTimeouts }),
     onError: (error, context) => logger.error(context, { error: String(error) }),
   });
+  const drawer = new CashDrawer({
+    book: () => ledger.day.cash,
+    printer: () => receiptSettings.get().printer,
+    settings: () => cashSettings.get(),
+    ...(options.printerTimeouts === undefined ? {} : { network: options.printerTimeouts }),
+  });
   // Auto-print when a sale becomes paid or partial; subscribed before recovery settles any.
   payments.onUpdate((payment) => receipts.onPaymentUpdate(payment));
   payments.recover();
@@ -185,8 +198,9 @@ export function createPosCore(options: PosCoreOptions): PosCore {
         payment: (tradeNo) => payments.get(tradeNo),
         shopDefaultMobile: () => vault.getSettings().defaultCustomer.mobile,
         ...(options.externalOpener === undefined ? {} : { opener: options.externalOpener }),
-      }) }, { logger }),
+      }), ...createCashHandlers({ day, drawer, settings: cashSettings, adminLock }) }, { logger }),
     payments,
+    drawer,
     gateways,
     receipts,
     onPaymentUpdate: (listener) => payments.onUpdate(listener),

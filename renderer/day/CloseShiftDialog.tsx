@@ -8,17 +8,22 @@ import { safeCall } from '../app/pos.ts';
 import { formatClock } from '../app/time.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
+import type { DrawerCount as Count } from '../../shared/day/shift-cash.ts';
+import { DrawerCount } from '../drawer/DrawerCount.tsx';
 
-type Props = { shift: ShiftView; onConfirm: () => void; onDismiss: () => void };
+/** `onConfirm` gets the drawer's count, or undefined when the cashier left it blank (closed uncounted). */
+type Props = { shift: ShiftView; onConfirm: (count: Count | undefined) => void; onDismiss: () => void };
 
 /**
  * "Tutup shift?" — a closed shift never opens again, so the cashier sees what is about to close
- * (who, since when, how many sales, the money received) and the safe answer has the focus.
+ * (who, since when, how many sales, the money received) and the safe answer has the focus. The
+ * drawer is counted here: the difference (selisih) shows before the close.
  */
 export function CloseShiftDialog({ shift, onConfirm, onDismiss }: Props) {
   const { t } = useI18n();
   const [current, setCurrent] = useState<ClosedShift | null>(null);
   const [failure, setFailure] = useState<IpcError | null>(null);
+  const [count, setCount] = useState<Count | null>(null);
 
   useEffect(() => {
     void safeCall((api) => api.getShiftReport({ shiftId: shift.id })).then((result) => {
@@ -34,7 +39,7 @@ export function CloseShiftDialog({ shift, onConfirm, onDismiss }: Props) {
       body={t('shift.close_body')}
       confirmLabel={t('shift.close_confirm')}
       dismissLabel={t('shift.close_dismiss')}
-      onConfirm={onConfirm}
+      onConfirm={() => onConfirm(count ?? undefined)}
       onDismiss={onDismiss}
     >
       <dl className="close-shift-facts" data-testid="close-shift-facts">
@@ -47,6 +52,7 @@ export function CloseShiftDialog({ shift, onConfirm, onDismiss }: Props) {
         <dt>{t('shift.close_received')}</dt>
         <dd data-testid="close-shift-received">{figure((report) => formatRupiah(report.received))}</dd>
       </dl>
+      {current?.report.cash ? <DrawerCount cash={current.report.cash} onChange={setCount} /> : null}
       {failure ? <ErrorBanner error={failure} /> : null}
     </ConfirmDialog>
   );

@@ -5,6 +5,7 @@ import { DayReportPanel } from './DayReportPanel.tsx';
 import { LatePayments } from './LatePayments.tsx';
 import { SalesSearch } from './SalesSearch.tsx';
 import { ShiftPanel } from './ShiftPanel.tsx';
+import { DrawerPanel } from '../drawer/DrawerPanel.tsx';
 import type { DayStatus } from './useDayStatus.ts';
 import './day.css';
 
@@ -33,6 +34,7 @@ export function DayScreen({ status, reload }: { status: DayStatus | null; reload
         <>
           <LatePayments count={status.needsAttention} onResolved={changed} />
           <ShiftPanel status={status} onChange={changed} />
+          {status.shift ? <DrawerPanel shiftId={status.shift.id} refreshKey={refreshKey} /> : null}
           <DayReportPanel businessDate={status.businessDate} refreshKey={refreshKey + status.needsAttention} csvFormat={status.csvFormat} />
           <SalesSearch businessDate={status.businessDate} />
         </>

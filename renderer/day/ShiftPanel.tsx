@@ -9,6 +9,11 @@ import { PinField } from '../components/PinField.tsx';
 import { CloseShiftDialog } from './CloseShiftDialog.tsx';
 import { ShiftReport } from './ShiftReport.tsx';
 import type { DayStatus } from './useDayStatus.ts';
+import type { DrawerCount } from '../../shared/day/shift-cash.ts';
+import { CashField, cashValue } from '../drawer/CashField.tsx';
+
+/** Refusals the owner's PIN answers: a payment still awaiting, a counted difference above the threshold. */
+const OWNER_ANSWERS = new Set(['shift.payments_open', 'drawer.difference_needs_owner']);
 
 /** The open shift, or the form to open one with a cashier's PIN; closing shows the shift's report. */
 export function ShiftPanel({ status, onChange }: { status: DayStatus; onChange: () => void }) {
@@ -18,11 +23,15 @@ export function ShiftPanel({ status, onChange }: { status: DayStatus; onChange: 
   const [ownerPin, setOwnerPin] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  // The count given in the dialog, kept for "Tetap tutup" with the owner's PIN.
+  const [count, setCount] = useState<DrawerCount | undefined>(undefined);
 
-  const close = async () => {
+  const close = async (counted: DrawerCount | undefined) => {
     setConfirming(false);
     setBusy(true);
-    const result = await safeCall((api) => api.closeShift(ownerPin === null ? {} : { supervisorPin: ownerPin }));
+    setCount(counted);
+    const request = { ...(ownerPin === null ? {} : { supervisorPin: ownerPin }), ...(counted === undefined ? {} : { count: counted }) };
+    const result = await safeCall((api) => api.closeShift(request));
     setBusy(false);
     if (result.ok) {
       setClosed(result.value);
@@ -32,8 +41,10 @@ export function ShiftPanel({ status, onChange }: { status: DayStatus; onChange: 
       return;
     }
     setFailure(result.error);
-    // A payment still awaits: the owner may close anyway with their PIN.
-    if (result.error.code === 'shift.payments_open' && ownerPin === null) setOwnerPin('');
+    // A payment still awaits, or the drawer is off by more than the threshold: the owner may close anyway with their PIN.
+    if (OWNER_ANSWERS.has(result.error.code) && ownerPin === null) setOwnerPin('');
+    // The expected cash moved since the count (a sale finished): count again.
+    if (result.error.code === 'drawer.expected_changed') setCount(undefined);
   };
 
   return (
@@ -52,10 +63,10 @@ export function ShiftPanel({ status, onChange }: { status: DayStatus; onChange: 
             />
           ) : null}
           {/* Asked once: "Tetap tutup" after a refusal is already the answer to it. */}
-          <button type="button" className="button button-primary" disabled={busy} onClick={() => (ownerPin !== null ? void close() : setConfirming(true))}>
+          <button type="button" className="button button-primary" disabled={busy} onClick={() => (ownerPin !== null && count !== undefined ? void close(count) : ownerPin !== null && failure?.code === 'shift.payments_open' ? void close(undefined) : setConfirming(true))}>
             {ownerPin !== null ? t('shift.close_anyway') : t('shift.close')}
           </button>
-          {confirming ? <CloseShiftDialog shift={status.shift} onConfirm={() => void close()} onDismiss={() => setConfirming(false)} /> : null}
+          {confirming ? <CloseShiftDialog shift={status.shift} onConfirm={(counted) => void close(counted)} onDismiss={() => setConfirming(false)} /> : null}
         </>
       ) : status.cashierPins ? (
         <OpenShiftForm onOpened={() => { setClosed(null); onChange(); }} />
@@ -84,6 +95,7 @@ function OpenShiftForm({ onOpened }: { onOpened: () => void }) {
   const [pin, setPin] = useState('');
   const [ownerPin, setOwnerPin] = useState<string | null>(null);
   const [failure, setFailure] = useState<IpcError | null>(null);
+  const [float, setFloat] = useState('');
 
   useEffect(() => {
     void safeCall((api) => api.listCashiers({})).then((result) => {
@@ -96,7 +108,8 @@ function OpenShiftForm({ onOpened }: { onOpened: () => void }) {
 
   const open = async () => {
     if (cashierId === null) return;
-    const result = await safeCall((api) => api.openShift(ownerPin === null ? { cashierId, pin } : { cashierId, pin: '', supervisorPin: ownerPin }));
+    const withFloat = { cashierId, float: cashValue(float) ?? 0 };
+    const result = await safeCall((api) => api.openShift(ownerPin === null ? { ...withFloat, pin } : { ...withFloat, pin: '', supervisorPin: ownerPin }));
     setPin('');
     if (ownerPin !== null) setOwnerPin('');
     if (result.ok) return onOpened();
@@ -122,6 +135,7 @@ function OpenShiftForm({ onOpened }: { onOpened: () => void }) {
           ))}
         </select>
       </div>
+      <CashField label={t('drawer.float_amount')} value={float} onChange={setFloat} testId="open-float" />
       {ownerPin === null ? (
         <PinField label={t('shift.pin')} value={pin} onChange={setPin} />
       ) : (

@@ -3,6 +3,7 @@ import { QRIS_CHARGE_PROBLEM_CODES } from '../../shared/qris/check.ts';
 import { LATE_ERROR_CODES } from '../../shared/day/late-rules.ts';
 import { SEARCH_ERROR_CODES } from '../../shared/day/search-rules.ts';
 import { RECEIPT_SETTINGS_ERROR_CODES } from '../../shared/receipt-settings.ts';
+import { CASH_SETTINGS_ERROR_CODES } from '../../shared/cash-settings.ts';
 import { SETTINGS_ERROR_CODES } from '../../shared/settings.ts';
 import { VALIDATION_CODES } from '../../shared/validation.ts';
 
@@ -47,6 +48,14 @@ export const MAIN_ERROR_CODES = [
   'late.not_late',
   'late.already_resolved',
   'date.invalid',
+  // the drawer and the shift's cash (issue 22)
+  'drawer.difference_needs_owner',
+  'drawer.expected_changed',
+  'drawer.float_set',
+  'drawer.no_printer',
+  'drawer.system_printer',
+  'drawer.reason_required',
+  'drawer.count_mismatch',
 ] as const;
 
 export const GATEWAY_ERROR_CODES = [
@@ -104,4 +113,5 @@ export const ALL_ERROR_CODES: readonly string[] = [
   ...RECEIPT_SETTINGS_ERROR_CODES,
   ...SEARCH_ERROR_CODES,
   ...LATE_ERROR_CODES,
+  ...CASH_SETTINGS_ERROR_CODES,
 ];

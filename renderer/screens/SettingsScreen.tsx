@@ -26,6 +26,7 @@ import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { PinSection } from '../components/PinSection.tsx';
 import { TechnicalDetails } from '../components/TechnicalDetails.tsx';
 import { ReceiptSettingsSection } from '../components/ReceiptSettingsSection.tsx';
+import { DrawerSettingsSection } from '../drawer/DrawerSettingsSection.tsx';
 import { PinField } from '../components/PinField.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { CashiersSection } from '../day/CashiersSection.tsx';
@@ -467,6 +468,7 @@ function SettingsEditor({ view, onViewChange, onUnlocked, onUnsavedChange, first
           </p>
         </div>
       </form>
+      <DrawerSettingsSection />
       {confirmLock ? (
         <ConfirmDialog
           title={t('settings.leave.title')}

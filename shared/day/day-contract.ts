@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PAYMENT_STATES, paymentViewSchema } from '../payment.ts';
 import { CSV_FORMATS } from './csv-format.ts';
+import { shiftCashSchema } from './shift-cash.ts';
 
 /**
  * The schemas of the day's calls (issue 16): shifts, reports, history, export, late payments.
@@ -32,6 +33,8 @@ export const reportSchema = z.object({
   resolutions: z.object({ goods_handed_over: z.number().int(), refunded_cash: z.number().int(), other: z.number().int() }),
   /** Received for earlier shifts: money for sales whose own shift had closed, come in during this shift (or the day's shifts). */
   earlier: countAmount,
+  /** A shift's cash (issue 22): absent in day reports and in shifts frozen before it. */
+  cash: shiftCashSchema.optional(),
 });
 export type ReportView = z.infer<typeof reportSchema>;
 

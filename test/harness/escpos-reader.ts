@@ -16,6 +16,8 @@ export type EscPosCommand =
   | { name: 'feed'; lines: number }
   | { name: 'cut'; partial: boolean }
   | { name: 'status-request'; n: number }
+  /** ESC p m t1 t2: kick the cash drawer on pin 2 (m = 0) or 5 (m = 1), on/off times in 2 ms units. */
+  | { name: 'pulse'; pin: 2 | 5; onMs: number; offMs: number }
   | { name: 'unknown'; byte: number; at: number };
 
 export interface PrintedLine {
@@ -51,6 +53,7 @@ function commandAt(bytes: Uint8Array, i: number): { command: EscPosCommand; leng
       case 0x4d: return { command: { name: 'font', font: at(2) }, length: 3 };
       case 0x61: return { command: { name: 'align', align: ALIGN[at(2)] ?? 'left' }, length: 3 };
       case 0x64: return { command: { name: 'feed', lines: at(2) }, length: 3 };
+      case 0x70: return { command: { name: 'pulse', pin: (at(2) & 1) === 1 ? 5 : 2, onMs: at(3) * 2, offMs: at(4) * 2 }, length: 5 };
       default: return { command: { name: 'unknown', byte: c, at: i }, length: 2 };
     }
   }

@@ -57,7 +57,9 @@ export interface CrashTortureResult {
  * and must reach the invariants of the fault suite. Two more points close the till's shift after
  * its sales: killed while the close is held inside its transaction, the shift must come back wholly
  * open (no close time, no report) and close again; killed after the commit, wholly closed with its
- * report. After every run the shift reports must count every rupiah the sales brought in
+ * report. The close is a counted one (issue 22: cash in and out, a count off the expected cash):
+ * after a kill inside it the drawer's expected cash is unchanged and nothing counted remains;
+ * after the commit the count and its difference are frozen in the report. After every run the shift reports must count every rupiah the sales brought in
  * (checkShifts). Kill points take turns (run i gets point i mod 7), so a short run meets each one.
  */
 export async function runCrashTorture(options: CrashTortureOptions): Promise<CrashTortureResult> {
@@ -104,7 +106,10 @@ export async function runCrashTorture(options: CrashTortureOptions): Promise<Cra
     const reported = new Set<string>();
 
     const closeShift = point === 'inside_shift_close' ? 'pause' : point === 'after_shift_close' ? 'commit' : undefined;
-    const config: TillConfig = { ledger: file, baseUrl: simulator.baseUrl, merchantNo: MERCHANT_NO, secret: SECRET, sales, ...(closeShift ? { closeShift } : {}) };
+    // A counted close (issue 22): cash in and out, and a count off the expected cash either way.
+    const cash = { cashIn: between(random, 1, 100) * 1_000, cashOut: between(random, 1, 50) * 1_000, countedDelta: between(random, -30, 30) * 1_000 };
+    const expectedCash = cash.cashIn - cash.cashOut;
+    const config: TillConfig = { ledger: file, baseUrl: simulator.baseUrl, merchantNo: MERCHANT_NO, secret: SECRET, sales, ...(closeShift ? { closeShift, cash } : {}) };
     let closingShift: number | null = null;
     let closedShift: number | null = null;
     const child = spawn(process.execPath, ['--no-warnings', TILL, JSON.stringify(config)], {
@@ -161,10 +166,15 @@ export async function runCrashTorture(options: CrashTortureOptions): Promise<Cra
       const shift = closingShift === null ? undefined : ledger.day.shift(closingShift);
       if (closedShift === null && shift?.closedAt === null && shift.report === null) insideShiftClose++;
       else total.mismatched.push(`run ${run}: killed inside shift ${closingShift}'s close, found ${shift ? `closedAt ${shift.closedAt}` : 'no shift'} (closed line ${closedShift})`);
+      // Nothing of the count remains, and the drawer's expected cash is what it was before the close.
+      const live = shift ? ledger.day.shiftReport(shift.id).cash : undefined;
+      if (live?.expected !== expectedCash || live.counted !== null) total.mismatched.push(`run ${run}: after the kill the drawer expects ${live?.expected} (counted ${live?.counted}), not ${expectedCash}`);
     }
     if (point === 'after_shift_close') {
       const shift = closedShift === null ? undefined : ledger.day.shift(closedShift);
       if (!shift || shift.closedAt === null || shift.report === null) total.mismatched.push(`run ${run}: shift ${closedShift} said closed but is not wholly closed`);
+      const frozen = shift?.report?.cash;
+      if (frozen?.expected !== expectedCash || frozen.difference !== cash.countedDelta) total.mismatched.push(`run ${run}: the frozen count says expected ${frozen?.expected}, difference ${frozen?.difference}`);
     }
     const client = createPayproClient({
       baseUrl: simulator.baseUrl,
@@ -188,8 +198,9 @@ export async function runCrashTorture(options: CrashTortureOptions): Promise<Cra
     verdict = checkInvariants(rows(), gateway, reported);
     if (point === 'inside_shift_close') {
       try {
-        const closed = await day.closeShift();
+        const closed = await day.closeShift(undefined, { counted: expectedCash + cash.countedDelta, expected: expectedCash });
         if (closed.id !== closingShift || closed.report.saleCount !== sales.length) total.mismatched.push(`run ${run}: closing again gave shift ${closed.id} with ${closed.report.saleCount} sale(s)`);
+        if (closed.report.cash?.difference !== cash.countedDelta) total.mismatched.push(`run ${run}: counted again, the difference is ${closed.report.cash?.difference}, not ${cash.countedDelta}`);
       } catch (error) {
         total.mismatched.push(`run ${run}: closing again after the kill failed: ${String(error)}`);
       }

@@ -8,7 +8,9 @@
  * the parent can kill it at a chosen moment. With `closeShift` it then closes the shift as the
  * owner would (forced if a payment still awaits), saying `shift-closing <id>` inside the close's
  * transaction — after its UPDATE, before COMMIT — and `shift-closed <id>` once committed; with
- * `closeShift: 'pause'` it stops right there, inside the transaction, until it is killed.
+ * `closeShift: 'pause'` it stops right there, inside the transaction, until it is killed. With
+ * `cash`, the close is a counted one (issue 22): cash in and out are recorded first, then the drawer
+ * is counted `countedDelta` off the expected cash, as a cashier with a difference would.
  * Talks only to the simulator URL it is given (loopback).
  */
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings.ts';
@@ -27,6 +29,8 @@ export interface TillConfig {
   sales: { tradeNo: string; amount: number }[];
   /** Close the shift once idle; 'pause' holds the close inside its transaction (the kill -9 point). */
   closeShift?: 'pause' | 'commit';
+  /** Kas masuk / keluar before the close, and how far the count is off the expected cash. */
+  cash?: { cashIn: number; cashOut: number; countedDelta: number };
 }
 
 const config = JSON.parse(process.argv[2] ?? '{}') as TillConfig;
@@ -82,7 +86,14 @@ for (const sale of config.sales) {
 service.watch(null);
 say('idle');
 if (config.closeShift) {
-  const closed = await day.closeShift();
+  let count;
+  if (config.cash) {
+    day.moveCash({ kind: 'cash_in', amount: config.cash.cashIn, reason: 'tukar uang kecil' });
+    day.moveCash({ kind: 'cash_out', amount: config.cash.cashOut, reason: 'beli es batu' });
+    const expected = ledger.day.shiftReport(ledger.day.currentShift()!.id).cash!.expected;
+    count = { counted: expected + config.cash.countedDelta, expected };
+  }
+  const closed = await day.closeShift(undefined, count);
   say(`shift-closed ${closed.id}`);
 }
 // Keep tracking until killed; the tracker's timers are unref'd, so hold the process open.

@@ -47,8 +47,8 @@ export function createDayHandlers(day: DayService, adminLock: AdminLock, fileSav
       day.roster.rename(id, name);
       return { cashiers: day.roster.list() };
     },
-    openShift: async ({ cashierId, pin, supervisorPin }) => day.openShift(cashierId, pin, supervisorPin),
-    closeShift: async ({ supervisorPin }) => day.closeShift(supervisorPin),
+    openShift: async ({ cashierId, pin, supervisorPin, float }) => day.openShift(cashierId, pin, supervisorPin, float),
+    closeShift: async ({ supervisorPin, count }) => day.closeShift(supervisorPin, count),
     getShiftReport: async ({ shiftId }) => day.shiftReport(shiftId),
     getDayReport: async (range) => day.dayReport(range),
     listSales: async (request) => day.listSales(request),

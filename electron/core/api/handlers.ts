@@ -16,6 +16,7 @@ import type { FileSaver } from '../file-saver.ts';
 import type { ReceiptCallName } from './receipt-handlers.ts';
 import type { WhatsAppCallName } from './whatsapp-handlers.ts';
 import type { IpcHandlers } from './router.ts';
+import type { CashCallName } from './cash-handlers.ts';
 
 export type SecretProtection = SettingsView['secretProtection'];
 
@@ -50,7 +51,7 @@ function refuseDaySettings(day: DayService, proposed: Settings['day']): void {
   if (Object.keys(fields).length > 0) throw new PosError('validation', { fields });
 }
 
-export function createPosHandlers(deps: HandlerDeps): Omit<IpcHandlers, ReceiptCallName | WhatsAppCallName> {
+export function createPosHandlers(deps: HandlerDeps): Omit<IpcHandlers, ReceiptCallName | WhatsAppCallName | CashCallName> {
   const { vault, adminLock, payments, gateways } = deps;
 
   async function settingsView(): Promise<SettingsView> {

@@ -28,6 +28,10 @@ import { NOT_WITH_TRADE_NO, searchWindow } from '../../../shared/day/search-rule
 import { CashierRoster, type CashierPins } from './cashier-roster.ts';
 import { salesExport, type SalesExport } from './sales-export.ts';
 import { approveAsOwner, type Supervisor } from './supervisor.ts';
+import { DEFAULT_CASH_SETTINGS, type CashSettings } from '../../../shared/cash-settings.ts';
+import type { CashMovementRequest, DrawerCount } from '../../../shared/day/shift-cash.ts';
+import type { CashMovementRecord } from '../ledger/shift-cash-book.ts';
+import type { CountedCash } from '../ledger/day-book.ts';
 
 const PAGE_SIZE = 50;
 
@@ -39,7 +43,10 @@ export interface DayServiceDeps {
   now: () => number;
   /** The operating system's region (main: Electron's app.getSystemLocale()); default the runtime's. */
   systemLocale?: string;
+  /** The drawer's settings: the threshold above which a counted difference needs the owner (issue 22). */
+  cashSettings?: () => CashSettings;
 }
+
 
 /**
  * The shop's day around the payments: shifts opened by a cashier and closed with a frozen report,
@@ -115,25 +122,59 @@ export class DayService {
   // ---- shifts -----------------------------------------------------------------------------------
 
   /** A cashier opens a shift with their PIN, or the owner's for them (see `CashierRoster.admit`). */
-  async openShift(cashierId: number, pin: string, supervisorPin?: string): Promise<ShiftView> {
+  async openShift(cashierId: number, pin: string, supervisorPin?: string, float = 0): Promise<ShiftView> {
     await this.roster.admit(cashierId, pin, supervisorPin);
-    return this.#open(cashierId);
+    return this.#open(cashierId, float);
   }
 
   /**
    * Closes the open shift with its report. While a payment is awaiting, the owner's PIN is needed
-   * (`supervisorPin`); without it the close is refused with `shift.payments_open`.
+   * (`supervisorPin`); without it the close is refused with `shift.payments_open`. With the drawer
+   * counted (`count`), a difference above the setting's threshold needs the owner's PIN too
+   * (`drawer.difference_needs_owner`), and the count is frozen in the report.
    */
-  async closeShift(supervisorPin?: string): Promise<ClosedShift> {
+  async closeShift(supervisorPin?: string, count?: DrawerCount): Promise<ClosedShift> {
     const shift = this.#book.currentShift();
     if (shift === undefined) throw new PosError('shift.none_open');
+    const cash = count === undefined ? undefined : await this.#approveCount(count, supervisorPin);
     try {
-      return closedView(this.#book.closeShift(shift.id));
+      return closedView(this.#book.closeShift(shift.id, cash === undefined ? {} : { cash }));
     } catch (error) {
       if (!(error instanceof LedgerError && error.code === 'payments_open')) throw translateError(error);
       await approveAsOwner(this.#deps.supervisor, supervisorPin, () => new PosError('shift.payments_open', { detail: error.message }));
-      return closedView(translate(() => this.#book.closeShift(shift.id, { allowOpenPayments: true })));
+      return closedView(translate(() => this.#book.closeShift(shift.id, { allowOpenPayments: true, ...(cash === undefined ? {} : { cash }) })));
     }
+  }
+
+  /** Kas masuk / kas keluar: cash put in or taken out of the drawer during the open shift, with its reason. */
+  moveCash(request: CashMovementRequest): CashMovementRecord {
+    return translate(() => this.#book.cash.move(request.kind, request.amount, request.reason.trim()));
+  }
+
+  /** Modal awal given after the shift opened (a one-person shop's shift opens by itself at the first sale). */
+  setFloat(amount: number): CashMovementRecord {
+    return translate(() => this.#book.cash.setFloat(amount));
+  }
+
+  /** The cash moved by hand in a shift (float, in, out), oldest first: listed apart in its report. */
+  cashMovements(shiftId: number): CashMovementRecord[] {
+    return this.#book.cash.movements(shiftId);
+  }
+
+  /** A difference above the threshold (either way) is the owner's to accept. */
+  async #approveCount(count: DrawerCount, supervisorPin: string | undefined): Promise<CountedCash> {
+    const difference = count.counted - count.expected;
+    const threshold = (this.#deps.cashSettings?.() ?? DEFAULT_CASH_SETTINGS).differenceApprovalAbove;
+    const needsOwner = Math.abs(difference) > threshold;
+    if (needsOwner) {
+      await approveAsOwner(this.#deps.supervisor, supervisorPin, () => new PosError('drawer.difference_needs_owner', { detail: `difference ${difference}, threshold ${threshold}` }));
+    }
+    return {
+      counted: count.counted,
+      ...(count.denominations === undefined ? {} : { denominations: count.denominations }),
+      expectedSeen: count.expected,
+      differenceApproved: needsOwner,
+    };
   }
 
   /**
@@ -245,8 +286,8 @@ export class DayService {
 
   // ---- internals --------------------------------------------------------------------------------
 
-  #open(cashierId: number): ShiftView {
-    return shiftView(translate(() => this.#book.openShift(cashierId)));
+  #open(cashierId: number, float = 0): ShiftView {
+    return shiftView(translate(() => this.#book.openShift(cashierId, float)));
   }
 
   #range(from: string | undefined, to: string | undefined): { first: BusinessDay; last: BusinessDay; range: { start: number; end: number } } {
@@ -295,6 +336,8 @@ function translateError(error: unknown): unknown {
     not_found: 'not_found',
     not_late: 'late.not_late',
     already_resolved: 'late.already_resolved',
+    cash_changed: 'drawer.expected_changed',
+    float_set: 'drawer.float_set',
   };
   const code = codes[error.code];
   return code === undefined ? error : new PosError(code, { detail: error.message, cause: error });

@@ -16,6 +16,8 @@ import {
 } from './day-records.ts';
 import { toRecord } from './ledger.ts';
 import { LedgerError, type PaymentMethod } from './records.ts';
+import { ShiftCashBook } from './shift-cash-book.ts';
+import type { CashCount, ShiftCash } from '../../../shared/day/shift-cash.ts';
 
 type Row = Record<string, SQLInputValue>;
 type Transaction = <T>(work: () => T) => T;
@@ -38,11 +40,14 @@ export class DayBook {
   readonly #transaction: Transaction;
   readonly #now: () => number;
   readonly #hooks: DayBookHooks;
+  /** The shift's cash and the drawer (schema 5, issue 22). */
+  readonly cash: ShiftCashBook;
 
   constructor(db: DatabaseSync, transaction: Transaction, now: () => number, hooks: DayBookHooks = {}) {
     this.#transaction = transaction;
     this.#now = now;
     this.#hooks = hooks;
+    this.cash = new ShiftCashBook(db, transaction, now);
     this.#sql = Object.fromEntries(
       Object.entries(DAY_QUERIES).map(([name, sql]) => [name, db.prepare(sql)]),
     ) as Record<keyof typeof DAY_QUERIES, StatementSync>;
@@ -119,13 +124,16 @@ export class DayBook {
     return this.#sql.shiftsBetween.all(fromMs, toMs).map(toShift);
   }
 
-  openShift(cashierId: number): ShiftRecord {
+  /** Opens a shift with its float (modal awal) counted into the drawer, in one transaction. */
+  openShift(cashierId: number, float = 0): ShiftRecord {
     const now = this.#now();
     return this.#transaction(() => {
       const cashier = this.#cashier(cashierId);
       if (cashier === undefined || cashier.retiredAt !== null) throw notFound('cashier', cashierId);
       if (this.currentShift() !== undefined) throw new LedgerError('shift_open', 'A shift is already open on this till.');
       const id = Number(this.#sql.openShift.get(cashierId, now)?.id);
+      // No float given: the shift can still take one later (ShiftCashBook.setFloat).
+      if (float > 0) this.cash.recordFloat(id, float);
       // What was written while no shift was open belongs to this one (schema 4).
       this.#sql.adoptReceived.run(id);
       this.#sql.adoptResolutions.run(id);
@@ -136,9 +144,12 @@ export class DayBook {
   /**
    * Closes the open shift and freezes its report, in one UPDATE: after a crash the shift is
    * either still open or closed with its report. Refuses while one of its sales is undecided,
-   * unless the caller (a supervisor) allows it.
+   * unless the caller (a supervisor) allows it. With `cash`, the drawer's count is frozen with the
+   * report; it is refused (`cash_changed`) when the expected cash is no longer the one the cashier
+   * saw (and the owner approved), e.g. a cash sale finished meanwhile: the difference frozen is
+   * always the one shown.
    */
-  closeShift(id: number, options: { allowOpenPayments?: boolean } = {}): ShiftRecord {
+  closeShift(id: number, options: { allowOpenPayments?: boolean; cash?: CountedCash } = {}): ShiftRecord {
     const now = this.#now();
     return this.#transaction(() => {
       const shift = this.shift(id);
@@ -148,7 +159,7 @@ export class DayBook {
       if (open > 0 && !options.allowOpenPayments) {
         throw new LedgerError('payments_open', `${open} payment(s) of shift ${id} are still awaiting an answer.`);
       }
-      const report = this.shiftReport(id);
+      const report = { ...this.shiftReport(id), cash: withCount(this.cash.summary(id), options.cash) };
       this.#sql.closeShift.run(now, JSON.stringify(report), id);
       this.#hooks.shiftClosing?.(id);
       return { ...shift, closedAt: now, report };
@@ -164,7 +175,8 @@ export class DayBook {
   shiftReport(id: number): ShiftReport {
     const frozen = this.shift(id)?.report;
     if (frozen) return frozen;
-    return withResolutions(groups(this.#sql.reportOfShift.all(id)), this.#sql.resolutionsOfShift.all(id), countAmount(this.#sql.earlierOfShift.get(id)));
+    const report = withResolutions(groups(this.#sql.reportOfShift.all(id)), this.#sql.resolutionsOfShift.all(id), countAmount(this.#sql.earlierOfShift.get(id)));
+    return { ...report, cash: this.cash.summary(id) };
   }
 
   /**
@@ -299,6 +311,26 @@ export class DayBook {
 }
 
 const SQLITE_CONSTRAINT_PRIMARYKEY = 1555;
+
+/** The drawer's count at close, the expected cash the cashier saw, and whether the owner approved the difference. */
+export interface CountedCash extends CashCount {
+  expectedSeen: number;
+  differenceApproved: boolean;
+}
+
+function withCount(cash: ShiftCash, count: CountedCash | undefined): ShiftCash {
+  if (count === undefined) return cash;
+  if (count.expectedSeen !== cash.expected) {
+    throw new LedgerError('cash_changed', `The drawer should now hold ${cash.expected}, not the ${count.expectedSeen} counted against.`);
+  }
+  return {
+    ...cash,
+    counted: count.counted,
+    difference: count.counted - cash.expected,
+    denominations: count.denominations ?? null,
+    differenceApproved: count.differenceApproved,
+  };
+}
 
 function notFound(what: string, id: number): LedgerError {
   return new LedgerError('not_found', `No ${what} with id ${id}.`);

@@ -1,6 +1,7 @@
 import type { CountAmount, SalesReport } from '../day/report.ts';
 import type { LateOutcome } from '../../../shared/day/day-contract.ts';
 import type { PaymentRecord } from './records.ts';
+import type { ShiftCash } from '../../../shared/day/shift-cash.ts';
 
 export interface CashierRecord {
   id: number;
@@ -24,6 +25,11 @@ export interface ShiftReport extends SalesReport {
    * schema 4; read as zero.
    */
   earlier: CountAmount;
+  /**
+   * The shift's cash (issue 22): float, movements, expected, and what was counted at close. Only
+   * in a shift's report, absent from reports frozen before schema 5 and from day reports.
+   */
+  cash?: ShiftCash;
 }
 
 export interface ShiftRecord {

@@ -3,6 +3,7 @@ import { migrateToDay } from './migration-day.ts';
 import { migrateToRollup } from './migration-rollup.ts';
 import { migrateToShiftWindows } from './migration-shift-windows.ts';
 import { migrateToSalePayments } from './migration-sale-payments.ts';
+import { migrateToShiftCash } from './migration-shift-cash.ts';
 
 /**
  * Schema migrations, applied in order; migration i takes the database from `user_version` i to
@@ -79,6 +80,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migrateToRollup,
   migrateToShiftWindows,
   migrateToSalePayments,
+  migrateToShiftCash,
 ];
 
 /** Applies every migration the database lacks, each in its own transaction. */

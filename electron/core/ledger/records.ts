@@ -105,7 +105,10 @@ export type LedgerErrorCode =
   | 'shift_closed'
   | 'payments_open'
   | 'not_late'
-  | 'already_resolved';
+  | 'already_resolved'
+  // issue 22: the expected cash changed between the count and the close
+  | 'cash_changed'
+  | 'float_set';
 
 export class LedgerError extends Error {
   readonly code: LedgerErrorCode;

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { DEFAULT_CASH_SETTINGS } from '../../../../shared/cash-settings.ts';
 import { emptyReport } from '../../../../electron/core/day/report.ts';
 import { describe, expect, it, vi } from 'vitest';
 import { createIpcRouter, isIpcCallName, type IpcHandlers } from '../../../../electron/core/api/router.ts';
@@ -94,6 +95,12 @@ function fakeHandlers(): IpcHandlers {
     printDayReport: async () => ({ printer: '127.0.0.1:9100' }),
     printShiftReport: async () => ({ printer: '127.0.0.1:9100' }),
     sendReceiptWhatsApp: async () => ({ opened: false, url: 'https://wa.me/6281234567890?text=x' }),
+    getCashSettings: async () => ({ settings: DEFAULT_CASH_SETTINGS }),
+    updateCashSettings: async () => ({ settings: DEFAULT_CASH_SETTINGS }),
+    openDrawer: async () => ({ at: 1, cashierName: 'Siti' }),
+    moveCash: async () => ({ id: 1, shiftId: 1, at: 1, kind: 'cash_out', amount: 15_000, reason: 'beli es batu' }),
+    setFloat: async () => ({ id: 1, shiftId: 1, at: 1, kind: 'float', amount: 300_000, reason: '' }),
+    listCashMovements: async () => ({ movements: [] }),
   };
 }
 
@@ -150,6 +157,12 @@ const validRequests: { [K in IpcCallName]: IpcRequest<K> } = {
   printDayReport: { from: '2026-03-02' },
   printShiftReport: { shiftId: 1 },
   sendReceiptWhatsApp: { tradeNo: 'T1' },
+  getCashSettings: {},
+  updateCashSettings: { patch: { drawerPin: 5 } },
+  openDrawer: { reason: 'tukar uang' },
+  moveCash: { kind: 'cash_out', amount: 15_000, reason: 'beli es batu' },
+  setFloat: { amount: 300_000 },
+  listCashMovements: { shiftId: 1 },
 };
 
 const callNames = Object.keys(ipcContract) as IpcCallName[];

@@ -1,0 +1,29 @@
+import { parseRupiahText } from '../../shared/money.ts';
+import { useI18n } from '../app/i18n.tsx';
+import { TextField } from '../components/TextField.tsx';
+
+/** The typed rupiah (`150.000`, `Rp 150000`) read by the one money parser; null while it is not an amount. */
+export function cashValue(text: string): number | null {
+  const parsed = parseRupiahText(text);
+  return parsed.ok ? parsed.value : null;
+}
+
+type Props = { label: string; value: string; onChange: (text: string) => void; testId?: string; autoFocus?: boolean };
+
+/** A rupiah amount of cash (float, kas masuk/keluar, the count): the numeric keypad, the refusal shown once typed. */
+export function CashField({ label, value, onChange, testId, autoFocus }: Props) {
+  const { t } = useI18n();
+  const invalid = value.trim() !== '' && cashValue(value) === null;
+  return (
+    <TextField
+      label={label}
+      value={value}
+      inputMode="numeric"
+      autoComplete="off"
+      autoFocus={autoFocus}
+      data-testid={testId}
+      error={invalid ? t('drawer.amount_invalid') : null}
+      onChange={(event) => onChange(event.target.value)}
+    />
+  );
+}
