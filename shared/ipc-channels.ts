@@ -44,6 +44,10 @@ export const ipcChannels = {
   saveReceiptPdf: 'receipt:save-pdf',
   printDayReport: 'report:print',
   printShiftReport: 'report:print-shift',
+  // The day reconciled against Paypro, and what Paypro will pay out (issue 22)
+  startReconciliation: 'recon:start',
+  getReconciliation: 'recon:get',
+  getPayoutEstimate: 'recon:payout',
 } as const;
 
 export type IpcChannelName = keyof typeof ipcChannels;

@@ -4,6 +4,8 @@ import { ENVIRONMENTS, LANGUAGES, settingsSchema } from './settings.ts';
 import { printStatusSchema, receiptSettingsSchema } from './receipt-settings.ts';
 import { ipcChannels, paymentUpdateChannel, type IpcChannelName } from './ipc-channels.ts';
 import * as day from './day/day-contract.ts';
+import { mdrPlanSchema, payoutEstimateSchema } from './day/mdr.ts';
+import * as recon from './day/reconcile-contract.ts';
 
 export { ipcChannels, paymentUpdateChannel };
 
@@ -66,6 +68,7 @@ const settingsPatchSchema = z.object({
     .optional(),
   paymentSounds: z.boolean().optional(),
   requireSignedAnswers: z.boolean().optional(),
+  mdr: z.object({ plan: mdrPlanSchema.optional() }).optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
@@ -258,6 +261,16 @@ export const ipcContract = {
   printDayReport: call('printDayReport', day.dateRangeRequest, z.object({ printer: z.string() })),
   /** A shift's report (frozen once closed: "Tutup kasir") on the receipt printer; answers with the verdict. */
   printShiftReport: call('printShiftReport', z.object({ shiftId: z.number().int() }).strict(), z.object({ printer: z.string() })),
+  /**
+   * "Cocokkan dengan Paypro": asks Paypro about every QRIS charge of a business day (default
+   * today), in the background, rate-limited, sales first; answers the run (already under way for
+   * that day: the same run).
+   */
+  startReconciliation: call('startReconciliation', recon.startReconciliationRequest, recon.reconciliationViewSchema),
+  /** The latest reconciliation of a business day (default today) with its progress; null: none yet. */
+  getReconciliation: call('getReconciliation', recon.getReconciliationRequest, recon.getReconciliationResponse),
+  /** "Perkiraan dana dari Paypro": QRIS received − MDR (the settings' plan) over a day or range. */
+  getPayoutEstimate: call('getPayoutEstimate', day.dateRangeRequest, payoutEstimateSchema),
 } as const satisfies { [K in IpcChannelName]: { channel: (typeof ipcChannels)[K] } };
 
 export type IpcContract = typeof ipcContract;

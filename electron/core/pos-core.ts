@@ -23,6 +23,10 @@ import { ReceiptSettingsStore } from './receipts/receipt-settings-store.ts';
 import type { SendOptions } from './receipts/network-printer.ts';
 import type { SystemPrinter } from './receipts/system-printer.ts';
 import { upgradeStoredSettings } from './vault/settings-store.ts';
+import { createReconcileHandlers } from './api/reconcile-handlers.ts';
+import { startAutoReconcile } from './reconcile/auto-reconcile.ts';
+import { Reconciler, type ReconcilerOptions } from './reconcile/reconciler.ts';
+import { businessDay, businessDayOf, parseCutoff } from '../../shared/day/business-day.ts';
 import { Vault, type Cipher, type KeyValueStore } from './vault/vault.ts';
 
 export interface PosCoreOptions {
@@ -53,6 +57,8 @@ export interface PosCoreOptions {
   systemLocale?: string;
   /** Network printer timeouts (tests shorten them). */
   printerTimeouts?: SendOptions;
+  /** The reconciliation with Paypro: its rate and retries (reconcile/reconciler.ts), and the automatic run's delay after the cut-off (null: none). */
+  reconcile?: Pick<ReconcilerOptions, 'requestsPerSecond' | 'attempts' | 'retryDelayMs' | 'salePollMs'> & { autoDelayMs?: number | null };
 }
 
 export interface PosCore {
@@ -61,6 +67,7 @@ export interface PosCore {
   readonly payments: PaymentService;
   readonly gateways: GatewayProvider;
   readonly receipts: ReceiptService;
+  readonly reconciler: Reconciler;
   onPaymentUpdate(listener: (payment: PaymentView) => void): () => void;
   /** The customer display's sanitised feed (customer/customer-view.ts): the view now, and changes. */
   customerView(): CustomerView;
@@ -158,6 +165,30 @@ export function createPosCore(options: PosCoreOptions): PosCore {
   payments.onUpdate((payment) => receipts.onPaymentUpdate(payment));
   payments.recover();
   connection.start();
+  const cutoffMinutes = () => parseCutoff(vault.getSettings().day.cutoff) ?? 0;
+  const reconciler = new Reconciler({
+    ledger,
+    ask: async (tradeNo) => (await payments.ask(tradeNo)).answer,
+    selling: () => payments.selling,
+    businessDay: (date) => (date === undefined ? businessDayOf(now(), cutoffMinutes()) : businessDay(date, cutoffMinutes())),
+    now,
+    ...options.reconcile,
+    onError: (error, context) => logger.error(context, { error: String(error) }),
+  });
+  // A run a restart interrupted goes on where it stopped.
+  reconciler.resume();
+  const autoDelayMs = options.reconcile?.autoDelayMs;
+  const stopAutoReconcile =
+    autoDelayMs === null
+      ? () => undefined
+      : startAutoReconcile({
+          book: ledger.reconciliations,
+          now,
+          cutoffMinutes,
+          start: (date) => void reconciler.start(date, 'automatic'),
+          ...(autoDelayMs === undefined ? {} : { delayMs: autoDelayMs }),
+          onError: (error, context) => logger.error(context, { error: String(error) }),
+        });
 
   return {
     router: createIpcRouter({ ...handlers, ...createReceiptHandlers({
@@ -168,10 +199,11 @@ export function createPosCore(options: PosCoreOptions): PosCore {
         dayReport: (range) => day.dayReport(range),
         shiftReport: (shiftId) => day.shiftReport(shiftId),
         training: () => vault.getSettings().environment === 'training',
-      }) }, { logger }),
+      }), ...createReconcileHandlers(reconciler, day) }, { logger }),
     payments,
     gateways,
     receipts,
+    reconciler,
     onPaymentUpdate: (listener) => payments.onUpdate(listener),
     customerView: () => customerFeed.current(),
     onCustomerView: (listener) => customerFeed.onView(listener),
@@ -183,6 +215,8 @@ export function createPosCore(options: PosCoreOptions): PosCore {
     close: async () => {
       connection.close();
       customerFeed.close();
+      stopAutoReconcile();
+      await reconciler.stop();
       await payments.close();
       await gateways.close();
       ledger.close();

@@ -7,6 +7,7 @@ import { buildSettingsPatch, formFromSettings, SETTINGS_FIELD_PATHS, type Settin
 import type { MessageKey } from '../i18n/index.ts';
 import { CheckboxField } from '../components/CheckboxField.tsx';
 import { CustomerDisplaySettings } from '../components/CustomerDisplaySettings.tsx';
+import { MdrSettings } from '../components/MdrSettings.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { PinSection } from '../components/PinSection.tsx';
 import { TechnicalDetails } from '../components/TechnicalDetails.tsx';
@@ -26,7 +27,7 @@ type Props = {
 
 /** A setting typed as text: the form key it edits, and the path main keys its errors by. */
 type TextSetting = {
-  key: Exclude<keyof SettingsForm, 'environment' | 'language' | 'customerLanguage' | 'paymentSounds' | 'requireSignedAnswers' | 'cashierPins'>;
+  key: Exclude<keyof SettingsForm, 'environment' | 'language' | 'customerLanguage' | 'paymentSounds' | 'requireSignedAnswers' | 'cashierPins' | 'mdrPlan'>;
   path: (typeof SETTINGS_FIELD_PATHS)[number];
   label: MessageKey;
   hint?: MessageKey;
@@ -313,6 +314,7 @@ function SettingsEditor({ view, onViewChange, onUnlocked, firstRun }: Props) {
         </fieldset>
         <CashiersSection cashierPins={form.cashierPins} />
         <CustomerDisplaySettings form={form} set={set} fieldError={fieldError} />
+        <MdrSettings form={form} set={set} fieldError={fieldError} />
 
         {failure ? <ErrorBanner error={failure} /> : null}
         <div className="settings-actions">
