@@ -3,6 +3,7 @@ import { useI18n } from '../app/i18n.tsx';
 import { formatBusinessDate } from '../app/time.ts';
 import { DayReportPanel } from './DayReportPanel.tsx';
 import { LatePayments } from './LatePayments.tsx';
+import { Reconciliation } from './Reconciliation.tsx';
 import { SalesSearch } from './SalesSearch.tsx';
 import { ShiftPanel } from './ShiftPanel.tsx';
 import type { DayStatus } from './useDayStatus.ts';
@@ -34,6 +35,7 @@ export function DayScreen({ status, reload }: { status: DayStatus | null; reload
           <LatePayments count={status.needsAttention} onResolved={changed} />
           <ShiftPanel status={status} onChange={changed} />
           <DayReportPanel businessDate={status.businessDate} refreshKey={refreshKey + status.needsAttention} csvFormat={status.csvFormat} />
+          <Reconciliation businessDate={status.businessDate} refreshKey={refreshKey} />
           <SalesSearch businessDate={status.businessDate} />
         </>
       ) : null}

@@ -47,6 +47,8 @@ export const MAIN_ERROR_CODES = [
   'late.not_late',
   'late.already_resolved',
   'date.invalid',
+  // the reconciliation with Paypro (issue 22)
+  'recon.future_day',
 ] as const;
 
 export const GATEWAY_ERROR_CODES = [
