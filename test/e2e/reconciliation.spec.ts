@@ -118,3 +118,24 @@ test('closing the shift offers the reconciliation; a clean day ends with "Semua 
     restore: { width: 1366, height: 768 },
   });
 });
+
+test('Settings: the QRIS MDR plan, with the note that the MDR is never charged to the customer', async ({ preview, page }) => {
+  await setUpTraining(preview);
+  await page.goto(preview.url);
+  await page.getByRole('tab', { name: /Pengaturan/ }).click();
+  const section = page.getByRole('group', { name: 'Biaya QRIS (MDR)' });
+  const plan = section.getByLabel('Jenis usaha untuk MDR QRIS');
+  await expect(plan).toHaveValue('regular');
+  await expect(section).toContainText('tidak boleh dibebankan kepada pelanggan');
+  await plan.selectOption('micro');
+  await screenshotAtSizes(page, 'recon-settings-mdr', {
+    check: async () => {
+      await section.scrollIntoViewIfNeeded();
+      await expect(plan).toBeInViewport();
+    },
+    restore: { width: 1366, height: 768 },
+  });
+  await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
+  await expect(page.getByText('Pengaturan tersimpan.')).toBeVisible();
+  expect(await preview.core.router.dispatch('getSettings', {})).toMatchObject({ ok: true, value: { settings: { mdr: { plan: 'micro' } } } });
+});
