@@ -54,6 +54,10 @@ export const ipcChannels = {
   moveCash: 'cash:move',
   setFloat: 'cash:float',
   listCashMovements: 'cash:movements',
+  // The day reconciled against Paypro, and what Paypro will pay out (issue 22)
+  startReconciliation: 'recon:start',
+  getReconciliation: 'recon:get',
+  getPayoutEstimate: 'recon:payout',
 } as const;
 
 export type IpcChannelName = keyof typeof ipcChannels;

@@ -6,6 +6,8 @@ import { ipcChannels, paymentUpdateChannel, type IpcChannelName } from './ipc-ch
 import * as day from './day/day-contract.ts';
 import * as cash from './day/shift-cash.ts';
 import { cashSettingsSchema } from './cash-settings.ts';
+import { mdrPlanSchema, payoutEstimateSchema } from './day/mdr.ts';
+import * as recon from './day/reconcile-contract.ts';
 
 export { ipcChannels, paymentUpdateChannel };
 
@@ -68,6 +70,7 @@ const settingsPatchSchema = z.object({
     .optional(),
   paymentSounds: z.boolean().optional(),
   requireSignedAnswers: z.boolean().optional(),
+  mdr: z.object({ plan: mdrPlanSchema.optional() }).optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
@@ -311,6 +314,16 @@ export const ipcContract = {
   setFloat: call('setFloat', z.object({ amount: z.number().int().min(0).max(cash.MAX_CASH_AMOUNT) }).strict(), cash.cashMovementSchema),
   /** A shift's float and cash in/out, oldest first (its report lists them apart). */
   listCashMovements: call('listCashMovements', z.object({ shiftId: z.number().int() }).strict(), z.object({ movements: z.array(cash.cashMovementSchema) })),
+  /**
+   * "Cocokkan dengan Paypro": asks Paypro about every QRIS charge of a business day (default
+   * today), in the background, rate-limited, sales first; answers the run (already under way for
+   * that day: the same run).
+   */
+  startReconciliation: call('startReconciliation', recon.startReconciliationRequest, recon.reconciliationViewSchema),
+  /** The latest reconciliation of a business day (default today) with its progress; null: none yet. */
+  getReconciliation: call('getReconciliation', recon.getReconciliationRequest, recon.getReconciliationResponse),
+  /** "Perkiraan dana dari Paypro": QRIS received − MDR (the settings' plan) over a day or range. */
+  getPayoutEstimate: call('getPayoutEstimate', day.dateRangeRequest, payoutEstimateSchema),
 } as const satisfies { [K in IpcChannelName]: { channel: (typeof ipcChannels)[K] } };
 
 export type IpcContract = typeof ipcContract;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseCutoff } from './day/business-day.ts';
 import { validateEmail, validateMobile, validateName } from './validation.ts';
+import { mdrPlanSchema } from './day/mdr.ts';
 
 export const ENVIRONMENTS = ['training', 'live'] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
@@ -80,6 +81,8 @@ export const settingsSchema = z
      * responses carry none (paypro-api.md §1); a sign that is present is always verified.
      */
     requireSignedAnswers: z.boolean({ message: 'settings.invalid' }),
+    /** QRIS MDR (shared/day/mdr.ts): the day report's estimate of what Paypro pays out. */
+    mdr: z.object({ plan: mdrPlanSchema }),
   })
   .refine((settings) => settings.environment !== 'live' || settings.baseUrl.startsWith('https://'), {
     message: 'settings.live_needs_https',
@@ -103,6 +106,7 @@ export const SETTINGS_ERROR_CODES = [
   'settings.day_cutoff',
   'settings.supervisor_cancel_minutes',
   'settings.display',
+  'settings.mdr_plan',
 ] as const;
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -120,4 +124,5 @@ export const DEFAULT_SETTINGS: Settings = {
   customerDisplay: { language: 'id', displayId: null },
   paymentSounds: true,
   requireSignedAnswers: false,
+  mdr: { plan: 'regular' },
 };

@@ -28,6 +28,10 @@ import { createCashHandlers } from './api/cash-handlers.ts';
 import type { SendOptions } from './receipts/network-printer.ts';
 import type { SystemPrinter } from './receipts/system-printer.ts';
 import { upgradeStoredSettings } from './vault/settings-store.ts';
+import { createReconcileHandlers } from './api/reconcile-handlers.ts';
+import { startAutoReconcile } from './reconcile/auto-reconcile.ts';
+import { Reconciler, type ReconcilerOptions } from './reconcile/reconciler.ts';
+import { businessDay, businessDayOf, parseCutoff } from '../../shared/day/business-day.ts';
 import { Vault, type Cipher, type KeyValueStore } from './vault/vault.ts';
 
 export interface PosCoreOptions {
@@ -62,6 +66,8 @@ export interface PosCoreOptions {
   printerTimeouts?: SendOptions;
   /** Cash was recorded for a sale (its first payment's trade number): where the cash drawer opens (i22-drawer). */
   onCashReceived?: (saleTradeNo: string) => void;
+  /** The reconciliation with Paypro: its rate and retries (reconcile/reconciler.ts), and the automatic run's delay after the cut-off (null: none). */
+  reconcile?: Pick<ReconcilerOptions, 'requestsPerSecond' | 'attempts' | 'retryDelayMs' | 'salePollMs'> & { autoDelayMs?: number | null };
 }
 
 export interface PosCore {
@@ -72,6 +78,7 @@ export interface PosCore {
   readonly receipts: ReceiptService;
   /** The cash drawer: the cash sale path (branch i22-sale) calls `drawer.openForSale(tradeNo)`. */
   readonly drawer: CashDrawer;
+  readonly reconciler: Reconciler;
   onPaymentUpdate(listener: (payment: PaymentView) => void): () => void;
   /** The customer display's sanitised feed (customer/customer-view.ts): the view now, and changes. */
   customerView(): CustomerView;
@@ -183,6 +190,30 @@ export function createPosCore(options: PosCoreOptions): PosCore {
   payments.onUpdate((payment) => receipts.onPaymentUpdate(payment));
   payments.recover();
   connection.start();
+  const cutoffMinutes = () => parseCutoff(vault.getSettings().day.cutoff) ?? 0;
+  const reconciler = new Reconciler({
+    ledger,
+    ask: async (tradeNo) => (await payments.ask(tradeNo)).answer,
+    selling: () => payments.selling,
+    businessDay: (date) => (date === undefined ? businessDayOf(now(), cutoffMinutes()) : businessDay(date, cutoffMinutes())),
+    now,
+    ...options.reconcile,
+    onError: (error, context) => logger.error(context, { error: String(error) }),
+  });
+  // A run a restart interrupted goes on where it stopped.
+  reconciler.resume();
+  const autoDelayMs = options.reconcile?.autoDelayMs;
+  const stopAutoReconcile =
+    autoDelayMs === null
+      ? () => undefined
+      : startAutoReconcile({
+          book: ledger.reconciliations,
+          now,
+          cutoffMinutes,
+          start: (date) => void reconciler.start(date, 'automatic'),
+          ...(autoDelayMs === undefined ? {} : { delayMs: autoDelayMs }),
+          onError: (error, context) => logger.error(context, { error: String(error) }),
+        });
 
   return {
     router: createIpcRouter({ ...handlers, ...createReceiptHandlers({
@@ -198,11 +229,12 @@ export function createPosCore(options: PosCoreOptions): PosCore {
         payment: (tradeNo) => payments.get(tradeNo),
         shopDefaultMobile: () => vault.getSettings().defaultCustomer.mobile,
         ...(options.externalOpener === undefined ? {} : { opener: options.externalOpener }),
-      }), ...createCashHandlers({ day, drawer, settings: cashSettings, adminLock }) }, { logger }),
+      }), ...createReconcileHandlers(reconciler, day), ...createCashHandlers({ day, drawer, settings: cashSettings, adminLock }) }, { logger }),
     payments,
     drawer,
     gateways,
     receipts,
+    reconciler,
     onPaymentUpdate: (listener) => payments.onUpdate(listener),
     customerView: () => customerFeed.current(),
     onCustomerView: (listener) => customerFeed.onView(listener),
@@ -217,6 +249,8 @@ export function createPosCore(options: PosCoreOptions): PosCore {
     close: async () => {
       connection.close();
       customerFeed.close();
+      stopAutoReconcile();
+      await reconciler.stop();
       await payments.close();
       await gateways.close();
       ledger.close();

@@ -1,6 +1,7 @@
 import type { FieldError, SettingsPatch } from '../../shared/ipc-contract.ts';
 import { groupRupiah, parseRupiahText } from '../../shared/money.ts';
 import type { Environment, Language, Settings } from '../../shared/settings.ts';
+import type { MdrPlan } from '../../shared/day/mdr.ts';
 
 /** The settings form as typed: every field a string (numbers are parsed on save). */
 export type SettingsForm = {
@@ -23,6 +24,8 @@ export type SettingsForm = {
   customerDisplayId: string;
   paymentSounds: boolean;
   requireSignedAnswers: boolean;
+  /** QRIS MDR: regular or micro merchant (shared/day/mdr.ts). */
+  mdrPlan: MdrPlan;
 };
 
 /** Setting paths main uses to key its validation errors, in the order the form shows them. */
@@ -46,6 +49,7 @@ export const SETTINGS_FIELD_PATHS = [
   'customerDisplay.displayId',
   'paymentSounds',
   'requireSignedAnswers',
+  'mdr.plan',
 ] as const;
 
 export function formFromSettings(settings: Settings): SettingsForm {
@@ -68,6 +72,7 @@ export function formFromSettings(settings: Settings): SettingsForm {
     customerDisplayId: settings.customerDisplay.displayId === null ? '' : String(settings.customerDisplay.displayId),
     paymentSounds: settings.paymentSounds,
     requireSignedAnswers: settings.requireSignedAnswers,
+    mdrPlan: settings.mdr.plan,
   };
 }
 
@@ -117,6 +122,7 @@ export function buildSettingsPatch(form: SettingsForm): BuiltPatch {
       },
       paymentSounds: form.paymentSounds,
       requireSignedAnswers: form.requireSignedAnswers,
+      mdr: { plan: form.mdrPlan },
     },
   };
 }

@@ -9,6 +9,7 @@ import { formatClock } from '../app/time.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { CsvFormatField } from './CsvFormatField.tsx';
+import { PayoutEstimate } from './PayoutEstimate.tsx';
 import { PrintReportButton } from './PrintReportButton.tsx';
 import { ReportTable } from './ReportTable.tsx';
 import { ShiftReport } from './ShiftReport.tsx';
@@ -67,6 +68,7 @@ export function DayReportPanel({ businessDate, refreshKey, csvFormat }: { busine
       {report ? (
         <>
           <ReportTable report={report.report} label={t('report.heading')} later={report.later} />
+          <PayoutEstimate from={from} to={to} refreshKey={refreshKey} />
           {report.shifts.length > 0 ? (
             <table className="report-shifts">
               <caption>{t('report.shifts')}</caption>

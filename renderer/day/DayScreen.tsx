@@ -3,6 +3,7 @@ import { useI18n } from '../app/i18n.tsx';
 import { formatBusinessDate } from '../app/time.ts';
 import { DayReportPanel } from './DayReportPanel.tsx';
 import { LatePayments } from './LatePayments.tsx';
+import { Reconciliation } from './Reconciliation.tsx';
 import { SalesSearch } from './SalesSearch.tsx';
 import { ShiftPanel } from './ShiftPanel.tsx';
 import { DrawerPanel } from '../drawer/DrawerPanel.tsx';
@@ -36,6 +37,7 @@ export function DayScreen({ status, reload }: { status: DayStatus | null; reload
           <ShiftPanel status={status} onChange={changed} />
           {status.shift ? <DrawerPanel shiftId={status.shift.id} refreshKey={refreshKey} /> : null}
           <DayReportPanel businessDate={status.businessDate} refreshKey={refreshKey + status.needsAttention} csvFormat={status.csvFormat} />
+          <Reconciliation businessDate={status.businessDate} refreshKey={refreshKey} />
           <SalesSearch businessDate={status.businessDate} />
         </>
       ) : null}

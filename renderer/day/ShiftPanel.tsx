@@ -7,6 +7,7 @@ import { formatClock } from '../app/time.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { PinField } from '../components/PinField.tsx';
 import { CloseShiftDialog } from './CloseShiftDialog.tsx';
+import { ReconcileOffer } from './ReconcileOffer.tsx';
 import { ShiftReport } from './ShiftReport.tsx';
 import type { DayStatus } from './useDayStatus.ts';
 import type { DrawerCount } from '../../shared/day/shift-cash.ts';
@@ -77,6 +78,7 @@ export function ShiftPanel({ status, onChange }: { status: DayStatus; onChange: 
       {closed ? (
         <div className="shift-closed">
           <ShiftReport shift={closed} />
+          <ReconcileOffer onStarted={onChange} />
         </div>
       ) : null}
     </section>

@@ -56,6 +56,8 @@ export const MAIN_ERROR_CODES = [
   'drawer.system_printer',
   'drawer.reason_required',
   'drawer.count_mismatch',
+  // the reconciliation with Paypro (issue 22)
+  'recon.future_day',
 ] as const;
 
 export const GATEWAY_ERROR_CODES = [

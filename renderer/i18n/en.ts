@@ -1,4 +1,5 @@
 import type { Messages } from './id.ts';
+import { reconEn } from './recon-messages.ts';
 
 /** English. Typed as `Messages`: a missing or extra key is a compile error. */
 export const en: Messages = {
@@ -596,4 +597,5 @@ export const en: Messages = {
   'err.receipt.auto_print': 'Choose yes or no.',
   'err.receipt.copies': 'Copies: 1 to 3.',
   'err.receipt.print_qr': 'Choose yes or no.',
+  ...reconEn,
 };

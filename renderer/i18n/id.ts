@@ -1,3 +1,5 @@
+import { reconId } from './recon-messages.ts';
+
 /**
  * Bahasa Indonesia: the default language and the reference key set. `en.ts` must carry exactly
  * these keys (enforced by its type). `{name}` marks a parameter filled in by `t()`.
@@ -602,6 +604,7 @@ export const id = {
   'err.receipt.auto_print': 'Pilih ya atau tidak.',
   'err.receipt.copies': 'Jumlah salinan 1–3.',
   'err.receipt.print_qr': 'Pilih ya atau tidak.',
+  ...reconId,
 } as const;
 
 export type MessageKey = keyof typeof id;

@@ -22,6 +22,7 @@ import type { MessageKey } from '../i18n/index.ts';
 import { CheckboxField } from '../components/CheckboxField.tsx';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { CustomerDisplaySettings } from '../components/CustomerDisplaySettings.tsx';
+import { MdrSettings } from '../components/MdrSettings.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { PinSection } from '../components/PinSection.tsx';
 import { TechnicalDetails } from '../components/TechnicalDetails.tsx';
@@ -45,7 +46,7 @@ type Props = {
 
 /** A setting typed as text: the form key it edits, and the path main keys its errors by. */
 type TextSetting = {
-  key: Exclude<keyof SettingsForm, 'environment' | 'language' | 'customerLanguage' | 'paymentSounds' | 'requireSignedAnswers' | 'cashierPins'>;
+  key: Exclude<keyof SettingsForm, 'environment' | 'language' | 'customerLanguage' | 'paymentSounds' | 'requireSignedAnswers' | 'cashierPins' | 'mdrPlan'>;
   path: (typeof SETTINGS_FIELD_PATHS)[number];
   label: MessageKey;
   hint?: MessageKey;
@@ -411,6 +412,7 @@ function SettingsEditor({ view, onViewChange, onUnlocked, onUnsavedChange, first
               <legend>{t('settings.section.limits')}</legend>
               {textFields(SALE_SETTINGS)}
             </fieldset>
+            <MdrSettings form={form} set={set} fieldError={fieldError} />
           </>,
         )}
         {section(

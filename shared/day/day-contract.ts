@@ -76,6 +76,8 @@ export const gatewayAnswerSchema = z.discriminatedUnion('kind', [
     status: z.string(),
     outcome: z.enum(['paid', 'partially_paid', 'failed', 'processing']),
     checkedAt: z.number().int(),
+    /** The amount the gateway reports paid, when its answer carries one (the reconciliation compares it). */
+    paidAmount: z.number().int().nullable().optional(),
   }),
   z.object({ kind: z.literal('not_found'), checkedAt: z.number().int() }),
   z.object({ kind: z.literal('no_answer'), code: z.string(), checkedAt: z.number().int() }),

@@ -17,6 +17,7 @@ import type { ReceiptCallName } from './receipt-handlers.ts';
 import type { WhatsAppCallName } from './whatsapp-handlers.ts';
 import type { IpcHandlers } from './router.ts';
 import type { CashCallName } from './cash-handlers.ts';
+import type { ReconcileCallName } from './reconcile-handlers.ts';
 
 export type SecretProtection = SettingsView['secretProtection'];
 
@@ -51,7 +52,7 @@ function refuseDaySettings(day: DayService, proposed: Settings['day']): void {
   if (Object.keys(fields).length > 0) throw new PosError('validation', { fields });
 }
 
-export function createPosHandlers(deps: HandlerDeps): Omit<IpcHandlers, ReceiptCallName | WhatsAppCallName | CashCallName> {
+export function createPosHandlers(deps: HandlerDeps): Omit<IpcHandlers, ReceiptCallName | WhatsAppCallName | CashCallName | ReconcileCallName> {
   const { vault, adminLock, payments, gateways } = deps;
 
   async function settingsView(): Promise<SettingsView> {

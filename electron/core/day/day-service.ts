@@ -18,6 +18,7 @@ import { csvFormatForLocale, type CsvFormat } from '../../../shared/day/csv-form
 import type { PaymentView } from '../../../shared/payment.ts';
 import type { Settings } from '../../../shared/settings.ts';
 import { validateAmount } from '../../../shared/validation.ts';
+import { estimatePayout, type PayoutEstimate } from '../../../shared/day/mdr.ts';
 import { PosError } from '../errors.ts';
 import type { PageCursor, SalePage, SaleRecord, ShiftRecord } from '../ledger/day-records.ts';
 import { LedgerError, type Ledger } from '../ledger/ledger.ts';
@@ -205,6 +206,15 @@ export class DayService {
       shifts: this.#book.shiftsBetween(range.start, range.end).map((shift) => this.#withReport(shift)),
       later: this.#book.receivedAfterClose(range.start, range.end),
     };
+  }
+
+  /**
+   * What Paypro will pay out for a business day or range: QRIS money received minus each
+   * transaction's MDR under the settings' plan (shared/day/mdr.ts).
+   */
+  payoutEstimate(request: { from?: string; to?: string }): PayoutEstimate {
+    const { range } = this.#range(request.from, request.to);
+    return estimatePayout(this.#deps.ledger.reconciliations.receivedAmounts(range.start, range.end), this.#deps.settings().mdr.plan);
   }
 
   /** One shift and its report (frozen once closed): shown or printed again any time later. */

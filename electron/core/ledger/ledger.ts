@@ -20,6 +20,7 @@ import { MIGRATIONS, migrate, userVersion } from './migrations.ts';
 import { QUERIES } from './queries.ts';
 import { DayBook, type DayBookHooks } from './day-book.ts';
 import type { PageCursor } from './day-records.ts';
+import { ReconciliationBook } from './reconciliation-book.ts';
 
 export {
   LedgerError,
@@ -74,6 +75,8 @@ export class Ledger {
   readonly #sql: Record<keyof typeof QUERIES | 'begin' | 'commit' | 'rollback' | 'checkpoint', StatementSync>;
   /** Cashiers, shifts, reports, history and late payments (issue 16). */
   readonly day: DayBook;
+  /** The day reconciled against Paypro (issue 22). */
+  readonly reconciliations: ReconciliationBook;
   #checkpointTimer: NodeJS.Timeout | undefined;
 
   static open(filePath: string, options: LedgerOptions = {}): Ledger {
@@ -116,6 +119,7 @@ export class Ledger {
       ) as Record<keyof typeof QUERIES, StatementSync>),
     };
     this.day = new DayBook(db, (work) => this.#transaction(work), this.#now, options.dayHooks);
+    this.reconciliations = new ReconciliationBook(db, (work) => this.#transaction(work));
   }
 
   /** Write-ahead record of a payment about to be created at the gateway (a sale's first, or a follow-up charge). */

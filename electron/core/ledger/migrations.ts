@@ -4,6 +4,7 @@ import { migrateToRollup } from './migration-rollup.ts';
 import { migrateToShiftWindows } from './migration-shift-windows.ts';
 import { migrateToSalePayments } from './migration-sale-payments.ts';
 import { migrateToShiftCash } from './migration-shift-cash.ts';
+import { migrateToReconciliation } from './migration-reconciliation.ts';
 
 /**
  * Schema migrations, applied in order; migration i takes the database from `user_version` i to
@@ -81,6 +82,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migrateToShiftWindows,
   migrateToSalePayments,
   migrateToShiftCash,
+  migrateToReconciliation,
 ];
 
 /** Applies every migration the database lacks, each in its own transaction. */

@@ -232,6 +232,14 @@ export class PaymentService {
     }
   }
 
+  /**
+   * A sale is under way at the counter: a charge being created, or a QR on screen. Background
+   * work that talks to the gateway (the reconciliation) waits while this is true.
+   */
+  get selling(): boolean {
+    return this.#charging !== null || this.#tracker.watching;
+  }
+
   get(tradeNo: string): PaymentView {
     return this.#view(this.#require(tradeNo));
   }

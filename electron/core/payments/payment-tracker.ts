@@ -37,6 +37,11 @@ export class PaymentTracker {
     this.#deps = deps;
   }
 
+  /** A payment is on screen (its watch not lapsed): a customer may be paying right now. */
+  get watching(): boolean {
+    return this.#watched !== null && performance.now() < this.#watchedUntil;
+  }
+
   get trackedCount(): number {
     return this.#timers.size + this.#running.size;
   }
@@ -142,7 +147,7 @@ export class PaymentTracker {
     try {
       const gateway = await this.#deps.gatewayFor(before.environment);
       const result = await gateway.queryPayIn(tradeNo);
-      answer = { kind: 'answered', status: result.status, outcome: answerOutcome(result.status), checkedAt: now() };
+      answer = { kind: 'answered', status: result.status, outcome: answerOutcome(result.status), checkedAt: now(), paidAmount: result.paidAmount };
       decision = afterQueryAnswer(ledger.get(tradeNo) ?? before, result);
     } catch (error) {
       if (error instanceof GatewayError && error.kind === 'not_found') {

@@ -167,6 +167,13 @@ export function createOrderBook(now: () => number, defaultScenario: Scenario = {
       return { ...entry.order };
     },
 
+    /**
+     * Drops an order, as a gateway that no longer keeps it would (the training simulator holds its
+     * orders in memory only, a bounded number, and none across a restart): queries then answer
+     * "order does not exist". Returns whether it was known.
+     */
+    forget: (tradeNo: string): boolean => entries.delete(tradeNo),
+
     paidTotal: (): number => [...entries.values()].reduce((sum, entry) => sum + advance(entry).paidAmount, 0),
   };
 }

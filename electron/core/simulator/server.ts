@@ -73,6 +73,8 @@ export interface Simulator {
   issueNext(issuance: Issuance): void;
   script(tradeNo: string, scenario: Scenario): void;
   settle(tradeNo: string, outcome: Settlement, options?: SettleOptions): SimOrder;
+  /** The simulator no longer knows the order (orders.ts `forget`); whether it did. */
+  forget(tradeNo: string): boolean;
   injectFault(matcher: FaultMatcher, fault: Fault, options?: InjectOptions): () => void;
   clearFaults(): void;
 }
@@ -228,6 +230,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     issueNext: (issuance) => orders.issueNext(issuance),
     script: (tradeNo, scenario) => orders.script(tradeNo, scenario),
     settle: (tradeNo, outcome, settleOptions) => orders.settle(tradeNo, outcome, settleOptions),
+    forget: (tradeNo) => orders.forget(tradeNo),
     injectFault: (matcher, fault, injectOptions) => faults.inject(matcher, fault, injectOptions),
     clearFaults: () => faults.clear(),
   };

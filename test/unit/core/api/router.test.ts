@@ -101,8 +101,26 @@ function fakeHandlers(): IpcHandlers {
     moveCash: async () => ({ id: 1, shiftId: 1, at: 1, kind: 'cash_out', amount: 15_000, reason: 'beli es batu' }),
     setFloat: async () => ({ id: 1, shiftId: 1, at: 1, kind: 'float', amount: 300_000, reason: '' }),
     listCashMovements: async () => ({ movements: [] }),
+    startReconciliation: async () => reconciliation,
+    getReconciliation: async () => ({ reconciliation }),
+    getPayoutEstimate: async () => ({ plan: 'regular', count: 1, received: 100_000, mdr: 700, expected: 99_300 }),
   };
 }
+
+const reconciliation = {
+  id: 1,
+  businessDate: '2026-03-02',
+  trigger: 'owner' as const,
+  startedAt: 1,
+  finishedAt: null,
+  status: 'running' as const,
+  pausedForSale: false,
+  total: 3,
+  checked: 1,
+  ratePerSecond: 2,
+  counts: { agrees: 1, applied: 0, paid_late: 0, differs: 0, unknown_to_gateway: 0, forgotten_by_simulator: 0, no_answer: 0 },
+  items: [],
+};
 
 const report = {
   ...emptyReport(),
@@ -130,6 +148,9 @@ const validRequests: { [K in IpcCallName]: IpcRequest<K> } = {
   recheckPayment: { tradeNo: payment.tradeNo },
   listToday: {},
   settleTraining: { tradeNo: payment.tradeNo, outcome: 'paid' },
+  startReconciliation: { trigger: 'owner' },
+  getReconciliation: { date: '2026-03-02' },
+  getPayoutEstimate: { from: '2026-03-02' },
   getDayStatus: {},
   listCashiers: {},
   addCashier: { name: 'Siti', pin: '1234' },
