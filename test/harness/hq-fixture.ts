@@ -21,10 +21,13 @@ export interface HqFixture {
   dir: string;
   owner: NewLogin;
   /** A new till: its ledger on a temp file and its head-office login (not yet synced). */
-  till(name: string, outlet?: string, options?: Partial<HqSyncOptions>): Promise<Till>;
+  till(name: string, outlet?: string, options?: TillOptions): Promise<Till>;
   /** A query as the owner (reads everything). */
   asOwner<T extends pg.QueryResultRow>(sql: string, params?: unknown[]): Promise<T[]>;
 }
+
+/** The sync's options, and the port it connects to (a proxy's) instead of the server's. */
+export type TillOptions = Partial<HqSyncOptions> & { port?: number };
 
 export interface Till {
   name: string;
@@ -32,6 +35,8 @@ export interface Till {
   ledgerFile: string;
   login: NewLogin;
   sync: HqSync;
+  /** The till's connection URL (no password). */
+  url: string;
 }
 
 /**
@@ -51,13 +56,14 @@ export function useHq(): HqFixture {
     });
     fixture.asOwner = async <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) =>
       withClient(loginUrl(server, fixture.owner), async (client) => (await client.query<T>(sql, params)).rows);
-    fixture.till = async (name, outlet = 'Outlet A', options = {}) => {
+    fixture.till = async (name, outlet = 'Outlet A', { port, ...options } = {}) => {
       const login = await withClient(server.url, (admin) => addTill(admin, name, outlet));
       const ledgerFile = join(fixture.dir, `${login.role}.sqlite`);
       const ledger = Ledger.open(ledgerFile);
       const url = new URL(server.url);
       url.username = login.role;
       url.password = '';
+      if (port !== undefined) url.port = String(port);
       const sync = new HqSync({
         ledgerFile,
         connection: { url: url.toString(), password: login.password },
@@ -66,7 +72,7 @@ export function useHq(): HqFixture {
         pollMs: 50,
         ...options,
       });
-      const till = { name, ledger, ledgerFile, login, sync };
+      const till = { name, ledger, ledgerFile, login, sync, url: url.toString() };
       tills.push(till);
       return till;
     };

@@ -38,9 +38,6 @@ export function clientConfig(connection: HqConnection): pg.ClientConfig {
     user: decodeURIComponent(url.username),
     password: connection.password,
     ssl: loopback ? false : { rejectUnauthorized: true, servername: host, ...(connection.ca ? { ca: connection.ca } : {}) },
-    // A head office that stops answering (a stalled link) fails the batch instead of hanging the sync.
-    connectionTimeoutMillis: 5_000,
-    query_timeout: 20_000,
     keepAlive: true,
     application_name: 'paypro-pos-sync',
   };

@@ -27,6 +27,8 @@ export interface HqSyncOptions {
   pollMs?: number;
   /** Back-off while the head office is down: doubles from min to max. */
   backoffMs?: { min: number; max: number };
+  /** How long connecting or one statement may wait for the head office before the batch is given up (a stalled link). */
+  queryTimeoutMs?: number;
   now?: () => number;
   onStatus?: (status: SyncStatus) => void;
 }
@@ -50,10 +52,11 @@ export class HqSync {
   #loop: Promise<void> | undefined;
   #wake: (() => void) | undefined;
   #failures = 0;
+  #stopped = false;
 
   constructor(options: HqSyncOptions) {
     this.#options = {
-      batchSize: 500, pollMs: 500, backoffMs: { min: 500, max: 30_000 }, now: Date.now, ...options,
+      batchSize: 500, pollMs: 500, backoffMs: { min: 500, max: 30_000 }, queryTimeoutMs: 20_000, now: Date.now, ...options,
     };
     this.#outbox = new Outbox(options.ledgerFile);
     this.#tillId = this.#outbox.tillId();
@@ -116,6 +119,8 @@ export class HqSync {
   }
 
   async stop(): Promise<void> {
+    if (this.#stopped) return;
+    this.#stopped = true;
     this.#running = false;
     this.#wake?.();
     await this.#loop;
@@ -146,7 +151,11 @@ export class HqSync {
 
   async #connect(): Promise<pg.Client> {
     if (this.#client) return this.#client;
-    const client = new pg.Client(clientConfig(this.#options.connection));
+    const client = new pg.Client({
+      ...clientConfig(this.#options.connection),
+      connectionTimeoutMillis: this.#options.queryTimeoutMs,
+      query_timeout: this.#options.queryTimeoutMs,
+    });
     // A connection lost while idle: forget it, the next batch reconnects.
     client.on('error', () => {
       if (this.#client === client) this.#client = undefined;
