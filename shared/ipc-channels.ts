@@ -44,6 +44,9 @@ export const ipcChannels = {
   saveReceiptPdf: 'receipt:save-pdf',
   printDayReport: 'report:print',
   printShiftReport: 'report:print-shift',
+  getHqStatus: 'hq:status',
+  getHqReport: 'hq:report',
+  searchHq: 'hq:search',
 } as const;
 
 export type IpcChannelName = keyof typeof ipcChannels;

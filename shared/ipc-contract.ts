@@ -4,6 +4,7 @@ import { ENVIRONMENTS, LANGUAGES, settingsSchema } from './settings.ts';
 import { printStatusSchema, receiptSettingsSchema } from './receipt-settings.ts';
 import { ipcChannels, paymentUpdateChannel, type IpcChannelName } from './ipc-channels.ts';
 import * as day from './day/day-contract.ts';
+import * as hq from './hq-contract.ts';
 
 export { ipcChannels, paymentUpdateChannel };
 
@@ -258,6 +259,12 @@ export const ipcContract = {
   printDayReport: call('printDayReport', day.dateRangeRequest, z.object({ printer: z.string() })),
   /** A shift's report (frozen once closed: "Tutup kasir") on the receipt printer; answers with the verdict. */
   printShiftReport: call('printShiftReport', z.object({ shiftId: z.number().int() }).strict(), z.object({ printer: z.string() })),
+  /** Issue 23: how far this till's sales have got to the head office (the sync indicator). */
+  getHqStatus: call('getHqStatus', noArguments, hq.hqStatusSchema),
+  /** The owner's Laporan over this till, all tills or one outlet; needs the owner PIN (admin unlocked). */
+  getHqReport: call('getHqReport', hq.hqReportRequest, hq.hqReportSchema),
+  /** A sale of any till by trade number (ours or Paypro's) or by amount on a day; owner PIN. */
+  searchHq: call('searchHq', hq.hqSearchRequest, hq.hqSearchSchema),
 } as const satisfies { [K in IpcChannelName]: { channel: (typeof ipcChannels)[K] } };
 
 export type IpcContract = typeof ipcContract;

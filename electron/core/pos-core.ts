@@ -15,6 +15,8 @@ import { DayService } from './day/day-service.ts';
 import { adminSupervisor } from './day/supervisor.ts';
 import type { FileSaver } from './file-saver.ts';
 import { GatewayProvider, type TrainingGateway } from './gateways.ts';
+import { createHqHandlers } from './hq/hq-handlers.ts';
+import { HqService } from './hq/hq-service.ts';
 import { Ledger } from './ledger/ledger.ts';
 import { PaymentService } from './payments/payment-service.ts';
 import type { TrackingPolicy } from './payments/tracking-policy.ts';
@@ -61,6 +63,8 @@ export interface PosCore {
   readonly payments: PaymentService;
   readonly gateways: GatewayProvider;
   readonly receipts: ReceiptService;
+  /** The head office (issue 23): sync and the owner's view. */
+  readonly hq: HqService;
   onPaymentUpdate(listener: (payment: PaymentView) => void): () => void;
   /** The customer display's sanitised feed (customer/customer-view.ts): the view now, and changes. */
   customerView(): CustomerView;
@@ -85,7 +89,8 @@ export function createPosCore(options: PosCoreOptions): PosCore {
   const receiptSettings = new ReceiptSettingsStore(options.store);
   upgradeStoredSettings(options.store, (name) => receiptSettings.adoptShopName(name));
   const vault = new Vault(options.store, options.cipher);
-  const ledger = Ledger.open(join(options.userDataDir, 'ledger.sqlite'), { now });
+  const ledgerFile = join(options.userDataDir, 'ledger.sqlite');
+  const ledger = Ledger.open(ledgerFile, { now });
   const connection = new ConnectionMonitor({
     environment: () => vault.getSettings().environment,
     configured: () => vault.secretStatus().configured && vault.getSettings().merchantNo !== '',
@@ -154,6 +159,16 @@ export function createPosCore(options: PosCoreOptions): PosCore {
     ...(options.printerTimeouts === undefined ? {} : { network: options.printerTimeouts }),
     onError: (error, context) => logger.error(context, { error: String(error) }),
   });
+  const hq = new HqService({
+    store: options.store,
+    cipher: options.cipher,
+    ledgerFile,
+    requireOwner: () => adminLock.requireUnlocked(),
+    dayRange: (range) => day.dayReport(range),
+    onError: (error) => logger.error('hq', { error: String(error) }),
+  });
+  void hq.start();
+  payments.onUpdate(() => hq.notify());
   // Auto-print when a sale becomes paid or partial; subscribed before recovery settles any.
   payments.onUpdate((payment) => receipts.onPaymentUpdate(payment));
   payments.recover();
@@ -168,10 +183,13 @@ export function createPosCore(options: PosCoreOptions): PosCore {
         dayReport: (range) => day.dayReport(range),
         shiftReport: (shiftId) => day.shiftReport(shiftId),
         training: () => vault.getSettings().environment === 'training',
-      }) }, { logger }),
+      }),
+      ...createHqHandlers(hq),
+    }, { logger }),
     payments,
     gateways,
     receipts,
+    hq,
     onPaymentUpdate: (listener) => payments.onUpdate(listener),
     customerView: () => customerFeed.current(),
     onCustomerView: (listener) => customerFeed.onView(listener),
@@ -185,6 +203,7 @@ export function createPosCore(options: PosCoreOptions): PosCore {
       customerFeed.close();
       await payments.close();
       await gateways.close();
+      await hq.close();
       ledger.close();
     },
   };

@@ -14,6 +14,7 @@ import type { DayService } from '../day/day-service.ts';
 import { createDayHandlers } from './day-handlers.ts';
 import type { FileSaver } from '../file-saver.ts';
 import type { ReceiptCallName } from './receipt-handlers.ts';
+import type { HqCallName } from '../hq/hq-handlers.ts';
 import type { IpcHandlers } from './router.ts';
 
 export type SecretProtection = SettingsView['secretProtection'];
@@ -49,7 +50,7 @@ function refuseDaySettings(day: DayService, proposed: Settings['day']): void {
   if (Object.keys(fields).length > 0) throw new PosError('validation', { fields });
 }
 
-export function createPosHandlers(deps: HandlerDeps): Omit<IpcHandlers, ReceiptCallName> {
+export function createPosHandlers(deps: HandlerDeps): Omit<IpcHandlers, ReceiptCallName | HqCallName> {
   const { vault, adminLock, payments, gateways } = deps;
 
   async function settingsView(): Promise<SettingsView> {

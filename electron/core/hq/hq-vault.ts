@@ -3,9 +3,15 @@ import { registerSecret } from '../logging/redact.ts';
 import type { Cipher, KeyValueStore } from '../vault/vault.ts';
 import { clientConfig, type HqConnection } from './connection.ts';
 
-const HQ_KEY = 'headOffice';
+/** The till's own login; the owner's (optional: it lets Laporan read every till, behind the owner PIN). */
+export type HqLogin = 'till' | 'owner';
+const KEYS: Record<HqLogin, string> = { till: 'headOffice', owner: 'headOfficeOwner' };
+/** The till's and its outlet's names at the head office: not secret, stored in clear. */
+const NAMES_KEY = 'headOfficeNames';
 const storedSchema = z.object({ version: z.literal(1), ciphertext: z.string().min(1) });
 const connectionSchema = z.object({ url: z.string().min(1), password: z.string(), ca: z.string().optional() });
+const namesSchema = z.object({ tillName: z.string().min(1).max(64), outletName: z.string().max(64) });
+export type HqNames = z.infer<typeof namesSchema>;
 
 /**
  * The head-office connection (issue 23), kept like the Paypro secret: URL, password and CA are
@@ -23,7 +29,7 @@ export class HqVault {
   }
 
   /** Checks the connection's form (TLS rules included) before anything is stored. */
-  async set(connection: HqConnection): Promise<void> {
+  async set(connection: HqConnection, login: HqLogin = 'till'): Promise<void> {
     clientConfig(connection);
     const url = new URL(connection.url);
     // A password typed into the URL is moved to its own field, so the URL alone is never a secret.
@@ -31,20 +37,29 @@ export class HqVault {
     url.password = '';
     registerSecret(password);
     const plain = JSON.stringify({ url: url.toString(), password, ...(connection.ca ? { ca: connection.ca } : {}) });
-    this.#store.set(HQ_KEY, { version: 1, ciphertext: await this.#cipher.encrypt(plain) });
+    this.#store.set(KEYS[login], { version: 1, ciphertext: await this.#cipher.encrypt(plain) });
   }
 
-  clear(): void {
-    this.#store.delete(HQ_KEY);
+  clear(login: HqLogin = 'till'): void {
+    this.#store.delete(KEYS[login]);
   }
 
-  /** What the renderer may see: set or not, and the host. */
-  describe(): { configured: boolean } {
-    return { configured: storedSchema.safeParse(this.#store.get(HQ_KEY)).success };
+  /** What the renderer may see: set or not. */
+  describe(login: HqLogin = 'till'): { configured: boolean } {
+    return { configured: storedSchema.safeParse(this.#store.get(KEYS[login])).success };
   }
 
-  async load(): Promise<HqConnection | null> {
-    const stored = storedSchema.safeParse(this.#store.get(HQ_KEY));
+  setNames(names: HqNames): void {
+    this.#store.set(NAMES_KEY, namesSchema.parse(names));
+  }
+
+  names(): HqNames {
+    const stored = namesSchema.safeParse(this.#store.get(NAMES_KEY));
+    return stored.success ? stored.data : { tillName: 'Kasir', outletName: '' };
+  }
+
+  async load(login: HqLogin = 'till'): Promise<HqConnection | null> {
+    const stored = storedSchema.safeParse(this.#store.get(KEYS[login]));
     if (!stored.success) return null;
     const { plain } = await this.#cipher.decrypt(stored.data.ciphertext);
     const connection = connectionSchema.parse(JSON.parse(plain));

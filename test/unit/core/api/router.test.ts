@@ -91,6 +91,9 @@ function fakeHandlers(): IpcHandlers {
     saveReceiptPdf: async () => ({ saved: false }),
     printDayReport: async () => ({ printer: '127.0.0.1:9100' }),
     printShiftReport: async () => ({ printer: '127.0.0.1:9100' }),
+    getHqStatus: async () => ({ configured: false, pending: 0, unreachableSince: null, lastSyncAt: null, ownerView: false }),
+    getHqReport: async () => ({ businessDate: '2026-03-02', toDate: '2026-03-02', report, tills: [], thisTill: '' }),
+    searchHq: async () => ({ sales: [] }),
   };
 }
 
@@ -144,6 +147,9 @@ const validRequests: { [K in IpcCallName]: IpcRequest<K> } = {
   saveReceiptPdf: { tradeNo: payment.tradeNo },
   printDayReport: { from: '2026-03-02' },
   printShiftReport: { shiftId: 1 },
+  getHqStatus: {},
+  getHqReport: { scope: { kind: 'all' } },
+  searchHq: { tradeNo: 'TRX-1' },
 };
 
 const callNames = Object.keys(ipcContract) as IpcCallName[];
