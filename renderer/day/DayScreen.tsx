@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../app/i18n.tsx';
 import { formatBusinessDate } from '../app/time.ts';
 import { DayReportPanel } from './DayReportPanel.tsx';
+import { HqReportPanel } from './HqReportPanel.tsx';
+import { useHqOwnerView } from './useHqOwnerView.ts';
 import { LatePayments } from './LatePayments.tsx';
 import { SalesSearch } from './SalesSearch.tsx';
 import { ShiftPanel } from './ShiftPanel.tsx';
@@ -15,6 +17,7 @@ import './day.css';
 export function DayScreen({ status, reload }: { status: DayStatus | null; reload: () => Promise<void> }) {
   const { t, language } = useI18n();
   const [refreshKey, setRefreshKey] = useState(0);
+  const ownerView = useHqOwnerView();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
   // Read again on opening: settings saved meanwhile (cashier PINs on or off) change the shift panel.
@@ -34,6 +37,7 @@ export function DayScreen({ status, reload }: { status: DayStatus | null; reload
           <LatePayments count={status.needsAttention} onResolved={changed} />
           <ShiftPanel status={status} onChange={changed} />
           <DayReportPanel businessDate={status.businessDate} refreshKey={refreshKey + status.needsAttention} csvFormat={status.csvFormat} />
+          {ownerView ? <HqReportPanel businessDate={status.businessDate} /> : null}
           <SalesSearch businessDate={status.businessDate} />
         </>
       ) : null}
