@@ -58,6 +58,9 @@ export const ipcChannels = {
   startReconciliation: 'recon:start',
   getReconciliation: 'recon:get',
   getPayoutEstimate: 'recon:payout',
+  getHqStatus: 'hq:status',
+  getHqReport: 'hq:report',
+  searchHq: 'hq:search',
 } as const;
 
 export type IpcChannelName = keyof typeof ipcChannels;

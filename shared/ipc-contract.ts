@@ -8,6 +8,7 @@ import * as cash from './day/shift-cash.ts';
 import { cashSettingsSchema } from './cash-settings.ts';
 import { mdrPlanSchema, payoutEstimateSchema } from './day/mdr.ts';
 import * as recon from './day/reconcile-contract.ts';
+import * as hq from './hq-contract.ts';
 
 export { ipcChannels, paymentUpdateChannel };
 
@@ -324,6 +325,12 @@ export const ipcContract = {
   getReconciliation: call('getReconciliation', recon.getReconciliationRequest, recon.getReconciliationResponse),
   /** "Perkiraan dana dari Paypro": QRIS received − MDR (the settings' plan) over a day or range. */
   getPayoutEstimate: call('getPayoutEstimate', day.dateRangeRequest, payoutEstimateSchema),
+  /** Issue 23: how far this till's sales have got to the head office (the sync indicator). */
+  getHqStatus: call('getHqStatus', noArguments, hq.hqStatusSchema),
+  /** The owner's Laporan over this till, all tills or one outlet; needs the owner PIN (admin unlocked). */
+  getHqReport: call('getHqReport', hq.hqReportRequest, hq.hqReportSchema),
+  /** A sale of any till by trade number (ours or Paypro's) or by amount on a day; owner PIN. */
+  searchHq: call('searchHq', hq.hqSearchRequest, hq.hqSearchSchema),
 } as const satisfies { [K in IpcChannelName]: { channel: (typeof ipcChannels)[K] } };
 
 export type IpcContract = typeof ipcContract;

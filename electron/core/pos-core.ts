@@ -17,6 +17,8 @@ import { DayService } from './day/day-service.ts';
 import { adminSupervisor } from './day/supervisor.ts';
 import type { FileSaver } from './file-saver.ts';
 import { GatewayProvider, type TrainingGateway } from './gateways.ts';
+import { createHqHandlers } from './hq/hq-handlers.ts';
+import { HqService } from './hq/hq-service.ts';
 import { Ledger } from './ledger/ledger.ts';
 import { PaymentService } from './payments/payment-service.ts';
 import type { TrackingPolicy } from './payments/tracking-policy.ts';
@@ -79,6 +81,8 @@ export interface PosCore {
   /** The cash drawer: the cash sale path (branch i22-sale) calls `drawer.openForSale(tradeNo)`. */
   readonly drawer: CashDrawer;
   readonly reconciler: Reconciler;
+  /** The head office (issue 23): sync and the owner's view. */
+  readonly hq: HqService;
   onPaymentUpdate(listener: (payment: PaymentView) => void): () => void;
   /** The customer display's sanitised feed (customer/customer-view.ts): the view now, and changes. */
   customerView(): CustomerView;
@@ -109,7 +113,8 @@ export function createPosCore(options: PosCoreOptions): PosCore {
   const cashSettings = new CashSettingsStore(options.store);
   upgradeStoredSettings(options.store, (name) => receiptSettings.adoptShopName(name));
   const vault = new Vault(options.store, options.cipher);
-  const ledger = Ledger.open(join(options.userDataDir, 'ledger.sqlite'), { now });
+  const ledgerFile = join(options.userDataDir, 'ledger.sqlite');
+  const ledger = Ledger.open(ledgerFile, { now });
   const connection = new ConnectionMonitor({
     environment: () => vault.getSettings().environment,
     configured: () => vault.secretStatus().configured && vault.getSettings().merchantNo !== '',
@@ -186,6 +191,16 @@ export function createPosCore(options: PosCoreOptions): PosCore {
     settings: () => cashSettings.get(),
     ...(options.printerTimeouts === undefined ? {} : { network: options.printerTimeouts }),
   });
+  const hq = new HqService({
+    store: options.store,
+    cipher: options.cipher,
+    ledgerFile,
+    requireOwner: () => adminLock.requireUnlocked(),
+    dayRange: (range) => day.dayReport(range),
+    onError: (error) => logger.error('hq', { error: String(error) }),
+  });
+  void hq.start();
+  payments.onUpdate(() => hq.notify());
   // Auto-print when a sale becomes paid or partial; subscribed before recovery settles any.
   payments.onUpdate((payment) => receipts.onPaymentUpdate(payment));
   payments.recover();
@@ -229,12 +244,13 @@ export function createPosCore(options: PosCoreOptions): PosCore {
         payment: (tradeNo) => payments.get(tradeNo),
         shopDefaultMobile: () => vault.getSettings().defaultCustomer.mobile,
         ...(options.externalOpener === undefined ? {} : { opener: options.externalOpener }),
-      }), ...createReconcileHandlers(reconciler, day), ...createCashHandlers({ day, drawer, settings: cashSettings, adminLock }) }, { logger }),
+      }), ...createReconcileHandlers(reconciler, day), ...createCashHandlers({ day, drawer, settings: cashSettings, adminLock }), ...createHqHandlers(hq) }, { logger }),
     payments,
     drawer,
     gateways,
     receipts,
     reconciler,
+    hq,
     onPaymentUpdate: (listener) => payments.onUpdate(listener),
     customerView: () => customerFeed.current(),
     onCustomerView: (listener) => customerFeed.onView(listener),
@@ -253,6 +269,7 @@ export function createPosCore(options: PosCoreOptions): PosCore {
       await reconciler.stop();
       await payments.close();
       await gateways.close();
+      await hq.close();
       ledger.close();
     },
   };

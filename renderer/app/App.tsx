@@ -4,6 +4,7 @@ import type { PaymentView } from '../../shared/payment.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { ConnectionIndicator } from '../components/ConnectionIndicator.tsx';
+import { HqSyncIndicator } from '../components/HqSyncIndicator.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { ScreenErrorBoundary } from '../components/ScreenErrorBoundary.tsx';
 import { QrScreen } from '../screens/QrScreen.tsx';
@@ -169,6 +170,7 @@ function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view
           ))}
         </div>
         <ConnectionIndicator />
+        <HqSyncIndicator />
       </header>
       <main id="panel" role="tabpanel" aria-labelledby={`tab-${route}`} className="panel">
         {route === 'sale' ? <LateBanner count={day?.needsAttention ?? 0} onOpen={() => navigate('day')} /> : null}

@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../app/i18n.tsx';
 import { formatBusinessDate } from '../app/time.ts';
 import { DayReportPanel } from './DayReportPanel.tsx';
+import { HqReportPanel } from './HqReportPanel.tsx';
+import { useHqOwnerView } from './useHqOwnerView.ts';
 import { LatePayments } from './LatePayments.tsx';
 import { Reconciliation } from './Reconciliation.tsx';
 import { SalesSearch } from './SalesSearch.tsx';
@@ -17,6 +19,7 @@ import './day.css';
 export function DayScreen({ status, reload }: { status: DayStatus | null; reload: () => Promise<void> }) {
   const { t, language } = useI18n();
   const [refreshKey, setRefreshKey] = useState(0);
+  const ownerView = useHqOwnerView();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
   // Read again on opening: settings saved meanwhile (cashier PINs on or off) change the shift panel.
@@ -38,6 +41,7 @@ export function DayScreen({ status, reload }: { status: DayStatus | null; reload
           {status.shift ? <DrawerPanel shiftId={status.shift.id} refreshKey={refreshKey} /> : null}
           <DayReportPanel businessDate={status.businessDate} refreshKey={refreshKey + status.needsAttention} csvFormat={status.csvFormat} />
           <Reconciliation businessDate={status.businessDate} refreshKey={refreshKey} />
+          {ownerView ? <HqReportPanel businessDate={status.businessDate} /> : null}
           <SalesSearch businessDate={status.businessDate} />
         </>
       ) : null}

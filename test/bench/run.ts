@@ -6,6 +6,7 @@ import { cashierScreen } from './cashier-screen.ts';
 import { chargeAwaiting } from './charge-awaiting.ts';
 import { dayScreens } from './day-screens.ts';
 import { drawerPulse } from './drawer-pulse.ts';
+import { hqSync } from './hq-sync.ts';
 import { customerDisplay } from './customer-display.ts';
 import { ledgerAppend } from './ledger-append.ts';
 import { ledgerVsJson } from './ledger-vs-json.ts';
@@ -26,6 +27,7 @@ const FIGURES: Record<string, () => Promise<Figure | Figure[]>> = {
   'day-screens': dayScreens, // issue 16: Laporan screen calls, reports, CSV export
   'receipt-print': receiptPrint, // paid → last receipt byte at a loopback LAN printer
   'drawer-pulse': drawerPulse, // issue 22: cash sale / Buka laci → ESC p at a loopback LAN printer
+  'hq-sync': hqSync, // issue 23: 20 tills syncing at once, a till catching up, the consolidated day report
   'today-screen': todayScreen, // issue 16: Today's first page and totals in core, F2 → Today painted (browser), 5,000 sales today
 };
 

@@ -15,6 +15,7 @@ import { createDayHandlers } from './day-handlers.ts';
 import type { FileSaver } from '../file-saver.ts';
 import type { ReceiptCallName } from './receipt-handlers.ts';
 import type { WhatsAppCallName } from './whatsapp-handlers.ts';
+import type { HqCallName } from '../hq/hq-handlers.ts';
 import type { IpcHandlers } from './router.ts';
 import type { CashCallName } from './cash-handlers.ts';
 import type { ReconcileCallName } from './reconcile-handlers.ts';
@@ -52,7 +53,7 @@ function refuseDaySettings(day: DayService, proposed: Settings['day']): void {
   if (Object.keys(fields).length > 0) throw new PosError('validation', { fields });
 }
 
-export function createPosHandlers(deps: HandlerDeps): Omit<IpcHandlers, ReceiptCallName | WhatsAppCallName | CashCallName | ReconcileCallName> {
+export function createPosHandlers(deps: HandlerDeps): Omit<IpcHandlers, ReceiptCallName | WhatsAppCallName | CashCallName | ReconcileCallName | HqCallName> {
   const { vault, adminLock, payments, gateways } = deps;
 
   async function settingsView(): Promise<SettingsView> {

@@ -5,6 +5,7 @@ import { migrateToShiftWindows } from './migration-shift-windows.ts';
 import { migrateToSalePayments } from './migration-sale-payments.ts';
 import { migrateToShiftCash } from './migration-shift-cash.ts';
 import { migrateToReconciliation } from './migration-reconciliation.ts';
+import { migrateToOutbox } from './migration-outbox.ts';
 
 /**
  * Schema migrations, applied in order; migration i takes the database from `user_version` i to
@@ -83,6 +84,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migrateToSalePayments,
   migrateToShiftCash,
   migrateToReconciliation,
+  migrateToOutbox,
 ];
 
 /** Applies every migration the database lacks, each in its own transaction. */

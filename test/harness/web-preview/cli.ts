@@ -1,5 +1,6 @@
 /**
- * `npm run preview:web [-- --port 5179] [-- --data-dir ./preview-data]`: the cashier app in a
+ * `npm run preview:web [-- --port 5179] [-- --data-dir ./preview-data] [-- --hq <admin-url> --till <name>
+ * --outlet <name>]` (the last: one till of a head office, issue 23): the cashier app in a
  * browser, with the real core behind a small HTTP bridge. A development tool, not the product:
  * its secret protection is NOT secure (see server.ts).
  */
@@ -10,12 +11,15 @@ const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '5179' },
     'data-dir': { type: 'string' },
+    hq: { type: 'string' },
+    till: { type: 'string', default: 'Kasir 1' },
+    outlet: { type: 'string', default: '' },
     help: { type: 'boolean', default: false },
   },
 });
 
 if (values.help) {
-  console.log('Usage: npm run preview:web -- [--port 5179] [--data-dir DIR]');
+  console.log('Usage: npm run preview:web -- [--port 5179] [--data-dir DIR] [--hq ADMIN_URL --till NAME --outlet NAME]');
   process.exit(0);
 }
 
@@ -23,6 +27,7 @@ const preview = await startWebPreview({
   port: Number(values.port),
   ...(values['data-dir'] === undefined ? {} : { dataDir: values['data-dir'] }),
   removeTempDataDir: false,
+  ...(values.hq === undefined ? {} : { hq: { adminUrl: values.hq, tillName: values.till, outletName: values.outlet } }),
 });
 console.log(`Paypro POS web preview (dev tool; secret protection is NOT secure)`);
 console.log(`  open      ${preview.url}`);

@@ -45,6 +45,7 @@ import { ipcChannels } from '../../../shared/ipc-channels.ts';
 import type { CustomerView } from '../../../shared/customer-view.ts';
 import type { PaymentView } from '../../../shared/payment.ts';
 import { createAesCipher } from '../../harness/aes-cipher.ts';
+import { joinHeadOffice, type PreviewHeadOffice } from './head-office.ts';
 import { receiptPage } from './receipt-route.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -74,6 +75,8 @@ export interface WebPreviewOptions {
   displays?: () => DisplayOption[];
   /** How soon a quiet live till checks Paypro (default a minute); tests make it short. */
   connectionIdleCheckMs?: number;
+  /** Join a head office as one of its tills (issue 23). */
+  hq?: PreviewHeadOffice;
 }
 
 export type BridgeTransport = 'http' | 'binding';
@@ -177,6 +180,9 @@ export async function startWebPreview(options: WebPreviewOptions = {}): Promise<
   ]);
   const aesCipher = createAesCipher([previewCipherKey(dataDir)]);
   const cipher = options.wrapCipher ? options.wrapCipher(aesCipher) : aesCipher;
+  // A new store object per core, as a restarted app would open the file again.
+  const openStore = () => new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'settings', projectName: 'paypro-pos-preview', configFileMode: 0o600 });
+  if (options.hq) await joinHeadOffice(openStore(), cipher, options.hq);
 
   const sseClients = new Set<ServerResponse>();
   const pushListeners = new Set<(payment: PaymentView) => void>();
@@ -191,8 +197,7 @@ export async function startWebPreview(options: WebPreviewOptions = {}): Promise<
   const openCore = (gateway: TrainingGateway): PosCore => {
     const core = createPosCore({
       userDataDir: dataDir,
-      // A new store object per core, as a restarted app would open the file again.
-      store: new Conf<Record<string, unknown>>({ cwd: dataDir, configName: 'settings', projectName: 'paypro-pos-preview', configFileMode: 0o600 }),
+      store: openStore(),
       cipher,
       // The preview's cipher key sits in the data folder: say so on the settings screen.
       secretProtection: async () => 'weak',

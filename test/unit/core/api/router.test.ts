@@ -104,6 +104,9 @@ function fakeHandlers(): IpcHandlers {
     startReconciliation: async () => reconciliation,
     getReconciliation: async () => ({ reconciliation }),
     getPayoutEstimate: async () => ({ plan: 'regular', count: 1, received: 100_000, mdr: 700, expected: 99_300 }),
+    getHqStatus: async () => ({ configured: false, pending: 0, unreachableSince: null, lastSyncAt: null, ownerView: false }),
+    getHqReport: async () => ({ businessDate: '2026-03-02', toDate: '2026-03-02', report, tills: [], thisTill: '' }),
+    searchHq: async () => ({ sales: [] }),
   };
 }
 
@@ -184,6 +187,9 @@ const validRequests: { [K in IpcCallName]: IpcRequest<K> } = {
   moveCash: { kind: 'cash_out', amount: 15_000, reason: 'beli es batu' },
   setFloat: { amount: 300_000 },
   listCashMovements: { shiftId: 1 },
+  getHqStatus: {},
+  getHqReport: { scope: { kind: 'all' } },
+  searchHq: { tradeNo: 'TRX-1' },
 };
 
 const callNames = Object.keys(ipcContract) as IpcCallName[];

@@ -1,0 +1,13 @@
+import type { IpcHandlers } from '../api/router.ts';
+import type { HqService } from './hq-service.ts';
+
+export type HqCallName = 'getHqStatus' | 'getHqReport' | 'searchHq';
+
+/** The head office's contract calls (issue 23). */
+export function createHqHandlers(hq: HqService): Pick<IpcHandlers, HqCallName> {
+  return {
+    getHqStatus: async () => hq.status(),
+    getHqReport: (request) => hq.report(request),
+    searchHq: (request) => hq.search(request),
+  };
+}

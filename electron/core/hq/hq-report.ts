@@ -1,0 +1,94 @@
+import type pg from 'pg';
+import { buildReport, type ReportGroup, type SalesReport } from '../day/report.ts';
+import type { PaymentState } from '../../../shared/payment.ts';
+
+/** Which tills the owner's Laporan covers (issue 23). */
+export type HqScope = { kind: 'all' } | { kind: 'outlet'; outlet: string } | { kind: 'till'; tillId: string };
+
+export interface HqTill {
+  tillId: string;
+  tillName: string;
+  outletName: string;
+  lastSyncAt: number | null;
+}
+
+/** The scope as a WHERE fragment on paypro.payments (alias p) with its parameters from $3 on. */
+function scopeFilter(scope: HqScope): { sql: string; params: unknown[] } {
+  if (scope.kind === 'till') return { sql: 'AND p.till_id = $3', params: [scope.tillId] };
+  if (scope.kind === 'outlet') {
+    return { sql: 'AND p.till_id IN (SELECT till_id FROM paypro.tills WHERE outlet_name = $3)', params: [scope.outlet] };
+  }
+  return { sql: '', params: [] };
+}
+
+/**
+ * The sales report of [fromMs, toMs) over the scope's tills: the till's own GROUP BY rows
+ * (electron/core/ledger/day-queries.ts) summed over the tills, through the till's own
+ * `buildReport` — the same arithmetic, so the all-tills report is the sum of the tills' reports.
+ */
+export async function consolidatedReport(client: pg.ClientBase, scope: HqScope, fromMs: number, toMs: number): Promise<SalesReport> {
+  const filter = scopeFilter(scope);
+  const { rows } = await client.query<Record<string, string | boolean>>(
+    `SELECT state, late_at IS NOT NULL AS late, voided_at IS NOT NULL AS voided, count(*) AS count,
+       sum(amount) AS amount, coalesce(sum(paid_amount), 0) AS paid, sum(coalesce(paid_amount, amount)) AS paid_or_charged,
+       min(created_at) AS first_at, max(created_at) AS last_at
+     FROM paypro.payments p WHERE p.created_at >= $1 AND p.created_at < $2 ${filter.sql} GROUP BY 1, 2, 3`,
+    [fromMs, toMs, ...filter.params],
+  );
+  return buildReport(rows.map((row): ReportGroup => ({
+    state: row.state as PaymentState,
+    late: row.late === true,
+    voided: row.voided === true,
+    count: Number(row.count),
+    amount: Number(row.amount),
+    paid: Number(row.paid),
+    paidOrCharged: Number(row.paid_or_charged),
+    firstAt: Number(row.first_at),
+    lastAt: Number(row.last_at),
+  })));
+}
+
+export async function listTills(client: pg.ClientBase): Promise<HqTill[]> {
+  const { rows } = await client.query<{ till_id: string; till_name: string; outlet_name: string; last_sync_at: Date | null }>(
+    'SELECT till_id, till_name, outlet_name, last_sync_at FROM paypro.tills WHERE till_id IS NOT NULL ORDER BY outlet_name, till_name');
+  return rows.map((row) => ({
+    tillId: row.till_id, tillName: row.till_name, outletName: row.outlet_name, lastSyncAt: row.last_sync_at?.getTime() ?? null,
+  }));
+}
+
+export interface HqSale {
+  tillName: string;
+  outletName: string;
+  tradeNo: string;
+  platformTradeNo: string | null;
+  amount: number;
+  paidAmount: number | null;
+  state: PaymentState;
+  createdAt: number;
+}
+
+/**
+ * "The customer shows proof at another branch": the sales of every till with this trade number
+ * (ours or Paypro's), or of this amount in [fromMs, toMs), newest first.
+ */
+export async function searchAcrossTills(
+  client: pg.ClientBase,
+  query: { tradeNo: string } | { amount: number; fromMs: number; toMs: number },
+  limit = 50,
+): Promise<HqSale[]> {
+  const where = 'tradeNo' in query
+    ? { sql: 'p.trade_no = $1 OR p.platform_trade_no = $1', params: [query.tradeNo] }
+    : { sql: 'p.amount = $1 AND p.created_at >= $2 AND p.created_at < $3', params: [query.amount, query.fromMs, query.toMs] };
+  const { rows } = await client.query<Record<string, string | null>>(
+    `SELECT t.till_name, t.outlet_name, p.trade_no, p.platform_trade_no, p.amount, p.paid_amount, p.state, p.created_at
+     FROM paypro.payments p JOIN paypro.tills t ON t.till_id = p.till_id
+     WHERE ${where.sql} ORDER BY p.created_at DESC LIMIT ${Math.max(1, Math.min(500, Math.trunc(limit)))}`,
+    where.params,
+  );
+  return rows.map((row) => ({
+    tillName: String(row.till_name), outletName: String(row.outlet_name), tradeNo: String(row.trade_no),
+    platformTradeNo: row.platform_trade_no ?? null, amount: Number(row.amount),
+    paidAmount: row.paid_amount === null ? null : Number(row.paid_amount), state: row.state as PaymentState,
+    createdAt: Number(row.created_at),
+  }));
+}

@@ -1,0 +1,33 @@
+/**
+ * The ledger tables the head office holds (issue 23), with the columns it keeps and their
+ * PostgreSQL types. The sync worker sends exactly these columns (a till newer than its head
+ * office sends no column the head office lacks), and schema.ts creates the tables from them.
+ *
+ * Every head-office table also has `till_id`, `id` (the till's rowid), `version` (the till's
+ * outbox seq of the last change sent) and `synced_at`; its key is (till_id, id).
+ * Not sent: a cashier's PIN hash (a short PIN's hash is brute-forced offline in seconds) and the
+ * QR payload of a sale (useless once the sale is decided).
+ *
+ * Adding a table: one entry here, and `replicateTables(db, ['name'])` in the till's migration
+ * (electron/core/ledger/migration-outbox.ts); a new HQ migration creates it (schema.ts).
+ */
+export const HQ_TABLES = {
+  cashiers: { name: 'text', is_default: 'integer', created_at: 'bigint', retired_at: 'bigint' },
+  shifts: { cashier_id: 'bigint', opened_at: 'bigint', closed_at: 'bigint', report: 'jsonb' },
+  payments: {
+    trade_no: 'text', platform_trade_no: 'text', amount: 'bigint', paid_amount: 'bigint', state: 'text',
+    gateway_status: 'text', customer_name: 'text', customer_mobile: 'text', customer_email: 'text',
+    error_code: 'text', error_detail: 'text', environment: 'text', created_at: 'bigint', updated_at: 'bigint',
+    expires_at: 'bigint', shift_id: 'bigint', late_at: 'bigint', voided_at: 'bigint',
+  },
+  payment_events: { payment_id: 'bigint', at: 'bigint', from_state: 'text', to_state: 'text', note: 'text', change: 'jsonb' },
+  late_resolutions: { payment_id: 'bigint', at: 'bigint', outcome: 'text', note: 'text', shift_id: 'bigint' },
+  received_after_close: { payment_id: 'bigint', at: 'bigint', sale_created_at: 'bigint', amount: 'bigint', shift_id: 'bigint' },
+} as const satisfies Record<string, Record<string, HqType>>;
+
+export type HqType = 'text' | 'bigint' | 'integer' | 'jsonb';
+export type HqTable = keyof typeof HQ_TABLES;
+
+export function isHqTable(name: string): name is HqTable {
+  return Object.hasOwn(HQ_TABLES, name);
+}

@@ -1,0 +1,166 @@
+import { randomBytes } from 'node:crypto';
+import type pg from 'pg';
+import { HQ_TABLES, type HqTable } from './hq-tables.ts';
+
+/**
+ * The head office's schema (issue 23): versioned migrations kept in `paypro.schema_migrations`,
+ * applied by the owner's command (`npm run hq:init -- <url>`, scripts/hq.ts) with an administrator
+ * connection. Like the till's migrations, a shipped one never changes; a new schema is a new entry.
+ *
+ * Who may do what (row-level security, tested in test/unit/core/hq/hq-security.test.ts):
+ * - `paypro_tills`: the group of the till roles (one LOGIN role per till, `addTill`). A till
+ *   inserts and updates only rows with its own till id and sees only those (the upsert's version
+ *   check must read its own row); it cannot delete, alter, drop or create anything.
+ * - `paypro_owner`: the group of the owner's (and accountant's) LOGIN roles; reads everything,
+ *   writes nothing.
+ * - The administrator who ran hq:init owns the tables.
+ */
+export const OWNER_GROUP = 'paypro_owner';
+export const TILLS_GROUP = 'paypro_tills';
+
+const tillOnly = 'till_id = (SELECT paypro.current_till())';
+
+/** One replicated table with its keys, its row-level security and its grants. */
+function replicaTable(table: HqTable): string {
+  const columns = Object.entries(HQ_TABLES[table]).map(([name, type]) => `${name} ${type}`).join(',\n      ');
+  return `
+    CREATE TABLE paypro.${table} (
+      till_id   uuid        NOT NULL,
+      id        bigint      NOT NULL,
+      version   bigint      NOT NULL,
+      synced_at timestamptz NOT NULL DEFAULT now(),
+      ${columns},
+      PRIMARY KEY (till_id, id)
+    );
+    ALTER TABLE paypro.${table} ENABLE ROW LEVEL SECURITY;
+    CREATE POLICY till_own_rows ON paypro.${table} TO ${TILLS_GROUP} USING (${tillOnly}) WITH CHECK (${tillOnly});
+    CREATE POLICY owner_reads ON paypro.${table} FOR SELECT TO ${OWNER_GROUP} USING (true);
+    GRANT SELECT, INSERT, UPDATE ON paypro.${table} TO ${TILLS_GROUP};
+    GRANT SELECT ON paypro.${table} TO ${OWNER_GROUP};`;
+}
+
+export const HQ_MIGRATIONS: readonly string[] = [
+  `
+    CREATE SCHEMA paypro;
+    GRANT USAGE ON SCHEMA paypro TO ${TILLS_GROUP}, ${OWNER_GROUP};
+
+    -- One row per till role: made by add-till; the till's own id is claimed at its first sync and
+    -- never changes after (a till cannot take over another till's rows by renaming itself).
+    CREATE TABLE paypro.tills (
+      role_name    text        PRIMARY KEY,
+      till_id      uuid        UNIQUE,
+      till_name    text        NOT NULL,
+      outlet_name  text        NOT NULL DEFAULT '',
+      created_at   timestamptz NOT NULL DEFAULT now(),
+      last_sync_at timestamptz,
+      -- The till's outbox seq of the newest row received: how far the head office has got.
+      last_seq     bigint      NOT NULL DEFAULT 0
+    );
+    CREATE FUNCTION paypro.tills_id_fixed() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF OLD.till_id IS NOT NULL AND NEW.till_id IS DISTINCT FROM OLD.till_id OR NEW.role_name <> OLD.role_name THEN
+        RAISE EXCEPTION 'a till''s id and role are fixed once claimed';
+      END IF;
+      RETURN NEW;
+    END $$;
+    CREATE TRIGGER tills_id_fixed BEFORE UPDATE ON paypro.tills FOR EACH ROW EXECUTE FUNCTION paypro.tills_id_fixed();
+    ALTER TABLE paypro.tills ENABLE ROW LEVEL SECURITY;
+    CREATE POLICY till_own_row ON paypro.tills TO ${TILLS_GROUP}
+      USING (role_name = current_user) WITH CHECK (role_name = current_user);
+    CREATE POLICY owner_reads ON paypro.tills FOR SELECT TO ${OWNER_GROUP} USING (true);
+    GRANT SELECT, UPDATE (till_id, till_name, outlet_name, last_sync_at, last_seq) ON paypro.tills TO ${TILLS_GROUP};
+    GRANT SELECT ON paypro.tills TO ${OWNER_GROUP};
+
+    -- The till id of the connected till role (NULL for anyone else): what every policy compares.
+    CREATE FUNCTION paypro.current_till() RETURNS uuid LANGUAGE sql STABLE
+      AS $$ SELECT till_id FROM paypro.tills WHERE role_name = current_user $$;
+
+    ${(Object.keys(HQ_TABLES) as HqTable[]).map(replicaTable).join('\n')}
+
+    -- The reports: a business day is a created_at range; the covering index answers the day
+    -- report of all tills from the index alone, the second one of one till or outlet.
+    CREATE INDEX payments_by_created ON paypro.payments (created_at) INCLUDE (till_id, state, amount, paid_amount, late_at, voided_at);
+    CREATE INDEX payments_by_till ON paypro.payments (till_id, created_at) INCLUDE (state, amount, paid_amount, late_at, voided_at);
+    -- "The customer shows proof at another branch": by amount and time, or by either trade number.
+    CREATE INDEX payments_by_amount ON paypro.payments (amount, created_at);
+    CREATE INDEX payments_by_trade_no ON paypro.payments (trade_no);
+    CREATE INDEX payments_by_platform_trade_no ON paypro.payments (platform_trade_no) WHERE platform_trade_no IS NOT NULL;
+    CREATE INDEX payments_late ON paypro.payments (late_at) WHERE late_at IS NOT NULL;
+    CREATE INDEX shifts_by_opened ON paypro.shifts (opened_at);
+    CREATE INDEX payment_events_by_payment ON paypro.payment_events (till_id, payment_id);
+  `,
+];
+
+/** Applies the head office's missing migrations, each in its own transaction; returns the version reached. */
+export async function migrateHq(admin: pg.Client): Promise<number> {
+  await ensureGroups(admin);
+  await admin.query(`CREATE TABLE IF NOT EXISTS public.paypro_schema_migrations (
+    version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+  for (;;) {
+    await admin.query('BEGIN');
+    try {
+      // One migrator at a time: a second hq:init waits here, then finds the work done.
+      await admin.query('LOCK TABLE public.paypro_schema_migrations IN EXCLUSIVE MODE');
+      const { rows } = await admin.query<{ version: number }>('SELECT coalesce(max(version), 0) AS version FROM public.paypro_schema_migrations');
+      const version = rows[0]?.version ?? 0;
+      const migration = HQ_MIGRATIONS[version];
+      if (migration === undefined) {
+        await admin.query('COMMIT');
+        return version;
+      }
+      await admin.query(migration);
+      await admin.query('INSERT INTO public.paypro_schema_migrations (version) VALUES ($1)', [version + 1]);
+      await admin.query('COMMIT');
+    } catch (error) {
+      await admin.query('ROLLBACK');
+      throw error;
+    }
+  }
+}
+
+/** The two group roles are the cluster's (roles are not per database): made once, kept. */
+async function ensureGroups(admin: pg.Client): Promise<void> {
+  for (const group of [OWNER_GROUP, TILLS_GROUP]) {
+    await admin.query(`DO $$ BEGIN
+      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${group}') THEN CREATE ROLE ${group} NOLOGIN; END IF;
+    END $$`);
+  }
+  // Nobody but these groups (and the administrator) connects to the head office's database.
+  const { rows } = await admin.query<{ db: string }>('SELECT current_database() AS db');
+  const db = admin.escapeIdentifier(rows[0]?.db ?? '');
+  await admin.query(`REVOKE CONNECT, TEMPORARY ON DATABASE ${db} FROM PUBLIC`);
+  await admin.query(`GRANT CONNECT ON DATABASE ${db} TO ${OWNER_GROUP}, ${TILLS_GROUP}`);
+}
+
+export interface NewLogin {
+  role: string;
+  password: string;
+}
+
+/** A LOGIN role for one till, with a random password shown once to the owner. */
+export async function addTill(admin: pg.Client, tillName: string, outletName = ''): Promise<NewLogin> {
+  const login = newLogin('paypro_till', tillName);
+  await admin.query('BEGIN');
+  try {
+    await admin.query(`CREATE ROLE ${login.role} LOGIN IN ROLE ${TILLS_GROUP} CONNECTION LIMIT 4 PASSWORD ${admin.escapeLiteral(login.password)}`);
+    await admin.query('INSERT INTO paypro.tills (role_name, till_name, outlet_name) VALUES ($1, $2, $3)', [login.role, tillName, outletName]);
+    await admin.query('COMMIT');
+  } catch (error) {
+    await admin.query('ROLLBACK');
+    throw error;
+  }
+  return login;
+}
+
+/** A LOGIN role that reads everything (the owner, an accountant, Metabase). */
+export async function addOwner(admin: pg.Client, name: string): Promise<NewLogin> {
+  const login = newLogin('paypro_owner', name);
+  await admin.query(`CREATE ROLE ${login.role} LOGIN IN ROLE ${OWNER_GROUP} PASSWORD ${admin.escapeLiteral(login.password)}`);
+  return login;
+}
+
+function newLogin(prefix: string, name: string): NewLogin {
+  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '').slice(0, 24) || 'x';
+  // A random suffix: role names are the cluster's, and two outlets may both have a "kasir 1".
+  return { role: `${prefix}_${slug}_${randomBytes(3).toString('hex')}`, password: randomBytes(18).toString('base64url') };
+}

