@@ -266,8 +266,10 @@ export function createPosCore(options: PosCoreOptions): PosCore {
       connection.close();
       customerFeed.close();
       stopAutoReconcile();
+      // New charges are refused from this moment; the reconciliation's last question may still end.
+      const paymentsClosed = payments.close();
       await reconciler.stop();
-      await payments.close();
+      await paymentsClosed;
       await gateways.close();
       await hq.close();
       ledger.close();
