@@ -376,8 +376,12 @@ function createMock() {
       enableSandbox: vi.fn(),
       requestSingleInstanceLock: vi.fn(() => true),
       whenReady: vi.fn(async () => undefined),
-      quit: vi.fn(),
+      /** As Electron's app.quit(): emits `before-quit` first (a listener may preventDefault it). */
+      quit: vi.fn(function (this: FakeEmitter) {
+        this.emit('before-quit', { preventDefault: vi.fn() });
+      }),
       exit: vi.fn(),
+      setPath: vi.fn(),
     }),
     BrowserWindow: FakeBrowserWindow,
     Menu: FakeMenu,

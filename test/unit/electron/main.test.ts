@@ -251,6 +251,29 @@ describe('main', () => {
     }
   });
 
+  for (const event of ['query-session-end', 'session-end'] as const) {
+    it(`a Windows shutdown or log-off (${event}, no before-quit) closes the core gracefully and installs nothing`, async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'pos-main-feed-'));
+      const feed = path.join(dir, 'dev-app-update.yml');
+      writeFileSync(feed, 'provider: github\nowner: paypro-pos\nrepo: paypro-pos\n');
+      vi.stubEnv('POS_UPDATE_CONFIG', feed);
+      try {
+        const { window, updater } = await launch();
+        await vi.waitFor(() => expect(updater.checkForUpdates).toHaveBeenCalled());
+        updater.finishDownload({ version: '0.2.0' });
+        const installedBefore = updater.installs.length; // the fake outlives a test
+        window.emit(event, { preventDefault: vi.fn(), reasons: ['shutdown'] });
+        await vi.waitFor(() => expect(core.close).toHaveBeenCalledOnce());
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        expect(updater.quitAndInstall).not.toHaveBeenCalled();
+        expect(updater.installs).toHaveLength(installedBefore);
+      } finally {
+        vi.unstubAllEnvs();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
+
   it('quits at once without starting when another instance holds the lock', async () => {
     const { electron, windows } = await load((electron) => electron.app.requestSingleInstanceLock.mockReturnValue(false));
     expect(electron.app.quit).toHaveBeenCalled();
