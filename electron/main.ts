@@ -187,6 +187,11 @@ function quitGracefully(): void {
   app.on('window-all-closed', () => app.quit());
 }
 
+// `npm start` / `npm run dev` on a till must neither open the installed app's live ledger nor be
+// turned away by its single-instance lock: both live in userData, so unpackaged runs get their own
+// folder (set before the lock is requested, and before anything reads the path).
+if (!app.isPackaged) app.setPath('userData', `${app.getPath('userData')} (development)`);
+
 // Before `ready`: the scheme must be privileged (standard, secure) to get an origin and fetch.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 app.enableSandbox();

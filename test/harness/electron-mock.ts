@@ -368,7 +368,11 @@ function createMock() {
   return {
     app: Object.assign(new FakeEmitter(), {
       isPackaged: false,
-      getPath: vi.fn((_name: string) => '/tmp/paypro-pos-user-data'),
+      /** As Electron: what setPath set, else the default (one folder for every name here). */
+      paths: new Map<string, string>(),
+      getPath: vi.fn(function (this: { paths: Map<string, string> }, name: string) {
+        return this.paths.get(name) ?? '/tmp/paypro-pos-user-data';
+      }),
       getAppPath: vi.fn(() => '/app'),
       getVersion: vi.fn(() => '0.1.0'),
       /** Region formats as Chromium reports them (Electron ≥ 21): a BCP 47 tag. */
@@ -381,7 +385,9 @@ function createMock() {
         this.emit('before-quit', { preventDefault: vi.fn() });
       }),
       exit: vi.fn(),
-      setPath: vi.fn(),
+      setPath: vi.fn(function (this: { paths: Map<string, string> }, name: string, value: string) {
+        this.paths.set(name, value);
+      }),
     }),
     BrowserWindow: FakeBrowserWindow,
     Menu: FakeMenu,

@@ -154,14 +154,14 @@ describe('main', () => {
   });
 
   it('wires the core with userData, the safeStorage cipher and an electron-store there', async () => {
-    await launch();
+    await launch(); // unpackaged: the development userData
     expect(core.options).toMatchObject({
-      userDataDir: '/tmp/paypro-pos-user-data',
+      userDataDir: '/tmp/paypro-pos-user-data (development)',
       // The OS region (the CSV format Excel opens in columns), not the UI language.
       systemLocale: 'id-ID',
       cipher: { encrypt: expect.any(Function), decrypt: expect.any(Function) },
       secretProtection: expect.any(Function),
-      store: { options: { cwd: '/tmp/paypro-pos-user-data', configName: 'settings', configFileMode: 0o600 } },
+      store: { options: { cwd: '/tmp/paypro-pos-user-data (development)', configName: 'settings', configFileMode: 0o600 } },
     });
     const { default: ElectronStore } = await import('electron-store');
     expect((core.options as { store: unknown }).store).toBeInstanceOf(ElectronStore);
@@ -273,6 +273,17 @@ describe('main', () => {
       }
     });
   }
+
+  it('an unpackaged run (npm start) gets its own userData, hence its own ledger, settings and single-instance lock', async () => {
+    const { electron } = await load();
+    expect(electron.app.setPath).toHaveBeenCalledWith('userData', '/tmp/paypro-pos-user-data (development)');
+    expect(electron.app.setPath.mock.invocationCallOrder[0]).toBeLessThan(electron.app.requestSingleInstanceLock.mock.invocationCallOrder[0]!);
+    await vi.waitFor(() => expect(core.options).toMatchObject({ userDataDir: '/tmp/paypro-pos-user-data (development)' }));
+    const packaged = await load((electron) => {
+      electron.app.isPackaged = true;
+    });
+    expect(packaged.electron.app.setPath).not.toHaveBeenCalled();
+  });
 
   it('quits at once without starting when another instance holds the lock', async () => {
     const { electron, windows } = await load((electron) => electron.app.requestSingleInstanceLock.mockReturnValue(false));
