@@ -94,7 +94,7 @@ describe('NSIS install-mode page', () => {
     expect(template).toMatch(/!ifndef INSTALL_MODE_PER_ALL_USERS\s+!insertmacro PAGE_INSTALL_MODE/);
     expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false, allowElevation: false });
     const text = readFileSync('electron-builder.yml', 'utf8');
-    const comment = text.slice(text.indexOf('nsis:'), text.indexOf('oneClick:')).replace(/\s*#\s*/g, ' ');
+    const comment = text.slice(text.indexOf('nsis:'), text.indexOf('\n  oneClick:')).replace(/\s*#\s*/g, ' ');
     expect(comment).toMatch(/shows the install-mode page/);
     expect(comment).not.toMatch(/no install-mode page|without the install-mode page/i);
   });
