@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { vi } from 'vitest';
 
 /**
@@ -71,7 +72,8 @@ export class FakeWebContents extends FakeEmitter {
       documentElement: { scrollHeight: Math.max(Math.ceil(content), viewport), clientHeight: viewport, getBoundingClientRect: box },
       body: { scrollHeight: Math.ceil(content), clientHeight: Math.ceil(content), getBoundingClientRect: box },
     };
-    return new Function('document', `"use strict"; return (${code});`)(document) as unknown;
+    // Like the page, its own realm: only what the model defines, plus JavaScript's built-ins.
+    return runInNewContext(code, { document }) as unknown;
   });
   /**
    * Validates like Electron's lib/browser/api/web-contents.ts (custom pageSize in microns, over
