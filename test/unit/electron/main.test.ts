@@ -85,6 +85,23 @@ async function launch() {
   return { electronMock: loaded.electron, updater: loaded.updater, window: loaded.windows[0]! };
 }
 
+/** Launches with a dev update feed (POS_UPDATE_CONFIG) and a finished download, then runs `use`. */
+async function withDownloadedUpdate(use: (launched: Awaited<ReturnType<typeof launch>>) => Promise<void>) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pos-main-feed-'));
+  const feed = path.join(dir, 'dev-app-update.yml');
+  writeFileSync(feed, 'provider: github\nowner: paypro-pos\nrepo: paypro-pos\n');
+  vi.stubEnv('POS_UPDATE_CONFIG', feed);
+  try {
+    const launched = await launch();
+    await vi.waitFor(() => expect(launched.updater.checkForUpdates).toHaveBeenCalled());
+    launched.updater.finishDownload({ version: '0.2.0' });
+    await use(launched);
+  } finally {
+    vi.unstubAllEnvs();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('main', () => {
   beforeEach(() => {
     core.listeners.length = 0;
@@ -224,14 +241,7 @@ describe('main', () => {
   });
 
   it('installs a downloaded update once the core has closed, when quitting with no payment open', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'pos-main-feed-'));
-    const feed = path.join(dir, 'dev-app-update.yml');
-    writeFileSync(feed, 'provider: github\nowner: paypro-pos\nrepo: paypro-pos\n');
-    vi.stubEnv('POS_UPDATE_CONFIG', feed);
-    try {
-      const { electronMock, updater } = await launch();
-      await vi.waitFor(() => expect(updater.checkForUpdates).toHaveBeenCalled());
-      updater.finishDownload({ version: '0.2.0' });
+    await withDownloadedUpdate(async ({ electronMock, updater }) => {
       let coreClosed = false;
       core.close.mockImplementationOnce(async () => {
         await new Promise((resolve) => setTimeout(resolve, 5));
@@ -245,32 +255,19 @@ describe('main', () => {
       await vi.waitFor(() => expect(updater.installs).toEqual([{ isSilent: true, isForceRunAfter: false, via: 'quitAndInstall' }]));
       updater.appQuit(); // the library's own quit hook must not install a second time
       expect(updater.installs).toHaveLength(1);
-    } finally {
-      vi.unstubAllEnvs();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   for (const event of ['query-session-end', 'session-end'] as const) {
     it(`a Windows shutdown or log-off (${event}, no before-quit) closes the core gracefully and installs nothing`, async () => {
-      const dir = mkdtempSync(path.join(tmpdir(), 'pos-main-feed-'));
-      const feed = path.join(dir, 'dev-app-update.yml');
-      writeFileSync(feed, 'provider: github\nowner: paypro-pos\nrepo: paypro-pos\n');
-      vi.stubEnv('POS_UPDATE_CONFIG', feed);
-      try {
-        const { window, updater } = await launch();
-        await vi.waitFor(() => expect(updater.checkForUpdates).toHaveBeenCalled());
-        updater.finishDownload({ version: '0.2.0' });
+      await withDownloadedUpdate(async ({ window, updater }) => {
         const installedBefore = updater.installs.length; // the fake outlives a test
         window.emit(event, { preventDefault: vi.fn(), reasons: ['shutdown'] });
         await vi.waitFor(() => expect(core.close).toHaveBeenCalledOnce());
         await new Promise((resolve) => setTimeout(resolve, 10));
         expect(updater.quitAndInstall).not.toHaveBeenCalled();
         expect(updater.installs).toHaveLength(installedBefore);
-      } finally {
-        vi.unstubAllEnvs();
-        rmSync(dir, { recursive: true, force: true });
-      }
+      });
     });
   }
 
