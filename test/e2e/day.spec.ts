@@ -6,7 +6,8 @@ import { formatRupiah } from '../../shared/money.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { unprotect } from '../harness/csv-cells.ts';
 import { setUpTraining } from '../harness/web-preview/set-up.ts';
-import { expect, SCREEN_SIZES, screenshot, screenshotAtSizes, test, tradeNoOnScreen, type TestPreview } from './fixtures.ts';
+import { expect, SCREEN_SIZES, screenshot, screenshotAtSizes, test, type TestPreview } from './fixtures.ts';
+import { sell } from './training-sale.ts';
 
 // Issue 16: a cashier opens a shift with a PIN, sells, a late payment is raised and resolved, the
 // shift closes with a report that matches the sales, the day's CSV adds up to the report. Every
@@ -15,7 +16,6 @@ import { expect, SCREEN_SIZES, screenshot, screenshotAtSizes, test, tradeNoOnScr
 const MAX = DEFAULT_SETTINGS.limits.maxAmount;
 
 const amountField = (page: Page) => page.getByLabel('Jumlah', { exact: true });
-const status = (page: Page) => page.locator('.qr-status[role="status"]');
 
 /** Text wider than its box anywhere on the day screen or the page: cut off. */
 async function overflowing(page: Page): Promise<string[]> {
@@ -47,23 +47,6 @@ async function cutOptions(select: Locator): Promise<string[]> {
       .filter(({ width }) => width > room)
       .map(({ text, width }) => `${text}: ${width.toFixed(0)} > ${room.toFixed(0)}`);
   });
-}
-
-async function sell(page: Page, amount: number, outcome: 'Tandai lunas' | 'Tandai dibayar sebagian' | 'cancel'): Promise<string> {
-  await page.keyboard.press('F1');
-  await amountField(page).fill(String(amount));
-  await page.keyboard.press('Enter');
-  const tradeNo = await tradeNoOnScreen(page);
-  if (outcome === 'cancel') {
-    await page.getByRole('button', { name: /^Batalkan/ }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Ya, batalkan' }).click();
-    await expect(status(page)).toHaveText('Dibatalkan');
-  } else {
-    await page.getByRole('button', { name: outcome }).click();
-    await expect(status(page)).toHaveText(outcome === 'Tandai lunas' ? 'LUNAS' : 'Dibayar sebagian');
-  }
-  await page.getByRole('button', { name: /Transaksi baru/ }).click();
-  return tradeNo;
 }
 
 async function setUpCashier(preview: TestPreview): Promise<void> {
