@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TRAINING_MERCHANT_NO, type TrainingGateway } from '../../electron/core/gateways.ts';
 import type { PosCore } from '../../electron/core/pos-core.ts';
-import { DEFAULT_RECONCILE_RATE } from '../../electron/core/reconcile/reconciler.ts';
+import { DEFAULT_RECONCILE_RATE } from '../../shared/day/reconcile-contract.ts';
 import { startSimulator } from '../../electron/core/simulator/server.ts';
 import { createTestCore } from '../harness/core-fixture.ts';
 import { sample, stats, type Figure } from './reporter.ts';
