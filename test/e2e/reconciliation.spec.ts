@@ -3,6 +3,7 @@ import { formatRupiah } from '../../shared/money.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { setUpTraining } from '../harness/web-preview/set-up.ts';
 import { expect, screenshotAtSizes, test } from './fixtures.ts';
+import { overflowing } from './overflow.ts';
 import { sell } from './training-sale.ts';
 
 // Issue 22: "Cocokkan dengan Paypro" in Laporan against the simulator with planted disagreements,
@@ -13,13 +14,8 @@ const MAX = DEFAULT_SETTINGS.limits.maxAmount;
 const amountField = (page: Page) => page.getByLabel('Jumlah', { exact: true });
 
 /** Text wider than its box in the reconciliation card or the payout estimate: cut off. */
-async function overflowing(page: Page): Promise<string[]> {
-  return page.locator('.reconciliation, .reconciliation td, .reconciliation th, .payout-estimate, .payout-estimate dd, html').evaluateAll((elements) =>
-    elements
-      .filter((element) => element.scrollWidth > element.clientWidth + 1)
-      .map((element) => `${element.className || element.tagName}: ${element.scrollWidth} > ${element.clientWidth}`),
-  );
-}
+const RECON_TEXT = '.reconciliation, .reconciliation td, .reconciliation th, .payout-estimate, .payout-estimate dd, html';
+
 
 test('reconciliation in Laporan lists exactly the planted disagreements; the late payment is recorded as such', async ({ preview, page }) => {
   test.setTimeout(90_000);
@@ -61,7 +57,7 @@ test('reconciliation in Laporan lists exactly the planted disagreements; the lat
     check: async () => {
       await card.scrollIntoViewIfNeeded();
       await expect(card.getByTestId('recon-outcome')).toBeInViewport();
-      expect(await overflowing(page)).toEqual([]);
+      expect(await overflowing(page, RECON_TEXT)).toEqual([]);
     },
     restore: { width: 1366, height: 768 },
   });
@@ -96,7 +92,7 @@ test('closing the shift offers the reconciliation; a clean day ends with "Semua 
     check: async () => {
       await card.scrollIntoViewIfNeeded();
       await expect(card.getByTestId('recon-outcome')).toBeInViewport();
-      expect(await overflowing(page)).toEqual([]);
+      expect(await overflowing(page, RECON_TEXT)).toEqual([]);
     },
     restore: { width: 1366, height: 768 },
   });
