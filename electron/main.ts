@@ -55,6 +55,8 @@ let mainWindow: BrowserWindow | null = null;
 let core: PosCore | null = null;
 let updates: AutoUpdates | null = null;
 let customerDisplay: CustomerDisplay | null = null;
+/** Windows is shutting down or logging off: close the core, start no installer. */
+let sessionEnding = false;
 
 function openWindow(): void {
   mainWindow = createMainWindow({
@@ -69,6 +71,14 @@ function openWindow(): void {
     // Without the cashier's window the app is closing: the customer's goes too.
     customerDisplay?.stop();
   });
+  // Windows shutdown or log-off never emits before-quit: start the graceful quit ourselves, at the
+  // query already (the session may end soon after `session-end`), and install no update then.
+  const endOfSession = () => {
+    sessionEnding = true;
+    app.quit();
+  };
+  mainWindow.on('query-session-end', endOfSession);
+  mainWindow.on('session-end', endOfSession);
 }
 
 async function start(): Promise<void> {
@@ -167,7 +177,7 @@ function quitGracefully(): void {
     // A downloaded update installs only if no payment is open right now (asked before the ledger
     // closes), and only once the core has closed: electron-updater then quits the app itself.
     const running = core;
-    const install = updates?.installAtQuit() ?? null;
+    const install = sessionEnding ? null : (updates?.installAtQuit() ?? null);
     const updater = updates;
     updates?.stop();
     core = null;
@@ -178,6 +188,11 @@ function quitGracefully(): void {
   });
   app.on('window-all-closed', () => app.quit());
 }
+
+// `npm start` / `npm run dev` on a till must neither open the installed app's live ledger nor be
+// turned away by its single-instance lock: both live in userData, so unpackaged runs get their own
+// folder (set before the lock is requested, and before anything reads the path).
+if (!app.isPackaged) app.setPath('userData', `${app.getPath('userData')} (development)`);
 
 // Before `ready`: the scheme must be privileged (standard, secure) to get an origin and fetch.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);

@@ -28,6 +28,13 @@ export type SettingsForm = {
   mdrPlan: MdrPlan;
 };
 
+/** What a section of the settings form gets from the screen: the form, its setter, main's error per path. */
+export type SettingsSectionProps = {
+  form: SettingsForm;
+  set: <K extends keyof SettingsForm>(key: K, value: SettingsForm[K]) => void;
+  fieldError: (path: string) => string | null;
+};
+
 /** Setting paths main uses to key its validation errors, in the order the form shows them. */
 export const SETTINGS_FIELD_PATHS = [
   'environment',

@@ -3,19 +3,13 @@ import type { IpcResponse } from '../../shared/ipc-contract.ts';
 import { LANGUAGES, type Language } from '../../shared/settings.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { safeCall } from '../app/pos.ts';
-import type { SettingsForm } from '../app/settingsForm.ts';
+import type { SettingsSectionProps } from '../app/settingsForm.ts';
 import { CheckboxField } from './CheckboxField.tsx';
 
 type DisplayOption = IpcResponse<'listDisplays'>['displays'][number];
 
-type Props = {
-  form: SettingsForm;
-  set: <K extends keyof SettingsForm>(key: K, value: SettingsForm[K]) => void;
-  fieldError: (path: string) => string | null;
-};
-
 /** The customer display's settings (its language, its screen) and the payment sounds; the shop name is the receipts' one. */
-export function CustomerDisplaySettings({ form, set, fieldError }: Props) {
+export function CustomerDisplaySettings({ form, set, fieldError }: SettingsSectionProps) {
   const { t } = useI18n();
   const [displays, setDisplays] = useState<DisplayOption[]>([]);
   useEffect(() => {

@@ -1,18 +1,12 @@
 import { MDR_PLANS, type MdrPlan } from '../../shared/day/mdr.ts';
 import { useI18n } from '../app/i18n.tsx';
-import type { SettingsForm } from '../app/settingsForm.ts';
-
-type Props = {
-  form: SettingsForm;
-  set: <K extends keyof SettingsForm>(key: K, value: SettingsForm[K]) => void;
-  fieldError: (path: string) => string | null;
-};
+import type { SettingsSectionProps } from '../app/settingsForm.ts';
 
 /**
  * The shop's QRIS MDR class, for the day report's estimate of what Paypro pays out. The note says
  * the MDR is the shop's cost: Bank Indonesia forbids adding it to the customer's price.
  */
-export function MdrSettings({ form, set, fieldError }: Props) {
+export function MdrSettings({ form, set, fieldError }: SettingsSectionProps) {
   const { t } = useI18n();
   const error = fieldError('mdr.plan');
   return (

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ReconcileItemView, ReconciliationView } from '../../shared/day/reconcile-contract.ts';
+import { DEFAULT_RECONCILE_RATE, type ReconcileItemView, type ReconciliationView } from '../../shared/day/reconcile-contract.ts';
 import type { IpcError } from '../../shared/ipc-contract.ts';
 import { formatRupiah } from '../../shared/money.ts';
 import { useI18n } from '../app/i18n.tsx';
@@ -51,7 +51,7 @@ export function Reconciliation({ businessDate, refreshKey }: { businessDate: str
     <section className="day-card reconciliation" aria-labelledby="recon-heading">
       <h2 id="recon-heading">{t('recon.heading')}</h2>
       <p className="field-hint">
-        {t('recon.intro', { rate: rate === 0 ? t('recon.rate_unlimited') : t('recon.rate', { rate: rate ?? 2 }) })}
+        {t('recon.intro', { rate: rate === 0 ? t('recon.rate_unlimited') : t('recon.rate', { rate: rate ?? DEFAULT_RECONCILE_RATE }) })}
       </p>
       <div className="recon-controls">
         <TextField id="recon-date" label={t('recon.date')} type="date" value={date} onChange={(event) => setDate(event.target.value)} />

@@ -6,6 +6,14 @@ import { PAYMENT_STATES } from '../payment.ts';
  * charges, its progress, and every answer that was not plain agreement.
  */
 /**
+ * Requests a second the reconciliation asks Paypro. Paypro publishes no rate limit
+ * (paypro-api.md §7.9); two a second keeps it well below what the payment tracker itself may ask
+ * (about one a second for the sale on screen, a few for the others), and a 1,000-sale day still
+ * takes about 8½ minutes.
+ */
+export const DEFAULT_RECONCILE_RATE = 2;
+
+/**
  * What one answer of Paypro meant for one sale:
  * - agrees: Paypro and the app hold the same money received;
  * - applied: Paypro knew more (paid, partial, failed) and the normal transitions recorded it;

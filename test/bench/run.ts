@@ -12,6 +12,7 @@ import { ledgerAppend } from './ledger-append.ts';
 import { ledgerVsJson } from './ledger-vs-json.ts';
 import { qrEncode } from './qr-encode.ts';
 import { receiptPrint } from './receipt-print.ts';
+import { reconcileDay } from './reconcile-day.ts';
 import { rendererBundle } from './renderer-bundle.ts';
 import { todayScreen } from './today-screen.ts';
 import { judge, report, type Figure } from './reporter.ts';
@@ -28,6 +29,7 @@ const FIGURES: Record<string, () => Promise<Figure | Figure[]>> = {
   'receipt-print': receiptPrint, // paid → last receipt byte at a loopback LAN printer
   'drawer-pulse': drawerPulse, // issue 22: cash sale / Buka laci → ESC p at a loopback LAN printer
   'hq-sync': hqSync, // issue 23: 20 tills syncing at once, a till catching up, the consolidated day report
+  'reconcile-day': reconcileDay, // issue 22: a 1,000-sale day reconciled against the simulator, unthrottled and at 2 requests/s
   'today-screen': todayScreen, // issue 16: Today's first page and totals in core, F2 → Today painted (browser), 5,000 sales today
 };
 

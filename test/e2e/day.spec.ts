@@ -6,7 +6,9 @@ import { formatRupiah } from '../../shared/money.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { unprotect } from '../harness/csv-cells.ts';
 import { setUpTraining } from '../harness/web-preview/set-up.ts';
-import { expect, SCREEN_SIZES, screenshot, screenshotAtSizes, test, tradeNoOnScreen, type TestPreview } from './fixtures.ts';
+import { expect, SCREEN_SIZES, screenshot, screenshotAtSizes, test, type TestPreview } from './fixtures.ts';
+import { overflowing } from './overflow.ts';
+import { sell } from './training-sale.ts';
 
 // Issue 16: a cashier opens a shift with a PIN, sells, a late payment is raised and resolved, the
 // shift closes with a report that matches the sales, the day's CSV adds up to the report. Every
@@ -15,16 +17,10 @@ import { expect, SCREEN_SIZES, screenshot, screenshotAtSizes, test, tradeNoOnScr
 const MAX = DEFAULT_SETTINGS.limits.maxAmount;
 
 const amountField = (page: Page) => page.getByLabel('Jumlah', { exact: true });
-const status = (page: Page) => page.locator('.qr-status[role="status"]');
 
 /** Text wider than its box anywhere on the day screen or the page: cut off. */
-async function overflowing(page: Page): Promise<string[]> {
-  return page.locator('.day-card, .day-card td, .day-card th, .day-card dd, .late-banner, .tab, html').evaluateAll((elements) =>
-    elements
-      .filter((element) => element.scrollWidth > element.clientWidth + 1)
-      .map((element) => `${element.className || element.tagName}: ${element.scrollWidth} > ${element.clientWidth}`),
-  );
-}
+const DAY_TEXT = '.day-card, .day-card td, .day-card th, .day-card dd, .late-banner, .tab, html';
+
 
 /** Options of a closed select that its box would cut off (text wider than the room left of the arrow). */
 async function cutOptions(select: Locator): Promise<string[]> {
@@ -47,23 +43,6 @@ async function cutOptions(select: Locator): Promise<string[]> {
       .filter(({ width }) => width > room)
       .map(({ text, width }) => `${text}: ${width.toFixed(0)} > ${room.toFixed(0)}`);
   });
-}
-
-async function sell(page: Page, amount: number, outcome: 'Tandai lunas' | 'Tandai dibayar sebagian' | 'cancel'): Promise<string> {
-  await page.keyboard.press('F1');
-  await amountField(page).fill(String(amount));
-  await page.keyboard.press('Enter');
-  const tradeNo = await tradeNoOnScreen(page);
-  if (outcome === 'cancel') {
-    await page.getByRole('button', { name: /^Batalkan/ }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Ya, batalkan' }).click();
-    await expect(status(page)).toHaveText('Dibatalkan');
-  } else {
-    await page.getByRole('button', { name: outcome }).click();
-    await expect(status(page)).toHaveText(outcome === 'Tandai lunas' ? 'LUNAS' : 'Dibayar sebagian');
-  }
-  await page.getByRole('button', { name: /Transaksi baru/ }).click();
-  return tradeNo;
 }
 
 async function setUpCashier(preview: TestPreview): Promise<void> {
@@ -90,7 +69,7 @@ for (const size of SCREEN_SIZES) {
       await page.goto(preview.url);
       await expect(amountField(page)).toBeFocused();
       const shoot = async (state: string) => {
-        expect(await overflowing(page), `${state} at ${label}`).toEqual([]);
+        expect(await overflowing(page, DAY_TEXT), `${state} at ${label}`).toEqual([]);
         await screenshot(page, `day-${state}-${label}`);
       };
 
@@ -193,7 +172,7 @@ for (const size of SCREEN_SIZES) {
       const shoot = async (state: string, shown: Locator) => {
         await shown.scrollIntoViewIfNeeded();
         await expect(shown).toBeInViewport();
-        expect(await overflowing(page), `${state} at ${label}`).toEqual([]);
+        expect(await overflowing(page, DAY_TEXT), `${state} at ${label}`).toEqual([]);
         await screenshot(page, `day-${state}-${label}`);
       };
 
@@ -290,7 +269,7 @@ for (const size of SCREEN_SIZES) {
       await page.getByRole('button', { name: 'Tambah kasir' }).click();
       await expect(page.locator('.cashier-list li')).toHaveCount(2);
       await page.locator('.cashiers').scrollIntoViewIfNeeded();
-      expect(await overflowing(page)).toEqual([]);
+      expect(await overflowing(page, DAY_TEXT)).toEqual([]);
       await screenshot(page, `day-settings-cashiers-${label}`);
     });
   });
@@ -318,7 +297,7 @@ test('a shop whose settings turned cashier PINs on before any cashier had a PIN:
   await screenshotAtSizes(page, 'day-open-shift-no-cashier-pin', {
     check: async () => {
       await expect(panel).toBeInViewport();
-      expect(await overflowing(page)).toEqual([]);
+      expect(await overflowing(page, DAY_TEXT)).toEqual([]);
     },
     restore: { width: 1366, height: 768 },
   });
@@ -360,13 +339,13 @@ test('a late payment found after its shift closed shows in the next shift as rec
   await screenshotAtSizes(page, 'day-shifts-reconciled', {
     check: async (size) => {
       await day.locator('.report-shifts').scrollIntoViewIfNeeded();
-      expect(await overflowing(page), `day report at ${size.width}x${size.height}`).toEqual([]);
+      expect(await overflowing(page, DAY_TEXT), `day report at ${size.width}x${size.height}`).toEqual([]);
     },
   });
   await screenshotAtSizes(page, 'day-shift-earlier', {
     check: async (size) => {
       await shift.scrollIntoViewIfNeeded();
-      expect(await overflowing(page), `shift report at ${size.width}x${size.height}`).toEqual([]);
+      expect(await overflowing(page, DAY_TEXT), `shift report at ${size.width}x${size.height}`).toEqual([]);
     },
   });
 });

@@ -2,7 +2,9 @@ import type { Page } from '@playwright/test';
 import { formatRupiah } from '../../shared/money.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { setUpTraining } from '../harness/web-preview/set-up.ts';
-import { expect, screenshotAtSizes, test, tradeNoOnScreen } from './fixtures.ts';
+import { expect, screenshotAtSizes, test } from './fixtures.ts';
+import { overflowing } from './overflow.ts';
+import { sell } from './training-sale.ts';
 
 // Issue 22: "Cocokkan dengan Paypro" in Laporan against the simulator with planted disagreements,
 // the offer at day close, and "Perkiraan dana dari Paypro". Photographed at three sizes with the
@@ -10,42 +12,19 @@ import { expect, screenshotAtSizes, test, tradeNoOnScreen } from './fixtures.ts'
 
 const MAX = DEFAULT_SETTINGS.limits.maxAmount;
 const amountField = (page: Page) => page.getByLabel('Jumlah', { exact: true });
-const status = (page: Page) => page.locator('.qr-status[role="status"]');
-
-async function sell(page: Page, amount: number, outcome: 'paid' | 'cancel'): Promise<string> {
-  await page.keyboard.press('F1');
-  await amountField(page).fill(String(amount));
-  await page.keyboard.press('Enter');
-  const tradeNo = await tradeNoOnScreen(page);
-  if (outcome === 'cancel') {
-    await page.getByRole('button', { name: /^Batalkan/ }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Ya, batalkan' }).click();
-    await expect(status(page)).toHaveText('Dibatalkan');
-  } else {
-    await page.getByRole('button', { name: 'Tandai lunas' }).click();
-    await expect(status(page)).toHaveText('LUNAS');
-  }
-  await page.getByRole('button', { name: /Transaksi baru/ }).click();
-  return tradeNo;
-}
 
 /** Text wider than its box in the reconciliation card or the payout estimate: cut off. */
-async function overflowing(page: Page): Promise<string[]> {
-  return page.locator('.reconciliation, .reconciliation td, .reconciliation th, .payout-estimate, .payout-estimate dd, html').evaluateAll((elements) =>
-    elements
-      .filter((element) => element.scrollWidth > element.clientWidth + 1)
-      .map((element) => `${element.className || element.tagName}: ${element.scrollWidth} > ${element.clientWidth}`),
-  );
-}
+const RECON_TEXT = '.reconciliation, .reconciliation td, .reconciliation th, .payout-estimate, .payout-estimate dd, html';
+
 
 test('reconciliation in Laporan lists exactly the planted disagreements; the late payment is recorded as such', async ({ preview, page }) => {
   test.setTimeout(90_000);
   await setUpTraining(preview);
   await page.goto(preview.url);
   await expect(amountField(page)).toBeFocused();
-  await sell(page, MAX, 'paid');
+  await sell(page, MAX, 'Tandai lunas');
   const paidLate = await sell(page, 123_456, 'cancel');
-  const forgotten = await sell(page, 25_000, 'paid');
+  const forgotten = await sell(page, 25_000, 'Tandai lunas');
   await sell(page, 40_000, 'cancel');
 
   // An hour later the counter has stopped watching; at "Paypro" the cancelled Rp 123.456 was paid
@@ -78,7 +57,7 @@ test('reconciliation in Laporan lists exactly the planted disagreements; the lat
     check: async () => {
       await card.scrollIntoViewIfNeeded();
       await expect(card.getByTestId('recon-outcome')).toBeInViewport();
-      expect(await overflowing(page)).toEqual([]);
+      expect(await overflowing(page, RECON_TEXT)).toEqual([]);
     },
     restore: { width: 1366, height: 768 },
   });
@@ -97,8 +76,8 @@ test('closing the shift offers the reconciliation; a clean day ends with "Semua 
   await setUpTraining(preview);
   await page.goto(preview.url);
   await expect(amountField(page)).toBeFocused();
-  await sell(page, MAX, 'paid');
-  await sell(page, 15_000, 'paid');
+  await sell(page, MAX, 'Tandai lunas');
+  await sell(page, 15_000, 'Tandai lunas');
   await page.keyboard.press('F4');
   await page.getByRole('button', { name: 'Tutup shift' }).click();
   await page.getByRole('dialog', { name: 'Tutup shift?' }).getByRole('button', { name: 'Ya, tutup shift' }).click();
@@ -113,7 +92,7 @@ test('closing the shift offers the reconciliation; a clean day ends with "Semua 
     check: async () => {
       await card.scrollIntoViewIfNeeded();
       await expect(card.getByTestId('recon-outcome')).toBeInViewport();
-      expect(await overflowing(page)).toEqual([]);
+      expect(await overflowing(page, RECON_TEXT)).toEqual([]);
     },
     restore: { width: 1366, height: 768 },
   });

@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { vi } from 'vitest';
 
 /**
@@ -71,7 +72,8 @@ export class FakeWebContents extends FakeEmitter {
       documentElement: { scrollHeight: Math.max(Math.ceil(content), viewport), clientHeight: viewport, getBoundingClientRect: box },
       body: { scrollHeight: Math.ceil(content), clientHeight: Math.ceil(content), getBoundingClientRect: box },
     };
-    return new Function('document', `"use strict"; return (${code});`)(document) as unknown;
+    // Like the page, its own realm: only what the model defines, plus JavaScript's built-ins.
+    return runInNewContext(code, { document }) as unknown;
   });
   /**
    * Validates like Electron's lib/browser/api/web-contents.ts (custom pageSize in microns, over
@@ -368,7 +370,11 @@ function createMock() {
   return {
     app: Object.assign(new FakeEmitter(), {
       isPackaged: false,
-      getPath: vi.fn((_name: string) => '/tmp/paypro-pos-user-data'),
+      /** As Electron: what setPath set, else the default (one folder for every name here). */
+      paths: new Map<string, string>(),
+      getPath: vi.fn(function (this: { paths: Map<string, string> }, name: string) {
+        return this.paths.get(name) ?? '/tmp/paypro-pos-user-data';
+      }),
       getAppPath: vi.fn(() => '/app'),
       getVersion: vi.fn(() => '0.1.0'),
       /** Region formats as Chromium reports them (Electron ≥ 21): a BCP 47 tag. */
@@ -376,8 +382,14 @@ function createMock() {
       enableSandbox: vi.fn(),
       requestSingleInstanceLock: vi.fn(() => true),
       whenReady: vi.fn(async () => undefined),
-      quit: vi.fn(),
+      /** As Electron's app.quit(): emits `before-quit` first (a listener may preventDefault it). */
+      quit: vi.fn(function (this: FakeEmitter) {
+        this.emit('before-quit', { preventDefault: vi.fn() });
+      }),
       exit: vi.fn(),
+      setPath: vi.fn(function (this: { paths: Map<string, string> }, name: string, value: string) {
+        this.paths.set(name, value);
+      }),
     }),
     BrowserWindow: FakeBrowserWindow,
     Menu: FakeMenu,

@@ -40,7 +40,7 @@ export interface ChargeToCheck {
   tradeNo: string;
 }
 
-const QUERIES = {
+export const RECONCILE_QUERIES = {
   insert: `INSERT INTO reconciliations (business_date, day_start, day_end, trigger, started_at)
            VALUES (?, ?, ?, ?, ?) RETURNING id`,
   finish: 'UPDATE reconciliations SET finished_at = ? WHERE id = ? AND finished_at IS NULL',
@@ -73,13 +73,13 @@ const QUERIES = {
  * ledger's connection and its one-transaction-per-write rule.
  */
 export class ReconciliationBook {
-  readonly #sql: Record<keyof typeof QUERIES, StatementSync>;
+  readonly #sql: Record<keyof typeof RECONCILE_QUERIES, StatementSync>;
   readonly #transaction: Transaction;
 
   constructor(db: DatabaseSync, transaction: Transaction) {
     this.#transaction = transaction;
-    this.#sql = Object.fromEntries(Object.entries(QUERIES).map(([name, sql]) => [name, db.prepare(sql)])) as Record<
-      keyof typeof QUERIES,
+    this.#sql = Object.fromEntries(Object.entries(RECONCILE_QUERIES).map(([name, sql]) => [name, db.prepare(sql)])) as Record<
+      keyof typeof RECONCILE_QUERIES,
       StatementSync
     >;
   }

@@ -1,19 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BusinessDay } from '../../../shared/day/business-day.ts';
 import type { GatewayAnswer } from '../../../shared/day/day-contract.ts';
-import type { ReconciliationView } from '../../../shared/day/reconcile-contract.ts';
+import { DEFAULT_RECONCILE_RATE, type ReconciliationView } from '../../../shared/day/reconcile-contract.ts';
 import { receivedOf } from '../day/report.ts';
 import { PosError } from '../errors.ts';
 import type { Ledger } from '../ledger/ledger.ts';
 import type { ChargeToCheck, ReconcileTrigger, ReconciliationRecord } from '../ledger/reconciliation-book.ts';
 import { gatewayReceived, reconcileVerdict } from './verdict.ts';
 
-/**
- * Paypro publishes no rate limit (paypro-api.md §7.9). Two questions a second keeps the
- * reconciliation well below what the payment tracker itself may ask (about one a second for the
- * sale on screen, a few for the others), and a 1,000-sale day still takes about 8 minutes.
- */
-export const DEFAULT_RECONCILE_RATE = 2;
 
 export interface ReconcilerOptions {
   ledger: Ledger;

@@ -70,8 +70,17 @@ export type NewOrder = Pick<SimOrder, 'tradeNo' | 'amount' | 'remark' | 'request
 export const PROCESSING = '0015';
 const PARTIAL = '0001';
 
-export function createOrderBook(now: () => number, defaultScenario: Scenario = { kind: 'never' }) {
+/**
+ * The training simulator runs for the app's lifetime: it keeps the newest orders only (Map order
+ * is creation order; the oldest go first). 2,000 is several busy training days (a shop practises
+ * tens to a few hundred sales a day), so a whole day's practice sales stay visible.
+ */
+export const MAX_SIM_ORDERS = 2_000;
+
+export function createOrderBook(now: () => number, defaultScenario: Scenario = { kind: 'never' }, maxOrders: number = MAX_SIM_ORDERS) {
   const entries = new Map<string, Entry>();
+  /** platFormTradeNo → tradeNo: the cashier page finds its order without scanning them all. */
+  const byPlatform = new Map<string, string>();
   const nextScenarios: Scenario[] = [];
   const pendingScripts = new Map<string, Scenario>();
   const nextIssuances: Issuance[] = [];
@@ -126,6 +135,12 @@ export function createOrderBook(now: () => number, defaultScenario: Scenario = {
       const scenario = pendingScripts.get(input.tradeNo) ?? nextScenarios.shift() ?? defaultScenario;
       pendingScripts.delete(input.tradeNo);
       entries.set(input.tradeNo, { order, scenario, scenarioFrom: createdAt });
+      byPlatform.set(platFormTradeNo, input.tradeNo);
+      for (const [oldest, entry] of entries) {
+        if (entries.size <= maxOrders) break;
+        entries.delete(oldest);
+        byPlatform.delete(entry.order.platFormTradeNo);
+      }
       return order;
     },
 
@@ -135,7 +150,8 @@ export function createOrderBook(now: () => number, defaultScenario: Scenario = {
     },
 
     byPlatformTradeNo(platFormTradeNo: string): SimOrder | undefined {
-      const entry = [...entries.values()].find((e) => e.order.platFormTradeNo === platFormTradeNo);
+      const tradeNo = byPlatform.get(platFormTradeNo);
+      const entry = tradeNo === undefined ? undefined : entries.get(tradeNo);
       return entry && advance(entry);
     },
 

@@ -37,7 +37,13 @@ export interface SimulatorOptions {
   faults?: FaultHook;
   /** For orders with no script; `never` (stays "0015") unless told otherwise. */
   defaultScenario?: Scenario;
+  /** Bounds for a simulator that runs all day (training mode); the defaults below. */
+  maxOrders?: number;
+  maxRequests?: number;
 }
+
+/** The newest requests kept for `requests()` (each ~1 KB); older ones are dropped. */
+export const MAX_SIM_REQUESTS = 5_000;
 
 export interface SimRequestRecord {
   endpoint: SimEndpoint;
@@ -86,9 +92,15 @@ const MAX_BODY = 1 << 20;
 export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
   const { merchantNo, secret, host = '127.0.0.1', port = 0, now = Date.now } = options;
   const { qrMerchantName = 'TOKO LATIHAN', qrCity = 'JAKARTA' } = options;
-  const orders = createOrderBook(now, options.defaultScenario);
+  const maxRequests = options.maxRequests ?? MAX_SIM_REQUESTS;
+  const orders = createOrderBook(now, options.defaultScenario, options.maxOrders);
   const faults = createFaultPlan(options.faults);
   const records: SimRequestRecord[] = [];
+  /**
+   * How many requests each (endpoint, tradeNo) has had, so a request is numbered without scanning
+   * the earlier ones; least recently used first, at most as many as the requests kept.
+   */
+  const attempts = new Map<string, number>();
   const calls = new Map<string, PaymentLinkCalls>();
   const timers = new Set<NodeJS.Timeout>();
   let origin = '';
@@ -115,13 +127,19 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     timers.add(timer);
   }
 
+  function nextAttempt(key: string): number {
+    const attempt = (attempts.get(key) ?? 0) + 1;
+    keepRecent(attempts, key, attempt, maxRequests);
+    return attempt;
+  }
+
   function countCall(tradeNo: string | null, code: string | null): void {
     if (tradeNo === null) return;
     const count = calls.get(tradeNo) ?? { received: 0, accepted: 0, rejected: 0 };
     count.received += 1;
     if (code === '0000') count.accepted += 1;
     else if (code !== null) count.rejected += 1;
-    calls.set(tradeNo, count);
+    keepRecent(calls, tradeNo, count, maxRequests);
   }
 
   async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -139,7 +157,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
 
     const tradeNo = typeof body.tradeNo === 'string' ? body.tradeNo : null;
     const simEndpoint = endpoint as SimEndpoint;
-    const attempt = 1 + records.filter((r) => r.endpoint === simEndpoint && r.tradeNo === tradeNo).length;
+    const attempt = nextAttempt(`${simEndpoint} ${tradeNo ?? ''}`);
     const fault = faults.pick({ endpoint: simEndpoint, attempt, ...(tradeNo === null ? {} : { tradeNo }) });
     const header = req.headers.merchantno;
     const record: SimRequestRecord = {
@@ -153,6 +171,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       at: now(),
     };
     records.push(record);
+    if (records.length > maxRequests) records.splice(0, records.length - maxRequests);
 
     let answer: SimEnvelope | null = null;
     if (processesRequest(fault)) {
@@ -265,4 +284,14 @@ function sendText(res: ServerResponse, status: number, body: string, type = 'tex
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Sets `key` as the most recently used entry, dropping the least recently used beyond `max`. */
+function keepRecent<V>(map: Map<string, V>, key: string, value: V, max: number): void {
+  map.delete(key);
+  map.set(key, value);
+  for (const oldest of map.keys()) {
+    if (map.size <= max) break;
+    map.delete(oldest);
+  }
 }

@@ -85,3 +85,17 @@ describe('Linux', () => {
     expect((await publishedFeed('electron-builder.yml', 'linux')).feed).toEqual([expect.objectContaining({ provider: 'github' })]);
   });
 });
+
+describe('NSIS install-mode page', () => {
+  it('the comment says what electron-builder builds: the install-mode page is shown (per-user preselected, no elevation)', () => {
+    // electron-builder's NsisTarget defines INSTALL_MODE_PER_ALL_USERS only for perMachine: true,
+    // and assistedInstaller.nsh inserts PAGE_INSTALL_MODE whenever it is undefined.
+    const template = readFileSync(require.resolve('app-builder-lib/templates/nsis/assistedInstaller.nsh'), 'utf8');
+    expect(template).toMatch(/!ifndef INSTALL_MODE_PER_ALL_USERS\s+!insertmacro PAGE_INSTALL_MODE/);
+    expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false, allowElevation: false });
+    const text = readFileSync('electron-builder.yml', 'utf8');
+    const comment = text.slice(text.indexOf('nsis:'), text.indexOf('\n  oneClick:')).replace(/\s*#\s*/g, ' ');
+    expect(comment).toMatch(/shows the install-mode page/);
+    expect(comment).not.toMatch(/no install-mode page|without the install-mode page/i);
+  });
+});

@@ -85,6 +85,23 @@ async function launch() {
   return { electronMock: loaded.electron, updater: loaded.updater, window: loaded.windows[0]! };
 }
 
+/** Launches with a dev update feed (POS_UPDATE_CONFIG) and a finished download, then runs `use`. */
+async function withDownloadedUpdate(use: (launched: Awaited<ReturnType<typeof launch>>) => Promise<void>) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pos-main-feed-'));
+  const feed = path.join(dir, 'dev-app-update.yml');
+  writeFileSync(feed, 'provider: github\nowner: paypro-pos\nrepo: paypro-pos\n');
+  vi.stubEnv('POS_UPDATE_CONFIG', feed);
+  try {
+    const launched = await launch();
+    await vi.waitFor(() => expect(launched.updater.checkForUpdates).toHaveBeenCalled());
+    launched.updater.finishDownload({ version: '0.2.0' });
+    await use(launched);
+  } finally {
+    vi.unstubAllEnvs();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('main', () => {
   beforeEach(() => {
     core.listeners.length = 0;
@@ -154,14 +171,14 @@ describe('main', () => {
   });
 
   it('wires the core with userData, the safeStorage cipher and an electron-store there', async () => {
-    await launch();
+    await launch(); // unpackaged: the development userData
     expect(core.options).toMatchObject({
-      userDataDir: '/tmp/paypro-pos-user-data',
+      userDataDir: '/tmp/paypro-pos-user-data (development)',
       // The OS region (the CSV format Excel opens in columns), not the UI language.
       systemLocale: 'id-ID',
       cipher: { encrypt: expect.any(Function), decrypt: expect.any(Function) },
       secretProtection: expect.any(Function),
-      store: { options: { cwd: '/tmp/paypro-pos-user-data', configName: 'settings', configFileMode: 0o600 } },
+      store: { options: { cwd: '/tmp/paypro-pos-user-data (development)', configName: 'settings', configFileMode: 0o600 } },
     });
     const { default: ElectronStore } = await import('electron-store');
     expect((core.options as { store: unknown }).store).toBeInstanceOf(ElectronStore);
@@ -224,14 +241,7 @@ describe('main', () => {
   });
 
   it('installs a downloaded update once the core has closed, when quitting with no payment open', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'pos-main-feed-'));
-    const feed = path.join(dir, 'dev-app-update.yml');
-    writeFileSync(feed, 'provider: github\nowner: paypro-pos\nrepo: paypro-pos\n');
-    vi.stubEnv('POS_UPDATE_CONFIG', feed);
-    try {
-      const { electronMock, updater } = await launch();
-      await vi.waitFor(() => expect(updater.checkForUpdates).toHaveBeenCalled());
-      updater.finishDownload({ version: '0.2.0' });
+    await withDownloadedUpdate(async ({ electronMock, updater }) => {
       let coreClosed = false;
       core.close.mockImplementationOnce(async () => {
         await new Promise((resolve) => setTimeout(resolve, 5));
@@ -245,10 +255,31 @@ describe('main', () => {
       await vi.waitFor(() => expect(updater.installs).toEqual([{ isSilent: true, isForceRunAfter: false, via: 'quitAndInstall' }]));
       updater.appQuit(); // the library's own quit hook must not install a second time
       expect(updater.installs).toHaveLength(1);
-    } finally {
-      vi.unstubAllEnvs();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
+  });
+
+  for (const event of ['query-session-end', 'session-end'] as const) {
+    it(`a Windows shutdown or log-off (${event}, no before-quit) closes the core gracefully and installs nothing`, async () => {
+      await withDownloadedUpdate(async ({ window, updater }) => {
+        const installedBefore = updater.installs.length; // the fake outlives a test
+        window.emit(event, { preventDefault: vi.fn(), reasons: ['shutdown'] });
+        await vi.waitFor(() => expect(core.close).toHaveBeenCalledOnce());
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        expect(updater.quitAndInstall).not.toHaveBeenCalled();
+        expect(updater.installs).toHaveLength(installedBefore);
+      });
+    });
+  }
+
+  it('an unpackaged run (npm start) gets its own userData, hence its own ledger, settings and single-instance lock', async () => {
+    const { electron } = await load();
+    expect(electron.app.setPath).toHaveBeenCalledWith('userData', '/tmp/paypro-pos-user-data (development)');
+    expect(electron.app.setPath.mock.invocationCallOrder[0]).toBeLessThan(electron.app.requestSingleInstanceLock.mock.invocationCallOrder[0]!);
+    await vi.waitFor(() => expect(core.options).toMatchObject({ userDataDir: '/tmp/paypro-pos-user-data (development)' }));
+    const packaged = await load((electron) => {
+      electron.app.isPackaged = true;
+    });
+    expect(packaged.electron.app.setPath).not.toHaveBeenCalled();
   });
 
   it('quits at once without starting when another instance holds the lock', async () => {

@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { writeFakeElectronBinary } from '../../fixtures/electron/fuse-wire.ts';
 
 // What goes into app.asar, decided by electron-builder's own file matcher (app-builder-lib's
 // getFileMatchers + createFilter, the code `npm run dist` runs) over our `files` globs: the
@@ -89,5 +90,52 @@ describe('packaged files (electron-builder.yml `files`)', () => {
     expect(files).toEqual(expect.arrayContaining(REQUIRED.filter((file) => existsSync(path.join(root, file)))));
     for (const file of files) for (const pattern of FORBIDDEN) expect(file).not.toMatch(pattern);
     expect(files.every((file) => file === 'package.json' || file.startsWith('dist/'))).toBe(true);
+  });
+});
+
+/**
+ * What `electron-builder --linux dir` really writes into app.asar, read back with @electron/asar
+ * (electron-builder's own dependency). Electron cannot be downloaded here, so the pack uses a
+ * stand-in Electron distribution (`electronDist`: one binary with Electron 45's fuse wire, which
+ * the fuse step flips); everything else is electron-builder's real pipeline — its file matcher,
+ * its npm module collector (NodeModuleCopyHelper, which matches dependency files against
+ * `files` as node_modules/<name>/…) and its asar writer — on a copy of this project with our
+ * config, package.json, lockfile and node_modules. Finding: no node_modules in app.asar.
+ */
+describe('packaged files: inside app.asar after a real electron-builder pack', () => {
+  // Not on Windows: a symlinked node_modules needs privileges there, and electron-builder does not
+  // build Linux targets on Windows. Linux and macOS CI run it.
+  it.skipIf(process.platform === 'win32')('holds only the build output and package.json: no dependency, source or map', { timeout: 240_000 }, async () => {
+    const project = mkdtempSync(path.join(tmpdir(), 'pos-pack-'));
+    try {
+      for (const file of ['package.json', 'package-lock.json', 'electron-builder.yml', 'build']) cpSync(path.join(root, file), path.join(project, file), { recursive: true });
+      symlinkSync(path.join(root, 'node_modules'), path.join(project, 'node_modules'), 'dir');
+      for (const file of [...REQUIRED.filter((name) => name.startsWith('dist/')), 'dist/electron/main.js.map', 'dist/renderer/assets/index-3f9a.js']) {
+        mkdirSync(path.dirname(path.join(project, file)), { recursive: true });
+        writeFileSync(path.join(project, file), '// built');
+      }
+      for (const file of ['electron/main.ts', 'test/unit/a.test.ts']) {
+        mkdirSync(path.dirname(path.join(project, file)), { recursive: true });
+        writeFileSync(path.join(project, file), 'x');
+      }
+      const electronDist = path.join(project, 'electron-dist');
+      mkdirSync(electronDist);
+      await writeFakeElectronBinary(path.join(electronDist, 'electron'));
+      const { build, Platform } = require('electron-builder') as typeof import('electron-builder');
+      await build({
+        projectDir: project,
+        targets: Platform.LINUX.createTarget('dir'),
+        publish: 'never',
+        config: { extends: './electron-builder.yml', electronDist, electronVersion: '45.4.1', directories: { output: path.join(project, 'release') } },
+      });
+      const asar = require('@electron/asar') as { listPackage(file: string, options: object): string[] };
+      const archive = path.join(project, 'release/linux-unpacked/resources/app.asar');
+      const entries = asar.listPackage(archive, { isPack: false }).map((entry) => entry.split(path.sep).join('/').replace(/^\//, ''));
+      const files = entries.filter((entry) => !entries.some((other) => other.startsWith(`${entry}/`)));
+      expect(files.sort()).toEqual([...REQUIRED, 'dist/renderer/assets/index-3f9a.js'].sort());
+      expect(entries.some((entry) => entry.startsWith('node_modules'))).toBe(false);
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
   });
 });
