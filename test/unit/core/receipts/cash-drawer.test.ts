@@ -1,21 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CASH_SETTINGS, type CashSettings } from '../../../../shared/cash-settings.ts';
 import type { PrinterTarget } from '../../../../shared/receipt-settings.ts';
-import { PosError } from '../../../../electron/core/errors.ts';
 import { CashDrawer, encodeDrawerPulse } from '../../../../electron/core/receipts/cash-drawer.ts';
 import { readEscPos } from '../../../harness/escpos-reader.ts';
 import { startFakePrinter, type FakePrinter } from '../../../harness/fake-printer.ts';
 import { T0, useLedger } from '../ledger/fixture.ts';
-
-async function posErrorCode(run: () => Promise<unknown>): Promise<string | undefined> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof PosError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
+import { posErrorCode } from '../../../harness/error-code.ts';
 
 describe('encodeDrawerPulse', () => {
   it('is ESC p alone, with the pin and the on/off times of the settings (2 ms units, as the encoder writes them)', () => {
