@@ -45,7 +45,9 @@ test('float, kas keluar/masuk, Buka laci with a reason (pulse at the LAN printer
     await page.getByTestId('open-float').fill('500.000');
     await page.getByLabel('PIN kasir', { exact: true }).fill('2468');
     await page.getByRole('button', { name: 'Buka shift' }).click();
-    await expect(page.getByTestId('shift-open')).toContainText('Siti Aminah');
+    // A PIN check is a deliberately slow scrypt: on a loaded machine it takes seconds.
+    const PIN_CHECK = { timeout: 30_000 };
+    await expect(page.getByTestId('shift-open')).toContainText('Siti Aminah', PIN_CHECK);
     await expect(page.getByTestId('cash-float')).toHaveText('Rp 500.000');
 
     // Kas keluar (the default) and kas masuk, each with a reason.
@@ -100,7 +102,7 @@ test('float, kas keluar/masuk, Buka laci with a reason (pulse at the LAN printer
     await page.getByLabel('PIN pemilik', { exact: true }).fill(OWNER_PIN);
     await page.getByRole('button', { name: 'Tetap tutup shift' }).click();
     const report = page.getByTestId('shift-report');
-    await expect(report.getByTestId('cash-difference')).toHaveText('−Rp 30.000 · disetujui pemilik');
+    await expect(report.getByTestId('cash-difference')).toHaveText('−Rp 30.000 · disetujui pemilik', PIN_CHECK);
     await expect(report.getByTestId('cash-counted')).toHaveText('Rp 505.000');
     await expect(report.getByTestId('cash-expected')).toHaveText('Rp 535.000');
     await expect(report.getByTestId('report-received')).toHaveText('Rp 10.000.000');
