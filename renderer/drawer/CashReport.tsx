@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ShiftCash } from '../../shared/day/shift-cash.ts';
+import { formatDifference, type ShiftCash } from '../../shared/day/shift-cash.ts';
 import type { IpcResponse } from '../../shared/ipc-contract.ts';
 import { formatRupiah } from '../../shared/money.ts';
 import { useI18n } from '../app/i18n.tsx';
@@ -8,12 +8,6 @@ import { formatClock } from '../app/time.ts';
 import './drawer.css';
 
 type Movement = IpcResponse<'listCashMovements'>['movements'][number];
-
-/** A difference with its sign: `+Rp 5.000` over, `−Rp 5.000` short. */
-export function signedRupiah(amount: number): string {
-  if (amount === 0) return formatRupiah(0);
-  return `${amount > 0 ? '+' : '−'}${formatRupiah(Math.abs(amount))}`;
-}
 
 /**
  * The shift's cash, apart from the QRIS money: float, cash sales, kas masuk and keluar, cash
@@ -51,7 +45,7 @@ export function CashReport({ shiftId, cash }: { shiftId: number; cash: ShiftCash
             <dd data-testid="cash-counted">{formatRupiah(cash.counted)}</dd>
             <dt className="cash-total">{t('drawer.difference')}</dt>
             <dd className={`cash-total ${cash.difference < 0 ? 'cash-short' : ''}`} data-testid="cash-difference">
-              {signedRupiah(cash.difference)}
+              {formatDifference(cash.difference)}
               {cash.differenceApproved ? ` · ${t('drawer.difference_approved')}` : ''}
             </dd>
           </>

@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { DENOMINATIONS, denominationTotal, type DrawerCount as Count, type ShiftCash } from '../../shared/day/shift-cash.ts';
+import { DENOMINATIONS, denominationTotal, formatDifference, type DrawerCount as Count, type ShiftCash } from '../../shared/day/shift-cash.ts';
 import { formatRupiah, groupRupiah } from '../../shared/money.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { CheckboxField } from '../components/CheckboxField.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { CashField, cashValue } from './CashField.tsx';
-import { signedRupiah } from './CashReport.tsx';
 import './drawer.css';
 
 /**
@@ -43,7 +42,7 @@ export function DrawerCount({ cash, onChange }: { cash: ShiftCash; onChange: (co
         <dd data-testid="count-counted">{count ? formatRupiah(count.counted) : '–'}</dd>
         <dt>{t('drawer.difference')}</dt>
         <dd className={`count-difference ${count && count.counted < cash.expected ? 'cash-short' : ''}`} data-testid="count-difference">
-          {count ? signedRupiah(count.counted - cash.expected) : '–'}
+          {count ? formatDifference(count.counted - cash.expected) : '–'}
         </dd>
       </dl>
       <CheckboxField label={t('drawer.count_by_piece')} checked={byPiece} onChange={(checked) => update(checked, total, pieces)} />

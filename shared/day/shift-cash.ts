@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatRupiah } from '../money.ts';
 
 /**
  * The shift's cash (issue 22): what the drawer should hold and what was counted in it. Shared by
@@ -51,6 +52,15 @@ export type CashFlows = Pick<ShiftCash, 'float' | 'cashSales'> & {
 /** The one formula for what the drawer should hold. */
 export function expectedCash(flows: CashFlows): number {
   return flows.float + flows.cashSales + flows.cashIn - flows.cashOut - flows.cashRefunds;
+}
+
+/**
+ * A difference with its sign: `+Rp 5.000` over, `−Rp 5.000` short. `minus` is U+2212 on screen;
+ * a receipt printer's code page has only the hyphen.
+ */
+export function formatDifference(amount: number, minus: '−' | '-' = '−'): string {
+  if (amount === 0) return formatRupiah(0);
+  return `${amount > 0 ? '+' : minus}${formatRupiah(Math.abs(amount))}`;
 }
 
 /** The total of a per-denomination count (value → pieces). */

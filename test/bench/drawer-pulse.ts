@@ -1,11 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Conf from 'conf';
-import type { IpcResult } from '../../shared/ipc-contract.ts';
-import { createPosCore } from '../../electron/core/pos-core.ts';
-import { createAesCipher, randomKey } from '../harness/aes-cipher.ts';
-import { startFakePrinter } from '../harness/fake-printer.ts';
+import { startPrinterCore } from './printer-core.ts';
 import { stats, type Figure } from './reporter.ts';
 
 const SAMPLES = 200;
@@ -19,19 +12,7 @@ const WARMUP = 20;
  * encoding and the status exchange before and after.
  */
 export async function drawerPulse(): Promise<Figure[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'paypro-bench-drawer-'));
-  const printer = await startFakePrinter();
-  const core = createPosCore({
-    userDataDir: dir,
-    store: new Conf({ cwd: dir, projectName: 'paypro-pos-bench' }),
-    cipher: createAesCipher([randomKey()]),
-    secretProtection: async () => 'os',
-  });
-  const call = async <T>(name: string, request: unknown): Promise<T> => {
-    const result = (await core.router.dispatch(name, request)) as IpcResult<T>;
-    if (!result.ok) throw new Error(`${name}: ${result.error.code}`);
-    return result.value;
-  };
+  const { core, printer, call, close } = await startPrinterCore('drawer');
   try {
     await call('updateReceiptSettings', { patch: { printer: { kind: 'network', host: printer.host, port: printer.port } } });
     // An open shift with its float: "Buka laci" names the shift's cashier.
@@ -56,8 +37,6 @@ export async function drawerPulse(): Promise<Figure[]> {
       { name: 'drawer-pulse-buka-laci', title: '"Buka laci" (IPC) → drawer pulse at the network printer (core, loopback)', unit: 'ms', stats: stats(noSale), targets: [{ stat: 'p95', max: 100 }], notes },
     ];
   } finally {
-    await core.close();
-    await printer.close();
-    rmSync(dir, { recursive: true, force: true });
+    await close();
   }
 }

@@ -1,12 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Conf from 'conf';
-import type { IpcResult } from '../../shared/ipc-contract.ts';
 import type { PaymentView } from '../../shared/payment.ts';
-import { createPosCore } from '../../electron/core/pos-core.ts';
-import { createAesCipher, randomKey } from '../harness/aes-cipher.ts';
-import { startFakePrinter } from '../harness/fake-printer.ts';
+import { startPrinterCore } from './printer-core.ts';
 import { stats, type Figure } from './reporter.ts';
 
 const SAMPLES = 200;
@@ -19,19 +12,7 @@ const WARMUP = 20;
  * encoding, the status exchange and the send.
  */
 export async function receiptPrint(): Promise<Figure> {
-  const dir = mkdtempSync(join(tmpdir(), 'paypro-bench-receipt-'));
-  const printer = await startFakePrinter();
-  const core = createPosCore({
-    userDataDir: dir,
-    store: new Conf({ cwd: dir, projectName: 'paypro-pos-bench' }),
-    cipher: createAesCipher([randomKey()]),
-    secretProtection: async () => 'os',
-  });
-  const call = async <T>(name: string, request: unknown): Promise<T> => {
-    const result = (await core.router.dispatch(name, request)) as IpcResult<T>;
-    if (!result.ok) throw new Error(`${name}: ${result.error.code}`);
-    return result.value;
-  };
+  const { core, printer, call, close } = await startPrinterCore('receipt');
   const paidAt = new Map<string, number>();
   core.onPaymentUpdate((payment) => {
     if (payment.state === 'paid' && !paidAt.has(payment.tradeNo)) paidAt.set(payment.tradeNo, performance.now());
@@ -56,9 +37,6 @@ export async function receiptPrint(): Promise<Figure> {
       notes: ['auto-print of a Rp 10.000.000 training receipt with QR, 58 mm; includes the DLE EOT status exchange before and after'],
     };
   } finally {
-    await core.receipts.idle();
-    await core.close();
-    await printer.close();
-    rmSync(dir, { recursive: true, force: true });
+    await close();
   }
 }

@@ -40,7 +40,7 @@ export class DayBook {
   readonly #transaction: Transaction;
   readonly #now: () => number;
   readonly #hooks: DayBookHooks;
-  /** The shift's cash and the drawer (schema 5, issue 22). */
+  /** The shift's cash and the drawer (schema 6, issue 22). */
   readonly cash: ShiftCashBook;
 
   constructor(db: DatabaseSync, transaction: Transaction, now: () => number, hooks: DayBookHooks = {}) {

@@ -27,7 +27,7 @@ export interface ShiftReport extends SalesReport {
   earlier: CountAmount;
   /**
    * The shift's cash (issue 22): float, movements, expected, and what was counted at close. Only
-   * in a shift's report, absent from reports frozen before schema 5 and from day reports.
+   * in a shift's report, absent from reports frozen before schema 6 and from day reports.
    */
   cash?: ShiftCash;
 }

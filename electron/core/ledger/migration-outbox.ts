@@ -25,11 +25,11 @@ export function replicateTables(db: DatabaseSync, tables: readonly string[]): vo
   }
 }
 
-/** The tables replicated from schema 5 on, parents before children (the backfill's order). */
+/** The tables replicated from schema 8 on, parents before children (the backfill's order). */
 const REPLICATED_IN_SCHEMA_5 = ['cashiers', 'shifts', 'payments', 'payment_events', 'late_resolutions', 'received_after_close'];
 
 /**
- * Schema 5 (issue 23): the head-office outbox and the till's stable identity.
+ * Schema 8 (issue 23): the head-office outbox and the till's stable identity.
  *
  * - `hq_outbox.seq` is AUTOINCREMENT, so a number is never reused after the sync deletes sent
  *   rows: it is the row version the head office keeps the newest of.

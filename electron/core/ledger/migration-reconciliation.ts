@@ -1,7 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 
 /**
- * Schema 5 (issue 22): the day reconciled against Paypro. A run (`reconciliations`) asks Paypro
+ * Schema 7 (issue 22): the day reconciled against Paypro. A run (`reconciliations`) asks Paypro
  * about every QRIS charge of one business day; each answer is written as it comes
  * (`reconciliation_items`), so a run interrupted by a restart resumes where it stopped, and the
  * finished run stays recorded with its day. At most one unfinished run per business day.

@@ -1,7 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 
 /**
- * Schema 5 (issue 22): the shift's cash and the drawer.
+ * Schema 6 (issue 22): the shift's cash and the drawer.
  * - `cash_movements`: cash moved by hand in a shift — the opening float (at most one per shift,
  *   written in the open's own transaction), and cash put in / taken out with a reason. Written
  *   only while its shift is open; never changed, never deleted.

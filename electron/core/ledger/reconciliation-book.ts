@@ -69,7 +69,7 @@ export const RECONCILE_QUERIES = {
 } as const;
 
 /**
- * The reconciliation runs and their answers (schema 5, migration-reconciliation.ts), on the
+ * The reconciliation runs and their answers (schema 7, migration-reconciliation.ts), on the
  * ledger's connection and its one-transaction-per-write rule.
  */
 export class ReconciliationBook {

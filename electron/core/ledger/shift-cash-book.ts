@@ -51,7 +51,7 @@ export const SHIFT_CASH_QUERIES = {
 } as const;
 
 /**
- * The shift's cash (schema 5, issue 22): the float, cash in and out, the drawer's openings, and
+ * The shift's cash (schema 6, issue 22): the float, cash in and out, the drawer's openings, and
  * what the drawer should hold. Shares the ledger's connection and its one-transaction-per-write
  * rule; `recordFloat` and `summary` run inside the caller's transaction (the shift's open and close).
  */

@@ -1,6 +1,7 @@
 import type { ClosedShift, DayReport, ReportView } from '../../../shared/day/day-contract.ts';
 import { formatRupiah } from '../../../shared/money.ts';
 import { TRAINING_MARK, type ReceiptRow } from './receipt-model.ts';
+import { cashReportRows } from './cash-report-rows.ts';
 
 const BUCKETS: readonly [keyof ReportView['buckets'], string][] = [
   ['paid', 'Lunas'],
@@ -59,7 +60,8 @@ export function dayReportRows(day: DayReport, context: ReportReceiptContext): Re
 export function shiftReportRows(shift: ClosedShift, context: ReportReceiptContext): ReceiptRow[] {
   const closed = shift.closedAt === null ? 'MASIH BUKA' : `Tutup ${context.dateTime(shift.closedAt)}`;
   const lines = [`Kasir: ${shift.cashierName}`, `Buka ${context.dateTime(shift.openedAt)}`, closed];
-  return [...headingRows('LAPORAN SHIFT', lines, context), ...reportRows(shift.report, context)];
+  const cash = shift.report.cash ? cashReportRows(shift.report.cash) : [];
+  return [...headingRows('LAPORAN SHIFT', lines, context), ...reportRows(shift.report, context), ...cash];
 }
 
 function headingRows(title: string, lines: string[], context: ReportReceiptContext): ReceiptRow[] {

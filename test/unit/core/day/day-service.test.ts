@@ -10,26 +10,16 @@ import { DayService } from '../../../../electron/core/day/day-service.ts';
 import { adminSupervisor } from '../../../../electron/core/day/supervisor.ts';
 import { collectCsv } from '../../../../electron/core/day/sales-export.ts';
 import type { CsvFormat } from '../../../../shared/day/csv-format.ts';
-import { PosError } from '../../../../electron/core/errors.ts';
 import { Ledger } from '../../../../electron/core/ledger/ledger.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../../shared/settings.ts';
 import { newPayment } from '../ledger/fixture.ts';
+import { posErrorCode } from '../../../harness/error-code.ts';
 
 beforeAll(() => {
   process.env.TZ = 'Asia/Jakarta';
 });
 
 const wib = (iso: string): number => Date.parse(`${iso}+07:00`);
-
-async function posErrorCode(run: () => unknown): Promise<string | undefined> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof PosError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 describe('DayService', () => {
   let dir: string;

@@ -7,20 +7,10 @@ import { AdminLock } from '../../../../electron/core/admin/admin-lock.ts';
 import { createCashierPins } from '../../../../electron/core/day/cashier-pins.ts';
 import { DayService } from '../../../../electron/core/day/day-service.ts';
 import { adminSupervisor } from '../../../../electron/core/day/supervisor.ts';
-import { PosError } from '../../../../electron/core/errors.ts';
 import { Ledger } from '../../../../electron/core/ledger/ledger.ts';
 import { DEFAULT_CASH_SETTINGS, type CashSettings } from '../../../../shared/cash-settings.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../../shared/settings.ts';
-
-async function posErrorCode(run: () => unknown): Promise<string | undefined> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof PosError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
+import { posErrorCode } from '../../../harness/error-code.ts';
 
 describe('DayService: a shift closed by counting the drawer', () => {
   let dir: string;

@@ -2,19 +2,10 @@ import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { DAY_QUERIES } from '../../../../electron/core/ledger/day-queries.ts';
 import { QUERIES } from '../../../../electron/core/ledger/queries.ts';
-import { Ledger, LedgerError } from '../../../../electron/core/ledger/ledger.ts';
+import { Ledger } from '../../../../electron/core/ledger/ledger.ts';
 import { MIGRATIONS } from '../../../../electron/core/ledger/migrations.ts';
 import { T0, newPayment, useLedger } from './fixture.ts';
-
-function ledgerErrorCode(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof LedgerError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
+import { ledgerErrorCode } from '../../../harness/error-code.ts';
 
 describe('DayBook: cashiers, shifts, reports, history, late payments', () => {
   const fixture = useLedger();

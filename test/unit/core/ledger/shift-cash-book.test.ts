@@ -1,18 +1,8 @@
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
-import { LedgerError } from '../../../../electron/core/ledger/ledger.ts';
 import { SHIFT_CASH_QUERIES } from '../../../../electron/core/ledger/shift-cash-book.ts';
 import { T0, newPayment, openLedger, useLedger } from './fixture.ts';
-
-function ledgerErrorCode(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof LedgerError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
+import { ledgerErrorCode } from '../../../harness/error-code.ts';
 
 describe('ShiftCashBook: float, cash in and out, cash refunds, the count frozen at close', () => {
   const fixture = useLedger();

@@ -1,21 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CASH_SETTINGS, type CashSettings } from '../../../../shared/cash-settings.ts';
 import type { PrinterTarget } from '../../../../shared/receipt-settings.ts';
-import { PosError } from '../../../../electron/core/errors.ts';
 import { CashDrawer, encodeDrawerPulse } from '../../../../electron/core/receipts/cash-drawer.ts';
-import { readEscPos } from '../../../harness/escpos-reader.ts';
+import { printedText, readEscPos } from '../../../harness/escpos-reader.ts';
+import { cashReportRows } from '../../../../electron/core/receipts/cash-report-rows.ts';
+import { encodeRowsEscPos } from '../../../../electron/core/receipts/escpos.ts';
 import { startFakePrinter, type FakePrinter } from '../../../harness/fake-printer.ts';
 import { T0, useLedger } from '../ledger/fixture.ts';
-
-async function posErrorCode(run: () => Promise<unknown>): Promise<string | undefined> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof PosError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
+import { posErrorCode } from '../../../harness/error-code.ts';
 
 describe('encodeDrawerPulse', () => {
   it('is ESC p alone, with the pin and the on/off times of the settings (2 ms units, as the encoder writes them)', () => {
@@ -71,5 +63,24 @@ describe('CashDrawer through a LAN receipt printer', () => {
     await printer.stop();
     expect(await posErrorCode(() => drawer.openWithReason('tukar uang'))).toBe('print.refused');
     expect(fixture.ledger.day.shiftReport(fixture.ledger.day.currentShift()!.id).cash?.noSaleOpenings).toBe(1);
+  });
+});
+
+describe('cashReportRows: the printed shift report\'s cash', () => {
+  it('prints float, movements, expected, the count and the difference with its sign, within 32 columns', () => {
+    const cash = {
+      float: 500_000, cashSales: 0, cashIn: { count: 1, amount: 50_000 }, cashOut: { count: 1, amount: 15_000 }, cashRefunds: { count: 0, amount: 0 },
+      expected: 535_000, counted: 505_000, difference: -30_000, denominations: null, differenceApproved: true, noSaleOpenings: 1,
+    };
+    const text = printedText(readEscPos(encodeRowsEscPos(cashReportRows(cash), 58)));
+    expect(text).toEqual(expect.arrayContaining([
+      'UANG TUNAI'.padStart(21),
+      'Modal awal            Rp 500.000',
+      'Kas keluar (1)        -Rp 15.000',
+      'Seharusnya di laci    Rp 535.000',
+      'Dihitung              Rp 505.000',
+      'Selisih (ok pemilik)  -Rp 30.000',
+    ]));
+    expect(text.every((line) => line.length <= 32)).toBe(true);
   });
 });
