@@ -3,8 +3,7 @@
  * Paypro: what the reconciliation asks Paypro about and what the MDR estimate is taken over.
  * Every statement that needs them reads this as a CTE (`WITH charges AS (…)`).
  *
- * Today every payment is a QRIS charge. When cash sales arrive (a `method` column on payments),
- * add `AND method = 'qris'` to the WHERE below, and nothing else changes.
+ * Cash payments (schema 5's `method`) never reach Paypro, so they are left out here and only here.
  *
  * Parameters: `:from`, `:to` (epoch ms, half-open [from, to) on created_at, as every day query).
  * Read through `payments_by_created`, which carries every column named here.
@@ -12,4 +11,4 @@
 export const DAY_QRIS_CHARGES = `
   SELECT id, trade_no, created_at, state, amount, paid_amount
   FROM payments
-  WHERE created_at >= :from AND created_at < :to`;
+  WHERE created_at >= :from AND created_at < :to AND method = 'qris'`;
