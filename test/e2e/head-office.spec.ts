@@ -78,6 +78,7 @@ test('two tills of one outlet: the owner\'s all-tills report is the sum, and a t
   const tillTwo = await page.context().newPage();
   await tillTwo.goto(two.url);
   await expect(tillTwo.getByTestId('hq-sync')).toContainText(/Kantor pusat tak terjangkau sejak \d{2}[.:]\d{2}|1 menunggu|\d+ menunggu/, { timeout: 15_000 });
+  await screenshotAtSizes(tillTwo, 'hq-sync-offline', { restore: { width: 1366, height: 900 } });
   await hq.start();
   await synced(two);
   await expect(tillTwo.getByTestId('hq-sync')).toHaveText('Tersinkron', { timeout: 10_000 });
