@@ -58,7 +58,8 @@ test('two tills of one outlet: the owner\'s all-tills report is the sum, and a t
   const panel = page.locator('.hq-report');
   await panel.getByLabel('PIN pemilik').fill('2468');
   await panel.getByRole('button', { name: 'Buka' }).click();
-  await expect(panel.getByTestId('hq-received')).toHaveText(formatRupiah(10_000_000 + 25_000 + 75_000));
+  // The PIN's scrypt check takes its time on a busy machine.
+  await expect(panel.getByTestId('hq-received')).toHaveText(formatRupiah(10_000_000 + 25_000 + 75_000), { timeout: 20_000 });
   await panel.getByLabel('Cakupan').selectOption({ label: 'Kasir ini' });
   await expect(panel.getByTestId('hq-received')).toHaveText(formatRupiah(10_000_000 + 25_000));
   await panel.getByLabel('Cakupan').selectOption({ label: 'Outlet Outlet Sudirman' });
@@ -77,7 +78,7 @@ test('two tills of one outlet: the owner\'s all-tills report is the sum, and a t
   await sellPaid(two, 40_000);
   const tillTwo = await page.context().newPage();
   await tillTwo.goto(two.url);
-  await expect(tillTwo.getByTestId('hq-sync')).toContainText(/Kantor pusat tak terjangkau sejak \d{2}[.:]\d{2}|1 menunggu|\d+ menunggu/, { timeout: 15_000 });
+  await expect(tillTwo.getByTestId('hq-sync')).toContainText(/Kantor pusat tak terjangkau sejak \d{2}\.\d{2}$|\d+ menunggu/, { timeout: 15_000 });
   await screenshotAtSizes(tillTwo, 'hq-sync-offline', { restore: { width: 1366, height: 900 } });
   await hq.start();
   await synced(two);
