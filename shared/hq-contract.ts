@@ -45,3 +45,14 @@ export const hqSearchSchema = z.object({
     amount: z.number().int(), paidAmount: z.number().int().nullable(), state: z.enum(PAYMENT_STATES), createdAt: z.number(),
   })),
 });
+
+const connectionInput = z.object({ url: z.string().min(1).max(2048), password: z.string().max(512), ca: z.string().max(20_000).optional() }).strict();
+
+/** Settings → Kantor pusat (owner PIN): write-only, the answer is the status. */
+export const hqConfigureRequest = z
+  .object({
+    till: connectionInput,
+    owner: connectionInput.optional(),
+    names: z.object({ tillName: z.string().min(1).max(64), outletName: z.string().max(64) }).strict(),
+  })
+  .strict();

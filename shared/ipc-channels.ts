@@ -61,6 +61,7 @@ export const ipcChannels = {
   getHqStatus: 'hq:status',
   getHqReport: 'hq:report',
   searchHq: 'hq:search',
+  configureHq: 'hq:configure',
 } as const;
 
 export type IpcChannelName = keyof typeof ipcChannels;

@@ -331,6 +331,8 @@ export const ipcContract = {
   getHqReport: call('getHqReport', hq.hqReportRequest, hq.hqReportSchema),
   /** A sale of any till by trade number (ours or Paypro's) or by amount on a day; owner PIN. */
   searchHq: call('searchHq', hq.hqSearchRequest, hq.hqSearchSchema),
+  /** Stores the head-office logins (encrypted; never read back) and starts the sync; owner PIN. */
+  configureHq: call('configureHq', hq.hqConfigureRequest, hq.hqStatusSchema),
 } as const satisfies { [K in IpcChannelName]: { channel: (typeof ipcChannels)[K] } };
 
 export type IpcContract = typeof ipcContract;

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import type { IpcResponse } from '../../shared/ipc-contract.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { safeCall } from '../app/pos.ts';
-import { formatClock } from '../app/time.ts';
 import './hq.css';
 
 type HqStatus = IpcResponse<'getHqStatus'>;
@@ -32,7 +31,7 @@ export function HqSyncIndicator() {
   const level = status.unreachableSince !== null ? 'unreachable' : status.pending > 0 ? 'pending' : 'synced';
   const text =
     level === 'unreachable'
-      ? t('hq.sync.unreachable', { time: formatClock(status.unreachableSince ?? 0) })
+      ? t('hq.sync.unreachable', { time: hourMinute(status.unreachableSince ?? 0) })
       : level === 'pending'
         ? t('hq.sync.pending', { count: status.pending })
         : t('hq.sync.synced');
@@ -42,4 +41,10 @@ export function HqSyncIndicator() {
       {text}
     </p>
   );
+}
+
+/** `10.42`: the hour and minute, as Indonesian text writes a time of day (the top bar has no room for seconds). */
+function hourMinute(epochMs: number): string {
+  const date = new Date(epochMs);
+  return [date.getHours(), date.getMinutes()].map((part) => String(part).padStart(2, '0')).join('.');
 }

@@ -8,6 +8,7 @@ import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { PinField } from '../components/PinField.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { useBusinessDateField } from './useBusinessDateField.ts';
+import './hq-report.css';
 
 type HqReport = IpcResponse<'getHqReport'>;
 type HqSale = IpcResponse<'searchHq'>['sales'][number];

@@ -618,5 +618,6 @@ export const en: Messages = {
   'hq.search.none': 'Not found on any till.',
   'hq.search.results': 'Results across all tills',
   'err.hq.unreachable': "The head office cannot be reached. This till's own report is still above.",
+  'err.hq.url_invalid': 'The head-office address must be postgres://… with verified TLS (except localhost).',
   'err.hq.not_configured': 'No owner login for the head office is stored on this till.',
 };

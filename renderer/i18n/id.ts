@@ -625,6 +625,7 @@ export const id = {
   'hq.search.none': 'Tidak ditemukan di kasir mana pun.',
   'hq.search.results': 'Hasil pencarian di semua kasir',
   'err.hq.unreachable': 'Kantor pusat tidak terjangkau. Laporan kasir ini tetap tersedia di atas.',
+  'err.hq.url_invalid': 'Alamat kantor pusat harus postgres://… dengan TLS terverifikasi (kecuali localhost).',
   'err.hq.not_configured': 'Login pemilik untuk kantor pusat belum disimpan di kasir ini.',
 } as const;
 

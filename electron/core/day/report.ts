@@ -128,6 +128,29 @@ export function buildReport(groups: Iterable<ReportGroup>): SalesReport {
   return report;
 }
 
+/**
+ * One GROUP BY row (state, late, voided, count, amount, paid, paid_or_charged, first_at, last_at)
+ * as a SQL driver hands it over: SQLite's numbers and 0/1, or PostgreSQL's numeric text and booleans.
+ */
+export function reportGroupOfRow(row: Record<string, unknown>): ReportGroup {
+  const flag = (value: unknown): boolean => value === true || Number(value) === 1;
+  return {
+    state: row.state as PaymentState,
+    late: flag(row.late),
+    voided: flag(row.voided),
+    // Schema 5's dimensions; a row without them (an older replica) is a QRIS sale's first payment.
+    method: (row.method ?? 'qris') as PaymentMethod,
+    followUp: flag(row.follow_up),
+    completed: flag(row.completed),
+    count: Number(row.count),
+    amount: Number(row.amount),
+    paid: Number(row.paid),
+    paidOrCharged: Number(row.paid_or_charged),
+    firstAt: Number(row.first_at),
+    lastAt: Number(row.last_at),
+  };
+}
+
 /** The GROUP BY rows of individual sales, as the ledger's report query would return them. */
 export function groupSales(sales: Iterable<SaleFacts>): ReportGroup[] {
   const groups = new Map<string, ReportGroup>();

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { buildReport, type ReportGroup, type SalesReport } from '../day/report.ts';
+import { buildReport, reportGroupOfRow, type SalesReport } from '../day/report.ts';
 import type { PaymentState } from '../../../shared/payment.ts';
 
 /** Which tills the owner's Laporan covers (issue 23). */
@@ -35,17 +35,7 @@ export async function consolidatedReport(client: pg.ClientBase, scope: HqScope, 
      FROM paypro.payments p WHERE p.created_at >= $1 AND p.created_at < $2 ${filter.sql} GROUP BY 1, 2, 3`,
     [fromMs, toMs, ...filter.params],
   );
-  return buildReport(rows.map((row): ReportGroup => ({
-    state: row.state as PaymentState,
-    late: row.late === true,
-    voided: row.voided === true,
-    count: Number(row.count),
-    amount: Number(row.amount),
-    paid: Number(row.paid),
-    paidOrCharged: Number(row.paid_or_charged),
-    firstAt: Number(row.first_at),
-    lastAt: Number(row.last_at),
-  })));
+  return buildReport(rows.map(reportGroupOfRow));
 }
 
 export async function listTills(client: pg.ClientBase): Promise<HqTill[]> {

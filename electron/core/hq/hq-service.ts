@@ -1,9 +1,9 @@
 import pg from 'pg';
 import { PosError } from '../errors.ts';
 import type { Cipher, KeyValueStore } from '../vault/vault.ts';
-import { clientConfig } from './connection.ts';
+import { clientConfig, type HqConnection } from './connection.ts';
 import { consolidatedReport, listTills, searchAcrossTills, type HqScope } from './hq-report.ts';
-import { HqVault } from './hq-vault.ts';
+import { HqVault, type HqNames } from './hq-vault.ts';
 import { HqSync, type SyncStatus } from './sync.ts';
 
 export interface HqServiceOptions {
@@ -44,6 +44,28 @@ export class HqService {
     } catch (error) {
       this.#options.onError?.(error);
     }
+  }
+
+  /**
+   * The owner's Settings → Kantor pusat (owner PIN): checks and stores the till's login (and the
+   * owner's, for the all-tills Laporan) encrypted, and (re)starts the sync with it.
+   */
+  async configure(request: { till: HqConnection; owner?: HqConnection; names: HqNames }): Promise<void> {
+    this.#options.requireOwner();
+    for (const connection of [request.till, request.owner]) {
+      if (connection === undefined) continue;
+      try {
+        clientConfig(connection);
+      } catch (error) {
+        throw new PosError('validation', { detail: (error as Error).message, fields: { url: { code: 'hq.url_invalid' } } });
+      }
+    }
+    this.vault.setNames(request.names);
+    await this.vault.set(request.till, 'till');
+    if (request.owner) await this.vault.set(request.owner, 'owner');
+    await this.#sync?.stop();
+    this.#sync = undefined;
+    await this.start();
   }
 
   /** A sale was written: send it now rather than at the next poll. */

@@ -1,6 +1,6 @@
 import type { DatabaseSync, SQLInputValue, SQLOutputValue, StatementSync } from 'node:sqlite';
 import { CLOSED_LOCALLY_STATES, type PaymentState } from '../../../shared/payment.ts';
-import { buildReport, type CountAmount, type ReportGroup } from '../day/report.ts';
+import { buildReport, reportGroupOfRow, type CountAmount, type ReportGroup } from '../day/report.ts';
 import type { ExportSale } from '../day/sales-csv.ts';
 import { DAY_QUERIES } from './day-queries.ts';
 import { ROLLUP_BUCKET_MS } from './migration-rollup.ts';
@@ -348,20 +348,7 @@ function page(rows: Row[], limit: number): SalePage {
 }
 
 function groups(rows: Row[]): ReportGroup[] {
-  return rows.map((row) => ({
-    state: row.state as PaymentState,
-    late: Number(row.late) === 1,
-    voided: Number(row.voided) === 1,
-    method: row.method as PaymentMethod,
-    followUp: Number(row.follow_up) === 1,
-    completed: Number(row.completed) === 1,
-    count: Number(row.count),
-    amount: Number(row.amount),
-    paid: Number(row.paid),
-    paidOrCharged: Number(row.paid_or_charged),
-    firstAt: Number(row.first_at),
-    lastAt: Number(row.last_at),
-  }));
+  return rows.map(reportGroupOfRow);
 }
 
 function withResolutions(reportGroups: ReportGroup[], resolutionRows: Row[], earlier: CountAmount): ShiftReport {

@@ -107,6 +107,7 @@ function fakeHandlers(): IpcHandlers {
     getHqStatus: async () => ({ configured: false, pending: 0, unreachableSince: null, lastSyncAt: null, ownerView: false }),
     getHqReport: async () => ({ businessDate: '2026-03-02', toDate: '2026-03-02', report, tills: [], thisTill: '' }),
     searchHq: async () => ({ sales: [] }),
+    configureHq: async () => ({ configured: true, pending: 0, unreachableSince: null, lastSyncAt: null, ownerView: false }),
   };
 }
 
@@ -190,6 +191,7 @@ const validRequests: { [K in IpcCallName]: IpcRequest<K> } = {
   getHqStatus: {},
   getHqReport: { scope: { kind: 'all' } },
   searchHq: { tradeNo: 'TRX-1' },
+  configureHq: { till: { url: 'postgres://till@127.0.0.1/hq', password: 'x' }, names: { tillName: 'Kasir 1', outletName: '' } },
 };
 
 const callNames = Object.keys(ipcContract) as IpcCallName[];

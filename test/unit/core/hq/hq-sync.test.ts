@@ -35,3 +35,41 @@ describe('head-office sync (real PostgreSQL)', () => {
     expect(a2?.state).toBe('failed');
   });
 });
+
+describe('HqService: Settings → Kantor pusat (real PostgreSQL)', () => {
+  const hq = useHq();
+
+  it('needs the owner PIN, refuses a TLS-less remote address, then stores the logins encrypted and syncs', async () => {
+    const { HqService } = await import('../../../../electron/core/hq/hq-service.ts');
+    const { createAesCipher } = await import('../../../harness/aes-cipher.ts');
+    const till = await hq.till('Kasir setelan');
+    await till.sync.stop(); // the service runs its own sync on this ledger
+    const stored = new Map<string, unknown>();
+    const store = { get: (key: string) => stored.get(key), set: (key: string, value: unknown) => void stored.set(key, value), delete: (key: string) => void stored.delete(key) };
+    let unlocked = false;
+    const service = new HqService({
+      store, cipher: createAesCipher([Buffer.alloc(32, 3)]), ledgerFile: till.ledgerFile,
+      requireOwner: () => {
+        if (!unlocked) throw Object.assign(new Error('locked'), { code: 'locked' });
+      },
+      dayRange: () => ({ businessDate: '2026-03-02', toDate: '2026-03-02', from: T0, to: T0 + 86_400_000 }),
+    });
+    const names = { tillName: 'Kasir setelan', outletName: 'Outlet B' };
+    await expect(service.configure({ till: { url: till.url, password: till.login.password }, names })).rejects.toThrow('locked');
+    unlocked = true;
+    await expect(service.configure({ till: { url: 'postgres://x@hq.example.com/hq?sslmode=disable', password: 'p' }, names }))
+      .resolves.toBeUndefined(); // sslmode in the URL is ignored: TLS verify-full is forced instead
+    await service.close();
+    await expect(service.configure({ till: { url: 'http://hq.example.com', password: 'p' }, names })).rejects.toMatchObject({ code: 'validation' });
+
+    await service.configure({ till: { url: till.url, password: till.login.password }, names });
+    expect(JSON.stringify([...stored])).not.toContain(till.login.password);
+    till.ledger.record(newPayment('SET-1'));
+    service.notify();
+    await expect.poll(() => service.status().pending, { timeout: 10_000 }).toBe(0);
+    expect(service.status()).toMatchObject({ configured: true, unreachableSince: null, ownerView: false });
+    const [row] = await hq.asOwner<{ outlet_name: string }>('SELECT outlet_name FROM paypro.tills WHERE till_id = $1', [till.sync.tillId]);
+    expect(row?.outlet_name).toBe('Outlet B');
+    await service.close();
+  });
+});
