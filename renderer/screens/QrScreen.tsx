@@ -12,6 +12,7 @@ import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { QrCode } from '../components/QrCode.tsx';
 import { UnpayableNotice } from '../components/UnpayableNotice.tsx';
 import { ReceiptActions } from '../components/ReceiptActions.tsx';
+import { restIsMainAction, SaleFollowUpActions, SalePaymentList } from '../cash/SalePayments.tsx';
 
 type Props = {
   payment: PaymentView;
@@ -40,6 +41,8 @@ export function QrScreen({ payment, onPaymentChange, onNewSale }: Props) {
   // answer is being checked, waiting is (cancel stays at hand, as it is not the suggestion).
   const cannotBePaid = counterState === 'qr_refused' || counterState === 'qr_lost';
   const unpayable = cannotBePaid || counterState === 'unknown';
+  // After a partial payment the main action is Tagih sisa, not a new sale (issue 20 item 2).
+  const restFirst = finished && restIsMainAction(payment);
 
   /** Keeps the newest view of this payment; a late push of an older state is ignored. */
   const accept = useCallback(
@@ -81,9 +84,10 @@ export function QrScreen({ payment, onPaymentChange, onNewSale }: Props) {
   }, [payment.state]);
 
   useEffect(() => {
+    if (restFirst) return; // Tagih sisa has the focus
     if (finished) newSaleRef.current?.focus();
     else screenRef.current?.focus();
-  }, [finished]);
+  }, [finished, restFirst]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -151,6 +155,7 @@ export function QrScreen({ payment, onPaymentChange, onNewSale }: Props) {
               </p>
             </>
           ) : null}
+          <SalePaymentList payment={payment} />
           {(payment.state === 'failed' || payment.errorCode === PAID_AMOUNT_DIFFERS) && payment.errorCode ? (
             <p className="qr-status-detail">{t('qr.reason', { reason: tc(payment.errorCode) })}</p>
           ) : null}
@@ -161,8 +166,9 @@ export function QrScreen({ payment, onPaymentChange, onNewSale }: Props) {
         {failure ? <ErrorBanner error={failure} /> : null}
 
         <div className="qr-actions">
+          <SaleFollowUpActions payment={payment} onShow={onPaymentChange} />
           {finished ? (
-            <button type="button" ref={newSaleRef} className="button button-primary" onClick={onNewSale}>
+            <button type="button" ref={newSaleRef} className={`button ${restFirst ? 'button-secondary' : 'button-primary'}`} onClick={onNewSale}>
               {t('qr.new_sale')}
               <kbd aria-hidden="true">{t('qr.new_sale_key')}</kbd>
             </button>

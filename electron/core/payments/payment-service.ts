@@ -154,7 +154,7 @@ export class PaymentService {
     return this.#oneAtATime(async () => {
       const settings = this.#options.settings();
       const { first, outstanding } = this.#outstanding(saleTradeNo);
-      if (first.environment !== settings.environment) throw new PosError('sale.other_environment', { detail: first.environment });
+      if (first.environment !== settings.environment) throw new PosError('cashSale.other_environment', { detail: first.environment });
       const gateway = await this.#options.gatewayFor(settings.environment);
       const customer = { name: first.customerName, mobile: first.customerMobile, email: first.customerEmail };
       return this.#createQris(gateway, settings, outstanding, customer, saleTradeNo);
@@ -217,11 +217,11 @@ export class PaymentService {
   #outstanding(saleTradeNo: string): { first: PaymentRecord; outstanding: number } {
     const first = this.#require(saleTradeNo);
     const payments = this.#ledger.salePayments(saleTradeNo);
-    if (payments[0]?.tradeNo !== saleTradeNo) throw new PosError('sale.not_a_sale', { detail: saleTradeNo });
+    if (payments[0]?.tradeNo !== saleTradeNo) throw new PosError('cashSale.not_a_sale', { detail: saleTradeNo });
     const open = payments.find((payment) => !isFinishedAtCounter(payment.state));
-    if (open !== undefined) throw new PosError('sale.payment_open', { detail: open.tradeNo });
+    if (open !== undefined) throw new PosError('cashSale.payment_open', { detail: open.tradeNo });
     const outstanding = first.amount - payments.reduce((sum, payment) => sum + receivedOf(payment), 0);
-    if (outstanding <= 0) throw new PosError('sale.nothing_outstanding', { detail: saleTradeNo });
+    if (outstanding <= 0) throw new PosError('cashSale.nothing_outstanding', { detail: saleTradeNo });
     return { first, outstanding };
   }
 
