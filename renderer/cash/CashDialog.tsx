@@ -56,10 +56,21 @@ export function CashDialog({ amount, cancelsQr = false, pay, onPaid, onDismiss }
     else setFailure(result.error);
   };
 
+  // The key handler reads the newest tender without re-subscribing on every keystroke.
+  const confirmTyped = useRef(() => {});
+  confirmTyped.current = () => void confirm(tendered);
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const quickIndex = ['F9', 'F10', 'F11', 'F12'].indexOf(event.key);
-      if (event.key === 'Escape') {
+      if (event.key === 'Enter') {
+        // Enter is this dialog's alone: the screen behind must not also take it (a new sale).
+        // A focused button other than the confirm one (Kembali, a quick tender) answers it itself.
+        event.stopPropagation();
+        if (event.target instanceof HTMLButtonElement) return;
+        event.preventDefault();
+        confirmTyped.current();
+      } else if (event.key === 'Escape') {
         event.preventDefault();
         event.stopPropagation();
         if (!busyRef.current) onDismiss();
@@ -76,17 +87,7 @@ export function CashDialog({ amount, cancelsQr = false, pay, onPaid, onDismiss }
 
   return (
     <div className="dialog-backdrop">
-      <form
-        className="dialog cash-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        aria-busy={busy}
-        onSubmit={(event) => {
-          event.preventDefault();
-          void confirm(tendered);
-        }}
-      >
+      <div className="dialog cash-dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} aria-busy={busy}>
         <h2 id={titleId}>{t('cashSale.title')}</h2>
         <p className="cash-due">
           <span>{t('cashSale.amount')}</span>
@@ -150,12 +151,17 @@ export function CashDialog({ amount, cancelsQr = false, pay, onPaid, onDismiss }
             {t('cashSale.back')}
             <kbd aria-hidden="true">Esc</kbd>
           </button>
-          <button type="submit" className="button button-primary" disabled={busy || change === null || !change.ok}>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={busy || change === null || !change.ok}
+            onClick={() => void confirm(tendered)}
+          >
             {t('cashSale.confirm')}
             <kbd aria-hidden="true">Enter</kbd>
           </button>
         </div>
-      </form>
+      </div>
     </div>
   );
 }
