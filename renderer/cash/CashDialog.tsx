@@ -128,7 +128,7 @@ export function CashDialog({ amount, cancelsQr = false, pay, onPaid, onDismiss }
                 inputRef.current?.focus();
               }}
             >
-              {index === 0 ? t('cashSale.exact') : formatRupiah(value)}
+              {index === 0 ? t('cashSale.exact') : groupRupiah(value)}
               <kbd aria-hidden="true">{`F${9 + index}`}</kbd>
             </button>
           ))}
