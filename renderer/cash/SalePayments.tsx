@@ -19,8 +19,28 @@ export function saleBalance(payment: PaymentView): { saleTradeNo: string; receiv
       open: sale.payments.some((each) => !isFinishedAtCounter(each.state)),
     };
   }
-  const received = payment.state === 'paid' ? (payment.paidAmount ?? payment.amount) : payment.state === 'partially_paid' ? (payment.paidAmount ?? 0) : 0;
+  const received = receivedOfView(payment);
   return { saleTradeNo: payment.tradeNo, received, outstanding: Math.max(0, payment.amount - received), open: !isFinishedAtCounter(payment.state) };
+}
+
+/**
+ * How a list row (Today) shows a sale: a sale its payments paid in full reads as paid whatever its
+ * first payment's own state; one still owing shows what all its payments brought in.
+ */
+export function saleRowState(payment: PaymentView): { counterState: PaymentView['counterState']; paid: number | null; methods: string | null } {
+  const { sale } = payment;
+  if (sale === undefined) {
+    return { counterState: payment.counterState, paid: payment.state === 'partially_paid' ? payment.paidAmount : null, methods: null };
+  }
+  const methods = [...new Set(sale.payments.filter((each) => receivedOfView(each) > 0).map((each) => (each.method === 'cash' ? 'TUNAI' : 'QRIS')))].join(' + ');
+  if (sale.outstanding === 0) return { counterState: 'paid', paid: null, methods };
+  return { counterState: payment.counterState, paid: sale.received > 0 ? sale.received : null, methods };
+}
+
+/** The money one payment of a sale brought in (the rule of receivedOf in main). */
+function receivedOfView(each: { state: PaymentView['state']; amount: number; paidAmount: number | null }): number {
+  if (each.state === 'paid') return each.paidAmount ?? each.amount;
+  return each.state === 'partially_paid' ? (each.paidAmount ?? 0) : 0;
 }
 
 /** "Tagih sisa" is the main action: money came in, the sale still owes, and none of its QRs is open. */

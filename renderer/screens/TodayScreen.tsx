@@ -12,6 +12,7 @@ import { CancelPaymentDialog } from '../components/CancelPaymentDialog.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { ReprintButton } from '../components/ReprintButton.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
+import { saleRowState } from '../cash/SalePayments.tsx';
 import { LateBanner, LateRowNote } from '../day/LateNotice.tsx';
 import { useLateTradeNos } from '../day/useLateTradeNos.ts';
 import { appendPage, firstPage, isAnotherDay, mergeRow, NO_ROWS, type TodayRows } from './today-rows.ts';
@@ -168,22 +169,26 @@ export function TodayScreen({ onOpen, lateCount, onOpenLate }: Props) {
             </tr>
           </thead>
           <tbody>
-            {payments.map((payment) => (
+            {payments.map((payment) => {
+              // A sale of several payments (issue 22) is one row: its state and money over all of them.
+              const shown = saleRowState(payment);
+              return (
               <tr key={payment.tradeNo}>
                 <td>{formatClock(payment.createdAt)}</td>
                 <td className="num">
                   {formatRupiah(payment.amount)}
-                  {payment.state === 'partially_paid' && payment.paidAmount !== null ? (
+                  {shown.paid !== null ? (
                     <span className="today-paid-of">
                       {t('today.paid_of', {
-                        paid: formatRupiah(payment.paidAmount),
+                        paid: formatRupiah(shown.paid),
                         charged: formatRupiah(payment.amount),
                       })}
                     </span>
                   ) : null}
+                  {shown.methods ? <span className="today-paid-of">{shown.methods}</span> : null}
                 </td>
                 <td>
-                  <StatusBadge state={payment.counterState} />
+                  <StatusBadge state={shown.counterState} />
                   {lateTradeNos.has(payment.tradeNo) ? <LateRowNote tradeNo={payment.tradeNo} onOpen={onOpenLate} /> : null}
                 </td>
                 <td className="mono">{payment.tradeNo}</td>
@@ -220,7 +225,8 @@ export function TodayScreen({ onOpen, lateCount, onOpenLate }: Props) {
                   <ReprintButton payment={payment} />
                 </td>
               </tr>
-            ))}
+              );
+            })}
           </tbody>
         </table>
       ) : null}

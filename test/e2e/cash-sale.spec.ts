@@ -31,6 +31,7 @@ async function expectOneRowInToday(page: Page, amount: string) {
   const rows = page.locator('tbody tr');
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText(amount);
+  await expect(rows.first().locator('.badge')).toHaveText('Lunas');
 }
 
 test('a cash sale with change, keyboard only: F8, a quick tender, Enter; the result says TUNAI and the change, large', async ({ configured: preview, page }) => {
