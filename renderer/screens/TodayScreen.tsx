@@ -142,6 +142,11 @@ export function TodayScreen({ onOpen, lateCount, onOpenLate }: Props) {
           <span className="today-total-label">{t('today.received_total')}</span>
           <AmountText className="today-total-amount" amount={today.receivedTotal} />
           <span className="today-total-count">{t('today.paid_count', { count: today.paidCount })}</span>
+          {today.receivedByMethod && today.receivedByMethod.cash > 0 ? (
+            <span className="today-total-count" data-testid="today-by-method">
+              {t('cashSale.report_by_method', { qris: formatRupiah(today.receivedByMethod.qris), cash: formatRupiah(today.receivedByMethod.cash) })}
+            </span>
+          ) : null}
           {today.partialCount > 0 ? (
             <span className="today-total-partial">
               {t('today.partial_count', { count: today.partialCount, amount: formatRupiah(today.outstandingTotal) })}

@@ -118,6 +118,8 @@ test('partial QRIS + the rest in cash = one sale fully paid', async ({ configure
   expect(today).toMatchObject({ receivedTotal: 10_000_000, paidCount: 1, partialCount: 0, outstandingTotal: 0 });
   expect(report.report).toMatchObject({ saleCount: 1, received: 10_000_000, receivedByMethod: { qris: 2_500_000, cash: 7_500_000 } });
   await expectOneRowInToday(page, 'Rp 10.000.000');
+  await expect(page.getByTestId('today-by-method')).toHaveText('QRIS Rp 2.500.000 · tunai Rp 7.500.000');
+  await screenshotAtSizes(page, 'today-qris-and-cash', { restore: { width: 1366, height: 900 } });
   // Laporan: the takings in total, QRIS and cash apart.
   await page.keyboard.press('F4');
   await expect(page.getByTestId('report-by-method').first()).toHaveText('QRIS Rp 2.500.000 · tunai Rp 7.500.000');

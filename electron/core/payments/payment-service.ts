@@ -98,6 +98,8 @@ export interface DaySummary {
   next: string | null;
   /** Money received: paid sales plus what partially paid ones brought in. */
   receivedTotal: number;
+  /** The same money by how it was paid: QRIS and cash (issue 22). */
+  receivedByMethod: { qris: number; cash: number };
   /** Sales paid in full. */
   paidCount: number;
   partialCount: number;
@@ -305,6 +307,7 @@ export class PaymentService {
       payments: page.payments.map((record) => this.#view(record)),
       next: page.next === null ? null : `${page.next.createdAt}.${page.next.id}`,
       receivedTotal: summary.receivedTotal,
+      receivedByMethod: summary.receivedByMethod,
       paidCount: summary.byState.paid.count,
       partialCount: summary.byState.partially_paid.count,
       outstandingTotal: summary.outstandingTotal,
