@@ -28,3 +28,13 @@ export function quickTenders(amount: number): number[] {
   }
   return [amount, ...[...roundUps].sort((a, b) => a - b).slice(0, MAX_ROUND_UPS)];
 }
+
+/** The refusals of cash and of a sale's follow-up payments that main sends (translated as `err.<code>`). */
+export const CASH_SALE_ERROR_CODES = [
+  'cashSale.tender_short',
+  'cashSale.tender_invalid',
+  'cashSale.not_a_sale',
+  'cashSale.payment_open',
+  'cashSale.nothing_outstanding',
+  'cashSale.other_environment',
+] as const;

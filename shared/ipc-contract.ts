@@ -173,6 +173,8 @@ export const ipcContract = {
       payments: z.array(paymentViewSchema),
       next: z.string().nullable(),
       receivedTotal: z.number().int(),
+      /** The same money by how it was paid (issue 22). */
+      receivedByMethod: z.object({ qris: z.number().int(), cash: z.number().int() }).optional(),
       paidCount: z.number().int(),
       partialCount: z.number().int(),
       outstandingTotal: z.number().int(),

@@ -185,7 +185,7 @@ function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view
           <QrScreen payment={payment} shopMobile={view.settings.defaultCustomer.mobile} onPaymentChange={setPayment} onNewSale={() => setPayment(null)} />
         ) : null}
         {route === 'sale' && !payment ? (
-          <SaleScreen view={view} charge={charge} onOpenSettings={() => navigate('settings')} />
+          <SaleScreen view={view} charge={charge} onOpenSettings={() => navigate('settings')} onPaid={setPayment} />
         ) : null}
         {route === 'today' ? (
           <TodayScreen

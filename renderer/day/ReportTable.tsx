@@ -20,6 +20,11 @@ export function ReportTable({ report, label, later }: { report: ReportView; labe
         <span>{t('report.received')}</span>
         <strong data-testid="report-received">{formatRupiah(report.received)}</strong>
       </p>
+      {report.receivedByMethod ? (
+        <p className="report-by-method" data-testid="report-by-method">
+          {t('cashSale.report_by_method', { qris: formatRupiah(report.receivedByMethod.qris), cash: formatRupiah(report.receivedByMethod.cash) })}
+        </p>
+      ) : null}
       <table className="report-table">
         <thead>
           <tr>

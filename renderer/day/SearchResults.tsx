@@ -9,6 +9,7 @@ import { formatClock, formatSaleMoment } from '../app/time.ts';
 import { useInFlight } from '../app/useInFlight.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
+import { saleRowState } from '../cash/SalePayments.tsx';
 
 type Props = {
   sales: readonly SaleView[];
@@ -59,7 +60,8 @@ export function SearchResults({ sales, shownDate, onSaleChange }: Props) {
                 <td className="search-when">{formatSaleMoment(sale.createdAt, shownDate, language)}</td>
                 <td className="num">{formatRupiah(sale.amount)}</td>
                 <td>
-                  <StatusBadge state={sale.counterState} />
+                  {/* A sale of several payments (issue 22): its state over all of them. */}
+                  <StatusBadge state={saleRowState(sale).counterState} />
                   {sale.late ? (
                     <span className={`search-late${sale.resolution === null ? ' search-late-open' : ''}`}>
                       {sale.resolution === null
@@ -71,6 +73,9 @@ export function SearchResults({ sales, shownDate, onSaleChange }: Props) {
                 <td className="mono">
                   {sale.tradeNo}
                   {sale.platformTradeNo ? <span className="search-platform">{sale.platformTradeNo}</span> : null}
+                  {sale.sale?.payments.slice(1).map((each) => (
+                    <span key={each.tradeNo} className="search-platform">{each.platformTradeNo ?? each.tradeNo}</span>
+                  ))}
                 </td>
                 <td>{sale.cashierName ?? '–'}</td>
                 <td className="search-actions">

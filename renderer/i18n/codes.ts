@@ -1,3 +1,4 @@
+import { CASH_SALE_ERROR_CODES } from '../../shared/cash.ts';
 import { PAYMENT_URL_TOO_LONG } from '../../shared/payment.ts';
 import { QRIS_CHARGE_PROBLEM_CODES } from '../../shared/qris/check.ts';
 import { LATE_ERROR_CODES } from '../../shared/day/late-rules.ts';
@@ -114,6 +115,7 @@ export const ALL_ERROR_CODES: readonly string[] = [
   ...RECEIPT_ERROR_CODES,
   ...RECEIPT_SETTINGS_ERROR_CODES,
   ...SEARCH_ERROR_CODES,
+  ...CASH_SALE_ERROR_CODES,
   ...LATE_ERROR_CODES,
   ...CASH_SETTINGS_ERROR_CODES,
 ];

@@ -13,6 +13,7 @@ import { QrCode } from '../components/QrCode.tsx';
 import { UnpayableNotice } from '../components/UnpayableNotice.tsx';
 import { ReceiptActions } from '../components/ReceiptActions.tsx';
 import './qr.css';
+import { restIsMainAction, SaleFollowUpActions, SalePaymentList } from '../cash/SalePayments.tsx';
 
 type Props = {
   payment: PaymentView;
@@ -43,6 +44,8 @@ export function QrScreen({ payment, shopMobile, onPaymentChange, onNewSale }: Pr
   // answer is being checked, waiting is (cancel stays at hand, as it is not the suggestion).
   const cannotBePaid = counterState === 'qr_refused' || counterState === 'qr_lost';
   const unpayable = cannotBePaid || counterState === 'unknown';
+  // After a partial payment the main action is Tagih sisa, not a new sale (issue 20 item 2).
+  const restFirst = finished && restIsMainAction(payment);
 
   /** Keeps the newest view of this payment; a late push of an older state is ignored. */
   const accept = useCallback(
@@ -84,9 +87,10 @@ export function QrScreen({ payment, shopMobile, onPaymentChange, onNewSale }: Pr
   }, [payment.state]);
 
   useEffect(() => {
+    if (restFirst) return; // Tagih sisa has the focus
     if (finished) newSaleRef.current?.focus();
     else screenRef.current?.focus();
-  }, [finished]);
+  }, [finished, restFirst]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -154,6 +158,7 @@ export function QrScreen({ payment, shopMobile, onPaymentChange, onNewSale }: Pr
               </p>
             </>
           ) : null}
+          <SalePaymentList payment={payment} />
           {payment.errorCode && (payment.state === 'failed' || PAID_AMOUNT_FLAGS.has(payment.errorCode)) ? (
             <p className="qr-status-detail">{t('qr.reason', { reason: tc(payment.errorCode) })}</p>
           ) : null}
@@ -164,8 +169,9 @@ export function QrScreen({ payment, shopMobile, onPaymentChange, onNewSale }: Pr
         {failure ? <ErrorBanner error={failure} /> : null}
 
         <div className="qr-actions">
+          <SaleFollowUpActions payment={payment} onShow={onPaymentChange} />
           {finished ? (
-            <button type="button" ref={newSaleRef} className="button button-primary" onClick={onNewSale}>
+            <button type="button" ref={newSaleRef} className={`button ${restFirst ? 'button-secondary' : 'button-primary'}`} onClick={onNewSale}>
               {t('qr.new_sale')}
               <kbd aria-hidden="true">{t('qr.new_sale_key')}</kbd>
             </button>

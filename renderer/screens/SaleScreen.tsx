@@ -12,12 +12,18 @@ import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { Keypad } from '../components/Keypad.tsx';
 import { TextField } from '../components/TextField.tsx';
 import './sale.css';
+import { CashDialog } from '../cash/CashDialog.tsx';
+import { useCashKey } from '../cash/SalePayments.tsx';
+import type { PaymentView } from '../../shared/payment.ts';
+import { safeCall } from '../app/pos.ts';
 
 type Props = {
   view: SettingsView;
   /** The charge in flight (or just refused) lives in the shell, so leaving this screen keeps it. */
   charge: Charge;
   onOpenSettings: () => void;
+  /** A cash sale was recorded (issue 22): show its result. */
+  onPaid: (payment: PaymentView) => void;
 };
 
 type Customer = { name: string; mobile: string; email: string };
@@ -52,7 +58,7 @@ function checkField(field: SaleFormField, value: string, view: SettingsView): Fi
   return result.ok ? null : result.error;
 }
 
-export function SaleScreen({ view, charge, onOpenSettings }: Props) {
+export function SaleScreen({ view, charge, onOpenSettings, onPaid }: Props) {
   const { t, tc } = useI18n();
   // Back from another screen mid-charge: the sale being charged is shown again, as typed.
   const draft = charge.state?.draft;
@@ -128,9 +134,8 @@ export function SaleScreen({ view, charge, onOpenSettings }: Props) {
   const connection = useConnectionLevel();
   const [offlineWarning, setOfflineWarning] = useState(false);
 
-  const submit = (event?: FormEvent, offlineConfirmed = false) => {
-    event?.preventDefault();
-    if (charge.inFlight()) return; // a second Enter while charging does nothing
+  /** The sale as typed, checked by the shared rules; null (errors shown, focus on the first) when it is not valid. */
+  const validSale = (): { amount: number; customer?: Record<string, string> } | null => {
     const all: FieldErrors = {};
     for (const field of ['amount', 'name', 'mobile', 'email'] as const) {
       const error = checkField(field, field === 'amount' ? amountText : customer[field], view);
@@ -142,19 +147,33 @@ export function SaleScreen({ view, charge, onOpenSettings }: Props) {
     if (!amount.ok || Object.keys(all).length > 0) {
       if (!all.amount) setShowCustomer(true);
       focusFirstError(all);
-      return;
+      return null;
     }
+    const trimmed = Object.fromEntries(Object.entries(customer).filter(([, value]) => value.trim() !== ''));
+    return { amount: amount.value, ...(Object.keys(trimmed).length > 0 ? { customer: trimmed } : {}) };
+  };
+
+  const submit = (event?: FormEvent, offlineConfirmed = false) => {
+    event?.preventDefault();
+    if (charge.inFlight()) return; // a second Enter while charging does nothing
+    const sale = validSale();
+    if (sale === null) return;
     if (connection === 'unreachable' && !offlineConfirmed) {
       setOfflineWarning(true);
       return;
     }
     setFailure(null);
-    const trimmed = Object.fromEntries(Object.entries(customer).filter(([, value]) => value.trim() !== ''));
-    charge.start(
-      { amount: amount.value, ...(Object.keys(trimmed).length > 0 ? { customer: trimmed } : {}) },
-      { amountText, customer },
-    );
+    charge.start(sale, { amountText, customer });
   };
+
+  // Tunai (F8, issue 22): the same checked sale, paid in cash; no gateway, so no offline question.
+  const [cashSale, setCashSale] = useState<{ amount: number; customer?: Record<string, string> } | null>(null);
+  const openCash = () => {
+    if (charge.inFlight()) return;
+    const sale = validSale();
+    if (sale !== null) setCashSale(sale);
+  };
+  useCashKey(cashSale === null && !charging, openCash);
 
   const showRefusal = (error: IpcError) => {
     if (error.code === 'validation' && error.fields) {
@@ -292,11 +311,26 @@ export function SaleScreen({ view, charge, onOpenSettings }: Props) {
           {t('sale.charge')}
           <kbd aria-hidden="true">{t('sale.charge_key')}</kbd>
         </button>
+        <button type="button" className="button button-secondary button-cash" disabled={charging} aria-keyshortcuts="F8" onClick={openCash}>
+          {t('cashSale.button')}
+          <kbd aria-hidden="true">{t('cashSale.key')}</kbd>
+        </button>
         <p className="sale-progress" role="status">
           {charging ? t('sale.charging') : ''}
         </p>
       </div>
       <Keypad onKey={onAmount} disabled={charging} />
+      {cashSale ? (
+        <CashDialog
+          amount={cashSale.amount}
+          pay={(tendered) => safeCall((api) => api.payCash({ ...cashSale, tendered }))}
+          onPaid={(payment) => {
+            setCashSale(null);
+            onPaid(payment);
+          }}
+          onDismiss={() => setCashSale(null)}
+        />
+      ) : null}
       {offlineWarning ? (
         <ConfirmDialog
           title={t('offline.title')}

@@ -14,6 +14,7 @@ import { ReprintButton } from '../components/ReprintButton.tsx';
 import { AmountCheckNote } from '../components/AmountCheckNote.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { WhatsAppReceiptButton } from '../components/WhatsAppReceiptButton.tsx';
+import { saleRowState } from '../cash/SalePayments.tsx';
 import { LateBanner, LateRowNote } from '../day/LateNotice.tsx';
 import { useLateTradeNos } from '../day/useLateTradeNos.ts';
 import { appendPage, firstPage, isAnotherDay, mergeRow, NO_ROWS, type TodayRows } from './today-rows.ts';
@@ -146,6 +147,11 @@ export function TodayScreen({ onOpen, lateCount, onOpenLate, shopMobile }: Props
           <span className="today-total-label">{t('today.received_total')}</span>
           <AmountText className="today-total-amount" amount={today.receivedTotal} />
           <span className="today-total-count">{t('today.paid_count', { count: today.paidCount })}</span>
+          {today.receivedByMethod && today.receivedByMethod.cash > 0 ? (
+            <span className="today-total-count" data-testid="today-by-method">
+              {t('cashSale.report_by_method', { qris: formatRupiah(today.receivedByMethod.qris), cash: formatRupiah(today.receivedByMethod.cash) })}
+            </span>
+          ) : null}
           {today.partialCount > 0 ? (
             <span className="today-total-partial">
               {t('today.partial_count', { count: today.partialCount, amount: formatRupiah(today.outstandingTotal) })}
@@ -173,22 +179,26 @@ export function TodayScreen({ onOpen, lateCount, onOpenLate, shopMobile }: Props
             </tr>
           </thead>
           <tbody>
-            {payments.map((payment) => (
+            {payments.map((payment) => {
+              // A sale of several payments (issue 22) is one row: its state and money over all of them.
+              const shown = saleRowState(payment);
+              return (
               <tr key={payment.tradeNo}>
                 <td>{formatClock(payment.createdAt)}</td>
                 <td className="num">
                   {formatRupiah(payment.amount)}
-                  {payment.state === 'partially_paid' && payment.paidAmount !== null ? (
+                  {shown.paid !== null ? (
                     <span className="today-paid-of">
                       {t('today.paid_of', {
-                        paid: formatRupiah(payment.paidAmount),
+                        paid: formatRupiah(shown.paid),
                         charged: formatRupiah(payment.amount),
                       })}
                     </span>
                   ) : null}
+                  {shown.methods ? <span className="today-paid-of">{shown.methods}</span> : null}
                 </td>
                 <td>
-                  <StatusBadge state={payment.counterState} />
+                  <StatusBadge state={shown.counterState} />
                   <AmountCheckNote payment={payment} />
                   {lateTradeNos.has(payment.tradeNo) ? <LateRowNote tradeNo={payment.tradeNo} onOpen={onOpenLate} /> : null}
                 </td>
@@ -227,7 +237,8 @@ export function TodayScreen({ onOpen, lateCount, onOpenLate, shopMobile }: Props
                   <WhatsAppReceiptButton payment={payment} shopMobile={shopMobile} onFailure={setFailure} />
                 </td>
               </tr>
-            ))}
+              );
+            })}
           </tbody>
         </table>
       ) : null}

@@ -166,7 +166,7 @@ async function paidSamples(page: Page, preview: WebPreview): Promise<number[]> {
 }
 
 /** A fresh preview and page on the sale screen, set up for training, for one series. */
-async function withCashierPage<T>(browser: Browser, transport: BridgeTransport, work: (page: Page, preview: WebPreview) => Promise<T>): Promise<T> {
+export async function withCashierPage<T>(browser: Browser, transport: BridgeTransport, work: (page: Page, preview: WebPreview) => Promise<T>): Promise<T> {
   const preview = await startWebPreview({ transport });
   const context = await browser.newContext(COUNTER_WINDOW);
   try {

@@ -3,6 +3,7 @@
  * session), one reporter (table + bench-results/*.json).
  */
 import { cashierScreen } from './cashier-screen.ts';
+import { cashSale } from './cash-sale.ts';
 import { chargeAwaiting } from './charge-awaiting.ts';
 import { dayScreens } from './day-screens.ts';
 import { drawerPulse } from './drawer-pulse.ts';
@@ -23,6 +24,7 @@ const FIGURES: Record<string, () => Promise<Figure | Figure[]>> = {
   'ledger-vs-json': ledgerVsJson,
   'charge-awaiting': chargeAwaiting,
   'cashier-screen': cashierScreen, // Charge → QR painted, gateway paid → screen paid
+  'cash-sale': cashSale, // issue 22: cash sale Enter → result painted; the core's cash path
   'customer-display': customerDisplay, // gateway paid → customer display paid, and its gap to the cashier's
   'renderer-bundle': rendererBundle,
   'day-screens': dayScreens, // issue 16: Laporan screen calls, reports, CSV export

@@ -160,7 +160,8 @@ test('Today separates money received, paid and partly paid, and reopens or cance
   await chargeMax(page);
   preview.simulator.settle(await tradeNoOnScreen(page), 'partial', { paidAmount: MAX - 30_000 });
   await expect(status(page)).toHaveText('Dibayar sebagian', { timeout: 5_000 });
-  await page.keyboard.press('Enter');
+  // After a partial payment Enter charges the rest (Tagih sisa, issue 20 item 2): a new sale is the other button.
+  await page.getByRole('button', { name: /Transaksi baru/ }).click();
   await chargeMax(page);
   await expect(page.getByRole('img', { name: /^Kode QRIS untuk pembayaran/ })).toBeVisible();
   const open = await tradeNoOnScreen(page);

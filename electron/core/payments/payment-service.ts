@@ -98,6 +98,8 @@ export interface DaySummary {
   next: string | null;
   /** Money received: paid sales plus what partially paid ones brought in. */
   receivedTotal: number;
+  /** The same money by how it was paid: QRIS and cash (issue 22). */
+  receivedByMethod: { qris: number; cash: number };
   /** Sales paid in full. */
   paidCount: number;
   partialCount: number;
@@ -154,7 +156,7 @@ export class PaymentService {
     return this.#oneAtATime(async () => {
       const settings = this.#options.settings();
       const { first, outstanding } = this.#outstanding(saleTradeNo);
-      if (first.environment !== settings.environment) throw new PosError('sale.other_environment', { detail: first.environment });
+      if (first.environment !== settings.environment) throw new PosError('cashSale.other_environment', { detail: first.environment });
       const gateway = await this.#options.gatewayFor(settings.environment);
       const customer = { name: first.customerName, mobile: first.customerMobile, email: first.customerEmail };
       return this.#createQris(gateway, settings, outstanding, customer, saleTradeNo);
@@ -217,11 +219,11 @@ export class PaymentService {
   #outstanding(saleTradeNo: string): { first: PaymentRecord; outstanding: number } {
     const first = this.#require(saleTradeNo);
     const payments = this.#ledger.salePayments(saleTradeNo);
-    if (payments[0]?.tradeNo !== saleTradeNo) throw new PosError('sale.not_a_sale', { detail: saleTradeNo });
+    if (payments[0]?.tradeNo !== saleTradeNo) throw new PosError('cashSale.not_a_sale', { detail: saleTradeNo });
     const open = payments.find((payment) => !isFinishedAtCounter(payment.state));
-    if (open !== undefined) throw new PosError('sale.payment_open', { detail: open.tradeNo });
+    if (open !== undefined) throw new PosError('cashSale.payment_open', { detail: open.tradeNo });
     const outstanding = first.amount - payments.reduce((sum, payment) => sum + receivedOf(payment), 0);
-    if (outstanding <= 0) throw new PosError('sale.nothing_outstanding', { detail: saleTradeNo });
+    if (outstanding <= 0) throw new PosError('cashSale.nothing_outstanding', { detail: saleTradeNo });
     return { first, outstanding };
   }
 
@@ -313,6 +315,7 @@ export class PaymentService {
       payments: page.payments.map((record) => this.#view(record)),
       next: page.next === null ? null : `${page.next.createdAt}.${page.next.id}`,
       receivedTotal: summary.receivedTotal,
+      receivedByMethod: summary.receivedByMethod,
       paidCount: summary.byState.paid.count,
       partialCount: summary.byState.partially_paid.count,
       outstandingTotal: summary.outstandingTotal,

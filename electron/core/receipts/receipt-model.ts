@@ -2,6 +2,7 @@ import { formatRupiah } from '../../../shared/money.ts';
 import type { PaymentView } from '../../../shared/payment.ts';
 import type { ReceiptSettings } from '../../../shared/receipt-settings.ts';
 import { maskEmail, maskMobile } from '../logging/redact.ts';
+import { receivedOf } from '../day/report.ts';
 
 /**
  * The one receipt model (issue 12): what a receipt says, decided once from a payment, the shop's
@@ -22,7 +23,10 @@ export interface Receipt {
   /** Partial payments only: what arrived and what is still owed. */
   received: number | null;
   outstanding: number | null;
-  method: 'QRIS';
+  /** How the sale was paid: 'QRIS', 'TUNAI', or both for a sale of several payments (issue 22). */
+  method: string;
+  /** Every payment of a sale paid in cash or in several parts; empty for one QRIS payment. */
+  payments: ReceiptPayment[];
   platformTradeNo: string | null;
   tradeNo: string;
   /** The merchant name inside the QRIS payload (tag 59), when there was one. */
@@ -34,6 +38,16 @@ export interface Receipt {
   customerEmail: string;
   training: boolean;
   reprint: boolean;
+}
+
+export interface ReceiptPayment {
+  method: 'QRIS' | 'TUNAI';
+  /** The money this payment brought in. */
+  received: number;
+  platformTradeNo: string | null;
+  /** Cash only: handed over and given back. */
+  tendered: number | null;
+  change: number | null;
 }
 
 export const TRAINING_MARK = 'LATIHAN — BUKAN BUKTI PEMBAYARAN';
@@ -66,19 +80,31 @@ export function buildReceipt(payment: PaymentView, context: ReceiptContext): Rec
   }
   const { settings } = context;
   const merchantName = payment.qr.kind === 'qris' ? payment.qr.merchantName?.trim() || null : null;
-  const partial = payment.state === 'partially_paid';
-  const received = partial ? (payment.paidAmount ?? 0) : null;
+  const { sale } = payment;
+  // A sale of several payments prints the sale: its amount, what all of them brought in, each one.
+  const amount = sale?.amount ?? payment.amount;
+  const saleReceived = sale?.received ?? (payment.state === 'partially_paid' ? (payment.paidAmount ?? 0) : amount);
+  const partial = saleReceived < amount;
+  const received = partial ? saleReceived : null;
+  const payments = (sale?.payments ?? []).filter((each) => receivedOf(each) > 0).map((each): ReceiptPayment => ({
+    method: each.method === 'cash' ? 'TUNAI' : 'QRIS',
+    received: receivedOf(each),
+    platformTradeNo: each.platformTradeNo,
+    tendered: each.cashTendered,
+    change: each.cashChange,
+  }));
   return {
     shopName: settings.shopName.trim() || merchantName || 'Toko',
     addressLines: nonEmpty(settings.addressLines),
     headerLines: nonEmpty(settings.headerLines),
     footerLines: nonEmpty(settings.footerLines),
     paidAt: formatReceiptTime(payment.updatedAt, context.timeZone),
-    amount: payment.amount,
+    amount,
     status: partial ? 'DIBAYAR SEBAGIAN' : 'LUNAS',
     received,
-    outstanding: received === null ? null : Math.max(0, payment.amount - received),
-    method: 'QRIS',
+    outstanding: received === null ? null : Math.max(0, amount - received),
+    method: payments.length === 0 ? 'QRIS' : [...new Set(payments.map((each) => each.method))].join(' + '),
+    payments,
     platformTradeNo: payment.platformTradeNo,
     tradeNo: payment.tradeNo,
     merchantName,
@@ -151,6 +177,13 @@ export function receiptRows(receipt: Receipt, options: { qr: boolean }): Receipt
   if (receipt.received !== null && receipt.outstanding !== null) {
     pair('Diterima', formatRupiah(receipt.received));
     pair('Kurang', formatRupiah(receipt.outstanding));
+  }
+  for (const each of receipt.payments) {
+    rows.push({ kind: 'rule' });
+    pair(each.method, formatRupiah(each.received));
+    if (each.tendered !== null) pair('Tunai diterima', formatRupiah(each.tendered));
+    if (each.change !== null) pair('Kembalian', formatRupiah(each.change));
+    pair('No. Paypro', each.method === 'QRIS' ? each.platformTradeNo : null);
   }
   rows.push({ kind: 'rule' });
   pair('No. Paypro', receipt.platformTradeNo);

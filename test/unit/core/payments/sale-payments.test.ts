@@ -69,7 +69,7 @@ describe('a sale of several payments (issues 20 item 2 and 22)', () => {
     expect(numbers).toEqual([fixture.simulator.order(first)!.platFormTradeNo, fixture.simulator.order(rest.tradeNo)!.platFormTradeNo]);
     expect(numbers.every((number) => number !== null)).toBe(true);
     // Nothing is left to charge.
-    expect(await codeOf(fixture.service.chargeRest(first))).toBe('sale.nothing_outstanding');
+    expect(await codeOf(fixture.service.chargeRest(first))).toBe('cashSale.nothing_outstanding');
   });
 
   it('the rest of a partial payment in cash: one sale fully paid, QRIS and cash apart', async () => {
@@ -105,6 +105,6 @@ describe('a sale of several payments (issues 20 item 2 and 22)', () => {
   it('refuses Tagih sisa while a payment of the sale is still open', async () => {
     fixture = await startPaymentFixture();
     const qr = await fixture.service.charge({ amount: 39_000 });
-    expect(await codeOf(fixture.service.chargeRest(qr.tradeNo))).toBe('sale.payment_open');
+    expect(await codeOf(fixture.service.chargeRest(qr.tradeNo))).toBe('cashSale.payment_open');
   });
 });
