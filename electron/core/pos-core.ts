@@ -26,6 +26,7 @@ import { ReceiptService } from './receipts/receipt-service.ts';
 import { ReceiptSettingsStore } from './receipts/receipt-settings-store.ts';
 import { CashSettingsStore } from './receipts/cash-settings-store.ts';
 import { CashDrawer } from './receipts/cash-drawer.ts';
+import { PosError } from './errors.ts';
 import { createCashHandlers } from './api/cash-handlers.ts';
 import type { SendOptions } from './receipts/network-printer.ts';
 import type { SystemPrinter } from './receipts/system-printer.ts';
@@ -66,7 +67,7 @@ export interface PosCoreOptions {
   systemLocale?: string;
   /** Network printer timeouts (tests shorten them). */
   printerTimeouts?: SendOptions;
-  /** Cash was recorded for a sale (its first payment's trade number): where the cash drawer opens (i22-drawer). */
+  /** Cash was recorded for a sale (its first payment's trade number), after the drawer was asked to open. */
   onCashReceived?: (saleTradeNo: string) => void;
   /** The reconciliation with Paypro: its rate and retries (reconcile/reconciler.ts), and the automatic run's delay after the cut-off (null: none). */
   reconcile?: Pick<ReconcilerOptions, 'requestsPerSecond' | 'attempts' | 'retryDelayMs' | 'salePollMs'> & { autoDelayMs?: number | null };
@@ -97,6 +98,9 @@ export interface PosCore {
   saveCustomerDisplayId(id: number): void;
   close(): Promise<void>;
 }
+
+/** A till whose printer cannot kick a drawer (none, or an OS printer): nothing to log at each cash sale. */
+const DRAWER_NOT_WIRED: ReadonlySet<string> = new Set(['drawer.no_printer', 'drawer.system_printer']);
 
 const consoleLogger: RouterLogger = {
   error: (message, context) => console.error(message, context),
@@ -134,7 +138,13 @@ export function createPosCore(options: PosCoreOptions): PosCore {
     now,
     ...(options.trackingPolicy === undefined ? {} : { policy: options.trackingPolicy }),
     onError: (error, context) => logger.error(context, { error: String(error) }),
-    ...(options.onCashReceived === undefined ? {} : { onCashReceived: options.onCashReceived }),
+    onCashReceived: (saleTradeNo) => {
+      options.onCashReceived?.(saleTradeNo);
+      // The drawer opens through the LAN receipt printer; a till without one takes cash all the same.
+      drawer.openForSale(saleTradeNo).catch((error: unknown) => {
+        if (!(error instanceof PosError && DRAWER_NOT_WIRED.has(error.code))) logger.error('drawer', { error: String(error), saleTradeNo });
+      });
+    },
   });
   const scrypt = options.scryptN === undefined ? {} : { scryptN: options.scryptN };
   const adminLock = new AdminLock(options.store, { now, cipher: options.cipher, ...scrypt });

@@ -34,12 +34,10 @@ export const SHIFT_CASH_QUERIES = {
   floatOfShift: `SELECT amount FROM cash_movements WHERE shift_id = ? AND kind = 'float'`,
   sumsOfShift: `SELECT kind, count(*) AS count, sum(amount) AS amount FROM cash_movements WHERE shift_id = ? GROUP BY kind`,
   /**
-   * THE SEAM FOR CASH SALES (branch i22-sale): the cash a shift's sales took — what stayed in the
-   * drawer, tendered minus change — bound ?1 = the shift's id. Cash sales are built on that branch;
-   * until it is merged no sale is in cash, so this reads zero. The integrator replaces this one
-   * statement with the sum over that branch's cash payments of the shift; nothing else changes.
+   * The cash a shift's sales took: its cash payments (schema 5, `method = 'cash'`; a cash sale, the
+   * rest of a partial, cash after a QR), each the amount kept — tendered minus change.
    */
-  cashSalesOfShift: `SELECT 0 AS amount, ?1 AS shift_id`,
+  cashSalesOfShift: `SELECT coalesce(sum(${received('p')}), 0) AS amount FROM payments p WHERE p.shift_id = ?1 AND p.method = 'cash'`,
   /** Late payments of the shift that the cashier resolved by handing the money back in cash. */
   cashRefundsOfShift: `SELECT count(*) AS count, coalesce(sum(${received('p')}), 0) AS amount
     FROM late_resolutions r JOIN payments p ON p.id = r.payment_id WHERE r.shift_id = ? AND r.outcome = 'refunded_cash'`,
