@@ -83,6 +83,8 @@ export const paymentViewSchema = z.object({
   platformTradeNo: z.string().nullable(),
   amount: z.number().int(),
   paidAmount: z.number().int().nullable(),
+  /** Paid beyond the charge (not inside paidAmount), for the owner to check in the Paypro back office. */
+  overpaidAmount: z.number().int().nullable(),
   state: z.enum(PAYMENT_STATES),
   /** What the counter screen shows (counterStateFor): the state, or why the customer cannot pay. */
   counterState: z.enum(COUNTER_STATES),

@@ -1,4 +1,4 @@
-import type { PaymentState } from '../../../shared/payment.ts';
+import { PAID_AMOUNT_FLAGS, type PaymentState } from '../../../shared/payment.ts';
 import { businessDayOf, type BusinessDay } from '../../../shared/day/business-day.ts';
 import type { CsvFormat } from '../../../shared/day/csv-format.ts';
 import { CsvWriter, type CsvCell } from './csv.ts';
@@ -21,6 +21,10 @@ export interface ExportSale {
   environment: string;
   lateAt: number | null;
   resolution: string | null;
+  /** Paid beyond the charge, apart from `received` (issue 21). */
+  overpaidAmount: number | null;
+  /** Why the sale needs a look (e.g. payment.paid_amount_unreadable), or null. */
+  errorCode: string | null;
 }
 
 /**
@@ -45,6 +49,9 @@ export const SALES_CSV_HEADER = [
   'customer_mobile',
   'customer_email',
   'environment',
+  // Appended (issue 21): paid beyond the charge, and a paid amount to check in the Paypro back office.
+  'overpaid',
+  'amount_check',
 ] as const;
 
 export function saleCsvRow(sale: ExportSale, day: BusinessDay, clock: Pick<MinuteClock, 'isoLocal' | 'localDateTime'> = { isoLocal, localDateTime }): CsvCell[] {
@@ -67,6 +74,8 @@ export function saleCsvRow(sale: ExportSale, day: BusinessDay, clock: Pick<Minut
     sale.customerMobile,
     sale.customerEmail,
     sale.environment,
+    sale.overpaidAmount ?? 0,
+    sale.errorCode !== null && PAID_AMOUNT_FLAGS.has(sale.errorCode) ? sale.errorCode : null,
   ];
 }
 

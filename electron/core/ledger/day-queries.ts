@@ -4,7 +4,7 @@
  */
 
 /** The columns a history row needs: the payment, its shift and cashier, late and resolved. */
-const SALE_COLUMNS = `p.id, p.trade_no, p.platform_trade_no, p.amount, p.paid_amount, p.state, p.gateway_status,
+const SALE_COLUMNS = `p.id, p.trade_no, p.platform_trade_no, p.amount, p.paid_amount, p.overpaid_amount, p.state, p.gateway_status,
   p.customer_name, p.customer_mobile, p.customer_email, p.qr_string, p.payment_url, p.error_code, p.error_detail,
   p.environment, p.created_at, p.updated_at, p.expires_at, p.shift_id, p.late_at, p.voided_at,
   (SELECT c.name FROM shifts s JOIN cashiers c ON c.id = s.cashier_id WHERE s.id = p.shift_id) AS cashier_name,
@@ -60,6 +60,11 @@ export const DAY_QUERIES = {
   /** Money for the range's sales that came in after their shift had closed (in whichever shift took it). */
   laterOfSalesBetween: `SELECT count(*) AS count, coalesce(sum(amount), 0) AS amount FROM received_after_close
     WHERE sale_created_at >= ? AND sale_created_at < ?`,
+  /** Overpayments (schema 5), apart from the money received: a shift's own sales, or a range's. */
+  overpaidOfShift: `SELECT count(*) AS count, coalesce(sum(overpaid_amount), 0) AS amount FROM payments
+    WHERE shift_id = ? AND overpaid_amount IS NOT NULL`,
+  overpaidBetween: `SELECT count(*) AS count, coalesce(sum(overpaid_amount), 0) AS amount FROM payments
+    WHERE created_at >= ? AND created_at < ? AND overpaid_amount IS NOT NULL`,
   /** A shift opening takes what waited for a shift: money and resolutions written while none was open. */
   adoptReceived: `UPDATE received_after_close SET shift_id = ? WHERE shift_id IS NULL`,
   adoptResolutions: `UPDATE late_resolutions SET shift_id = ? WHERE shift_id IS NULL`,
@@ -77,7 +82,7 @@ export const DAY_QUERIES = {
   // created_at (the index range), then the range's end, the cursor's created_at and id.
   exportBetween: `SELECT p.trade_no, p.platform_trade_no, p.state, p.amount, p.paid_amount, p.created_at,
     c.name AS cashier_name, p.shift_id, p.customer_name, p.customer_mobile, p.customer_email, p.environment,
-    p.late_at, r.outcome AS resolution, p.id
+    p.late_at, r.outcome AS resolution, p.id, p.overpaid_amount, p.error_code
     FROM payments p LEFT JOIN shifts s ON s.id = p.shift_id LEFT JOIN cashiers c ON c.id = s.cashier_id
     LEFT JOIN late_resolutions r ON r.payment_id = p.id
     WHERE ${IN_WINDOW} AND (p.created_at > ? OR p.id > ?) ORDER BY p.created_at, p.id LIMIT ?`,

@@ -132,7 +132,7 @@ export class Ledger {
       this.#sql.insertEvent.run(id, now, null, 'creating', null, '{}');
       return {
         ...payment,
-        platformTradeNo: null, paidAmount: null, state: 'creating', gatewayStatus: null,
+        platformTradeNo: null, paidAmount: null, overpaidAmount: null, state: 'creating', gatewayStatus: null,
         qrString: null, paymentUrl: null, errorCode: null, errorDetail: null, updatedAt: now,
       };
     });
@@ -154,7 +154,7 @@ export class Ledger {
         );
       }
       this.#sql.update.run(
-        next.state, next.platformTradeNo, next.paidAmount, next.gatewayStatus, next.qrString,
+        next.state, next.platformTradeNo, next.paidAmount, next.overpaidAmount, next.gatewayStatus, next.qrString,
         next.paymentUrl, next.errorCode, next.errorDetail, now, Number(row.id),
       );
       this.#sql.insertEvent.run(Number(row.id), now, current.state, next.state, note ?? null, JSON.stringify(given));
@@ -309,6 +309,7 @@ export function toRecord(row: Row): PaymentRecord {
     platformTradeNo: text(row.platform_trade_no ?? null),
     amount: Number(row.amount),
     paidAmount: int(row.paid_amount ?? null),
+    overpaidAmount: int(row.overpaid_amount ?? null),
     state: row.state as PaymentState,
     gatewayStatus: text(row.gateway_status ?? null),
     customerName: String(row.customer_name),

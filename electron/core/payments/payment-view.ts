@@ -11,6 +11,7 @@ export function toPaymentView(record: PaymentRecord): PaymentView {
     platformTradeNo: record.platformTradeNo,
     amount: record.amount,
     paidAmount: record.paidAmount,
+    overpaidAmount: record.overpaidAmount,
     state: record.state,
     counterState: counterStateFor(record.state, qr),
     gatewayStatus: record.gatewayStatus,

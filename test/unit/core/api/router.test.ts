@@ -18,6 +18,7 @@ const payment: PaymentView = {
   platformTradeNo: null,
   amount: 39_000,
   paidAmount: null,
+  overpaidAmount: null,
   state: 'awaiting_payment',
   counterState: 'awaiting_payment',
   gatewayStatus: '0015',

@@ -84,6 +84,8 @@ describe('Ledger storage', () => {
       'index:payments_by_platform_trade_no',
       'index:payments_by_shift',
       'index:payments_late',
+      'index:payments_overpaid_by_created',
+      'index:payments_overpaid_by_shift',
       'index:payments_unsettled',
       'index:received_after_close_by_payment',
       'index:received_after_close_by_sale',
