@@ -30,6 +30,8 @@ export const reportSchema = z.object({
   resolutions: z.object({ goods_handed_over: z.number().int(), refunded_cash: z.number().int(), other: z.number().int() }),
   /** Received for earlier shifts: money for sales whose own shift had closed, come in during this shift (or the day's shifts). */
   earlier: countAmount,
+  /** Paid beyond the charge (issue 21): not inside `received`; to check in the Paypro back office. */
+  overpaid: countAmount,
 });
 export type ReportView = z.infer<typeof reportSchema>;
 
