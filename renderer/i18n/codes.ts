@@ -46,6 +46,8 @@ export const MAIN_ERROR_CODES = [
   'settings.supervisor_needs_owner_pin',
   'late.not_late',
   'late.already_resolved',
+  'late.refund_owner_required',
+  'export.owner_required',
   'date.invalid',
 ] as const;
 

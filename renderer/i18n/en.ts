@@ -456,6 +456,8 @@ export const en: Messages = {
   'err.shift.cashier_no_pin': 'This cashier has no PIN yet. The owner gives one in Settings.',
   'err.cashier.last_with_pin': 'This cashier cannot be retired: no other cashier with a PIN would be left to open a shift. Add another cashier with a PIN first.',
   'err.cashier.shift_open': "This cashier's shift is still open. Close it in Reports first.",
+  'err.late.refund_owner_required': 'Cash handed back from the drawer: this needs the owner PIN.',
+  'err.export.owner_required': 'Exporting customers\' mobiles and emails needs the owner PIN. A cashier can export without customer data.',
   'err.supervisor.no_owner_pin': 'This needs the owner PIN, but no owner PIN is set. Set one in Settings; until then, wait for the waiting payment to finish.',
   'err.settings.cashier_pins_no_pin': 'No active cashier has a PIN. Give a cashier a PIN (or add one) under Cashiers, then turn this on.',
   'err.settings.supervisor_needs_owner_pin': 'Set an owner PIN first (below): without one nobody can approve the cancel. Or enter 0.',

@@ -462,6 +462,8 @@ export const id = {
   'err.shift.cashier_no_pin': 'Kasir ini belum punya PIN. Pemilik memberi PIN di Pengaturan.',
   'err.cashier.last_with_pin': 'Kasir ini tidak bisa dinonaktifkan: tidak akan ada kasir lain dengan PIN untuk membuka shift. Tambahkan dulu kasir lain dengan PIN.',
   'err.cashier.shift_open': 'Shift kasir ini masih terbuka. Tutup dulu shift-nya di Laporan.',
+  'err.late.refund_owner_required': 'Uang tunai dikembalikan dari laci: perlu PIN pemilik.',
+  'err.export.owner_required': 'Ekspor dengan nomor HP dan email pelanggan perlu PIN pemilik. Kasir dapat mengekspor tanpa data pelanggan.',
   'err.supervisor.no_owner_pin': 'Ini perlu PIN pemilik, tetapi PIN pemilik belum dipasang. Pasang PIN pemilik di Pengaturan; sampai itu, tunggu hasil pembayaran yang masih menunggu.',
   'err.settings.cashier_pins_no_pin': 'Belum ada kasir aktif dengan PIN. Beri PIN pada kasir (atau tambahkan kasir) di bagian Kasir, lalu nyalakan ini.',
   'err.settings.supervisor_needs_owner_pin': 'Pasang PIN pemilik dulu (di bawah): tanpa PIN pemilik tidak ada yang bisa menyetujui pembatalan. Atau isi 0.',

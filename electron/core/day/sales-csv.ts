@@ -3,6 +3,7 @@ import { businessDayOf, type BusinessDay } from '../../../shared/day/business-da
 import type { CsvFormat } from '../../../shared/day/csv-format.ts';
 import { CsvWriter, type CsvCell } from './csv.ts';
 import { isoLocal, localDateTime } from './local-time.ts';
+import { maskEmail, maskMobile } from '../logging/redact.ts';
 import { receivedOf } from './report.ts';
 
 /** One sale as the export writes it: a history row of the ledger (SaleRecord) fits. */
@@ -54,7 +55,12 @@ export const SALES_CSV_HEADER = [
   'amount_check',
 ] as const;
 
-export function saleCsvRow(sale: ExportSale, day: BusinessDay, clock: Pick<MinuteClock, 'isoLocal' | 'localDateTime'> = { isoLocal, localDateTime }): CsvCell[] {
+export function saleCsvRow(
+  sale: ExportSale,
+  day: BusinessDay,
+  clock: Pick<MinuteClock, 'isoLocal' | 'localDateTime'> = { isoLocal, localDateTime },
+  personalData = true,
+): CsvCell[] {
   const received = receivedOf(sale);
   return [
     day.date,
@@ -71,8 +77,9 @@ export function saleCsvRow(sale: ExportSale, day: BusinessDay, clock: Pick<Minut
     sale.cashierName,
     sale.shiftId,
     sale.customerName,
-    sale.customerMobile,
-    sale.customerEmail,
+    // Without personal data, masked as on a receipt: enough to recognise a sale, not to contact anyone.
+    personalData || !sale.customerMobile ? sale.customerMobile : maskMobile(sale.customerMobile),
+    personalData || !sale.customerEmail ? sale.customerEmail : maskEmail(sale.customerEmail),
     sale.environment,
     sale.overpaidAmount ?? 0,
     sale.errorCode !== null && PAID_AMOUNT_FLAGS.has(sale.errorCode) ? sale.errorCode : null,
@@ -95,8 +102,11 @@ export class SalesCsv {
   #day: BusinessDay | undefined;
   readonly #clock = new MinuteClock();
 
-  constructor(cutoffMinutes: number, format: CsvFormat) {
+  readonly #personalData: boolean;
+
+  constructor(cutoffMinutes: number, format: CsvFormat, personalData = true) {
     this.#cutoffMinutes = cutoffMinutes;
+    this.#personalData = personalData;
     this.#writer = new CsvWriter(format, SALES_CSV_HEADER, ID_COLUMNS);
   }
 
@@ -109,7 +119,7 @@ export class SalesCsv {
     for (const sale of sales) {
       const day = this.#day;
       this.#day = day === undefined || sale.createdAt < day.start || sale.createdAt >= day.end ? businessDayOf(sale.createdAt, this.#cutoffMinutes) : day;
-      text += this.#writer.line(saleCsvRow(sale, this.#day, this.#clock));
+      text += this.#writer.line(saleCsvRow(sale, this.#day, this.#clock, this.#personalData));
     }
     return text;
   }
