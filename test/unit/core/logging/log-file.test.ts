@@ -82,4 +82,24 @@ describe('the log file', () => {
     expect(text).toContain('b***@example.co.id');
     for (const leak of [SECRET, sign, MOBILE, '6281234567890', EMAIL, 'budi.santoso@']) expect(text).not.toContain(leak);
   });
+
+  // Issue 21, item 5: the gateway's code reached the log with CR/LF, ESC and bidi; a log line could be forged.
+  it('lets no message or context forge a log line: controls and bidi escaped whatever their source', async () => {
+    const file = path.join(dir, 'forge.log');
+    const fileLog = log.create({ logId: 'forge-test' });
+    fileLog.transports.file.resolvePathFn = () => file;
+    fileLog.transports.file.level = 'info';
+    fileLog.transports.console.level = false;
+    const logger = createAppLogger(fileLog);
+    const forged = 'rejected\r\n[2026-03-15 10:15:00.000] [info]  Charge paid in full\u001b[2J\u202egnp.exe';
+    logger.warn(`Paypro answered ${forged}`, { gatewayCode: forged, [`k\ney`]: 1 });
+    logger.error('failed', { error: new Error(forged) });
+
+    const lines = (await readFile(file, 'utf8')).trimEnd().split('\n');
+    expect(lines.some((line) => /^\[2026-03-15/.test(line))).toBe(false);
+    const text = lines.join('\n');
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+    expect(text).toContain('rejected\\r\\n[2026-03-15');
+    expect(text).toContain('\\u001b[2J\\u202egnp.exe');
+  });
 });
