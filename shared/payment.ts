@@ -40,6 +40,8 @@ export function isFinishedAtCounter(state: PaymentState): boolean {
 export const MAX_PAYMENT_URL_LENGTH = 512;
 /** The integrity code for a payment URL over that length (beside the QRIS codes). */
 export const PAYMENT_URL_TOO_LONG = 'qr.url_too_long';
+/** The integrity code for a live payment URL that is not https: (readable and changeable on the way). */
+export const PAYMENT_URL_NOT_HTTPS = 'qr.url_not_https';
 
 /** The reason on a payment the gateway reported paid for another amount than the charge. */
 export const PAID_AMOUNT_DIFFERS = 'payment.paid_amount_differs';

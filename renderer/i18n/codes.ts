@@ -1,4 +1,4 @@
-import { PAYMENT_URL_TOO_LONG } from '../../shared/payment.ts';
+import { PAYMENT_URL_NOT_HTTPS, PAYMENT_URL_TOO_LONG } from '../../shared/payment.ts';
 import { QRIS_CHARGE_PROBLEM_CODES } from '../../shared/qris/check.ts';
 import { LATE_ERROR_CODES } from '../../shared/day/late-rules.ts';
 import { SEARCH_ERROR_CODES } from '../../shared/day/search-rules.ts';
@@ -79,7 +79,7 @@ export const PAYMENT_OUTCOME_CODES = [
 ] as const;
 
 /** What the QR integrity check in main can report (`qr.kind === 'integrity_error'`). */
-export const QR_INTEGRITY_CODES = [...QRIS_CHARGE_PROBLEM_CODES, PAYMENT_URL_TOO_LONG] as const;
+export const QR_INTEGRITY_CODES = [...QRIS_CHARGE_PROBLEM_CODES, PAYMENT_URL_TOO_LONG, PAYMENT_URL_NOT_HTTPS] as const;
 
 /** What printing a receipt can answer (issue 12): the printer's fault or why there is no receipt. */
 export const RECEIPT_ERROR_CODES = [

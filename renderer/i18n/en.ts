@@ -253,6 +253,7 @@ export const en: Messages = {
   'err.qris.amount_mismatch': "The gateway's QR code does not match this sale's amount ({amount}).",
   'err.qris.surcharge': "The gateway's QR code adds a surcharge, which QRIS does not allow.",
   'err.qris.too_long': "The gateway's QR code is longer than a QRIS code may be, so it is not shown.",
+  'err.qr.url_not_https': "The gateway's payment link is not secure (http, not https): it is not shown as a QR code.",
   'err.qr.url_too_long': "The gateway's payment link is too long to show as a QR code.",
   'err.qris.amount_missing': "The gateway's QR code carries no amount.",
   'err.qris.currency_not_idr': "The gateway's QR code is not in rupiah.",

@@ -258,6 +258,7 @@ export const id = {
   'err.qris.amount_mismatch': 'Jumlah di kode QR dari gateway tidak sama dengan tagihan ini ({amount}).',
   'err.qris.surcharge': 'Kode QR dari gateway menambahkan biaya tambahan, yang tidak diizinkan untuk QRIS.',
   'err.qris.too_long': 'Kode QR dari gateway lebih panjang dari batas kode QRIS, jadi tidak ditampilkan.',
+  'err.qr.url_not_https': 'Tautan pembayaran dari gateway tidak aman (http, bukan https): tidak ditampilkan sebagai kode QR.',
   'err.qr.url_too_long': 'Tautan pembayaran dari gateway terlalu panjang untuk ditampilkan sebagai kode QR.',
   'err.qris.amount_missing': 'Kode QR dari gateway tidak mencantumkan jumlah.',
   'err.qris.currency_not_idr': 'Kode QR dari gateway tidak dalam Rupiah.',
