@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import { canTransition, PAYMENT_STATES, type PaymentState } from '../../../shared/payment.ts';
@@ -71,7 +71,7 @@ export class Ledger {
   #checkpointTimer: NodeJS.Timeout | undefined;
 
   static open(filePath: string, options: LedgerOptions = {}): Ledger {
-    mkdirSync(dirname(filePath), { recursive: true });
+    if (filePath !== ':memory:') keepPrivate(filePath);
     const db = new DatabaseSync(filePath, { timeout: 5_000, enableForeignKeyConstraints: true });
     try {
       checkIntegrity(db);
@@ -324,6 +324,27 @@ export function toRecord(row: Row): PaymentRecord {
     updatedAt: Number(row.updated_at),
     expiresAt: Number(row.expires_at),
   };
+}
+
+/**
+ * The ledger holds customers' names, mobiles and emails: the file is the user's alone (0600, like
+ * settings.json) in a folder only they can list (0700). SQLite gives its -wal and -shm files the
+ * main file's mode when it creates them; ones left from an older version are tightened here too.
+ * Windows has no such modes (its profile folder's ACL applies): nothing to do there.
+ */
+function keepPrivate(filePath: string): void {
+  const folder = dirname(filePath);
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  if (process.platform === 'win32') return;
+  chmodSync(folder, 0o700);
+  closeSync(openSync(filePath, 'a', 0o600));
+  for (const file of [filePath, `${filePath}-wal`, `${filePath}-shm`]) {
+    try {
+      chmodSync(file, 0o600);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
 }
 
 function checkIntegrity(db: DatabaseSync): void {
