@@ -528,6 +528,7 @@ export const en: Messages = {
   'err.receipt.lines': 'Enter lines of text.',
   'err.receipt.too_many_lines': 'At most 4 lines.',
   'err.receipt.host': 'Enter an IP address (e.g. 192.168.1.50) or the printer\'s network name, without http://.',
+  'err.receipt.host_not_lan': "This address is not on the shop's local network: only 192.168.x.x, 10.x.x.x, 172.16–31.x.x, 127.x.x.x or a printer name. Link-local/metadata (169.254.x.x) and internet addresses are refused.",
   'err.receipt.port': 'The port must be a number 1–65535 (usually 9100).',
   'err.receipt.device_name': 'Choose a printer.',
   'err.receipt.printer_kind': 'Choose a kind of printer.',

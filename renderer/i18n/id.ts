@@ -534,6 +534,7 @@ export const id = {
   'err.receipt.lines': 'Isi dengan baris teks.',
   'err.receipt.too_many_lines': 'Paling banyak 4 baris.',
   'err.receipt.host': 'Masukkan alamat IP (mis. 192.168.1.50) atau nama printer di jaringan, tanpa http://.',
+  'err.receipt.host_not_lan': 'Alamat ini bukan jaringan lokal toko: hanya 192.168.x.x, 10.x.x.x, 172.16–31.x.x, 127.x.x.x atau nama printer. Alamat link-local/metadata (169.254.x.x) dan alamat internet ditolak.',
   'err.receipt.port': 'Port harus angka 1–65535 (biasanya 9100).',
   'err.receipt.device_name': 'Pilih printer.',
   'err.receipt.printer_kind': 'Pilih jenis printer.',

@@ -108,6 +108,7 @@ test('static files come only from the built renderer', async ({ preview }) => {
   expect(await statusFor('/../../package.json')).toBe(404);
   expect(await statusFor('/%2e%2e/%2e%2e/package.json')).toBe(404);
   expect(await statusFor('/%E0%A4%A')).toBe(400);
+  expect(await statusFor('/receipt/%E0%A4%A')).toBe(400); // issue 21, item 9: was 500
   expect(await statusFor('/api/events')).toBe(403); // the cashier page's push stream needs its capability
   expect(await statusFor(`/api/events?capability=${preview.capability}`)).toBe(200);
 });
