@@ -44,14 +44,19 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** electron-log writing to `<name>.log` in the temp folder, through the app's logger (as main sets it up). */
+function fileLogger(name: string) {
+  const file = path.join(dir, `${name}.log`);
+  const fileLog = log.create({ logId: `${name}-test` });
+  fileLog.transports.file.resolvePathFn = () => file;
+  fileLog.transports.file.level = 'info';
+  fileLog.transports.console.level = false;
+  return { file, fileLog, logger: createAppLogger(fileLog) };
+}
+
 describe('the log file', () => {
   it('holds the events but never the secret, a sign, a full mobile or a full email', async () => {
-    const file = path.join(dir, 'main.log');
-    const fileLog = log.create({ logId: 'redaction-test' });
-    fileLog.transports.file.resolvePathFn = () => file;
-    fileLog.transports.file.level = 'info';
-    fileLog.transports.console.level = false;
-    const logger = createAppLogger(fileLog);
+    const { file, fileLog, logger } = fileLogger('main');
 
     const signer = createMerchantSigner('8729248847', SECRET);
     const { port } = server.address() as AddressInfo;
@@ -85,12 +90,7 @@ describe('the log file', () => {
 
   // Issue 21, item 5: the gateway's code reached the log with CR/LF, ESC and bidi; a log line could be forged.
   it('lets no message or context forge a log line: controls and bidi escaped whatever their source', async () => {
-    const file = path.join(dir, 'forge.log');
-    const fileLog = log.create({ logId: 'forge-test' });
-    fileLog.transports.file.resolvePathFn = () => file;
-    fileLog.transports.file.level = 'info';
-    fileLog.transports.console.level = false;
-    const logger = createAppLogger(fileLog);
+    const { file, logger } = fileLogger('forge');
     const forged = 'rejected\r\n[2026-03-15 10:15:00.000] [info]  Charge paid in full\u001b[2J\u202egnp.exe';
     logger.warn(`Paypro answered ${forged}`, { gatewayCode: forged, [`k\ney`]: 1 });
     logger.error('failed', { error: new Error(forged) });
