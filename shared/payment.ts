@@ -40,6 +40,8 @@ export function isFinishedAtCounter(state: PaymentState): boolean {
 export const MAX_PAYMENT_URL_LENGTH = 512;
 /** The integrity code for a payment URL over that length (beside the QRIS codes). */
 export const PAYMENT_URL_TOO_LONG = 'qr.url_too_long';
+/** The integrity code for a live payment URL that is not https: (readable and changeable on the way). */
+export const PAYMENT_URL_NOT_HTTPS = 'qr.url_not_https';
 
 /** The reason on a payment the gateway reported paid for another amount than the charge. */
 export const PAID_AMOUNT_DIFFERS = 'payment.paid_amount_differs';
@@ -113,6 +115,8 @@ export const paymentViewSchema = z.object({
   platformTradeNo: z.string().nullable(),
   amount: z.number().int(),
   paidAmount: z.number().int().nullable(),
+  /** Paid beyond the charge (not inside paidAmount), for the owner to check in the Paypro back office. */
+  overpaidAmount: z.number().int().nullable(),
   state: z.enum(PAYMENT_STATES),
   /** What the counter screen shows (counterStateFor): the state, or why the customer cannot pay. */
   counterState: z.enum(COUNTER_STATES),

@@ -28,6 +28,24 @@ const printedLine = z
   .max(MAX_LINE, { message: 'receipt.line_too_long' })
   .refine((text) => !hasHiddenCharacters(text), { message: 'receipt.control_characters' });
 
+/**
+ * A printer on this shop's network. An IPv4 address must be loopback (127/8) or a private LAN
+ * range (10/8, 172.16/12, 192.168/16): link-local 169.254/16 holds the cloud metadata service
+ * (169.254.169.254), and anything else is on the internet. A name whose last label is numeric or
+ * hex ("2852039166", "0xa9.0xfe.0xa9.0xfe", "169.254.43518") is an address in disguise — the
+ * resolver reads it as one — so it must be a plain dotted quad in those ranges too. IPv6 literals
+ * (fe80::/10 among them) never pass HOST. Other names are the shop's own (resolved on the LAN).
+ */
+export function isLanPrinterHost(host: string): boolean {
+  const labels = host.split('.');
+  if (!/^(?:\d+|0x[0-9a-f]*)$/i.test(labels.at(-1) ?? '')) return true;
+  const quad = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+  if (!quad) return false;
+  const [a, b, c, d] = quad.slice(1).map(Number) as [number, number, number, number];
+  if ([a, b, c, d].some((octet) => octet > 255) || quad.slice(1).some((octet) => octet.length > 1 && octet.startsWith('0'))) return false;
+  return a === 127 || a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
+}
+
 const textLines = z
   .array(printedLine, { message: 'receipt.lines' })
   .max(MAX_LINES, { message: 'receipt.too_many_lines' });
@@ -36,7 +54,10 @@ export const printerTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }),
   z.object({
     kind: z.literal('network'),
-    host: z.string().regex(HOST, { message: 'receipt.host' }),
+    host: z
+      .string()
+      .regex(HOST, { message: 'receipt.host' })
+      .refine(isLanPrinterHost, { message: 'receipt.host_not_lan' }),
     port: z.number({ message: 'receipt.port' }).int({ message: 'receipt.port' }).min(1, { message: 'receipt.port' }).max(65_535, { message: 'receipt.port' }),
   }),
   z.object({ kind: z.literal('system'), deviceName: z.string().trim().min(1, { message: 'receipt.device_name' }).max(256, { message: 'receipt.device_name' }) }),
@@ -69,6 +90,7 @@ export const RECEIPT_SETTINGS_ERROR_CODES = [
   'receipt.lines',
   'receipt.too_many_lines',
   'receipt.host',
+  'receipt.host_not_lan',
   'receipt.port',
   'receipt.device_name',
   'receipt.printer_kind',

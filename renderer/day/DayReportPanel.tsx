@@ -13,7 +13,10 @@ import { PayoutEstimate } from './PayoutEstimate.tsx';
 import { PrintReportButton } from './PrintReportButton.tsx';
 import { ReportTable } from './ReportTable.tsx';
 import { ShiftReport } from './ShiftReport.tsx';
+import { CheckboxField } from '../components/CheckboxField.tsx';
+import { OwnerPinField, ownerPinRequest } from './OwnerPinField.tsx';
 import { useBusinessDateField } from './useBusinessDateField.ts';
+import './export-personal.css';
 
 /**
  * The business day's report (any earlier day too), its shifts (each one's report can be opened
@@ -28,6 +31,9 @@ export function DayReportPanel({ businessDate, refreshKey, csvFormat }: { busine
   const [failure, setFailure] = useState<IpcError | null>(null);
   const [exported, setExported] = useState<string | null>(null);
   const [shownShift, setShownShift] = useState<number | null>(null);
+  // A cashier exports without customer data; with it (full mobile and email) the owner approves.
+  const [personalData, setPersonalData] = useState(false);
+  const [ownerPin, setOwnerPin] = useState('');
 
   const load = useCallback(async () => {
     const result = await safeCall((api) => api.getDayReport({ from, to }));
@@ -41,7 +47,7 @@ export function DayReportPanel({ businessDate, refreshKey, csvFormat }: { busine
   /** In the app main asks where to save (nothing to say when cancelled); the web preview downloads. */
   const exportCsv = async () => {
     setExported(null);
-    const result = await safeCall((api) => api.exportSales({ from, to, format }));
+    const result = await safeCall((api) => api.exportSales({ from, to, format, ...(personalData ? { personalData, ...ownerPinRequest(ownerPin) } : {}) }));
     if (!result.ok) return setFailure(result.error);
     setFailure(null);
     const file = result.value;
@@ -62,6 +68,15 @@ export function DayReportPanel({ businessDate, refreshKey, csvFormat }: { busine
           {t('report.export')}
         </button>
         <PrintReportButton print={(api) => api.printDayReport({ from, to })} />
+      </div>
+      <div className="export-personal">
+          <CheckboxField
+            label={t('exportData.personal')}
+            hint={personalData ? t('exportData.personal_hint') : t('exportData.without_hint')}
+            checked={personalData}
+            onChange={setPersonalData}
+          />
+          {personalData ? <OwnerPinField id="export-owner-pin" value={ownerPin} onChange={setOwnerPin} /> : null}
       </div>
       {exported ? <p role="status" className="day-report-exported">{exported}</p> : null}
       {failure ? <ErrorBanner error={failure} /> : null}

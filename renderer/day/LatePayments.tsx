@@ -7,6 +7,7 @@ import { safeCall } from '../app/pos.ts';
 import { formatSaleMoment } from '../app/time.ts';
 import { validateLateResolution } from '../../shared/day/late-rules.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
+import { OwnerPinField, ownerPinRequest } from './OwnerPinField.tsx';
 import { TextField } from '../components/TextField.tsx';
 
 /**
@@ -52,6 +53,7 @@ function LateItem({ sale, onResolved }: { sale: SaleView; onResolved: () => void
   const { t, tf, language } = useI18n();
   const [outcome, setOutcome] = useState<LateOutcome>('goods_handed_over');
   const [note, setNote] = useState('');
+  const [ownerPin, setOwnerPin] = useState('');
   const [failure, setFailure] = useState<IpcError | null>(null);
   const received = sale.paidAmount ?? sale.amount;
 
@@ -59,7 +61,11 @@ function LateItem({ sale, onResolved }: { sale: SaleView; onResolved: () => void
     // The same rule as main's, for instant feedback: "Lainnya" needs a note.
     const checked = validateLateResolution({ outcome, note });
     if (!checked.ok) return setFailure({ code: 'validation', fields: checked.fields });
-    const result = await safeCall((api) => api.resolveLatePayment({ tradeNo: sale.tradeNo, ...checked.value }));
+    const result = await safeCall((api) => api.resolveLatePayment({
+      tradeNo: sale.tradeNo,
+      ...checked.value,
+      ...(checked.value.outcome === 'refunded_cash' ? ownerPinRequest(ownerPin) : {}),
+    }));
     if (result.ok) onResolved();
     else setFailure(result.error);
   };
@@ -88,7 +94,12 @@ function LateItem({ sale, onResolved }: { sale: SaleView; onResolved: () => void
           maxLength={500}
           onChange={(event) => setNote(event.target.value)}
         />
-        {outcome === 'refunded_cash' ? <p className="late-refund-note" role="note">{t('late.refund_not_sent')}</p> : null}
+        {outcome === 'refunded_cash' ? (
+          <>
+            <p className="late-refund-note" role="note">{t('late.refund_not_sent')}</p>
+            <OwnerPinField id={`late-owner-pin-${sale.tradeNo}`} value={ownerPin} onChange={setOwnerPin} />
+          </>
+        ) : null}
         <button type="submit" className="button button-primary">{t('late.save')}</button>
       </form>
       {failure && !failure.fields ? <ErrorBanner error={failure} /> : null}

@@ -52,6 +52,14 @@ export function ReportTable({ report, label, later }: { report: ReportView; labe
         <dd>{t('report.late_value', { count: report.late.count, amount: formatRupiah(report.late.received) })}</dd>
         <dt>{t('report.earlier')}</dt>
         <dd data-testid="report-earlier">{t('report.earlier_value', { count: report.earlier.count, amount: formatRupiah(report.earlier.amount) })}</dd>
+        {report.overpaid.count > 0 ? (
+          <>
+            <dt>{t('amountCheck.overpaid')}</dt>
+            <dd data-testid="report-overpaid">
+              {t('amountCheck.overpaid_value', { count: report.overpaid.count, amount: formatRupiah(report.overpaid.amount) })}
+            </dd>
+          </>
+        ) : null}
         {later ? (
           <>
             <dt>{t('report.later')}</dt>

@@ -1,5 +1,5 @@
 import { CASH_SALE_ERROR_CODES } from '../../shared/cash.ts';
-import { PAYMENT_URL_TOO_LONG } from '../../shared/payment.ts';
+import { PAYMENT_URL_NOT_HTTPS, PAYMENT_URL_TOO_LONG } from '../../shared/payment.ts';
 import { QRIS_CHARGE_PROBLEM_CODES } from '../../shared/qris/check.ts';
 import { LATE_ERROR_CODES } from '../../shared/day/late-rules.ts';
 import { SEARCH_ERROR_CODES } from '../../shared/day/search-rules.ts';
@@ -48,6 +48,8 @@ export const MAIN_ERROR_CODES = [
   'settings.supervisor_needs_owner_pin',
   'late.not_late',
   'late.already_resolved',
+  'late.refund_owner_required',
+  'export.owner_required',
   'date.invalid',
   // the drawer and the shift's cash (issue 22)
   'drawer.difference_needs_owner',
@@ -89,7 +91,7 @@ export const PAYMENT_OUTCOME_CODES = [
 ] as const;
 
 /** What the QR integrity check in main can report (`qr.kind === 'integrity_error'`). */
-export const QR_INTEGRITY_CODES = [...QRIS_CHARGE_PROBLEM_CODES, PAYMENT_URL_TOO_LONG] as const;
+export const QR_INTEGRITY_CODES = [...QRIS_CHARGE_PROBLEM_CODES, PAYMENT_URL_TOO_LONG, PAYMENT_URL_NOT_HTTPS] as const;
 
 /** What printing a receipt can answer (issue 12): the printer's fault or why there is no receipt. */
 export const RECEIPT_ERROR_CODES = [

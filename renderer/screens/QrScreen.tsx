@@ -162,6 +162,9 @@ export function QrScreen({ payment, shopMobile, onPaymentChange, onNewSale }: Pr
           {payment.errorCode && (payment.state === 'failed' || PAID_AMOUNT_FLAGS.has(payment.errorCode)) ? (
             <p className="qr-status-detail">{t('qr.reason', { reason: tc(payment.errorCode) })}</p>
           ) : null}
+          {payment.overpaidAmount ? (
+            <p className="qr-status-detail">{t('amountCheck.overpaid_sale', { amount: formatRupiah(payment.overpaidAmount) })}</p>
+          ) : null}
         </div>
         {finished || unpayable ? null : <Countdown expiresAt={payment.expiresAt} />}
         <p className="qr-trade-no">{t('qr.trade_no', { tradeNo })}</p>

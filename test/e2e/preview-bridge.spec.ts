@@ -20,7 +20,7 @@ test('window.pos has one function per contract call plus onPaymentUpdate, nothin
 
 test('calls need the preview origin, JSON, a known name and a small body', async ({ preview }) => {
   const call = (name: string, init: { origin?: string | null; type?: string; body?: string; host?: string } = {}) => {
-    const headers: Record<string, string> = { 'Content-Type': init.type ?? 'application/json' };
+    const headers: Record<string, string> = { 'Content-Type': init.type ?? 'application/json', 'X-Pos-Capability': preview.capability };
     if (init.origin !== null) headers.Origin = init.origin ?? preview.origin;
     return fetch(`${preview.origin}/api/${name}`, { method: 'POST', headers, body: init.body ?? '{}' });
   };
@@ -108,7 +108,37 @@ test('static files come only from the built renderer', async ({ preview }) => {
   expect(await statusFor('/../../package.json')).toBe(404);
   expect(await statusFor('/%2e%2e/%2e%2e/package.json')).toBe(404);
   expect(await statusFor('/%E0%A4%A')).toBe(400);
-  expect(await statusFor('/api/events')).toBe(200);
+  expect(await statusFor('/receipt/%E0%A4%A')).toBe(400); // issue 21, item 9: was 500
+  expect(await statusFor('/api/events')).toBe(403); // the cashier page's push stream needs its capability
+  expect(await statusFor(`/api/events?capability=${preview.capability}`)).toBe(200);
+});
+
+// Issue 21, item 8: /customer has no window.pos but, same-origin, could call every /api endpoint.
+test("the customer page never receives the cashier page's capability, and /api refuses calls without it", async ({ preview, page, context }) => {
+  await page.goto(preview.url);
+  const cashierCall = await page.evaluate(async () => (await (globalThis as unknown as { pos: PosApi }).pos.getSettings({})).ok);
+  expect(cashierCall).toBe(true);
+  expect(await page.locator('meta[name="pos-capability"]').count()).toBe(0); // read once by the bridge
+
+  const customer = await context.newPage();
+  await customer.goto(`${preview.origin}/customer`);
+  const attempt = await customer.evaluate(async () => {
+    const home = await (await fetch('/')).text();
+    const bridge = await (await fetch('/bridge.js')).text();
+    const call = await fetch('/api/charge', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"amount":10000}' });
+    const guessed = await fetch('/api/charge', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Pos-Capability': 'guess' },
+      body: '{"amount":10000}',
+    });
+    return { home, bridge, call: call.status, guessed: guessed.status };
+  });
+  expect(attempt.call).toBe(403);
+  expect(attempt.guessed).toBe(403);
+  expect(attempt.home).not.toContain(preview.capability);
+  expect(attempt.bridge).not.toContain(preview.capability);
+  expect(await customer.content()).not.toContain(preview.capability);
+  expect(preview.simulator.orders()).toEqual([]);
 });
 
 test('the binding transport (benchmarks): the same window.pos, calls and pushes, only from the preview frame', async ({ page }) => {

@@ -13,6 +13,7 @@ export function paidPayment(overrides: Partial<PaymentView> = {}): PaymentView {
     platformTradeNo: 'PP202611300000012345',
     amount: 10_000_000,
     paidAmount: 10_000_000,
+    overpaidAmount: null,
     state: 'paid',
     counterState: 'paid',
     gatewayStatus: 'SUCCESS',

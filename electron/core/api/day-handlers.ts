@@ -54,12 +54,12 @@ export function createDayHandlers(day: DayService, adminLock: AdminLock, fileSav
     listSales: async (request) => day.listSales(request),
     exportSales: async (request) => {
       // The range is checked here, before any dialog opens; the rows are read while being written.
-      const file = day.exportCsv(request);
+      const file = await day.exportCsv(request);
       if (fileSaver === undefined) return { outcome: 'download', fileName: file.fileName, csv: await collectCsv(file.chunks), rows: file.rowsWritten() };
       const saved = await fileSaver.save({ suggestedName: file.fileName, filter: { name: 'CSV', extensions: ['csv'] }, contents: () => file.chunks });
       return saved.saved ? { outcome: 'saved', path: saved.path, rows: file.rowsWritten() } : { outcome: 'cancelled' };
     },
     listLatePayments: async () => ({ sales: day.lateUnresolved() }),
-    resolveLatePayment: async ({ tradeNo, outcome, note }) => day.resolveLate(tradeNo, outcome, note),
+    resolveLatePayment: async ({ tradeNo, outcome, note, supervisorPin }) => day.resolveLate(tradeNo, outcome, note, supervisorPin),
   };
 }

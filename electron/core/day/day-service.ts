@@ -275,10 +275,18 @@ export class DayService {
    * The CSV of a business day or range, with a file name for it, written page by page as it is
    * read (sales-export.ts). Format: the owner's choice, else what Excel on this computer opens.
    */
-  exportCsv(request: { from?: string; to?: string; format?: CsvFormat }): SalesExport {
+  async exportCsv(request: { from?: string; to?: string; format?: CsvFormat; personalData?: boolean; supervisorPin?: string }): Promise<SalesExport> {
     const { first, last, range } = this.#range(request.from, request.to);
+    const personalData = request.personalData === true;
+    // Every customer's mobile and email is the owner's to take away, not any cashier's (issue 21).
+    if (personalData) await approveAsOwner(this.#deps.supervisor, request.supervisorPin, () => new PosError('export.owner_required'), { withoutOwnerPin: 'allow' });
     const span = first.date === last.date ? first.date : `${first.date}_${last.date}`;
-    return salesExport(this.#book, range, { fileName: `penjualan-${span}.csv`, cutoffMinutes: this.#cutoff(), format: request.format ?? this.#csvFormat });
+    return salesExport(this.#book, range, {
+      fileName: `penjualan-${span}${personalData ? '' : '-tanpa-data-pelanggan'}.csv`,
+      cutoffMinutes: this.#cutoff(),
+      format: request.format ?? this.#csvFormat,
+      personalData,
+    });
   }
 
   // ---- late payments ----------------------------------------------------------------------------
@@ -287,9 +295,13 @@ export class DayService {
     return this.#book.lateUnresolved().map(this.#saleView);
   }
 
-  resolveLate(tradeNo: string, outcome: LateOutcome, note: string): SaleView {
+  async resolveLate(tradeNo: string, outcome: LateOutcome, note: string, supervisorPin?: string): Promise<SaleView> {
     const checked = validateLateResolution({ outcome, note });
     if (!checked.ok) throw new PosError('validation', { fields: checked.fields });
+    // Cash out of the drawer for a late QRIS payment: the owner approves it (issue 21).
+    if (checked.value.outcome === 'refunded_cash') {
+      await approveAsOwner(this.#deps.supervisor, supervisorPin, () => new PosError('late.refund_owner_required'), { withoutOwnerPin: 'allow' });
+    }
     translate(() => this.#book.resolveLate(tradeNo, checked.value.outcome, checked.value.note));
     return this.#saleView(this.#book.byTradeNo(tradeNo)[0]!);
   }

@@ -1,8 +1,9 @@
-import type { PaymentState } from '../../../shared/payment.ts';
+import { PAID_AMOUNT_FLAGS, type PaymentState } from '../../../shared/payment.ts';
 import { businessDayOf, type BusinessDay } from '../../../shared/day/business-day.ts';
 import type { CsvFormat } from '../../../shared/day/csv-format.ts';
 import { CsvWriter, type CsvCell } from './csv.ts';
 import { isoLocal, localDateTime } from './local-time.ts';
+import { maskEmail, maskMobile } from '../logging/redact.ts';
 import { receivedOf } from './report.ts';
 import type { PaymentMethod } from '../ledger/records.ts';
 
@@ -39,6 +40,10 @@ export interface ExportSale {
   /** Its payments together paid it in full. */
   completed?: boolean;
   followUps?: ExportFollowUps;
+  /** Paid beyond the charge, apart from `received` (issue 21). */
+  overpaidAmount: number | null;
+  /** Why the sale needs a look (e.g. payment.paid_amount_unreadable), or null. */
+  errorCode: string | null;
 }
 
 /**
@@ -70,9 +75,17 @@ export const SALES_CSV_HEADER = [
   'cash_change',
   'follow_up_trade_nos',
   'follow_up_paypro_trade_nos',
+  // Appended (issue 21): paid beyond the charge, and a paid amount to check in the Paypro back office.
+  'overpaid',
+  'amount_check',
 ] as const;
 
-export function saleCsvRow(sale: ExportSale, day: BusinessDay, clock: Pick<MinuteClock, 'isoLocal' | 'localDateTime'> = { isoLocal, localDateTime }): CsvCell[] {
+export function saleCsvRow(
+  sale: ExportSale,
+  day: BusinessDay,
+  clock: Pick<MinuteClock, 'isoLocal' | 'localDateTime'> = { isoLocal, localDateTime },
+  personalData = true,
+): CsvCell[] {
   const followUps = sale.followUps;
   // One row per sale: received is the money of all its payments.
   const received = receivedOf(sale) + (followUps?.received ?? 0);
@@ -93,14 +106,17 @@ export function saleCsvRow(sale: ExportSale, day: BusinessDay, clock: Pick<Minut
     sale.cashierName,
     sale.shiftId,
     sale.customerName,
-    sale.customerMobile,
-    sale.customerEmail,
+    // Without personal data, masked as on a receipt: enough to recognise a sale, not to contact anyone.
+    personalData || !sale.customerMobile ? sale.customerMobile : maskMobile(sale.customerMobile),
+    personalData || !sale.customerEmail ? sale.customerEmail : maskEmail(sale.customerEmail),
     sale.environment,
     (['qris', 'cash'] as const).filter((method) => methods.has(method)).join('+'),
     sumOrNull(sale.cashTendered, followUps?.cashTendered),
     sumOrNull(sale.cashChange, followUps?.cashChange),
     followUps?.tradeNos.join(' ') ?? '',
     followUps?.payproTradeNos.join(' ') ?? '',
+    sale.overpaidAmount ?? 0,
+    sale.errorCode !== null && PAID_AMOUNT_FLAGS.has(sale.errorCode) ? sale.errorCode : null,
   ];
 }
 
@@ -125,8 +141,11 @@ export class SalesCsv {
   #day: BusinessDay | undefined;
   readonly #clock = new MinuteClock();
 
-  constructor(cutoffMinutes: number, format: CsvFormat) {
+  readonly #personalData: boolean;
+
+  constructor(cutoffMinutes: number, format: CsvFormat, personalData = true) {
     this.#cutoffMinutes = cutoffMinutes;
+    this.#personalData = personalData;
     this.#writer = new CsvWriter(format, SALES_CSV_HEADER, ID_COLUMNS);
   }
 
@@ -139,7 +158,7 @@ export class SalesCsv {
     for (const sale of sales) {
       const day = this.#day;
       this.#day = day === undefined || sale.createdAt < day.start || sale.createdAt >= day.end ? businessDayOf(sale.createdAt, this.#cutoffMinutes) : day;
-      text += this.#writer.line(saleCsvRow(sale, this.#day, this.#clock));
+      text += this.#writer.line(saleCsvRow(sale, this.#day, this.#clock, this.#personalData));
     }
     return text;
   }

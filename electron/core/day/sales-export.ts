@@ -22,9 +22,9 @@ export interface SalesExport {
  * each page: a 31-day range is ~310k rows and 50 MB, which built in one go froze main for ~2 s
  * (audit item 6). Read once: the chunks are a generator.
  */
-export function salesExport(book: DayBook, range: { start: number; end: number }, options: { fileName: string; cutoffMinutes: number; format: CsvFormat; pageSize?: number }): SalesExport {
+export function salesExport(book: DayBook, range: { start: number; end: number }, options: { fileName: string; cutoffMinutes: number; format: CsvFormat; personalData: boolean; pageSize?: number }): SalesExport {
   let rows = 0;
-  const csv = new SalesCsv(options.cutoffMinutes, options.format);
+  const csv = new SalesCsv(options.cutoffMinutes, options.format, options.personalData);
   async function* chunks(): AsyncGenerator<string> {
     yield csv.head();
     for (const page of book.exportPages(range.start, range.end, options.pageSize ?? EXPORT_PAGE_SIZE)) {

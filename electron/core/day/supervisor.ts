@@ -32,9 +32,18 @@ export function adminSupervisor(lock: AdminLock): Supervisor {
  * given, `refusal`; with no owner PIN set at all nobody can approve (`supervisor.no_owner_pin`),
  * so a guard holds instead of letting everything through.
  */
-export async function approveAsOwner(supervisor: Supervisor, pin: string | undefined, refusal: () => PosError): Promise<void> {
+export async function approveAsOwner(
+  supervisor: Supervisor,
+  pin: string | undefined,
+  refusal: () => PosError,
+  options: { withoutOwnerPin?: 'refuse' | 'allow' } = {},
+): Promise<void> {
   if (supervisor.present) return;
-  if (!supervisor.ownerPinSet) throw new PosError('supervisor.no_owner_pin');
+  if (!supervisor.ownerPinSet) {
+    // 'allow': a till without an owner PIN has no owner apart from the cashier (its settings are open too).
+    if (options.withoutOwnerPin === 'allow') return;
+    throw new PosError('supervisor.no_owner_pin');
+  }
   if (pin === undefined) throw refusal();
   await supervisor.confirm(pin);
 }

@@ -175,7 +175,10 @@ export class DayBook {
   shiftReport(id: number): ShiftReport {
     const frozen = this.shift(id)?.report;
     if (frozen) return frozen;
-    const report = withResolutions(groups(this.#sql.reportOfShift.all(id)), this.#sql.resolutionsOfShift.all(id), countAmount(this.#sql.earlierOfShift.get(id)));
+    const report = withResolutions(groups(this.#sql.reportOfShift.all(id)), this.#sql.resolutionsOfShift.all(id), {
+      earlier: countAmount(this.#sql.earlierOfShift.get(id)),
+      overpaid: countAmount(this.#sql.overpaidOfShift.get(id)),
+    });
     return { ...report, cash: this.cash.summary(id) };
   }
 
@@ -185,7 +188,10 @@ export class DayBook {
    */
   reportBetween(fromMs: number, toMs: number): ShiftReport {
     const earlier = countAmount(this.#sql.earlierOfShiftsOpened.get(fromMs, toMs));
-    return withResolutions(this.#groupsBetween(fromMs, toMs), this.#sql.resolutionsBetween.all(fromMs, toMs), earlier);
+    return withResolutions(this.#groupsBetween(fromMs, toMs), this.#sql.resolutionsBetween.all(fromMs, toMs), {
+      earlier,
+      overpaid: countAmount(this.#sql.overpaidBetween.get(fromMs, toMs)),
+    });
   }
 
   /**
@@ -351,22 +357,27 @@ function groups(rows: Row[]): ReportGroup[] {
   return rows.map(reportGroupOfRow);
 }
 
-function withResolutions(reportGroups: ReportGroup[], resolutionRows: Row[], earlier: CountAmount): ShiftReport {
+function withResolutions(
+  reportGroups: ReportGroup[],
+  resolutionRows: Row[],
+  apart: Pick<ShiftReport, 'earlier' | 'overpaid'>,
+): ShiftReport {
   const resolutions = Object.fromEntries(LATE_OUTCOMES.map((outcome) => [outcome, 0])) as Record<LateOutcome, number>;
   for (const row of resolutionRows) resolutions[row.outcome as LateOutcome] = Number(row.count);
-  return { ...buildReport(reportGroups), resolutions, earlier };
+  return { ...buildReport(reportGroups), resolutions, ...apart };
 }
 
 function countAmount(row: Row | undefined): CountAmount {
   return { count: Number(row?.count ?? 0), amount: Number(row?.amount ?? 0) };
 }
 
-/** A report frozen before schema 4 has no `earlier`: nothing was counted there then. */
+/** A report frozen before schema 4 has no `earlier`, before schema 5 no `overpaid`: nothing was counted there then. */
 function frozenReport(json: string): ShiftReport {
   const report = JSON.parse(json) as Partial<ShiftReport>;
   return {
     ...report,
     earlier: report.earlier ?? { count: 0, amount: 0 },
+    overpaid: report.overpaid ?? { count: 0, amount: 0 },
     // Before schema 5 every rupiah came through QRIS.
     receivedByMethod: report.receivedByMethod ?? { qris: report.received ?? 0, cash: 0 },
   } as ShiftReport;
@@ -434,5 +445,7 @@ function toExportSale(row: SQLOutputValue[]): ExportSale {
       tradeNos: row[23] === null ? [] : String(row[23]).split(' '),
       payproTradeNos: row[24] === null ? [] : String(row[24]).split(' '),
     },
+    overpaidAmount: row[25] === null ? null : Number(row[25]),
+    errorCode: row[26] === null ? null : String(row[26]),
   };
 }

@@ -6,7 +6,7 @@ import { received } from './migration-shift-windows.ts';
  */
 
 /** The columns a history row needs: the payment, its shift and cashier, late and resolved. */
-const SALE_COLUMNS = `p.id, p.trade_no, p.platform_trade_no, p.amount, p.paid_amount, p.state, p.gateway_status,
+const SALE_COLUMNS = `p.id, p.trade_no, p.platform_trade_no, p.amount, p.paid_amount, p.overpaid_amount, p.state, p.gateway_status,
   p.customer_name, p.customer_mobile, p.customer_email, p.qr_string, p.payment_url, p.error_code, p.error_detail,
   p.environment, p.created_at, p.updated_at, p.expires_at, p.shift_id, p.late_at, p.voided_at, p.sale_id,
   (SELECT c.name FROM shifts s JOIN cashiers c ON c.id = s.cashier_id WHERE s.id = p.shift_id) AS cashier_name,
@@ -68,6 +68,11 @@ export const DAY_QUERIES = {
   /** Money for the range's sales that came in after their shift had closed (in whichever shift took it). */
   laterOfSalesBetween: `SELECT count(*) AS count, coalesce(sum(amount), 0) AS amount FROM received_after_close
     WHERE sale_created_at >= ? AND sale_created_at < ?`,
+  /** Overpayments (schema 5), apart from the money received: a shift's own sales, or a range's. */
+  overpaidOfShift: `SELECT count(*) AS count, coalesce(sum(overpaid_amount), 0) AS amount FROM payments
+    WHERE shift_id = ? AND overpaid_amount IS NOT NULL`,
+  overpaidBetween: `SELECT count(*) AS count, coalesce(sum(overpaid_amount), 0) AS amount FROM payments
+    WHERE created_at >= ? AND created_at < ? AND overpaid_amount IS NOT NULL`,
   /** A shift opening takes what waited for a shift: money and resolutions written while none was open. */
   adoptReceived: `UPDATE received_after_close SET shift_id = ? WHERE shift_id IS NULL`,
   adoptResolutions: `UPDATE late_resolutions SET shift_id = ? WHERE shift_id IS NULL`,
@@ -94,7 +99,8 @@ export const DAY_QUERIES = {
     (SELECT sum(f.cash_tendered) ${FOLLOW_UPS}) AS follow_up_tendered,
     (SELECT sum(f.cash_change) ${FOLLOW_UPS}) AS follow_up_change,
     (SELECT group_concat(f.trade_no, ' ') ${FOLLOW_UPS}) AS follow_up_trade_nos,
-    (SELECT group_concat(f.platform_trade_no, ' ') ${FOLLOW_UPS}) AS follow_up_paypro_trade_nos
+    (SELECT group_concat(f.platform_trade_no, ' ') ${FOLLOW_UPS}) AS follow_up_paypro_trade_nos,
+    p.overpaid_amount, p.error_code
     FROM payments p LEFT JOIN shifts s ON s.id = p.shift_id LEFT JOIN cashiers c ON c.id = s.cashier_id
     LEFT JOIN late_resolutions r ON r.payment_id = p.id
     WHERE ${IN_WINDOW} AND (p.created_at > ? OR p.id > ?) AND ${SALES_ONLY} ORDER BY p.created_at, p.id LIMIT ?`,

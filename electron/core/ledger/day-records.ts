@@ -30,6 +30,11 @@ export interface ShiftReport extends SalesReport {
    * in a shift's report, absent from reports frozen before schema 6 and from day reports.
    */
   cash?: ShiftCash;
+  /**
+   * Paid beyond the charge (issue 21): never inside `received`, shown apart for the owner to check
+   * in the Paypro back office. Absent from reports frozen before schema 5; read as zero.
+   */
+  overpaid: CountAmount;
 }
 
 export interface ShiftRecord {

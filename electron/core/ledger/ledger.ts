@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import { canTransition, PAYMENT_STATES, type PaymentState } from '../../../shared/payment.ts';
@@ -80,7 +80,7 @@ export class Ledger {
   #checkpointTimer: NodeJS.Timeout | undefined;
 
   static open(filePath: string, options: LedgerOptions = {}): Ledger {
-    mkdirSync(dirname(filePath), { recursive: true });
+    if (filePath !== ':memory:') keepPrivate(filePath);
     const db = new DatabaseSync(filePath, { timeout: 5_000, enableForeignKeyConstraints: true });
     try {
       checkIntegrity(db);
@@ -130,7 +130,7 @@ export class Ledger {
       this.#insert(payment, { state: 'creating', paidAmount: null, method: 'qris', saleId, tendered: null, now });
       return {
         ...withoutSale(payment),
-        platformTradeNo: null, paidAmount: null, state: 'creating', gatewayStatus: null,
+        platformTradeNo: null, paidAmount: null, overpaidAmount: null, state: 'creating', gatewayStatus: null,
         qrString: null, paymentUrl: null, errorCode: null, errorDetail: null, updatedAt: now,
       };
     });
@@ -153,7 +153,7 @@ export class Ledger {
       this.#insert(record, { state: 'paid', paidAmount: payment.amount, method: 'cash', saleId, tendered: payment.tendered, now });
       return {
         ...record,
-        platformTradeNo: null, paidAmount: payment.amount, state: 'paid', gatewayStatus: null,
+        platformTradeNo: null, paidAmount: payment.amount, overpaidAmount: null, state: 'paid', gatewayStatus: null,
         qrString: null, paymentUrl: null, errorCode: null, errorDetail: null, updatedAt: now,
       };
     });
@@ -211,7 +211,7 @@ export class Ledger {
         );
       }
       this.#sql.update.run(
-        next.state, next.platformTradeNo, next.paidAmount, next.gatewayStatus, next.qrString,
+        next.state, next.platformTradeNo, next.paidAmount, next.overpaidAmount, next.gatewayStatus, next.qrString,
         next.paymentUrl, next.errorCode, next.errorDetail, now, Number(row.id),
       );
       this.#sql.insertEvent.run(Number(row.id), now, current.state, next.state, note ?? null, JSON.stringify(given));
@@ -383,6 +383,7 @@ export function toRecord(row: Row): PaymentRecord {
     platformTradeNo: text(row.platform_trade_no ?? null),
     amount: Number(row.amount),
     paidAmount: int(row.paid_amount ?? null),
+    overpaidAmount: int(row.overpaid_amount ?? null),
     state: row.state as PaymentState,
     gatewayStatus: text(row.gateway_status ?? null),
     customerName: String(row.customer_name),
@@ -419,6 +420,27 @@ function toSalePayment(row: Row): SalePayment {
     createdAt: Number(row.created_at),
     saleTradeNo: row.sale_trade_no === null ? null : String(row.sale_trade_no),
   };
+}
+
+/**
+ * The ledger holds customers' names, mobiles and emails: the file is the user's alone (0600, like
+ * settings.json) in a folder only they can list (0700). SQLite gives its -wal and -shm files the
+ * main file's mode when it creates them; ones left from an older version are tightened here too.
+ * Windows has no such modes (its profile folder's ACL applies): nothing to do there.
+ */
+function keepPrivate(filePath: string): void {
+  const folder = dirname(filePath);
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  if (process.platform === 'win32') return;
+  chmodSync(folder, 0o700);
+  closeSync(openSync(filePath, 'a', 0o600));
+  for (const file of [filePath, `${filePath}-wal`, `${filePath}-shm`]) {
+    try {
+      chmodSync(file, 0o600);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
 }
 
 function checkIntegrity(db: DatabaseSync): void {

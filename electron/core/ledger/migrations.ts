@@ -6,6 +6,7 @@ import { migrateToSalePayments } from './migration-sale-payments.ts';
 import { migrateToShiftCash } from './migration-shift-cash.ts';
 import { migrateToReconciliation } from './migration-reconciliation.ts';
 import { migrateToOutbox } from './migration-outbox.ts';
+import { migrateToOverpaid } from './migration-overpaid.ts';
 
 /**
  * Schema migrations, applied in order; migration i takes the database from `user_version` i to
@@ -85,6 +86,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migrateToShiftCash,
   migrateToReconciliation,
   migrateToOutbox,
+  migrateToOverpaid,
 ];
 
 /** Applies every migration the database lacks, each in its own transaction. */

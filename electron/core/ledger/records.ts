@@ -8,7 +8,10 @@ export interface PaymentRecord {
   tradeNo: string;
   platformTradeNo: string | null;
   amount: number;
+  /** At most `amount`: what counts as received. */
   paidAmount: number | null;
+  /** What the gateway reported paid beyond the charge (never counted as received); null: none. */
+  overpaidAmount: number | null;
   state: PaymentState;
   gatewayStatus: string | null;
   customerName: string;
@@ -124,6 +127,7 @@ export const MUTABLE_COLUMNS = {
   state: 'state',
   platformTradeNo: 'platform_trade_no',
   paidAmount: 'paid_amount',
+  overpaidAmount: 'overpaid_amount',
   gatewayStatus: 'gateway_status',
   qrString: 'qr_string',
   paymentUrl: 'payment_url',

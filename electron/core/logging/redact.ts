@@ -26,6 +26,18 @@ export function clearRegisteredSecrets(): void {
   clearSecretForms();
 }
 
+/** Control, bidi/format and line separator characters: in a log they could forge lines or hide text. */
+const UNSAFE_IN_LOG = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+const SHORT_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Text as a log writes it: every control, bidi or format character escaped (`\n`, `\u001b`,
+ * `\u202e`), whatever its source, so one call writes one line that reads as it is.
+ */
+export function escapeForLog(text: string): string {
+  return text.replace(UNSAFE_IN_LOG, (char) => SHORT_ESCAPES[char] ?? `\\u${char.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+}
+
 const MOBILE_KEYS = new Set(['mobile', 'phone', 'customermobile', 'phonenumber', 'msisdn']);
 const EMAIL_KEYS = new Set(['email', 'customeremail', 'mail']);
 
@@ -34,8 +46,8 @@ const normalKey = (key: string) => key.toLowerCase().replace(/[-_]/g, '');
 function redactKeyed(key: string, value: unknown, seen: WeakMap<object, unknown>): unknown {
   const name = normalKey(key);
   if (isSecretKey(key)) return value === undefined || value === null || value === '' ? value : REDACTED;
-  if (MOBILE_KEYS.has(name) && (typeof value === 'string' || typeof value === 'number')) return maskMobile(String(value));
-  if (EMAIL_KEYS.has(name) && typeof value === 'string') return maskEmail(value);
+  if (MOBILE_KEYS.has(name) && (typeof value === 'string' || typeof value === 'number')) return escapeForLog(maskMobile(String(value)));
+  if (EMAIL_KEYS.has(name) && typeof value === 'string') return escapeForLog(maskEmail(value));
   return redactValue(value, seen);
 }
 
@@ -43,15 +55,15 @@ function redactError(error: Error, seen: WeakMap<object, unknown>): Record<strin
   const out: Record<string, unknown> = {};
   seen.set(error, out);
   out.name = error.name;
-  out.message = redactText(error.message);
-  if (error.stack !== undefined) out.stack = redactText(error.stack);
+  out.message = logText(error.message);
+  if (error.stack !== undefined) out.stack = logText(error.stack);
   for (const key of Object.keys(error)) out[key] = redactKeyed(key, (error as unknown as Record<string, unknown>)[key], seen);
   if (error.cause !== undefined) out.cause = redactValue(error.cause, seen);
   return out;
 }
 
 function redactValue(value: unknown, seen: WeakMap<object, unknown>): unknown {
-  if (typeof value === 'string') return redactText(value);
+  if (typeof value === 'string') return logText(value);
   if (typeof value !== 'object' || value === null) return value;
   if (seen.has(value)) return seen.get(value);
   if (value instanceof Error) return redactError(value, seen);
@@ -70,9 +82,11 @@ function redactValue(value: unknown, seen: WeakMap<object, unknown>): unknown {
   if (typeof toJSON === 'function') return redactValue(toJSON.call(value), seen);
   const out: Record<string, unknown> = {};
   seen.set(value, out);
-  for (const [key, item] of Object.entries(value)) out[key] = redactKeyed(key, item, seen);
+  for (const [key, item] of Object.entries(value)) out[escapeForLog(key)] = redactKeyed(key, item, seen);
   return out;
 }
+
+const logText = (text: string): string => escapeForLog(redactText(text));
 
 /**
  * A redacted deep copy of anything a log call receives: strings, nested objects and arrays,

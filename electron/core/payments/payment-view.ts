@@ -1,6 +1,7 @@
 import {
   counterStateFor,
   MAX_PAYMENT_URL_LENGTH,
+  PAYMENT_URL_NOT_HTTPS,
   PAYMENT_URL_TOO_LONG,
   type PaymentView,
   type QrDisplay,
@@ -25,6 +26,7 @@ export function toPaymentView(record: PaymentRecord, salePayments: readonly Sale
     platformTradeNo: record.platformTradeNo,
     amount: record.amount,
     paidAmount: record.paidAmount,
+    overpaidAmount: record.overpaidAmount,
     state: record.state,
     counterState: counterStateFor(record.state, qr),
     gatewayStatus: record.gatewayStatus,
@@ -60,9 +62,11 @@ export function saleOf(payments: readonly SalePayment[]): SaleOfPayment | undefi
  * What may be put in front of the customer (design.md, lifecycle step 4): the gateway's QRIS
  * code only when it parses, its CRC holds and it asks for exactly the amount charged, with no
  * surcharge; otherwise the cashier is told why and no scannable code is shown. Without a QRIS
- * code the hosted payment page's URL may be shown as a QR instead.
+ * code the hosted payment page's URL may be shown as a QR instead — in live mode only an https:
+ * one (a plain http: page can be read and changed on its way to the customer's phone); training's
+ * simulator serves its pages over http: on this computer.
  */
-export function qrDisplayFor(record: Pick<PaymentRecord, 'qrString' | 'paymentUrl' | 'amount'>): QrDisplay {
+export function qrDisplayFor(record: Pick<PaymentRecord, 'qrString' | 'paymentUrl' | 'amount' | 'environment'>): QrDisplay {
   if (record.qrString) {
     const checked = checkQrisForCharge(record.qrString, record.amount);
     // The detail quotes the payload (tag values): shown to the cashier, so made safe to show.
@@ -73,15 +77,18 @@ export function qrDisplayFor(record: Pick<PaymentRecord, 'qrString' | 'paymentUr
     const detail = `the payment URL has ${record.paymentUrl.length} characters, more than ${MAX_PAYMENT_URL_LENGTH}`;
     return { kind: 'integrity_error', code: PAYMENT_URL_TOO_LONG, detail };
   }
-  if (record.paymentUrl && isWebUrl(record.paymentUrl)) return { kind: 'payment_url', payload: record.paymentUrl };
+  const protocol = record.paymentUrl ? protocolOf(record.paymentUrl) : null;
+  if (protocol === 'http:' && record.environment === 'live') {
+    return { kind: 'integrity_error', code: PAYMENT_URL_NOT_HTTPS, detail: 'the payment URL is http:, not https:' };
+  }
+  if (record.paymentUrl && (protocol === 'https:' || protocol === 'http:')) return { kind: 'payment_url', payload: record.paymentUrl };
   return { kind: 'none' };
 }
 
-function isWebUrl(text: string): boolean {
+function protocolOf(text: string): string | null {
   try {
-    const url = new URL(text);
-    return url.protocol === 'https:' || url.protocol === 'http:';
+    return new URL(text).protocol;
   } catch {
-    return false;
+    return null;
   }
 }

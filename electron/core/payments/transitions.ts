@@ -75,6 +75,7 @@ export function afterQueryAnswer(record: PaymentRecord, query: PayInQueryResult)
         state: verdict.state,
         gatewayStatus: query.status,
         paidAmount: verdict.paidAmount,
+        overpaidAmount: verdict.overpaidAmount,
         errorCode: verdict.flag?.code ?? null,
         errorDetail: verdict.flag?.detail ?? null,
         ...platformNumber(query),
@@ -141,19 +142,33 @@ function paidVerdict(
   reported: 'paid' | 'partially_paid',
   paidAmount: number | null,
   unreadableAmount: string | null,
-): { state: 'paid' | 'partially_paid'; paidAmount: number | null; flag: { code: string; detail: string } | null } {
+): Verdict {
   if (paidAmount === null) {
     const flag =
       unreadableAmount !== null
         ? { code: PAID_AMOUNT_UNREADABLE, detail: `the gateway reports ${reported} with an unreadable amount "${unreadableAmount}"` }
         : { code: PAID_AMOUNT_MISSING, detail: `the gateway reports ${reported} without an amount` };
     // No amount to record: a paid sale counts the charge (flagged), a partial one counts nothing.
-    return { state: reported, paidAmount: reported === 'paid' ? charged : null, flag };
+    return { state: reported, paidAmount: reported === 'paid' ? charged : null, overpaidAmount: null, flag };
   }
-  if (reported === 'partially_paid') return { state: reported, paidAmount, flag: null };
-  if (paidAmount === charged) return { state: 'paid', paidAmount, flag: null };
+  if (paidAmount > charged) {
+    // Received counts the charge; the excess is kept apart for the owner (Paypro back office).
+    const flag = { code: PAID_AMOUNT_DIFFERS, detail: `the gateway reports ${reported} for ${paidAmount}, the charge is ${charged}` };
+    return { state: 'paid', paidAmount: charged, overpaidAmount: paidAmount - charged, flag };
+  }
+  if (reported === 'partially_paid') return { state: reported, paidAmount, overpaidAmount: null, flag: null };
+  if (paidAmount === charged) return { state: 'paid', paidAmount, overpaidAmount: null, flag: null };
   const flag = { code: PAID_AMOUNT_DIFFERS, detail: `the gateway reports paid for ${paidAmount}, the charge is ${charged}` };
-  return { state: paidAmount < charged ? 'partially_paid' : 'paid', paidAmount, flag };
+  return { state: 'partially_paid', paidAmount, overpaidAmount: null, flag };
+}
+
+interface Verdict {
+  state: 'paid' | 'partially_paid';
+  /** At most the charge. */
+  paidAmount: number | null;
+  /** Beyond the charge; null when none. */
+  overpaidAmount: number | null;
+  flag: { code: string; detail: string } | null;
 }
 
 /**

@@ -111,7 +111,9 @@ export function createPayproClient(options: PayproClientOptions): PayproGateway 
         httpStatus: status,
       });
     }
-    const { code, data } = parsed.data;
+    const { data } = parsed.data;
+    // The code reaches the log and the cashier's detail like msg: no control or bidi characters.
+    const code = displaySafe(parsed.data.code);
     const msg = parsed.data.msg === null || parsed.data.msg === undefined ? parsed.data.msg : displaySafe(parsed.data.msg);
     if (options.requireSignedAnswers && !(isRecord(data) && data.sign !== undefined)) {
       throw new GatewayError('bad_signature', `Paypro ${endpoint}: the answer carries no sign, and signed answers are required.`, {

@@ -90,6 +90,7 @@ function reportRows(report: ReportView, context: ReportReceiptContext): ReceiptR
   pair(`Bayar terlambat (${report.late.count})`, rupiah(report.late.received));
   pair(`Dibatalkan kasir (${report.voids.count})`, rupiah(report.voids.amount));
   pair(`Untuk shift sebelumnya (${report.earlier.count})`, rupiah(report.earlier.amount));
+  if (report.overpaid.count > 0) pair(`Kelebihan bayar (${report.overpaid.count})`, rupiah(report.overpaid.amount));
   pair('Barang diberikan', String(report.resolutions.goods_handed_over));
   pair('Dikembalikan tunai', String(report.resolutions.refunded_cash));
   pair('Tindakan lain', String(report.resolutions.other));

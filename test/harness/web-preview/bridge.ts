@@ -50,13 +50,21 @@ export interface HttpBridgeGlobals {
   EventSource: new (url: string) => EventSourceLike;
 }
 
-/** Calls as POST `${base}/api/<call>`; `base` is the preview's origin, or '' for same-origin. */
-export function httpTransport(globals: HttpBridgeGlobals, base = ''): IpcRendererLike {
+/** The <meta> the cashier page's bridge reads its capability from (server.ts puts it there). */
+export const CAPABILITY_META = 'pos-capability';
+/** The header a call carries the capability in; the push stream has it as `?capability=`. */
+export const CAPABILITY_HEADER = 'x-pos-capability';
+
+/**
+ * Calls as POST `${base}/api/<call>`; `base` is the preview's origin, or '' for same-origin.
+ * `capability` is the cashier page's (server.ts): every call and the push stream carry it.
+ */
+export function httpTransport(globals: HttpBridgeGlobals, capability: string, base = ''): IpcRendererLike {
   const pushes = pushChannel();
   // One stream for every subscriber, opened at once (as IPC is always connected), so a screen
   // that subscribes later misses nothing while the stream would still be connecting.
   // EventSource reconnects by itself if the preview restarts.
-  const events = new globals.EventSource(`${base}/api/events`);
+  const events = new globals.EventSource(`${base}/api/events?capability=${encodeURIComponent(capability)}`);
   events.addEventListener('message', (event) => pushes.deliver(JSON.parse(event.data) as PaymentView));
   return {
     async invoke(channel, request) {
@@ -64,7 +72,7 @@ export function httpTransport(globals: HttpBridgeGlobals, base = ''): IpcRendere
       if (name === undefined) throw new Error(`web preview: no call on channel ${channel}`);
       const response = await globals.fetch(`${base}/api/${name}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', [CAPABILITY_HEADER]: capability },
         body: JSON.stringify(request ?? {}),
       });
       // A transport failure rejects, as a failed ipcRenderer.invoke would; the renderer's

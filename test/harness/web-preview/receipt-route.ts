@@ -7,7 +7,12 @@ import type { PosCore } from '../../../electron/core/pos-core.ts';
  * app (core's renderer), so a receipt can be looked at, printed or saved as PDF from a browser.
  */
 export function receiptPage(core: PosCore, url: URL): { status: number; body: string; type: string } {
-  const tradeNo = decodeURIComponent(url.pathname.slice('/receipt/'.length));
+  let tradeNo: string;
+  try {
+    tradeNo = decodeURIComponent(url.pathname.slice('/receipt/'.length));
+  } catch {
+    return text(400, 'malformed percent-encoding in the trade number'); // "%E0%A4%A", "%"
+  }
   const paperParam = url.searchParams.get('paper');
   const paper = paperParam === null ? undefined : (Number(paperParam) as PaperWidth);
   if (paper !== undefined && !PAPER_WIDTHS.includes(paper)) return text(400, 'paper must be 58 or 80');

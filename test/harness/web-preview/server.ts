@@ -26,6 +26,7 @@
  * own Origin, `Content-Type: application/json` (so a cross-site form or simple request cannot
  * be one, and a cross-site fetch needs a CORS preflight the preview never grants) and a small body.
  */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -46,6 +47,7 @@ import type { CustomerView } from '../../../shared/customer-view.ts';
 import type { PaymentView } from '../../../shared/payment.ts';
 import { createAesCipher } from '../../harness/aes-cipher.ts';
 import { joinHeadOffice, type PreviewHeadOffice } from './head-office.ts';
+import { CAPABILITY_HEADER, CAPABILITY_META } from './bridge.ts';
 import { receiptPage } from './receipt-route.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -90,6 +92,11 @@ export interface WebPreview {
   readonly simulator: Simulator;
   /** The core serving calls right now (a new one after restartCore()). */
   readonly core: PosCore;
+  /**
+   * The cashier page's capability: what its bridge sends with every /api call and the push stream.
+   * Only a navigation to the cashier page receives it, never /customer nor a script's fetch.
+   */
+  readonly capability: string;
   /** A contract call as the page makes it (waits while the core restarts). */
   call(name: string, request: unknown): Promise<unknown>;
   /** Every payment push, across core restarts. */
@@ -145,6 +152,20 @@ export function buildBridgeScript(transport: BridgeScript = 'http'): Promise<str
   return script;
 }
 
+/**
+ * The cashier page with its capability. Electron gives `window.pos` to the cashier's window only;
+ * the preview's pages share an origin, so the separation is this per-page secret instead: handed
+ * out only to a top-level navigation (Fetch Metadata, set by the browser and not by a script), so
+ * /customer cannot get it with fetch('/'), and framing is refused (frame-ancestors 'none').
+ */
+function withCapability(html: string, capability: string): string {
+  return html.replace(/<head>/i, `<head>\n    <meta name="${CAPABILITY_META}" content="${capability}">`);
+}
+
+function isNavigation(req: IncomingMessage): boolean {
+  return req.headers['sec-fetch-dest'] === 'document' && req.headers['sec-fetch-mode'] === 'navigate';
+}
+
 /** A page with its bridge loaded (classic, blocking) before the app's module script. */
 export function withBridge(html: string, script = './bridge.js'): string {
   const at = html.search(/<script\b[^>]*type="module"/i);
@@ -192,6 +213,9 @@ export async function startWebPreview(options: WebPreviewOptions = {}): Promise<
     for (const listener of pushListeners) listener(payment);
   };
   const customerClients = new Set<ServerResponse>();
+  const capability = randomBytes(32).toString('base64url');
+  const holdsCapability = (presented: string | null | undefined): boolean =>
+    typeof presented === 'string' && presented.length === capability.length && timingSafeEqual(Buffer.from(presented), Buffer.from(capability));
   const sendCustomerView = (client: ServerResponse, view: CustomerView) => client.write(`data: ${JSON.stringify(view)}\n\n`);
 
   const openCore = (gateway: TrainingGateway): PosCore => {
@@ -260,6 +284,7 @@ export async function startWebPreview(options: WebPreviewOptions = {}): Promise<
       if (path === '/api/events') {
         if (req.method !== 'GET') return send(res, 405, 'Method Not Allowed');
         if (!sameOrigin(req, { requireOrigin: false })) return send(res, 403, 'Forbidden');
+        if (!holdsCapability(new URL(req.url ?? '/', origin).searchParams.get('capability'))) return send(res, 403, 'Forbidden');
         return openEvents(req, res, sseClients);
       }
       if (path === '/api/customer/events') {
@@ -274,6 +299,9 @@ export async function startWebPreview(options: WebPreviewOptions = {}): Promise<
       if (req.method !== 'POST') return send(res, 405, 'Method Not Allowed');
       // Browsers send Origin with every POST; a request without one is not from the preview page.
       if (!sameOrigin(req, { requireOrigin: true })) return send(res, 403, 'Forbidden');
+      // Same origin is not enough: /customer shares it. Only the cashier page holds the capability.
+      const presented = req.headers[CAPABILITY_HEADER];
+      if (!holdsCapability(Array.isArray(presented) ? undefined : presented)) return send(res, 403, 'Forbidden');
       if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
         return send(res, 415, 'Unsupported Media Type');
       }
@@ -304,7 +332,8 @@ export async function startWebPreview(options: WebPreviewOptions = {}): Promise<
       return send(res, page.status, page.body, page.type);
     }
     if (path === '/' || path === '/index.html') {
-      return send(res, 200, withBridge(await readFile(indexPath, 'utf8')), CONTENT_TYPES['.html']);
+      const page = withBridge(await readFile(indexPath, 'utf8'));
+      return send(res, 200, isNavigation(req) ? withCapability(page, capability) : page, CONTENT_TYPES['.html']);
     }
     let decoded: string;
     try {
@@ -335,6 +364,7 @@ export async function startWebPreview(options: WebPreviewOptions = {}): Promise<
     url: `${origin}/`,
     origin,
     dataDir,
+    capability,
     simulator: training.simulator,
     get core() {
       return core;

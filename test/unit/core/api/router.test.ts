@@ -19,6 +19,7 @@ const payment: PaymentView = {
   platformTradeNo: null,
   amount: 39_000,
   paidAmount: null,
+  overpaidAmount: null,
   state: 'awaiting_payment',
   counterState: 'awaiting_payment',
   gatewayStatus: '0015',
@@ -130,6 +131,7 @@ const report = {
   ...emptyReport(),
   resolutions: { goods_handed_over: 0, refunded_cash: 0, other: 0 },
   earlier: { count: 0, amount: 0 },
+  overpaid: { count: 0, amount: 0 },
 };
 const cashier = { id: 1, name: 'Siti', hasPin: true, isDefault: false, retired: false };
 const shift = { id: 1, cashierId: 1, cashierName: 'Siti', openedAt: 1, closedAt: null };

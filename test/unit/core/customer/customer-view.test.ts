@@ -22,6 +22,7 @@ const payment: fc.Arbitrary<PaymentView> = fc.record({
   platformTradeNo: fc.option(fc.string()),
   amount: fc.integer({ min: 1, max: 10_000_000 }),
   paidAmount: fc.option(fc.integer({ min: 0, max: 10_000_000 })),
+  overpaidAmount: fc.option(fc.integer({ min: 1, max: 10_000_000 })),
   state: fc.constantFrom(...PAYMENT_STATES),
   counterState: fc.constantFrom(...COUNTER_STATES),
   gatewayStatus: fc.option(fc.string()),

@@ -150,7 +150,7 @@ describe('CSV export in the app: the save dialog', () => {
       const date = status.ok ? status.value.businessDate : '';
       const result = await app.router.dispatch('exportSales', {});
       expect(result).toEqual({ ok: true, value: { outcome: 'saved', path, rows: 1 } });
-      expect(asked).toEqual([{ suggestedName: `penjualan-${date}.csv`, filter: { name: 'CSV', extensions: ['csv'] } }]);
+      expect(asked).toEqual([{ suggestedName: `penjualan-${date}-tanpa-data-pelanggan.csv`, filter: { name: 'CSV', extensions: ['csv'] } }]);
       const text = readFileSync(path, 'utf8');
       expect(text.startsWith('\uFEFF')).toBe(true);
       expect(text.trimEnd().split('\r\n')).toHaveLength(2);

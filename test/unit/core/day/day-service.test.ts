@@ -203,26 +203,56 @@ describe('DayService', () => {
     sell('P2', '2026-03-02T11:00:00', 50_000);
     ledger.update('P2', { state: 'partially_paid', paidAmount: 20_000 });
     sell('P3', '2026-03-03T02:00:00', 40_000);
-    const file = day.exportCsv({ from: '2026-03-02', format: 'rfc4180' });
-    expect(file.fileName).toBe('penjualan-2026-03-02.csv');
+    const file = await day.exportCsv({ from: '2026-03-02', format: 'rfc4180' });
+    expect(file.fileName).toBe('penjualan-2026-03-02-tanpa-data-pelanggan.csv');
     const parsed = parse(await collectCsv(file.chunks), { bom: true, columns: true }) as Record<string, string>[];
     expect(parsed).toHaveLength(file.rowsWritten());
     const report = day.dayReport({ from: '2026-03-02' }).report;
     expect(parsed).toHaveLength(report.saleCount);
     expect(parsed.reduce((sum, row) => sum + Number(row.received), 0)).toBe(report.received);
     expect(parsed.reduce((sum, row) => sum + Number(row.outstanding), 0)).toBe(report.partial.outstanding);
-    expect(day.exportCsv({ from: '2026-03-01', to: '2026-03-31' }).fileName).toBe('penjualan-2026-03-01_2026-03-31.csv');
+    expect((await day.exportCsv({ from: '2026-03-01', to: '2026-03-31', personalData: true })).fileName).toBe('penjualan-2026-03-01_2026-03-31.csv');
   });
 
   it("exports in the format Excel opens on this computer's region unless the owner chose one", async () => {
     sell('P1', '2026-03-02T10:00:00', 25_000);
     const dayFor = (systemLocale: string) => new DayService({ ledger, settings: () => settings, pins: createCashierPins(new Conf({ cwd: dir, projectName: 'paypro-pos-test' }), { now: () => clock }), supervisor: { ownerPinSet: true, present: true, confirm: async () => undefined }, now: () => clock, systemLocale });
-    const header = async (service: DayService, format?: CsvFormat) => (await collectCsv(service.exportCsv({ from: '2026-03-02', ...(format ? { format } : {}) }).chunks)).split('\r\n')[0];
+    const header = async (service: DayService, format?: CsvFormat) => (await collectCsv((await service.exportCsv({ from: '2026-03-02', ...(format ? { format } : {}) })).chunks)).split('\r\n')[0];
     expect(dayFor('id-ID').status().csvFormat).toBe('excel-semicolon');
     expect(await header(dayFor('id-ID'))).toMatch(/^\uFEFFbusiness_date;time_iso;/);
     expect(dayFor('en-US').status().csvFormat).toBe('excel-comma');
     expect(await header(dayFor('en-US'))).toMatch(/^\uFEFFbusiness_date,time_iso,/);
     expect(await header(dayFor('id-ID'), 'rfc4180')).toMatch(/^\uFEFFbusiness_date,time_iso,/);
+  });
+
+  // Issue 21, item 6: any cashier exported every customer's mobile and email, and recorded cash handed back, without the owner.
+  it("needs the owner's PIN for an export with customers' mobiles and emails; a cashier exports them masked", async () => {
+    await adminLock.setPin('4321');
+    adminLock.lock();
+    sell('P1', '2026-03-02T10:00:00', 10_000_000);
+    const rows = async (request: Parameters<DayService['exportCsv']>[0]) =>
+      parse(await collectCsv((await day.exportCsv({ from: '2026-03-02', format: 'rfc4180', ...request })).chunks), { bom: true, columns: true }) as Record<string, string>[];
+    expect((await rows({}))[0]).toMatchObject({ customer_mobile: '*********890' });
+    expect((await rows({}))[0]?.customer_email).not.toContain('pelanggan@');
+    expect(await posErrorCode(() => day.exportCsv({ from: '2026-03-02', personalData: true }))).toBe('export.owner_required');
+    expect(await posErrorCode(() => day.exportCsv({ from: '2026-03-02', personalData: true, supervisorPin: '0000' }))).toBe('wrong_pin');
+    expect((await rows({ personalData: true, supervisorPin: '4321' }))[0]).toMatchObject({ customer_mobile: '081234567890' });
+    expect(adminLock.unlocked).toBe(false); // the PIN approved this export only
+  });
+
+  it("needs the owner's PIN to record cash handed back for a late payment; other outcomes stay the cashier's", async () => {
+    await adminLock.setPin('4321');
+    adminLock.lock();
+    for (const tradeNo of ['LATE1', 'LATE2']) {
+      sell(tradeNo, '2026-03-02T10:00:00');
+      ledger.update(tradeNo, { state: 'awaiting_payment' });
+      ledger.update(tradeNo, { state: 'expired' });
+      ledger.update(tradeNo, { state: 'paid', paidAmount: 25_000 });
+    }
+    expect(await posErrorCode(() => day.resolveLate('LATE1', 'refunded_cash', 'uang kembali'))).toBe('late.refund_owner_required');
+    expect(day.lateUnresolved()).toHaveLength(2);
+    expect((await day.resolveLate('LATE1', 'refunded_cash', 'uang kembali', '4321')).resolution).toBe('refunded_cash');
+    expect((await day.resolveLate('LATE2', 'goods_handed_over', 'barang diberikan')).resolution).toBe('goods_handed_over');
   });
 
   it('lists a late payment until someone records what was done, then shows the resolution in the shift report', async () => {
@@ -233,11 +263,11 @@ describe('DayService', () => {
     expect(day.status().needsAttention).toBe(1);
     expect(day.lateUnresolved().map((sale) => [sale.tradeNo, sale.late])).toEqual([['LATE', true]]);
     // "Lainnya" says nothing by itself: refused without a note, and nothing is recorded.
-    expect(() => day.resolveLate('LATE', 'other', '   ')).toThrow(
+    await expect(day.resolveLate('LATE', 'other', '   ')).rejects.toThrow(
       expect.objectContaining({ code: 'validation', fields: { note: { code: 'late.note_required' } } }),
     );
     expect(day.status().needsAttention).toBe(1);
-    expect(day.resolveLate('LATE', 'goods_handed_over', '  barang diberikan ').resolution).toBe('goods_handed_over');
+    expect((await day.resolveLate('LATE', 'goods_handed_over', '  barang diberikan ')).resolution).toBe('goods_handed_over');
     expect(day.status().needsAttention).toBe(0);
     expect(ledger.events('LATE').at(-1)?.note).toBe('late.resolved:goods_handed_over — barang diberikan');
     expect(await posErrorCode(() => day.resolveLate('LATE', 'other', 'lagi'))).toBe('late.already_resolved');

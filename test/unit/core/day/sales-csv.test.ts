@@ -22,7 +22,7 @@ const sale = (overrides: Partial<ExportSale>): ExportSale => ({
   tradeNo: '20260303013000AB12CD34', platformTradeNo: 'PP-1', state: 'paid', amount: 10_000_000, paidAmount: 10_000_000,
   createdAt: Date.parse('2026-03-03T01:30:00+07:00'), cashierName: 'Siti', shiftId: 3,
   customerName: 'Pelanggan', customerMobile: '081234567890', customerEmail: 'p@example.com', environment: 'live',
-  lateAt: null, resolution: null, ...overrides,
+  lateAt: null, resolution: null, overpaidAmount: null, errorCode: null, ...overrides,
 });
 
 describe('sales CSV', () => {
@@ -48,6 +48,19 @@ describe('sales CSV', () => {
     });
     expect(rows[1]).toMatchObject({ received: '20000', outstanding: '30000', late_payment: 'yes', late_resolution: 'refunded_cash' });
     expect(rows[2]).toMatchObject({ received: '0', customer_name: `'=HYPERLINK("x")`, cashier: '', shift: '' });
+  });
+
+  it('keeps an overpayment out of received, in its own last column, with the amount check beside it', () => {
+    const text = salesCsv([
+      sale({ amount: 10_000, paidAmount: 10_000, overpaidAmount: 990_000, errorCode: 'payment.paid_amount_differs' }),
+      sale({ tradeNo: 'T2', errorCode: 'payment.paid_amount_unreadable' }),
+      sale({ tradeNo: 'T3', state: 'failed', paidAmount: null, errorCode: 'gateway.status' }),
+    ], 4 * 60);
+    expect(SALES_CSV_HEADER.slice(-2)).toEqual(['overpaid', 'amount_check']);
+    const rows = parse(text, { bom: true, columns: true }) as CsvRow[];
+    expect(rows[0]).toMatchObject({ received: '10000', overpaid: '990000', amount_check: 'payment.paid_amount_differs' });
+    expect(rows[1]).toMatchObject({ overpaid: '0', amount_check: 'payment.paid_amount_unreadable' });
+    expect(rows[2]).toMatchObject({ overpaid: '0', amount_check: '' });
   });
 
   it("names each row's business day, also when an export crosses the cut-off", () => {

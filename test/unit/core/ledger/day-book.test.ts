@@ -2,7 +2,8 @@ import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { DAY_QUERIES } from '../../../../electron/core/ledger/day-queries.ts';
 import { QUERIES } from '../../../../electron/core/ledger/queries.ts';
-import { Ledger } from '../../../../electron/core/ledger/ledger.ts';
+import { afterQueryAnswer } from '../../../../electron/core/payments/transitions.ts';
+import { Ledger, LedgerError } from '../../../../electron/core/ledger/ledger.ts';
 import { MIGRATIONS } from '../../../../electron/core/ledger/migrations.ts';
 import { T0, newPayment, useLedger } from './fixture.ts';
 import { ledgerErrorCode } from '../../../harness/error-code.ts';
@@ -110,6 +111,24 @@ describe('DayBook: cashiers, shifts, reports, history, late payments', () => {
     expect(report.late).toEqual({ count: 1, received: 20_000 });
     expect(report.voids).toEqual({ count: 1, amount: 39_000 });
     expect(report.resolutions).toEqual({ goods_handed_over: 0, refunded_cash: 1, other: 0 });
+  });
+
+  // Issue 21, item 3: Rp 1.000.000 paid on a Rp 10.000 charge made Today read "Uang diterima Rp 1.051.999".
+  it('counts an overpaid sale as its charge in the shift and day reports, the excess apart, and exports both', () => {
+    const shift = fixture.ledger.day.openShift(fixture.ledger.day.addCashier('Siti', null).id);
+    const sale = fixture.ledger.record(newPayment('OVER', { amount: 10_000 }));
+    fixture.ledger.update('OVER', { state: 'awaiting_payment' });
+    const answer = { tradeNo: 'OVER', platformTradeNo: 'P1', status: '0000', paidAmount: 1_000_000, message: null, successTime: null };
+    fixture.ledger.update('OVER', afterQueryAnswer({ ...sale, state: 'awaiting_payment' }, answer)!.change);
+
+    for (const report of [fixture.ledger.day.shiftReport(shift.id), fixture.ledger.day.reportBetween(T0, T0 + 1)]) {
+      expect(report.received).toBe(10_000);
+      expect(report.overpaid).toEqual({ count: 1, amount: 990_000 });
+    }
+    const [exported] = [...fixture.ledger.day.exportPages(T0, T0 + 1, 10)].flat();
+    expect(exported).toMatchObject({ paidAmount: 10_000, overpaidAmount: 990_000, errorCode: 'payment.paid_amount_differs' });
+    const closed = fixture.ledger.day.closeShift(shift.id);
+    expect(closed.report?.overpaid).toEqual({ count: 1, amount: 990_000 });
   });
 
   it('pages newest first without skipping or repeating rows that share a time', () => {

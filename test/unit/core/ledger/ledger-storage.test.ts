@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -40,6 +40,26 @@ describe('Ledger storage', () => {
       schemaVersion: MIGRATIONS.length,
     });
     ledger.close();
+  });
+
+  // Issue 21, item 7: the ledger (customers' names, mobiles, emails) was created 0644 in a 0755 folder.
+  it.skipIf(process.platform === 'win32')('keeps the ledger, its WAL and SHM 0600 in a 0700 folder, also for an older 0644 file', () => {
+    const mode = (path: string) => statSync(path).mode & 0o777;
+    const folder = join(temp.dir, 'data');
+    const file = join(folder, 'ledger.sqlite');
+    const first = Ledger.open(file);
+    first.record(newPayment('PRIVATE'));
+    for (const path of [file, `${file}-wal`, `${file}-shm`]) expect(mode(path), path).toBe(0o600);
+    expect(mode(folder)).toBe(0o700);
+    first.close();
+
+    chmodSync(folder, 0o755);
+    chmodSync(file, 0o644);
+    const again = Ledger.open(file);
+    again.record(newPayment('AGAIN'));
+    for (const path of [file, `${file}-wal`, `${file}-shm`]) expect(mode(path), path).toBe(0o600);
+    expect(mode(folder)).toBe(0o700);
+    again.close();
   });
 
   it('checkpoints the WAL once writes pause, never inside a write', async () => {
@@ -88,6 +108,8 @@ describe('Ledger storage', () => {
       'index:payments_by_sale',
       'index:payments_by_shift',
       'index:payments_late',
+      'index:payments_overpaid_by_created',
+      'index:payments_overpaid_by_shift',
       'index:payments_unsettled',
       'index:received_after_close_by_payment',
       'index:received_after_close_by_sale',

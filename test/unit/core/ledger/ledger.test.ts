@@ -27,6 +27,7 @@ describe('Ledger', () => {
       ...newPayment('TRX-1'),
       platformTradeNo: null,
       paidAmount: null,
+      overpaidAmount: null,
       state: 'creating',
       gatewayStatus: null,
       qrString: null,

@@ -44,14 +44,19 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** electron-log writing to `<name>.log` in the temp folder, through the app's logger (as main sets it up). */
+function fileLogger(name: string) {
+  const file = path.join(dir, `${name}.log`);
+  const fileLog = log.create({ logId: `${name}-test` });
+  fileLog.transports.file.resolvePathFn = () => file;
+  fileLog.transports.file.level = 'info';
+  fileLog.transports.console.level = false;
+  return { file, fileLog, logger: createAppLogger(fileLog) };
+}
+
 describe('the log file', () => {
   it('holds the events but never the secret, a sign, a full mobile or a full email', async () => {
-    const file = path.join(dir, 'main.log');
-    const fileLog = log.create({ logId: 'redaction-test' });
-    fileLog.transports.file.resolvePathFn = () => file;
-    fileLog.transports.file.level = 'info';
-    fileLog.transports.console.level = false;
-    const logger = createAppLogger(fileLog);
+    const { file, fileLog, logger } = fileLogger('main');
 
     const signer = createMerchantSigner('8729248847', SECRET);
     const { port } = server.address() as AddressInfo;
@@ -81,5 +86,20 @@ describe('the log file', () => {
     expect(text).toContain('*********890');
     expect(text).toContain('b***@example.co.id');
     for (const leak of [SECRET, sign, MOBILE, '6281234567890', EMAIL, 'budi.santoso@']) expect(text).not.toContain(leak);
+  });
+
+  // Issue 21, item 5: the gateway's code reached the log with CR/LF, ESC and bidi; a log line could be forged.
+  it('lets no message or context forge a log line: controls and bidi escaped whatever their source', async () => {
+    const { file, logger } = fileLogger('forge');
+    const forged = 'rejected\r\n[2026-03-15 10:15:00.000] [info]  Charge paid in full\u001b[2J\u202egnp.exe';
+    logger.warn(`Paypro answered ${forged}`, { gatewayCode: forged, [`k\ney`]: 1 });
+    logger.error('failed', { error: new Error(forged) });
+
+    const lines = (await readFile(file, 'utf8')).trimEnd().split('\n');
+    expect(lines.some((line) => /^\[2026-03-15/.test(line))).toBe(false);
+    const text = lines.join('\n');
+    expect(text.replaceAll('\n', '')).not.toMatch(/[\p{Cc}\u202e]/u);
+    expect(text).toContain('rejected\\r\\n[2026-03-15');
+    expect(text).toContain('\\u001b[2J\\u202egnp.exe');
   });
 });

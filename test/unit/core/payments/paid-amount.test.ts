@@ -10,6 +10,7 @@ const base: PaymentRecord = {
   platformTradeNo: 'P1',
   amount: 15_000,
   paidAmount: null,
+  overpaidAmount: null,
   state: 'awaiting_payment',
   gatewayStatus: '0015',
   qrString: null,
@@ -39,10 +40,12 @@ describe('a paid answer against the charge', () => {
     });
   });
 
-  it('keeps a paid answer for more than the charge as paid, flagged with the amount', () => {
-    expect(afterQueryAnswer(record(15_000), paid(150_000))?.change).toMatchObject({
+  // Issue 21, item 3: Rp 1.000.000 paid on a Rp 10.000 charge went into "Uang diterima" whole.
+  it('keeps a paid answer for more than the charge as paid for the charge, the excess apart and flagged', () => {
+    expect(afterQueryAnswer(record(10_000), paid(1_000_000))?.change).toMatchObject({
       state: 'paid',
-      paidAmount: 150_000,
+      paidAmount: 10_000,
+      overpaidAmount: 990_000,
       errorCode: 'payment.paid_amount_differs',
     });
   });
@@ -73,8 +76,10 @@ describe('a paid answer against the charge', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 10_000_000 }), fc.integer({ min: 0, max: 20_000_000 }), (charged, reported) => {
         const change = afterQueryAnswer(record(charged), paid(reported))?.change;
-        expect(change?.paidAmount).toBe(reported);
-        if (reported === charged) expect(change).toMatchObject({ state: 'paid', errorCode: null });
+        // Received never passes the charge; received plus the excess is what the gateway reported.
+        expect(change?.paidAmount).toBe(Math.min(reported, charged));
+        expect((change?.paidAmount ?? 0) + (change?.overpaidAmount ?? 0)).toBe(reported);
+        if (reported === charged) expect(change).toMatchObject({ state: 'paid', errorCode: null, overpaidAmount: null });
         else expect(change).toMatchObject({ state: reported < charged ? 'partially_paid' : 'paid', errorCode: 'payment.paid_amount_differs' });
       }),
     );

@@ -3,6 +3,7 @@ import { qrDisplayFor, toPaymentView } from '../../../../electron/core/payments/
 import { buildSimulatedQris } from '../../../../electron/core/simulator/qris.ts';
 import { counterStateFor, PAYMENT_STATES, type QrDisplay } from '../../../../shared/payment.ts';
 import { waitingRecord } from './waiting-record.ts';
+import { toCustomerView } from '../../../../electron/core/customer/customer-view.ts';
 
 const order = { merchantNo: '8729248847', amount: 50_000, merchantName: 'TOKO', city: 'JAKARTA', reference: 'T1' };
 const record = { ...waitingRecord, qrString: buildSimulatedQris(order), paymentUrl: 'https://pay.example/c/P1' };
@@ -34,3 +35,21 @@ describe('the counter state of a payment view', () => {
     }
   });
 });
+
+// Issue 21, item 4: an http: payment URL was shown as a QR, on the counter and the customer display, in live mode.
+describe('the payment page as a QR', () => {
+  const pageOnly = { ...record, qrString: null };
+
+  it('is shown in live mode only over https:', () => {
+    expect(qrDisplayFor({ ...pageOnly, environment: 'live' })).toEqual({ kind: 'payment_url', payload: 'https://pay.example/c/P1' });
+    const plain = toPaymentView({ ...pageOnly, environment: 'live', paymentUrl: 'http://paypro.tech/cashier/P1' });
+    expect(plain).toMatchObject({ counterState: 'qr_refused', qr: { kind: 'integrity_error', code: 'qr.url_not_https' } });
+    const customer = toCustomerView(plain, { shopName: 'Toko', language: 'id', training: false, now: 0 });
+    expect(customer).toMatchObject({ kind: 'sale', qr: null });
+  });
+
+  it("is shown over http: in training, where the simulator serves its pages on this computer", () => {
+    expect(qrDisplayFor({ ...pageOnly, environment: 'training', paymentUrl: 'http://127.0.0.1:5000/cashier/P1' })).toMatchObject({ kind: 'payment_url' });
+  });
+});
+

@@ -6,6 +6,7 @@ export const waitingRecord: PaymentRecord = {
   platformTradeNo: null,
   amount: 50_000,
   paidAmount: null,
+  overpaidAmount: null,
   state: 'awaiting_payment',
   gatewayStatus: '0015',
   customerName: 'Budi',

@@ -148,6 +148,14 @@ describe('rejections', () => {
     expect(error.outcomeUnknown).toBe(true);
   });
 
+  // Issue 21, item 5: the envelope code reached the log and the cashier's detail uncleaned.
+  it('cleans control and bidi characters from a rejection code like from its message', async () => {
+    const client = await clientFor(json({ msg: 'no\u202e', code: '50\r\n01\u001b[2J\u202e', success: false, data: null }));
+    const error = await failure(client.queryBalance());
+    expect(error.gatewayCode).toBe('50  01 [2J');
+    expect(error.message).not.toMatch(/[\p{Cc}\u202e]/u);
+  });
+
   it.each(['Order does not exist', 'order not found', 'ORDER NOTEXIST'])('reads a query rejected with %j as not_found', async (msg) => {
     const client = await clientFor(json({ msg, code: '8000', success: false, data: null }));
     expect((await failure(client.queryPayIn('T-1'))).kind).toBe('not_found');
