@@ -16,7 +16,7 @@ import { useDayStatus } from '../day/useDayStatus.ts';
 import { I18nProvider, useI18n } from './i18n.tsx';
 import { hasPos, safeCall } from './pos.ts';
 import { setPaymentSoundsEnabled } from './sound.ts';
-import { routeForKey, type Route } from './routes.ts';
+import { isSearchKey, routeForKey, type Route } from './routes.ts';
 import { useCharge } from './useCharge.ts';
 
 /** Set up enough to take a payment: a merchant number and a stored secret. */
@@ -96,6 +96,9 @@ function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view
   // Settings typed and not saved: leaving asks first (the answer then goes where the cashier meant).
   const settingsUnsaved = useRef(false);
   const [leaving, setLeaving] = useState<Route | null>(null);
+  // F6 (or Today's Cari button): Laporan with the focus in the search's number box. A new object
+  // each time, so that asking again while there focuses the box again.
+  const [searchRequest, setSearchRequest] = useState<object | null>(null);
   const onSettingsUnsaved = useCallback((unsaved: boolean) => void (settingsUnsaved.current = unsaved), []);
 
   const navigate = useCallback(
@@ -110,13 +113,24 @@ function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view
         setAdminUnlocked(false);
       }
       setRoute(next);
+      setSearchRequest(null);
     },
     [view.adminPinSet],
   );
 
+  const openSearch = useCallback(() => {
+    navigate('day');
+    setSearchRequest({});
+  }, [navigate]);
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (document.querySelector('[role="dialog"]')) return;
+      if (isSearchKey(event)) {
+        event.preventDefault();
+        openSearch();
+        return;
+      }
       const next = routeForKey(event);
       if (!next) return;
       event.preventDefault();
@@ -124,7 +138,7 @@ function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [navigate]);
+  }, [navigate, openSearch]);
 
   const onTabKey = (event: ReactKeyboardEvent<HTMLButtonElement>, index: number) => {
     if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
@@ -194,9 +208,10 @@ function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view
             lateCount={day?.needsAttention ?? 0}
             onOpenLate={() => navigate('day')}
             shopMobile={view.settings.defaultCustomer.mobile}
+            onOpenSearch={openSearch}
           />
         ) : null}
-        {route === 'day' ? <DayScreen status={day} reload={reloadDay} /> : null}
+        {route === 'day' ? <DayScreen status={day} reload={reloadDay} searchRequest={searchRequest} /> : null}
         {route === 'settings' ? (
           <SettingsScreen
             view={view}

@@ -9,6 +9,7 @@ import { formatClock, formatSaleMoment } from '../app/time.ts';
 import { useInFlight } from '../app/useInFlight.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
+import { TradeNumber } from '../components/TradeNumber.tsx';
 
 type Props = {
   sales: readonly SaleView[];
@@ -68,9 +69,9 @@ export function SearchResults({ sales, shownDate, onSaleChange }: Props) {
                     </span>
                   ) : null}
                 </td>
-                <td className="mono">
-                  {sale.tradeNo}
-                  {sale.platformTradeNo ? <span className="search-platform">{sale.platformTradeNo}</span> : null}
+                <td>
+                  <TradeNumber value={sale.tradeNo} />
+                  {sale.platformTradeNo ? <TradeNumber className="search-platform" value={sale.platformTradeNo} /> : null}
                 </td>
                 <td>{sale.cashierName ?? '–'}</td>
                 <td className="search-actions">

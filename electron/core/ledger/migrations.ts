@@ -2,6 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { migrateToDay } from './migration-day.ts';
 import { migrateToRollup } from './migration-rollup.ts';
 import { migrateToShiftWindows } from './migration-shift-windows.ts';
+import { migrateToNumberSearch } from './migration-number-search.ts';
 
 /**
  * Schema migrations, applied in order; migration i takes the database from `user_version` i to
@@ -77,6 +78,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migrateToDay,
   migrateToRollup,
   migrateToShiftWindows,
+  migrateToNumberSearch,
 ];
 
 /** Applies every migration the database lacks, each in its own transaction. */
