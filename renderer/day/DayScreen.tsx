@@ -34,6 +34,8 @@ export function DayScreen({ status, reload, searchRequest = null }: Props) {
     setRefreshKey((key) => key + 1);
   };
 
+  const search = status ? <SalesSearch businessDate={status.businessDate} focusRequest={searchRequest} /> : null;
+
   return (
     <section className="day-screen" aria-labelledby="day-heading">
       <h1 id="day-heading" ref={headingRef} tabIndex={-1}>
@@ -41,10 +43,12 @@ export function DayScreen({ status, reload, searchRequest = null }: Props) {
       </h1>
       {status ? (
         <>
+          {/* Opened to search (F6): the search first, where nothing loading above it can push it away. */}
+          {searchRequest !== null ? search : null}
           <LatePayments count={status.needsAttention} onResolved={changed} />
           <ShiftPanel status={status} onChange={changed} />
           <DayReportPanel businessDate={status.businessDate} refreshKey={refreshKey + status.needsAttention} csvFormat={status.csvFormat} />
-          <SalesSearch businessDate={status.businessDate} focusRequest={searchRequest} />
+          {searchRequest === null ? search : null}
         </>
       ) : null}
     </section>
