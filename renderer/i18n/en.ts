@@ -522,6 +522,7 @@ export const en: Messages = {
   'err.print.unavailable': 'Computer printers and Save PDF exist only in the desktop app.',
   'err.receipt.not_printable': 'Receipts exist only for paid and partly paid sales.',
   'whatsapp.send': 'Send receipt via WhatsApp',
+  'whatsapp.send_short': 'WhatsApp',
   'whatsapp.send_label': 'Send receipt {tradeNo} via WhatsApp',
   'err.whatsapp.no_mobile': 'This sale has no customer mobile: the receipt cannot be sent via WhatsApp.',
   'err.external.not_allowed': 'The till may not open this link.',

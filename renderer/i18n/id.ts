@@ -528,6 +528,7 @@ export const id = {
   'err.print.unavailable': 'Printer komputer dan Simpan PDF hanya ada di aplikasi desktop.',
   'err.receipt.not_printable': 'Struk hanya untuk transaksi lunas atau dibayar sebagian.',
   'whatsapp.send': 'Kirim struk via WhatsApp',
+  'whatsapp.send_short': 'WA',
   'whatsapp.send_label': 'Kirim struk {tradeNo} via WhatsApp',
   'err.whatsapp.no_mobile': 'Transaksi ini tidak punya nomor HP pelanggan: struk tidak bisa dikirim via WhatsApp.',
   'err.external.not_allowed': 'Tautan ini tidak boleh dibuka dari aplikasi kasir.',

@@ -171,12 +171,12 @@ export function TodayScreen({ onOpen, lateCount, onOpenLate, shopMobile, onOpenS
         <table className="today-table">
           <thead>
             <tr>
-              <th scope="col">{t('today.col.time')}</th>
-              <th scope="col" className="num">
+              <th scope="col" className="today-col-time">{t('today.col.time')}</th>
+              <th scope="col" className="num today-col-amount">
                 {t('today.col.amount')}
               </th>
-              <th scope="col">{t('today.col.status')}</th>
-              <th scope="col">{t('today.col.trade_no')}</th>
+              <th scope="col" className="today-col-status">{t('today.col.status')}</th>
+              <th scope="col" className="today-col-number">{t('today.col.trade_no')}</th>
               <th scope="col">{t('today.col.action')}</th>
             </tr>
           </thead>
@@ -233,7 +233,7 @@ export function TodayScreen({ onOpen, lateCount, onOpenLate, shopMobile, onOpenS
                     {t('today.recheck')}
                   </button>
                   <ReprintButton payment={payment} />
-                  <WhatsAppReceiptButton payment={payment} shopMobile={shopMobile} onFailure={setFailure} />
+                  <WhatsAppReceiptButton payment={payment} shopMobile={shopMobile} onFailure={setFailure} short />
                 </td>
               </tr>
             ))}

@@ -64,7 +64,7 @@ test("F6 from Today opens the search; the last 4 characters of Paypro's number o
       await ours.scrollIntoViewIfNeeded();
       for (const number of await rows.first().locator('.trade-number').all()) {
         const box = (await number.boundingBox())!;
-        const lineHeight = await number.evaluate((element) => parseFloat(getComputedStyle(element).lineHeight) || 24);
+        const lineHeight = await number.evaluate((element) => parseFloat(element.ownerDocument.defaultView!.getComputedStyle(element).lineHeight) || 24);
         expect(box.height).toBeLessThan(lineHeight * 1.5);
         expect(await number.evaluate((element) => element.scrollWidth <= element.clientWidth + 1)).toBe(true);
       }
