@@ -298,6 +298,7 @@ export const en: Messages = {
   'err.email.too_long': 'The email address is too long (at most {max} characters).',
   'err.email.local_too_long': 'The part before @ is too long (at most {max} characters).',
   'err.email.invalid': 'This email address is not valid. Example: name@example.com',
+  'err.cashier.name_taken': 'A cashier already has this name. Use another (e.g. add an initial).',
   'err.name.empty': 'Enter a name.',
   'err.name.too_long': 'The name is too long (at most {max} characters).',
   'err.name.bad_characters': 'A name may hold letters, digits, spaces, dots, apostrophes and hyphens only.',

@@ -305,6 +305,7 @@ export const id = {
   'err.email.local_too_long': 'Bagian sebelum @ terlalu panjang (maksimal {max} karakter).',
   'err.email.invalid': 'Alamat email tidak valid. Contoh: nama@contoh.com',
   'err.name.empty': 'Masukkan nama.',
+  'err.cashier.name_taken': 'Sudah ada kasir dengan nama ini. Pakai nama lain (mis. tambahkan inisial).',
   'err.name.too_long': 'Nama terlalu panjang (maksimal {max} karakter).',
   'err.name.bad_characters': 'Nama hanya boleh berisi huruf, angka, spasi, titik, apostrof dan tanda hubung.',
   // ---- the shop's day (issue 16) ----
