@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKe
 import type { IpcError, SettingsView } from '../../shared/ipc-contract.ts';
 import type { PaymentView } from '../../shared/payment.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
-import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
+import { UnsavedChangesDialog } from '../components/UnsavedChangesDialog.tsx';
 import { ConnectionIndicator } from '../components/ConnectionIndicator.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { ScreenErrorBoundary } from '../components/ScreenErrorBoundary.tsx';
@@ -225,17 +225,13 @@ function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view
         </ScreenErrorBoundary>
       </main>
       {leaving ? (
-        <ConfirmDialog
-          title={t('settings.leave.title')}
-          body={t('settings.leave.body')}
-          confirmLabel={t('settings.leave.confirm')}
-          dismissLabel={t('settings.leave.dismiss')}
-          onConfirm={() => {
+        <UnsavedChangesDialog
+          onDiscard={() => {
             settingsUnsaved.current = false;
             setLeaving(null);
             navigate(leaving);
           }}
-          onDismiss={() => setLeaving(null)}
+          onStay={() => setLeaving(null)}
         />
       ) : null}
     </div>

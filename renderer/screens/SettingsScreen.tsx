@@ -20,7 +20,7 @@ import {
 } from '../app/settingsScreen.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { CheckboxField } from '../components/CheckboxField.tsx';
-import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
+import { UnsavedChangesDialog } from '../components/UnsavedChangesDialog.tsx';
 import { CustomerDisplaySettings } from '../components/CustomerDisplaySettings.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { PinSection } from '../components/PinSection.tsx';
@@ -468,14 +468,7 @@ function SettingsEditor({ view, onViewChange, onUnlocked, onUnsavedChange, first
         </div>
       </form>
       {confirmLock ? (
-        <ConfirmDialog
-          title={t('settings.leave.title')}
-          body={t('settings.leave.body')}
-          confirmLabel={t('settings.leave.confirm')}
-          dismissLabel={t('settings.leave.dismiss')}
-          onConfirm={lock}
-          onDismiss={() => setConfirmLock(false)}
-        />
+        <UnsavedChangesDialog onDiscard={lock} onStay={() => setConfirmLock(false)} />
       ) : null}
     </div>
   );
