@@ -386,6 +386,8 @@ export const en: Messages = {
   'late.save': 'Save action',
   'late.tab_count': '{count} late payments need action',
   'late.banner': '{count} late payments need action.',
+  'late.banner_one': '1 late payment needs action.',
+  'late.tab_count_one': '1 late payment needs action',
   'late.open': 'Show (F4)',
   'late.needs_action': 'Paid late — needs action',
   'late.needs_action_go': 'Needs action (F4)',

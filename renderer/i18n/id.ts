@@ -392,6 +392,8 @@ export const id = {
   'late.save': 'Simpan tindakan',
   'late.tab_count': '{count} pembayaran terlambat perlu tindakan',
   'late.banner': '{count} pembayaran terlambat perlu tindakan.',
+  'late.banner_one': '1 pembayaran terlambat perlu tindakan.',
+  'late.tab_count_one': '1 pembayaran terlambat perlu tindakan',
   'late.open': 'Lihat (F4)',
   'late.needs_action': 'Dibayar terlambat — perlu tindakan',
   'late.needs_action_go': 'Perlu tindakan (F4)',
