@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent, type InputHTMLAttributes, 
 import type { FieldError, IpcError, SettingsPatch, SettingsView } from '../../shared/ipc-contract.ts';
 import { LANGUAGES, type Environment, type Language } from '../../shared/settings.ts';
 import { useI18n } from '../app/i18n.tsx';
+import { refreshConnectionLevel } from '../app/connection.ts';
 import { safeCall } from '../app/pos.ts';
 import { formErrors, toReceiptForm, toReceiptPatch, type ReceiptForm } from '../app/receiptSettingsForm.ts';
 import { buildSettingsPatch, formFromSettings, SETTINGS_FIELD_PATHS, type SettingsForm } from '../app/settingsForm.ts';
@@ -238,6 +239,7 @@ function SettingsEditor({ view, onViewChange, onUnlocked, onUnsavedChange, first
       setForm(next);
       setSaved((current) => ({ ...current, form: next }));
       onViewChange(result.value);
+      refreshConnectionLevel();
     }
     if (parts.receipt && receipt) {
       const result = await safeCall((api) => api.updateReceiptSettings({ patch: toReceiptPatch(receipt) }));
