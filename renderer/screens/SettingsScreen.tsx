@@ -203,7 +203,8 @@ function SettingsEditor({ view, onViewChange, onUnlocked, onUnsavedChange, first
     if (saving) return;
     setNotice(null);
     setFailure(null);
-    const parts = unsavedParts(draft, saved);
+    // A first save with nothing typed still counts: training needs no credentials, only a save.
+    const parts = { ...unsavedParts(draft, saved), ...(view.savedOnce ? {} : { settings: true }) };
     const built = buildSettingsPatch(form);
     const localErrors = { ...(parts.pin ? pinErrors(pin) : {}), ...(built.ok ? {} : built.errors) };
     if (Object.keys(localErrors).length > 0 || !built.ok) return showErrors(localErrors);
