@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKe
 import type { IpcError, SettingsView } from '../../shared/ipc-contract.ts';
 import type { PaymentView } from '../../shared/payment.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
-import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
+import { UnsavedChangesDialog } from '../components/UnsavedChangesDialog.tsx';
 import { ConnectionIndicator } from '../components/ConnectionIndicator.tsx';
 import { HqSyncIndicator } from '../components/HqSyncIndicator.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
@@ -17,7 +17,7 @@ import { useDayStatus } from '../day/useDayStatus.ts';
 import { I18nProvider, useI18n } from './i18n.tsx';
 import { hasPos, safeCall } from './pos.ts';
 import { setPaymentSoundsEnabled } from './sound.ts';
-import { routeForKey, type Route } from './routes.ts';
+import { isSearchKey, routeForKey, type Route } from './routes.ts';
 import { useCharge } from './useCharge.ts';
 
 /** Set up enough to take a payment: a merchant number and a stored secret. */
@@ -97,6 +97,9 @@ function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view
   // Settings typed and not saved: leaving asks first (the answer then goes where the cashier meant).
   const settingsUnsaved = useRef(false);
   const [leaving, setLeaving] = useState<Route | null>(null);
+  // F6 (or Today's Cari button): Laporan with the focus in the search's number box. A new object
+  // each time, so that asking again while there focuses the box again.
+  const [searchRequest, setSearchRequest] = useState<object | null>(null);
   const onSettingsUnsaved = useCallback((unsaved: boolean) => void (settingsUnsaved.current = unsaved), []);
 
   const navigate = useCallback(
@@ -111,13 +114,24 @@ function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view
         setAdminUnlocked(false);
       }
       setRoute(next);
+      setSearchRequest(null);
     },
     [view.adminPinSet],
   );
 
+  const openSearch = useCallback(() => {
+    navigate('day');
+    setSearchRequest({});
+  }, [navigate]);
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (document.querySelector('[role="dialog"]')) return;
+      if (isSearchKey(event)) {
+        event.preventDefault();
+        openSearch();
+        return;
+      }
       const next = routeForKey(event);
       if (!next) return;
       event.preventDefault();
@@ -125,7 +139,7 @@ function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [navigate]);
+  }, [navigate, openSearch]);
 
   const onTabKey = (event: ReactKeyboardEvent<HTMLButtonElement>, index: number) => {
     if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
@@ -196,9 +210,10 @@ function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view
             lateCount={day?.needsAttention ?? 0}
             onOpenLate={() => navigate('day')}
             shopMobile={view.settings.defaultCustomer.mobile}
+            onOpenSearch={openSearch}
           />
         ) : null}
-        {route === 'day' ? <DayScreen status={day} reload={reloadDay} /> : null}
+        {route === 'day' ? <DayScreen status={day} reload={reloadDay} searchRequest={searchRequest} /> : null}
         {route === 'settings' ? (
           <SettingsScreen
             view={view}
@@ -212,17 +227,13 @@ function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view
         </ScreenErrorBoundary>
       </main>
       {leaving ? (
-        <ConfirmDialog
-          title={t('settings.leave.title')}
-          body={t('settings.leave.body')}
-          confirmLabel={t('settings.leave.confirm')}
-          dismissLabel={t('settings.leave.dismiss')}
-          onConfirm={() => {
+        <UnsavedChangesDialog
+          onDiscard={() => {
             settingsUnsaved.current = false;
             setLeaving(null);
             navigate(leaving);
           }}
-          onDismiss={() => setLeaving(null)}
+          onStay={() => setLeaving(null)}
         />
       ) : null}
     </div>

@@ -14,6 +14,11 @@ let level: ConnectionLevel | null = null;
 let timer: ReturnType<typeof setInterval> | null = null;
 const listeners = new Set<() => void>();
 
+/** Asks main now (a saved mode change shows in the top bar at once, not at the next poll). */
+export function refreshConnectionLevel(): void {
+  refresh();
+}
+
 function refresh(): void {
   void safeCall((api) => api.getConnectionStatus({})).then((result) => {
     if (!result.ok || result.value.level === level) return;

@@ -3,6 +3,13 @@ export type Route = (typeof ROUTES)[number];
 
 type KeyLike = { key: string; altKey: boolean; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean };
 
+/** The one key that opens the sale search (Laporan → Riwayat dan pencarian) from any screen. */
+export const SEARCH_KEY = 'F6';
+
+export function isSearchKey(event: KeyLike): boolean {
+  return event.key === SEARCH_KEY && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey;
+}
+
 /** Global navigation keys: F1–F4, or Alt+1–4 (for keyboards whose F-keys the OS takes). */
 export function routeForKey(event: KeyLike): Route | null {
   if (event.ctrlKey || event.metaKey || event.shiftKey) return null;

@@ -9,13 +9,15 @@ type Props = {
   /** The shop's own contact (Settings): a sale that carries it has no customer mobile to send to. */
   shopMobile: string;
   onFailure: (error: IpcError) => void;
+  /** In a table row: the visible label is just "WhatsApp" (the accessible name stays whole). */
+  short?: boolean;
 };
 
 /**
  * "Kirim struk via WhatsApp": on a paid or partly paid sale whose customer gave a mobile. Main
  * writes the message and opens wa.me; the web preview (no main process) opens the link itself.
  */
-export function WhatsAppReceiptButton({ payment, shopMobile, onFailure }: Props) {
+export function WhatsAppReceiptButton({ payment, shopMobile, onFailure, short = false }: Props) {
   const { t } = useI18n();
   const receiptable = payment.state === 'paid' || payment.state === 'partially_paid';
   if (!receiptable || customerWhatsAppNumber(payment.customer.mobile, shopMobile) === null) return null;
@@ -33,7 +35,7 @@ export function WhatsAppReceiptButton({ payment, shopMobile, onFailure }: Props)
       aria-label={t('whatsapp.send_label', { tradeNo: payment.tradeNo })}
       onClick={() => void send()}
     >
-      {t('whatsapp.send')}
+      {t(short ? 'whatsapp.send_short' : 'whatsapp.send')}
     </button>
   );
 }

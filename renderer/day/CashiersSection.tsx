@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { CashierView } from '../../shared/day/day-contract.ts';
 import type { IpcError } from '../../shared/ipc-contract.ts';
 import { useI18n } from '../app/i18n.tsx';
@@ -20,17 +20,18 @@ export function CashiersSection({ cashierPins }: { cashierPins: boolean }) {
   const [pin, setPin] = useState('');
   const [failure, setFailure] = useState<IpcError | null>(null);
 
-  useEffect(() => {
-    void safeCall((api) => api.listCashiers({})).then((result) => {
-      if (result.ok) setCashiers(result.value.cashiers);
-      else setFailure(result.error);
-    });
+  // The list as main keeps it (its order, names as stored), read again after every addition.
+  const reload = useCallback(async () => {
+    const result = await safeCall((api) => api.listCashiers({}));
+    if (result.ok) setCashiers(result.value.cashiers);
+    else setFailure(result.error);
   }, []);
+  useEffect(() => void reload(), [reload]);
 
   const add = async () => {
     const result = await safeCall((api) => api.addCashier({ name, pin }));
     if (!result.ok) return setFailure(result.error);
-    setCashiers((current) => [...current, result.value]);
+    await reload();
     setName('');
     setPin('');
     setFailure(null);

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ListSalesRequest, SaleView } from '../../shared/day/day-contract.ts';
 import type { IpcError } from '../../shared/ipc-contract.ts';
 import { PAYMENT_STATES, type PaymentState } from '../../shared/payment.ts';
@@ -6,6 +6,7 @@ import { useI18n } from '../app/i18n.tsx';
 import { safeCall } from '../app/pos.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { TextField } from '../components/TextField.tsx';
+import { SEARCH_KEY } from '../app/routes.ts';
 import { SearchResults } from './SearchResults.tsx';
 import { useBusinessDateField } from './useBusinessDateField.ts';
 
@@ -16,7 +17,7 @@ const PAGE = 50;
  * time and state (all of them apply), or by our or Paypro's number on any day (then the other
  * filters are switched off, visibly), and ask the gateway again. Pages of 50, newest first.
  */
-export function SalesSearch({ businessDate }: { businessDate: string }) {
+export function SalesSearch({ businessDate, focusRequest = null }: { businessDate: string; focusRequest?: object | null }) {
   const { t, tf } = useI18n();
   const [date, setDate] = useBusinessDateField(businessDate);
   const [amount, setAmount] = useState('');
@@ -28,6 +29,12 @@ export function SalesSearch({ businessDate }: { businessDate: string }) {
   const [next, setNext] = useState<string | null>(null);
   const [failure, setFailure] = useState<IpcError | null>(null);
   const byNumber = tradeNo.trim() !== '';
+  const numberRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (focusRequest === null) return;
+    numberRef.current?.scrollIntoView({ block: 'center' });
+    numberRef.current?.focus();
+  }, [focusRequest]);
 
   const query = (): ListSalesRequest =>
     byNumber
@@ -64,7 +71,9 @@ export function SalesSearch({ businessDate }: { businessDate: string }) {
 
   return (
     <section className="day-card sales-search" aria-labelledby="search-heading">
-      <h2 id="search-heading">{t('search.heading')}</h2>
+      <h2 id="search-heading">
+        {t('search.heading')} <kbd aria-hidden="true">{SEARCH_KEY}</kbd>
+      </h2>
       <form className="search-form" onSubmit={submit}>
         <TextField id="search-date" label={t('search.date')} type="date" disabled={byNumber} value={date} onChange={(event) => setDate(event.target.value)} />
         <TextField id="search-amount" label={t('search.amount')} inputMode="numeric" disabled={byNumber} error={fieldError('amount')} value={amount} onChange={(event) => setAmount(event.target.value)} />
@@ -81,10 +90,11 @@ export function SalesSearch({ businessDate }: { businessDate: string }) {
         </div>
         <TextField
           id="search-trade"
+          ref={numberRef}
           className="search-trade"
           label={t('search.trade_no')}
           spellCheck={false}
-          hint={byNumber ? t('search.trade_no_hint') : null}
+          hint={t(byNumber ? 'search.trade_no_hint' : 'search.trade_no_help')}
           error={fieldError('tradeNo')}
           value={tradeNo}
           onChange={(event) => setTradeNo(event.target.value)}

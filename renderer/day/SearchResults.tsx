@@ -10,6 +10,7 @@ import { useInFlight } from '../app/useInFlight.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
 import { saleRowState } from '../cash/SalePayments.tsx';
+import { TradeNumber } from '../components/TradeNumber.tsx';
 
 type Props = {
   sales: readonly SaleView[];
@@ -70,11 +71,11 @@ export function SearchResults({ sales, shownDate, onSaleChange }: Props) {
                     </span>
                   ) : null}
                 </td>
-                <td className="mono">
-                  {sale.tradeNo}
-                  {sale.platformTradeNo ? <span className="search-platform">{sale.platformTradeNo}</span> : null}
+                <td>
+                  <TradeNumber value={sale.tradeNo} />
+                  {sale.platformTradeNo ? <TradeNumber className="search-platform" value={sale.platformTradeNo} /> : null}
                   {sale.sale?.payments.slice(1).map((each) => (
-                    <span key={each.tradeNo} className="search-platform">{each.platformTradeNo ?? each.tradeNo}</span>
+                    <TradeNumber key={each.tradeNo} className="search-platform" value={each.platformTradeNo ?? each.tradeNo} />
                   ))}
                 </td>
                 <td>{sale.cashierName ?? '–'}</td>

@@ -42,6 +42,7 @@ export const MAIN_ERROR_CODES = [
   'shift.payments_open',
   'shift.cashier_no_pin',
   'cashier.last_with_pin',
+  'cashier.name_taken',
   'cashier.shift_open',
   'supervisor.no_owner_pin',
   'settings.cashier_pins_no_pin',

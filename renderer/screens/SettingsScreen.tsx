@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent, type InputHTMLAttributes, 
 import type { FieldError, IpcError, SettingsPatch, SettingsView } from '../../shared/ipc-contract.ts';
 import { LANGUAGES, type Environment, type Language } from '../../shared/settings.ts';
 import { useI18n } from '../app/i18n.tsx';
+import { refreshConnectionLevel } from '../app/connection.ts';
 import { safeCall } from '../app/pos.ts';
 import { formErrors, toReceiptForm, toReceiptPatch, type ReceiptForm } from '../app/receiptSettingsForm.ts';
 import { buildSettingsPatch, formFromSettings, SETTINGS_FIELD_PATHS, type SettingsForm } from '../app/settingsForm.ts';
@@ -20,7 +21,7 @@ import {
 } from '../app/settingsScreen.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { CheckboxField } from '../components/CheckboxField.tsx';
-import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
+import { UnsavedChangesDialog } from '../components/UnsavedChangesDialog.tsx';
 import { CustomerDisplaySettings } from '../components/CustomerDisplaySettings.tsx';
 import { MdrSettings } from '../components/MdrSettings.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
@@ -204,7 +205,8 @@ function SettingsEditor({ view, onViewChange, onUnlocked, onUnsavedChange, first
     if (saving) return;
     setNotice(null);
     setFailure(null);
-    const parts = unsavedParts(draft, saved);
+    // A first save with nothing typed still counts: training needs no credentials, only a save.
+    const parts = { ...unsavedParts(draft, saved), ...(view.savedOnce ? {} : { settings: true }) };
     const built = buildSettingsPatch(form);
     const localErrors = { ...(parts.pin ? pinErrors(pin) : {}), ...(built.ok ? {} : built.errors) };
     if (Object.keys(localErrors).length > 0 || !built.ok) return showErrors(localErrors);
@@ -240,6 +242,7 @@ function SettingsEditor({ view, onViewChange, onUnlocked, onUnsavedChange, first
       setForm(next);
       setSaved((current) => ({ ...current, form: next }));
       onViewChange(result.value);
+      refreshConnectionLevel();
     }
     if (parts.receipt && receipt) {
       const result = await safeCall((api) => api.updateReceiptSettings({ patch: toReceiptPatch(receipt) }));
@@ -472,14 +475,7 @@ function SettingsEditor({ view, onViewChange, onUnlocked, onUnsavedChange, first
       </form>
       <DrawerSettingsSection />
       {confirmLock ? (
-        <ConfirmDialog
-          title={t('settings.leave.title')}
-          body={t('settings.leave.body')}
-          confirmLabel={t('settings.leave.confirm')}
-          dismissLabel={t('settings.leave.dismiss')}
-          onConfirm={lock}
-          onDismiss={() => setConfirmLock(false)}
-        />
+        <UnsavedChangesDialog onDiscard={lock} onStay={() => setConfirmLock(false)} />
       ) : null}
     </div>
   );

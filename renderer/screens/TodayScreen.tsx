@@ -5,6 +5,7 @@ import type { PaymentState, PaymentView } from '../../shared/payment.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { pos, safeCall } from '../app/pos.ts';
 import { formatBusinessDate, formatClock } from '../app/time.ts';
+import { SEARCH_KEY } from '../app/routes.ts';
 import { useInFlight } from '../app/useInFlight.ts';
 import { useRollover } from '../app/useRollover.ts';
 import { AmountText } from '../components/AmountText.tsx';
@@ -13,6 +14,7 @@ import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { ReprintButton } from '../components/ReprintButton.tsx';
 import { AmountCheckNote } from '../components/AmountCheckNote.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
+import { TradeNumber } from '../components/TradeNumber.tsx';
 import { WhatsAppReceiptButton } from '../components/WhatsAppReceiptButton.tsx';
 import { saleRowState } from '../cash/SalePayments.tsx';
 import { LateBanner, LateRowNote } from '../day/LateNotice.tsx';
@@ -33,6 +35,8 @@ type Props = {
   onOpenLate: () => void;
   /** The shop's own contact (Settings): rows carrying it get no WhatsApp receipt. */
   shopMobile: string;
+  /** Opens the sale search (Laporan), as F6 does. */
+  onOpenSearch: () => void;
 };
 
 /**
@@ -41,7 +45,7 @@ type Props = {
  * whole list is read again only when the cashier asks (Muat ulang) or when the business day ends
  * (at the cut-off, also with the screen left open): rows and totals are always of one day.
  */
-export function TodayScreen({ onOpen, lateCount, onOpenLate, shopMobile }: Props) {
+export function TodayScreen({ onOpen, lateCount, onOpenLate, shopMobile, onOpenSearch }: Props) {
   const { t, language } = useI18n();
   const lateTradeNos = useLateTradeNos(lateCount);
   const [cancelling, setCancelling] = useState<PaymentView | null>(null);
@@ -137,9 +141,14 @@ export function TodayScreen({ onOpen, lateCount, onOpenLate, shopMobile }: Props
           {/* Which business day: with a 04:00 cut-off, at 01:00 it is still yesterday's. */}
           {list.day ? <p className="today-day">{t('day.heading', { date: formatBusinessDate(list.day.date, language) })}</p> : null}
         </div>
-        <button type="button" className="button button-secondary" onClick={() => void load()}>
-          {t('today.refresh')}
-        </button>
+        <div className="today-head-actions">
+          <button type="button" className="button button-secondary" onClick={onOpenSearch}>
+            {t('today.search')} <kbd aria-hidden="true">{SEARCH_KEY}</kbd>
+          </button>
+          <button type="button" className="button button-secondary" onClick={() => void load()}>
+            {t('today.refresh')}
+          </button>
+        </div>
       </div>
 
       {today ? (
@@ -169,12 +178,12 @@ export function TodayScreen({ onOpen, lateCount, onOpenLate, shopMobile }: Props
         <table className="today-table">
           <thead>
             <tr>
-              <th scope="col">{t('today.col.time')}</th>
-              <th scope="col" className="num">
+              <th scope="col" className="today-col-time">{t('today.col.time')}</th>
+              <th scope="col" className="num today-col-amount">
                 {t('today.col.amount')}
               </th>
-              <th scope="col">{t('today.col.status')}</th>
-              <th scope="col">{t('today.col.trade_no')}</th>
+              <th scope="col" className="today-col-status">{t('today.col.status')}</th>
+              <th scope="col" className="today-col-number">{t('today.col.trade_no')}</th>
               <th scope="col">{t('today.col.action')}</th>
             </tr>
           </thead>
@@ -202,7 +211,9 @@ export function TodayScreen({ onOpen, lateCount, onOpenLate, shopMobile }: Props
                   <AmountCheckNote payment={payment} />
                   {lateTradeNos.has(payment.tradeNo) ? <LateRowNote tradeNo={payment.tradeNo} onOpen={onOpenLate} /> : null}
                 </td>
-                <td className="mono">{payment.tradeNo}</td>
+                <td>
+                  <TradeNumber value={payment.tradeNo} />
+                </td>
                 <td className="today-actions">
                   {isOpenAtCounter(payment.state) ? (
                     <>
@@ -234,7 +245,7 @@ export function TodayScreen({ onOpen, lateCount, onOpenLate, shopMobile }: Props
                     {t('today.recheck')}
                   </button>
                   <ReprintButton payment={payment} />
-                  <WhatsAppReceiptButton payment={payment} shopMobile={shopMobile} onFailure={setFailure} />
+                  <WhatsAppReceiptButton payment={payment} shopMobile={shopMobile} onFailure={setFailure} short />
                 </td>
               </tr>
               );

@@ -29,6 +29,16 @@ export function validateCashierName(name: string): FieldResult<string> {
   return validateName(name);
 }
 
+/**
+ * Two names for the same person at the counter: the same letters whatever the case and spacing
+ * ("Siti", " siti ", "SITI"). The roster refuses a second active cashier so named (issue 20 item 15):
+ * shift reports by name would mix them up.
+ */
+export function sameCashierName(a: string, b: string): boolean {
+  const key = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('id-ID');
+  return key(a) === key(b);
+}
+
 /** A cashier's PIN on its own (giving or changing one): 4–6 digits. */
 export function validateCashierPin(pin: string): FieldResult<string> {
   return isCashierPin(pin) ? { ok: true, value: pin } : { ok: false, error: { code: 'pin.format', params: { min: CASHIER_PIN_MIN, max: CASHIER_PIN_MAX } } };

@@ -5,13 +5,35 @@ import type { BusinessDay } from './business-day.ts';
  * translates their codes. Every filter given applies; a combination that cannot apply is refused
  * with a code, never silently dropped.
  */
-export const SEARCH_ERROR_CODES = ['search.time_invalid', 'search.time_order', 'search.trade_no_alone'] as const;
+export const SEARCH_ERROR_CODES = ['search.time_invalid', 'search.time_order', 'search.trade_no_alone', 'search.number_too_short'] as const;
 export type SearchErrorCode = (typeof SEARCH_ERROR_CODES)[number];
 
 /** The filters a trade-number search cannot be combined with: the number is found whatever the day. */
 export const NOT_WITH_TRADE_NO = ['from', 'to', 'shiftId', 'amount', 'state', 'fromTime', 'toTime'] as const;
 
 const MINUTE_MS = 60_000;
+
+/** The fewest characters the number box searches by: the end of a receipt's number is enough. */
+export const NUMBER_SEARCH_MIN = 4;
+/** A mobile is matched on at most its last 9 digits: 08… and 628… forms then end alike. */
+const MOBILE_END_DIGITS = 9;
+
+export type NumberSearch =
+  | { ok: true; end: string; mobileEnd: string | null }
+  | { ok: false; code: 'search.number_too_short' };
+
+/**
+ * What the number box looks for (issue 20 item 12): the last characters of our number or Paypro's
+ * (whole numbers too), and, when only digits were typed, the end of the customer's mobile. Spaces
+ * and dashes are dropped (a number copied as shown on screen, in groups of four, still matches);
+ * only letters and digits are kept, so the text can be put in a LIKE pattern as it is.
+ */
+export function numberSearch(text: string): NumberSearch {
+  const end = text.replace(/[^A-Za-z0-9]/g, '');
+  if (end.length < NUMBER_SEARCH_MIN) return { ok: false, code: 'search.number_too_short' };
+  const digitsOnly = /^[+\d\s().-]+$/.test(text.trim());
+  return { ok: true, end, mobileEnd: digitsOnly ? end.slice(-MOBILE_END_DIGITS) : null };
+}
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 export type SearchWindow =

@@ -44,7 +44,7 @@ test('a sale of an earlier day found by its Paypro number shows its date; Periks
 
   await page.keyboard.press('F4');
   const search = page.locator('.sales-search');
-  await search.getByLabel('No. transaksi / Paypro').fill(sale.platformTradeNo!);
+  await search.getByLabel('No. transaksi / Paypro / HP pelanggan').fill(sale.platformTradeNo!);
   // A number is found on any day: the other filters are off, and the screen says so.
   await expect(search.getByLabel('Jumlah', { exact: true })).toBeDisabled();
   await expect(search).toContainText('tanggal, jumlah, jam dan status tidak dipakai');

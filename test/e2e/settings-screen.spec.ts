@@ -113,3 +113,16 @@ test('screenshots: each section at the three sizes, with the largest amount type
     });
   }
 });
+
+test('the top bar follows a saved mode at once (issue 20 item 16), and training shows no weak-protection warning', async ({ configured: preview, page }) => {
+  void preview;
+  await openSettings(page);
+  const indicator = page.locator('.connection');
+  await expect(indicator).toContainText('Latihan');
+  await expect(page.getByText(/dilindungi dengan lemah|melindungi kunci rahasia dengan lemah/)).toHaveCount(0);
+  await page.getByRole('radio', { name: /^Transaksi nyata/ }).check();
+  await page.getByLabel('Kunci rahasia aplikasi').fill('rahasia-live');
+  await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
+  await expect(page.getByText('Pengaturan tersimpan.')).toBeVisible();
+  await expect(indicator).not.toContainText('Latihan', { timeout: 1_000 });
+});

@@ -61,7 +61,7 @@ test('Today pages the day and patches rows from the push without reading the lis
   await expect(rows).toHaveCount(31);
   await expect(rows.last()).toContainText(sales[0]!.tradeNo);
   await expect(page.locator('.today-more')).toHaveCount(0);
-  expect(new Set(await rows.locator('td.mono').allTextContents()).size).toBe(31);
+  expect(new Set(await rows.locator('.trade-number').allTextContents()).size).toBe(31);
 
   // Back to the first page from the top: the screen as the cashier sees it on a busy day.
   await page.getByRole('button', { name: 'Muat ulang' }).click();

@@ -1,5 +1,5 @@
 import type { CashierView } from '../../../shared/day/day-contract.ts';
-import { validateCashierInput, validateCashierName, validateCashierPin } from '../../../shared/day/cashier-rules.ts';
+import { sameCashierName, validateCashierInput, validateCashierName, validateCashierPin } from '../../../shared/day/cashier-rules.ts';
 import type { Settings } from '../../../shared/settings.ts';
 import { PosError } from '../errors.ts';
 import type { DayBook } from '../ledger/day-book.ts';
@@ -42,6 +42,12 @@ export class CashierRoster {
     return this.#deps.book();
   }
 
+  /** An active cashier (other than `self`) already has this name: refused next to the name box. */
+  #refuseTakenName(name: string, self?: number): void {
+    const taken = this.#book.cashiers().some((cashier) => cashier.retiredAt === null && cashier.id !== self && sameCashierName(cashier.name, name));
+    if (taken) throw new PosError('validation', { fields: { name: { code: 'cashier.name_taken' } } });
+  }
+
   list(): CashierView[] {
     return this.#book.cashiers().map(cashierView);
   }
@@ -49,6 +55,7 @@ export class CashierRoster {
   async add(input: { name: string; pin: string }): Promise<CashierView> {
     const checked = validateCashierInput(input);
     if (!checked.ok) throw new PosError('validation', { fields: checked.fields });
+    this.#refuseTakenName(checked.value.name);
     const stored = await this.#deps.pins.hash(checked.value.pin);
     return cashierView(this.#book.addCashier(checked.value.name, stored));
   }
@@ -66,6 +73,7 @@ export class CashierRoster {
     const checked = validateCashierName(name);
     if (!checked.ok) throw new PosError('validation', { fields: { name: checked.error } });
     this.#active(id);
+    this.#refuseTakenName(checked.value, id);
     this.#book.renameCashier(id, checked.value);
   }
 

@@ -25,7 +25,7 @@ import { LedgerError, type Ledger } from '../ledger/ledger.ts';
 import { toPaymentView } from '../payments/payment-view.ts';
 import type { SalePayment } from '../ledger/records.ts';
 import { validateLateResolution } from '../../../shared/day/late-rules.ts';
-import { NOT_WITH_TRADE_NO, searchWindow } from '../../../shared/day/search-rules.ts';
+import { NOT_WITH_TRADE_NO, numberSearch, searchWindow } from '../../../shared/day/search-rules.ts';
 import { CashierRoster, type CashierPins } from './cashier-roster.ts';
 import { salesExport, type SalesExport } from './sales-export.ts';
 import { approveAsOwner, type Supervisor } from './supervisor.ts';
@@ -243,7 +243,9 @@ export class DayService {
       if (others.length > 0) {
         throw new PosError('validation', { fields: { tradeNo: { code: 'search.trade_no_alone' } }, detail: others.join(', ') });
       }
-      return { sales: this.#book.byTradeNo(request.tradeNo.trim()).map(this.#saleView), next: null };
+      const search = numberSearch(request.tradeNo);
+      if (!search.ok) throw new PosError('validation', { fields: { tradeNo: { code: search.code } } });
+      return { sales: this.#book.byNumberEnd(search.end, search.mobileEnd, limit).map(this.#saleView), next: null };
     }
     if (request.shiftId !== undefined) {
       const others = NOT_WITH_TRADE_NO.filter((filter) => filter !== 'shiftId' && request[filter] !== undefined);

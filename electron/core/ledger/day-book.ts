@@ -251,6 +251,16 @@ export class DayBook {
   }
 
   /**
+   * Sales whose number (ours or Paypro's) ends with `end`, or whose customer mobile ends with
+   * `mobileEnd`, newest first. `end` and `mobileEnd` are letters and digits only (numberSearch).
+   */
+  byNumberEnd(end: string, mobileEnd: string | null, limit: number): SaleRecord[] {
+    const lastFour = (text: string) => text.slice(-4).toUpperCase();
+    const mobile = mobileEnd === null ? [null, null] : [lastFour(mobileEnd), `%${mobileEnd}`];
+    return this.#sql.byNumberEnd.all(lastFour(end), `%${end}`, ...mobile, limit).map(toSale);
+  }
+
+  /**
    * Every sale created in [fromMs, toMs), oldest first, with the columns the CSV export writes,
    * `pageSize` at a time: each page is one finished query (keyset on created_at, id), so no
    * statement stays open while the caller lets the event loop (and the ledger's writes on this

@@ -5,6 +5,8 @@ import { received } from './migration-shift-windows.ts';
  * apart like QUERIES so that a test can ask the planner about exactly this SQL.
  */
 
+import { numberEnd } from './migration-number-search.ts';
+
 /** The columns a history row needs: the payment, its shift and cashier, late and resolved. */
 const SALE_COLUMNS = `p.id, p.trade_no, p.platform_trade_no, p.amount, p.paid_amount, p.overpaid_amount, p.state, p.gateway_status,
   p.customer_name, p.customer_mobile, p.customer_email, p.qr_string, p.payment_url, p.error_code, p.error_detail,
@@ -86,6 +88,16 @@ export const DAY_QUERIES = {
   /** Our trade number or Paypro's, of the sale or of any of its payments: the sale is found. */
   byTradeNo: `SELECT ${SALE_COLUMNS} FROM payments p WHERE p.id IN
     (SELECT coalesce(sale_id, id) FROM payments WHERE trade_no = ?1 OR platform_trade_no = ?1)`,
+  // The end of either number, or of the customer's mobile (issue 20 item 12), of the sale or of
+  // any of its payments (the sale is found): each a seek on its
+  // last-four-characters index (migration-number-search.ts), then the whole end checked on the few
+  // rows found; ?1 is the end's last four (upper case), ?2 the '%<end>' pattern, ?3/?4 the mobile's.
+  byNumberEnd: `SELECT ${SALE_COLUMNS} FROM payments p WHERE p.id IN (
+      SELECT coalesce(sale_id, id) FROM payments WHERE ${numberEnd('trade_no')} = ?1 AND trade_no LIKE ?2
+      UNION SELECT coalesce(sale_id, id) FROM payments WHERE ${numberEnd('platform_trade_no')} = ?1 AND platform_trade_no LIKE ?2
+        AND platform_trade_no IS NOT NULL
+      UNION SELECT coalesce(sale_id, id) FROM payments WHERE ${numberEnd('customer_mobile')} = ?3 AND customer_mobile LIKE ?4)
+    ORDER BY p.created_at DESC, p.id DESC LIMIT ?5`,
   // Only the exported columns, joined rather than looked up per row: 100k rows is a normal month.
   // Read as arrays, by position (DayBook.exportPages): keep the column order. One page after the
   // cursor (created_at, id), oldest first: the first ? is the range's start or the cursor's

@@ -7,6 +7,7 @@ import { migrateToShiftCash } from './migration-shift-cash.ts';
 import { migrateToReconciliation } from './migration-reconciliation.ts';
 import { migrateToOutbox } from './migration-outbox.ts';
 import { migrateToOverpaid } from './migration-overpaid.ts';
+import { migrateToNumberSearch } from './migration-number-search.ts';
 
 /**
  * Schema migrations, applied in order; migration i takes the database from `user_version` i to
@@ -87,6 +88,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migrateToReconciliation,
   migrateToOutbox,
   migrateToOverpaid,
+  migrateToNumberSearch,
 ];
 
 /** Applies every migration the database lacks, each in its own transaction. */

@@ -186,6 +186,9 @@ describe('DayBook: cashiers, shifts, reports, history, late payments', () => {
       reportHourly: /USE TEMP B-TREE FOR GROUP BY$/,
       // Resolutions are a few a day (one per late payment).
       resolutionsBetween: /USE TEMP B-TREE FOR GROUP BY$/,
+      // The few sales whose number or mobile ends with what was typed (found by the last-four
+      // indexes), newest first.
+      byNumberEnd: /USE TEMP B-TREE FOR ORDER BY$/,
     };
     for (const [name, sql] of Object.entries(DAY_QUERIES)) {
       const detail = plan(sql);
