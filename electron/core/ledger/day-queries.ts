@@ -94,9 +94,9 @@ export const DAY_QUERIES = {
   // rows found; ?1 is the end's last four (upper case), ?2 the '%<end>' pattern, ?3/?4 the mobile's.
   byNumberEnd: `SELECT ${SALE_COLUMNS} FROM payments p WHERE p.id IN (
       SELECT coalesce(sale_id, id) FROM payments WHERE ${numberEnd('trade_no')} = ?1 AND trade_no LIKE ?2
-      UNION SELECT coalesce(sale_id, id) FROM payments WHERE ${numberEnd('platform_trade_no')} = ?1 AND platform_trade_no LIKE ?2
+      UNION ALL SELECT coalesce(sale_id, id) FROM payments WHERE ${numberEnd('platform_trade_no')} = ?1 AND platform_trade_no LIKE ?2
         AND platform_trade_no IS NOT NULL
-      UNION SELECT coalesce(sale_id, id) FROM payments WHERE ${numberEnd('customer_mobile')} = ?3 AND customer_mobile LIKE ?4)
+      UNION ALL SELECT coalesce(sale_id, id) FROM payments WHERE ${numberEnd('customer_mobile')} = ?3 AND customer_mobile LIKE ?4)
     ORDER BY p.created_at DESC, p.id DESC LIMIT ?5`,
   // Only the exported columns, joined rather than looked up per row: 100k rows is a normal month.
   // Read as arrays, by position (DayBook.exportPages): keep the column order. One page after the
