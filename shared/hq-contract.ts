@@ -29,7 +29,10 @@ const hqTillSchema = z.object({ tillId: z.string(), tillName: z.string(), outlet
 export const hqReportSchema = z.object({
   businessDate: z.string(),
   toDate: z.string(),
-  report: reportSchema.pick({ saleCount: true, buckets: true, partial: true, received: true, firstSaleAt: true, lastSaleAt: true, late: true, voids: true }),
+  report: reportSchema.pick({
+    saleCount: true, buckets: true, partial: true, received: true, receivedByMethod: true, firstSaleAt: true, lastSaleAt: true,
+    late: true, voids: true, overpaid: true,
+  }),
   tills: z.array(hqTillSchema),
   /** This till's id at the head office (the "this till" scope). */
   thisTill: z.string(),

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { buildReport, reportGroupOfRow, type SalesReport } from '../day/report.ts';
+import { buildReport, reportGroupOfRow, type CountAmount, type SalesReport } from '../day/report.ts';
 import type { PaymentState } from '../../../shared/payment.ts';
 
 /** Which tills the owner's Laporan covers (issue 23). */
@@ -21,21 +21,37 @@ function scopeFilter(scope: HqScope): { sql: string; params: unknown[] } {
   return { sql: '', params: [] };
 }
 
+/** The consolidated report: the sales report, and the money paid beyond the charge kept apart (as the till's report does). */
+export interface HqReport extends SalesReport {
+  overpaid: CountAmount;
+}
+
 /**
  * The sales report of [fromMs, toMs) over the scope's tills: the till's own GROUP BY rows
- * (electron/core/ledger/day-queries.ts) summed over the tills, through the till's own
- * `buildReport` — the same arithmetic, so the all-tills report is the sum of the tills' reports.
+ * (electron/core/ledger/day-queries.ts: state, late, voided, method, follow-up, completed) summed
+ * over the tills, through the till's own `buildReport` — the same arithmetic (a sale counted once
+ * with its follow-ups' money folded in, received split by method), so the all-tills report is the
+ * sum of the tills' reports.
  */
-export async function consolidatedReport(client: pg.ClientBase, scope: HqScope, fromMs: number, toMs: number): Promise<SalesReport> {
+export async function consolidatedReport(client: pg.ClientBase, scope: HqScope, fromMs: number, toMs: number): Promise<HqReport> {
   const filter = scopeFilter(scope);
+  const range = `p.created_at >= $1 AND p.created_at < $2 ${filter.sql}`;
+  const params = [fromMs, toMs, ...filter.params];
   const { rows } = await client.query<Record<string, string | boolean>>(
-    `SELECT state, late_at IS NOT NULL AS late, voided_at IS NOT NULL AS voided, count(*) AS count,
+    `SELECT state, late_at IS NOT NULL AS late, voided_at IS NOT NULL AS voided, method,
+       sale_id IS NOT NULL AS follow_up, completed_at IS NOT NULL AS completed, count(*) AS count,
        sum(amount) AS amount, coalesce(sum(paid_amount), 0) AS paid, sum(coalesce(paid_amount, amount)) AS paid_or_charged,
        min(created_at) AS first_at, max(created_at) AS last_at
-     FROM paypro.payments p WHERE p.created_at >= $1 AND p.created_at < $2 ${filter.sql} GROUP BY 1, 2, 3`,
-    [fromMs, toMs, ...filter.params],
+     FROM paypro.payments p WHERE ${range} GROUP BY 1, 2, 3, 4, 5, 6`,
+    params,
   );
-  return buildReport(rows.map(reportGroupOfRow));
+  const overpaid = await client.query<{ count: string; amount: string }>(
+    `SELECT count(*) AS count, coalesce(sum(overpaid_amount), 0) AS amount FROM paypro.payments p
+     WHERE ${range} AND p.overpaid_amount IS NOT NULL`,
+    params,
+  );
+  const row = overpaid.rows[0];
+  return { ...buildReport(rows.map(reportGroupOfRow)), overpaid: { count: Number(row?.count ?? 0), amount: Number(row?.amount ?? 0) } };
 }
 
 export async function listTills(client: pg.ClientBase): Promise<HqTill[]> {

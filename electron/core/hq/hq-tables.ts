@@ -8,8 +8,11 @@
  * Not sent: a cashier's PIN hash (a short PIN's hash is brute-forced offline in seconds) and the
  * QR payload of a sale (useless once the sale is decided).
  *
- * Adding a table: one entry here, and `replicateTables(db, ['name'])` in the till's migration
- * (electron/core/ledger/migration-outbox.ts); a new HQ migration creates it (schema.ts).
+ * Adding a table: one entry here, and `replicateTables(db, ['name'])` in the till's own new
+ * migration (electron/core/ledger/migration-outbox.ts); a new HQ migration creates it (schema.ts).
+ * Adding a column: here, and a new HQ migration that adds it (`ADD COLUMN IF NOT EXISTS`). A till
+ * whose head office lacks a column it sends fails its batch and keeps it until the owner runs
+ * hq:init: rows wait in the outbox, none is sent without the column.
  */
 export const HQ_TABLES = {
   cashiers: { name: 'text', is_default: 'integer', created_at: 'bigint', retired_at: 'bigint' },
@@ -19,10 +22,18 @@ export const HQ_TABLES = {
     gateway_status: 'text', customer_name: 'text', customer_mobile: 'text', customer_email: 'text',
     error_code: 'text', error_detail: 'text', environment: 'text', created_at: 'bigint', updated_at: 'bigint',
     expires_at: 'bigint', shift_id: 'bigint', late_at: 'bigint', voided_at: 'bigint',
+    // Head-office schema 2 (till schemas 5 and 9): cash sales, follow-ups and overpayments. A
+    // follow-up's sale_id is its sale's first payment's id, i.e. that row's `id` here: a sale is
+    // (till_id, coalesce(sale_id, id)).
+    method: 'text', sale_id: 'bigint', cash_tendered: 'bigint', cash_change: 'bigint', completed_at: 'bigint',
+    overpaid_amount: 'bigint',
   },
   payment_events: { payment_id: 'bigint', at: 'bigint', from_state: 'text', to_state: 'text', note: 'text', change: 'jsonb' },
   late_resolutions: { payment_id: 'bigint', at: 'bigint', outcome: 'text', note: 'text', shift_id: 'bigint' },
   received_after_close: { payment_id: 'bigint', at: 'bigint', sale_created_at: 'bigint', amount: 'bigint', shift_id: 'bigint' },
+  // Head-office schema 2 (till schema 6): the drawer's float, cash in/out, and every drawer kick.
+  cash_movements: { shift_id: 'bigint', at: 'bigint', kind: 'text', amount: 'bigint', reason: 'text' },
+  drawer_openings: { at: 'bigint', shift_id: 'bigint', trade_no: 'text', reason: 'text' },
 } as const satisfies Record<string, Record<string, HqType>>;
 
 export type HqType = 'text' | 'bigint' | 'integer' | 'jsonb';

@@ -57,9 +57,10 @@ export const DAY_QUERIES = {
   reportHourly: `SELECT state, late, voided, method, follow_up, completed, sum(count) AS count, sum(amount) AS amount,
     sum(paid) AS paid, sum(paid_or_charged) AS paid_or_charged FROM payments_hourly WHERE hour >= ? AND hour < ?
     GROUP BY 1, 2, 3, 4, 5, 6`,
-  // One min() or max() alone, so that SQLite reads one end of payments_by_created.
-  firstBetween: `SELECT min(created_at) AS at FROM payments WHERE created_at >= ? AND created_at < ?`,
-  lastBetween: `SELECT max(created_at) AS at FROM payments WHERE created_at >= ? AND created_at < ?`,
+  // One min() or max() alone, so that SQLite reads one end of payments_by_created. Of sales: a
+  // follow-up payment is not a sale of its own (buildReport leaves it out of first/last too).
+  firstBetween: `SELECT min(created_at) AS at FROM payments WHERE created_at >= ? AND created_at < ? AND sale_id IS NULL`,
+  lastBetween: `SELECT max(created_at) AS at FROM payments WHERE created_at >= ? AND created_at < ? AND sale_id IS NULL`,
   resolutionsOfShift: `SELECT outcome, count(*) AS count FROM late_resolutions WHERE shift_id = ? GROUP BY outcome`,
   resolutionsBetween: `SELECT outcome, count(*) AS count FROM late_resolutions WHERE at >= ? AND at < ? GROUP BY outcome`,
   /** Money for earlier shifts' sales that came in during this shift (schema 4). */

@@ -25,8 +25,15 @@ export function replicateTables(db: DatabaseSync, tables: readonly string[]): vo
   }
 }
 
-/** The tables replicated from schema 8 on, parents before children (the backfill's order). */
-const REPLICATED_IN_SCHEMA_5 = ['cashiers', 'shifts', 'payments', 'payment_events', 'late_resolutions', 'received_after_close'];
+/**
+ * The tables replicated from schema 8 on, parents before children (the backfill's order). The
+ * cash tables of schema 6 already exist when this runs, so they are listed here rather than in a
+ * migration of their own (schema 8 had not shipped when they were added).
+ */
+const REPLICATED_IN_SCHEMA_8 = [
+  'cashiers', 'shifts', 'payments', 'payment_events', 'late_resolutions', 'received_after_close',
+  'cash_movements', 'drawer_openings',
+];
 
 /**
  * Schema 8 (issue 23): the head-office outbox and the till's stable identity.
@@ -58,8 +65,8 @@ export function migrateToOutbox(db: DatabaseSync): void {
     BEGIN SELECT RAISE(ABORT, 'a till''s id never changes'); END;
   `);
   db.prepare('INSERT INTO till_identity (one, id, created_at) VALUES (1, ?, ?)').run(randomUUID(), Date.now());
-  for (const table of REPLICATED_IN_SCHEMA_5) {
+  for (const table of REPLICATED_IN_SCHEMA_8) {
     db.exec(`INSERT INTO hq_outbox (tbl, row_id) SELECT '${table}', rowid FROM ${table} ORDER BY rowid`);
   }
-  replicateTables(db, REPLICATED_IN_SCHEMA_5);
+  replicateTables(db, REPLICATED_IN_SCHEMA_8);
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyReport, REPORT_BUCKETS, type SalesReport } from '../../../../electron/core/day/report.ts';
+import type { ShiftReport } from '../../../../electron/core/ledger/day-records.ts';
 import { consolidatedReport, listTills, searchAcrossTills } from '../../../../electron/core/hq/hq-report.ts';
 import type { PaymentState } from '../../../../shared/payment.ts';
 import { loginUrl, useHq, type Till } from '../../../harness/hq-fixture.ts';
@@ -9,9 +10,11 @@ import { T0 } from '../ledger/fixture.ts';
 
 const DAY = 86_400_000;
 
+type OwnReport = SalesReport & Pick<ShiftReport, 'overpaid'>;
+
 /** Field by field: what an owner adding up the tills' printed reports would get. */
-function addReports(reports: SalesReport[]): SalesReport {
-  const total = emptyReport();
+function addReports(reports: OwnReport[]): OwnReport {
+  const total: OwnReport = { ...emptyReport(), overpaid: { count: 0, amount: 0 } };
   for (const report of reports) {
     total.saleCount += report.saleCount;
     for (const bucket of REPORT_BUCKETS) {
@@ -27,6 +30,8 @@ function addReports(reports: SalesReport[]): SalesReport {
     total.late.received += report.late.received;
     total.voids.count += report.voids.count;
     total.voids.amount += report.voids.amount;
+    total.overpaid.count += report.overpaid.count;
+    total.overpaid.amount += report.overpaid.amount;
     for (const [key, pick] of [['firstSaleAt', Math.min], ['lastSaleAt', Math.max]] as const) {
       const value = report[key];
       if (value !== null) total[key] = total[key] === null ? value : pick(total[key], value);
@@ -35,9 +40,9 @@ function addReports(reports: SalesReport[]): SalesReport {
   return total;
 }
 
-function salesPart(report: SalesReport): SalesReport {
-  const { saleCount, buckets, partial, received, receivedByMethod, firstSaleAt, lastSaleAt, late, voids } = report;
-  return { saleCount, buckets, partial, received, receivedByMethod, firstSaleAt, lastSaleAt, late, voids };
+function salesPart(report: ShiftReport): OwnReport {
+  const { saleCount, buckets, partial, received, receivedByMethod, firstSaleAt, lastSaleAt, late, voids, overpaid } = report;
+  return { saleCount, buckets, partial, received, receivedByMethod, firstSaleAt, lastSaleAt, late, voids, overpaid };
 }
 
 const PATHS: PaymentState[][] = [
@@ -51,28 +56,60 @@ const saleArb = fc.record({
   amount: fc.integer({ min: 1, max: 10_000_000 }),
   path: fc.nat({ max: PATHS.length - 1 }),
   paidShare: fc.option(fc.double({ min: 0, max: 1.2, noNaN: true }), { nil: null }),
-  minute: fc.nat({ max: 24 * 60 - 1 }),
+  minute: fc.nat({ max: 24 * 60 - 2 }),
+  /** Paid in cash at the counter instead of by QR (the path is then not taken). */
+  cash: fc.boolean(),
+  /** A second payment of the sale a minute later: Tagih sisa (QRIS) or the rest in cash, of `share` of what is left. */
+  followUp: fc.option(fc.record({ method: fc.constantFrom('qris', 'cash'), share: fc.double({ min: 0.1, max: 1, noNaN: true }), paid: fc.boolean() }), { nil: null }),
 });
+
+type SaleCase = typeof saleArb extends fc.Arbitrary<infer T> ? T : never;
+
+/** What the property's runs actually sold: each kind must have come up. */
+const seen = { cash: 0, followUps: 0, overpaid: 0 };
+
+/** One sale on its till's ledger: QRIS along its path (overpaid beyond its charge) or cash, then any follow-up. */
+function sell(till: Till, sale: SaleCase, tradeNo: string, at: number): void {
+  const customer = { customerName: 'P', customerMobile: '0812', customerEmail: 'p@example.com', environment: 'training' } as const;
+  if (sale.cash) {
+    till.ledger.recordCash({ tradeNo, amount: sale.amount, tendered: sale.amount + 500, ...customer, createdAt: at });
+    seen.cash += 1;
+    return;
+  }
+  till.ledger.record({ tradeNo, amount: sale.amount, ...customer, createdAt: at, expiresAt: at + 900_000 });
+  for (const state of PATHS[sale.path]!) {
+    const share = state === 'paid' || state === 'partially_paid' ? sale.paidShare : null;
+    if (share === null) till.ledger.update(tradeNo, { state });
+    else if (state === 'paid' && share > 1) {
+      seen.overpaid += 1;
+      till.ledger.update(tradeNo, { state, paidAmount: sale.amount, overpaidAmount: Math.round(sale.amount * (share - 1)) || 1 });
+    } else till.ledger.update(tradeNo, { state, paidAmount: Math.round(sale.amount * share) });
+  }
+  const first = till.ledger.get(tradeNo)!;
+  const rest = sale.amount - (first.state === 'paid' ? sale.amount : first.state === 'partially_paid' ? first.paidAmount ?? 0 : 0);
+  if (sale.followUp === null || rest <= 0) return;
+  seen.followUps += 1;
+  const followUp = { tradeNo: `${tradeNo}-F`, amount: Math.max(1, Math.round(rest * sale.followUp.share)), ...customer, createdAt: at + 60_000, saleTradeNo: tradeNo };
+  if (sale.followUp.method === 'cash') {
+    till.ledger.recordCash({ ...followUp, tendered: followUp.amount });
+    return;
+  }
+  till.ledger.record({ ...followUp, expiresAt: at + 960_000 });
+  till.ledger.update(followUp.tradeNo, { state: 'awaiting_payment' });
+  till.ledger.update(followUp.tradeNo, sale.followUp.paid ? { state: 'paid', paidAmount: followUp.amount } : { state: 'expired' });
+}
 
 describe('the owner\'s consolidated report (real PostgreSQL)', () => {
   const hq = useHq();
 
-  it('property: for random sales on three tills of two outlets, the all-tills and each outlet\'s day report are the sums of the tills\' own reports, to the rupiah', async () => {
+  it('property: for random QRIS and cash sales, follow-ups (Tagih sisa, the rest in cash) and overpayments on three tills of two outlets, the all-tills and each outlet\'s day report are the sums of the tills\' own reports, to the rupiah, by method', async () => {
     const tills: Till[] = [await hq.till('Kasir 1', 'Outlet A'), await hq.till('Kasir 2', 'Outlet A'), await hq.till('Kasir 1', 'Outlet B')];
     let day = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(saleArb, { minLength: 1, maxLength: 25 }), async (sales) => {
         day += 1;
         const from = T0 + day * DAY;
-        sales.forEach((sale, index) => {
-          const till = tills[sale.till]!;
-          const tradeNo = `P${day}-${index}`;
-          till.ledger.record({ tradeNo, amount: sale.amount, customerName: 'P', customerMobile: '0812', customerEmail: 'p@example.com', environment: 'training', createdAt: from + sale.minute * 60_000, expiresAt: from + sale.minute * 60_000 + 900_000 });
-          for (const state of PATHS[sale.path]!) {
-            const paid = state === 'paid' || state === 'partially_paid' ? sale.paidShare : null;
-            till.ledger.update(tradeNo, paid === null ? { state } : { state, paidAmount: Math.round(sale.amount * paid) });
-          }
-        });
+        sales.forEach((sale, index) => sell(tills[sale.till]!, sale, `P${day}-${index}`, from + sale.minute * 60_000));
         for (const till of tills) await till.sync.drain();
         const own = tills.map((till) => salesPart(till.ledger.day.reportBetween(from, from + DAY)));
         await withClient(loginUrl(hq.server, hq.owner), async (client) => {
@@ -81,8 +118,9 @@ describe('the owner\'s consolidated report (real PostgreSQL)', () => {
           expect(await consolidatedReport(client, { kind: 'till', tillId: tills[2]!.sync.tillId }, from, from + DAY)).toEqual(own[2]);
         });
       }),
-      { numRuns: 6 },
+      { numRuns: 8 },
     );
+    expect(Math.min(seen.cash, seen.followUps, seen.overpaid)).toBeGreaterThan(0);
   });
 
   it('finds a sale of another till by trade number or by amount and time, and lists the tills', async () => {

@@ -74,6 +74,21 @@ describe('Ledger schema 3: the hourly report rollup', () => {
     raw.close();
   });
 
+  it('a follow-up payment is not the last sale: whole hours (rollup) and part-hours report the same first/last sale', () => {
+    const ledger = Ledger.open(temp.file);
+    try {
+      const customer = { customerName: 'a', customerMobile: 'b', customerEmail: 'c', environment: 'training' } as const;
+      ledger.record({ tradeNo: 'FIRST', amount: 10_000, ...customer, createdAt: T0 + 10, expiresAt: T0 + 900_000 });
+      ledger.update('FIRST', { state: 'failed' });
+      ledger.recordCash({ tradeNo: 'REST', amount: 10_000, tendered: 10_000, ...customer, createdAt: T0 + 2 * HOUR, saleTradeNo: 'FIRST' });
+      const wholeHours = ledger.day.reportBetween(T0, T0 + 3 * HOUR);
+      expect(wholeHours).toMatchObject({ saleCount: 1, firstSaleAt: T0 + 10, lastSaleAt: T0 + 10, receivedByMethod: { qris: 0, cash: 10_000 } });
+      expect(ledger.day.reportBetween(T0 + 1, T0 + 3 * HOUR - 1)).toMatchObject({ firstSaleAt: T0 + 10, lastSaleAt: T0 + 10 });
+    } finally {
+      ledger.close();
+    }
+  });
+
   it('property: for random sales over several hours and random state changes (late, voids, partial), any window reports what one query over its sales does', () => {
     const clock = manualClock();
     const seen = { late: 0, voided: 0, partial: 0 };
