@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { HQ_MIGRATIONS, migrateHq } from '../../../../electron/core/hq/schema.ts';
 import { useHq } from '../../../harness/hq-fixture.ts';
+import { withClient } from '../../../harness/postgres.ts';
 import { newPayment, T0 } from '../ledger/fixture.ts';
 
 describe('head-office sync (real PostgreSQL)', () => {
@@ -33,6 +35,63 @@ describe('head-office sync (real PostgreSQL)', () => {
     await till.sync.drain();
     const [a2] = await hq.asOwner<{ state: string }>("SELECT state FROM paypro.payments WHERE trade_no = 'A-2'");
     expect(a2?.state).toBe('failed');
+  });
+
+  it('sends cash sales and follow-ups (a sale is till_id + coalesce(sale_id, id)), overpayments, the float, cash in/out and drawer openings', async () => {
+    const till = await hq.till('Kasir tunai');
+    const cashier = till.ledger.day.addCashier('Siti', null);
+    till.ledger.day.openShift(cashier.id, 200_000);
+    till.ledger.day.cash.move('cash_out', 50_000, 'Beli es batu');
+    const customer = { customerName: 'P', customerMobile: '0812', customerEmail: 'p@example.com', environment: 'training' } as const;
+    till.ledger.recordCash({ tradeNo: 'C-1', amount: 18_000, tendered: 20_000, ...customer, createdAt: T0 });
+    till.ledger.day.cash.recordOpening({ tradeNo: 'C-1' });
+    till.ledger.day.cash.recordOpening({ reason: 'Tukar uang' });
+    // Tagih sisa: 30.000 of 100.000 came by QR; the rest in cash completes the sale.
+    till.ledger.record(newPayment('Q-1', { amount: 100_000, createdAt: T0 + 1 }));
+    till.ledger.update('Q-1', { state: 'awaiting_payment' });
+    till.ledger.update('Q-1', { state: 'partially_paid', paidAmount: 30_000 });
+    till.ledger.recordCash({ tradeNo: 'Q-1-R', amount: 70_000, tendered: 100_000, ...customer, createdAt: T0 + 2, saleTradeNo: 'Q-1' });
+    till.ledger.record(newPayment('O-1', { amount: 10_000, createdAt: T0 + 3 }));
+    till.ledger.update('O-1', { state: 'paid', paidAmount: 10_000, overpaidAmount: 990_000 });
+    await till.sync.drain();
+
+    const sales = await hq.asOwner<Record<string, string | null>>(
+      `SELECT coalesce(f.trade_no, p.trade_no) AS sale, count(*) AS payments, sum(p.paid_amount) AS paid,
+         string_agg(p.method || ':' || coalesce(p.cash_tendered::text, '-') || ':' || coalesce(p.cash_change::text, '-'), ' ' ORDER BY p.id) AS how,
+         max(f.completed_at) IS NOT NULL AS completed, sum(p.overpaid_amount) AS overpaid
+       FROM paypro.payments p LEFT JOIN paypro.payments f ON f.till_id = p.till_id AND f.id = p.sale_id
+       WHERE p.till_id = $1 GROUP BY p.till_id, coalesce(p.sale_id, p.id), 1 ORDER BY 1`, [till.sync.tillId]);
+    expect(sales).toEqual([
+      { sale: 'C-1', payments: '1', paid: '18000', how: 'cash:20000:2000', completed: false, overpaid: null },
+      { sale: 'O-1', payments: '1', paid: '10000', how: 'qris:-:-', completed: false, overpaid: '990000' },
+      { sale: 'Q-1', payments: '2', paid: '100000', how: 'qris:-:- cash:100000:30000', completed: true, overpaid: null },
+    ]);
+    const moves = await hq.asOwner('SELECT kind, amount, reason FROM paypro.cash_movements WHERE till_id = $1 ORDER BY id', [till.sync.tillId]);
+    expect(moves).toEqual([{ kind: 'float', amount: '200000', reason: '' }, { kind: 'cash_out', amount: '50000', reason: 'Beli es batu' }]);
+    const kicks = await hq.asOwner('SELECT trade_no, reason, shift_id IS NOT NULL AS in_shift FROM paypro.drawer_openings WHERE till_id = $1 ORDER BY id', [till.sync.tillId]);
+    expect(kicks).toEqual([{ trade_no: 'C-1', reason: null, in_shift: true }, { trade_no: null, reason: 'Tukar uang', in_shift: true }]);
+  });
+
+  it('upgrades a schema-1 head office: the cash columns and tables are added, its QRIS rows are marked qris', async () => {
+    await withClient(hq.server.url, (admin) => admin.query('CREATE DATABASE paypro_hq_v1'));
+    const url = new URL(hq.server.url);
+    url.pathname = '/paypro_hq_v1';
+    await withClient(url.toString(), async (admin) => {
+      // Schema 1 as it shipped: without the columns HQ_TABLES has gained since.
+      await admin.query('CREATE TABLE public.paypro_schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+      await admin.query(HQ_MIGRATIONS[0]!);
+      await admin.query(`ALTER TABLE paypro.payments DROP COLUMN method, DROP COLUMN sale_id, DROP COLUMN cash_tendered,
+        DROP COLUMN cash_change, DROP COLUMN completed_at, DROP COLUMN overpaid_amount`);
+      await admin.query('INSERT INTO public.paypro_schema_migrations (version) VALUES (1)');
+      await admin.query(`INSERT INTO paypro.payments (till_id, id, version, trade_no, amount, paid_amount, state, created_at)
+        VALUES ('00000000-0000-4000-8000-000000000001', 1, 1, 'OLD-1', 5000, 5000, 'paid', 0)`);
+
+      expect(await migrateHq(admin)).toBe(HQ_MIGRATIONS.length);
+      const { rows } = await admin.query('SELECT method, sale_id, completed_at, overpaid_amount, version FROM paypro.payments');
+      expect(rows).toEqual([{ method: 'qris', sale_id: null, completed_at: null, overpaid_amount: null, version: '1' }]);
+      const tables = await admin.query("SELECT tablename FROM pg_tables WHERE schemaname = 'paypro' AND tablename IN ('cash_movements', 'drawer_openings') ORDER BY 1");
+      expect(tables.rows).toEqual([{ tablename: 'cash_movements' }, { tablename: 'drawer_openings' }]);
+    });
   });
 });
 
