@@ -1,7 +1,7 @@
 /**
  * The ledger tables the head office holds (issue 23), with the columns it keeps and their
- * PostgreSQL types. The sync worker sends exactly these columns (a till newer than its head
- * office sends no column the head office lacks), and schema.ts creates the tables from them.
+ * PostgreSQL types. The sync worker sends exactly these columns, and schema.ts creates the
+ * tables from them.
  *
  * Every head-office table also has `till_id`, `id` (the till's rowid), `version` (the till's
  * outbox seq of the last change sent) and `synced_at`; its key is (till_id, id).

@@ -1,5 +1,8 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HQ_MIGRATIONS, migrateHq } from '../../../../electron/core/hq/schema.ts';
+import { HQ_MIGRATIONS, addTill, migrateHq } from '../../../../electron/core/hq/schema.ts';
+import { HqSync } from '../../../../electron/core/hq/sync.ts';
+import { Ledger } from '../../../../electron/core/ledger/ledger.ts';
 import { useHq } from '../../../harness/hq-fixture.ts';
 import { withClient } from '../../../harness/postgres.ts';
 import { newPayment, T0 } from '../ledger/fixture.ts';
@@ -72,7 +75,7 @@ describe('head-office sync (real PostgreSQL)', () => {
     expect(kicks).toEqual([{ trade_no: 'C-1', reason: null, in_shift: true }, { trade_no: null, reason: 'Tukar uang', in_shift: true }]);
   });
 
-  it('upgrades a schema-1 head office: the cash columns and tables are added, its QRIS rows are marked qris', async () => {
+  it('upgrades a schema-1 head office: a newer till\'s sales wait in its outbox, then arrive with the cash columns; rows already there are marked qris', async () => {
     await withClient(hq.server.url, (admin) => admin.query('CREATE DATABASE paypro_hq_v1'));
     const url = new URL(hq.server.url);
     url.pathname = '/paypro_hq_v1';
@@ -86,9 +89,29 @@ describe('head-office sync (real PostgreSQL)', () => {
       await admin.query(`INSERT INTO paypro.payments (till_id, id, version, trade_no, amount, paid_amount, state, created_at)
         VALUES ('00000000-0000-4000-8000-000000000001', 1, 1, 'OLD-1', 5000, 5000, 'paid', 0)`);
 
-      expect(await migrateHq(admin)).toBe(HQ_MIGRATIONS.length);
-      const { rows } = await admin.query('SELECT method, sale_id, completed_at, overpaid_amount, version FROM paypro.payments');
-      expect(rows).toEqual([{ method: 'qris', sale_id: null, completed_at: null, overpaid_amount: null, version: '1' }]);
+      const login = await addTill(admin, 'Kasir baru', 'Outlet L');
+      const ledgerFile = join(hq.dir, 'newer-till.sqlite');
+      const ledger = Ledger.open(ledgerFile);
+      const tillUrl = new URL(url);
+      tillUrl.username = login.role;
+      const sync = new HqSync({ ledgerFile, connection: { url: tillUrl.toString(), password: login.password }, names: () => ({ tillName: 'Kasir baru', outletName: 'Outlet L' }) });
+      try {
+        ledger.recordCash({ tradeNo: 'NEW-1', amount: 8_000, tendered: 10_000, customerName: 'P', customerMobile: '0812', customerEmail: 'p@example.com', environment: 'training', createdAt: T0 });
+        await expect(sync.drain()).rejects.toThrow(/method/);
+        expect(sync.status().pending).toBeGreaterThan(0);
+
+        expect(await migrateHq(admin)).toBe(HQ_MIGRATIONS.length);
+        await sync.drain();
+        expect(sync.status().pending).toBe(0);
+      } finally {
+        await sync.stop();
+        ledger.close();
+      }
+      const { rows } = await admin.query('SELECT trade_no, method, sale_id, cash_tendered, cash_change, version > 0 AS versioned FROM paypro.payments ORDER BY trade_no');
+      expect(rows).toEqual([
+        { trade_no: 'NEW-1', method: 'cash', sale_id: null, cash_tendered: '10000', cash_change: '2000', versioned: true },
+        { trade_no: 'OLD-1', method: 'qris', sale_id: null, cash_tendered: null, cash_change: null, versioned: true },
+      ]);
       const tables = await admin.query("SELECT tablename FROM pg_tables WHERE schemaname = 'paypro' AND tablename IN ('cash_movements', 'drawer_openings') ORDER BY 1");
       expect(tables.rows).toEqual([{ tablename: 'cash_movements' }, { tablename: 'drawer_openings' }]);
     });
