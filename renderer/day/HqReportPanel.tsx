@@ -95,6 +95,22 @@ export function HqReportPanel({ businessDate }: { businessDate: string }) {
         <table className="hq-report-table" data-testid="hq-report">
           <tbody>
             <tr><th scope="row">{t('hq.report.received')}</th><td className="num" data-testid="hq-received">{formatRupiah(report.report.received)}</td></tr>
+            {report.report.receivedByMethod ? (
+              <tr>
+                <th scope="row">{t('hq.report.by_method')}</th>
+                <td className="num" data-testid="hq-by-method">
+                  {t('cashSale.report_by_method', { qris: formatRupiah(report.report.receivedByMethod.qris), cash: formatRupiah(report.report.receivedByMethod.cash) })}
+                </td>
+              </tr>
+            ) : null}
+            {report.report.overpaid.count > 0 ? (
+              <tr>
+                <th scope="row">{t('amountCheck.overpaid')}</th>
+                <td className="num" data-testid="hq-overpaid">
+                  {t('amountCheck.overpaid_value', { count: report.report.overpaid.count, amount: formatRupiah(report.report.overpaid.amount) })}
+                </td>
+              </tr>
+            ) : null}
             <tr><th scope="row">{t('hq.report.sales')}</th><td className="num">{report.report.saleCount}</td></tr>
             <tr><th scope="row">{t('hq.report.paid')}</th><td className="num">{`${report.report.buckets.paid.count} · ${formatRupiah(report.report.buckets.paid.amount)}`}</td></tr>
             <tr><th scope="row">{t('hq.report.outstanding')}</th><td className="num">{formatRupiah(report.report.partial.outstanding)}</td></tr>

@@ -628,6 +628,7 @@ export const en: Messages = {
   'hq.report.all_tills': 'All tills',
   'hq.report.outlet': 'Outlet {name}',
   'hq.report.received': 'Money received',
+  'hq.report.by_method': 'By payment method',
   'hq.report.sales': 'Sales',
   'hq.report.paid': 'Paid',
   'hq.report.outstanding': 'Still owed',

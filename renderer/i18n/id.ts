@@ -635,6 +635,7 @@ export const id = {
   'hq.report.all_tills': 'Semua kasir',
   'hq.report.outlet': 'Outlet {name}',
   'hq.report.received': 'Uang diterima',
+  'hq.report.by_method': 'Per cara bayar',
   'hq.report.sales': 'Jumlah transaksi',
   'hq.report.paid': 'Lunas',
   'hq.report.outstanding': 'Sisa belum dibayar',

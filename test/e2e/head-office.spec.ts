@@ -36,6 +36,11 @@ async function sellPaid(preview: WebPreview, amount: number): Promise<void> {
   if (!settled.ok) throw new Error(JSON.stringify(settled.error));
 }
 
+async function sellCash(preview: WebPreview, amount: number, tendered: number): Promise<void> {
+  const sale = await preview.core.router.dispatch('payCash', { amount, tendered });
+  if (!sale.ok) throw new Error(JSON.stringify(sale.error));
+}
+
 async function synced(preview: WebPreview): Promise<void> {
   await expect.poll(() => preview.core.hq.status().pending, { timeout: 20_000 }).toBe(0);
 }
@@ -46,6 +51,7 @@ test('two tills of one outlet: the owner\'s all-tills report is the sum, and a t
   await sellPaid(one, 10_000_000);
   await sellPaid(one, 25_000);
   await sellPaid(two, 75_000);
+  await sellCash(two, 15_000, 20_000);
   await synced(one);
   await synced(two);
   // The owner PIN guards the owner's view.
@@ -59,11 +65,12 @@ test('two tills of one outlet: the owner\'s all-tills report is the sum, and a t
   await panel.getByLabel('PIN pemilik').fill('2468');
   await panel.getByRole('button', { name: 'Buka' }).click();
   // The PIN's scrypt check takes its time on a busy machine.
-  await expect(panel.getByTestId('hq-received')).toHaveText(formatRupiah(10_000_000 + 25_000 + 75_000), { timeout: 20_000 });
+  await expect(panel.getByTestId('hq-received')).toHaveText(formatRupiah(10_000_000 + 25_000 + 75_000 + 15_000), { timeout: 20_000 });
+  await expect(panel.getByTestId('hq-by-method')).toHaveText(`QRIS ${formatRupiah(10_000_000 + 25_000 + 75_000)} · tunai ${formatRupiah(15_000)}`);
   await panel.getByLabel('Cakupan').selectOption({ label: 'Kasir ini' });
   await expect(panel.getByTestId('hq-received')).toHaveText(formatRupiah(10_000_000 + 25_000));
   await panel.getByLabel('Cakupan').selectOption({ label: 'Outlet Outlet Sudirman' });
-  await expect(panel.getByTestId('hq-received')).toHaveText(formatRupiah(10_000_000 + 25_000 + 75_000));
+  await expect(panel.getByTestId('hq-received')).toHaveText(formatRupiah(10_000_000 + 25_000 + 75_000 + 15_000));
   await panel.getByLabel('Cakupan').selectOption({ label: 'Semua kasir' });
   await panel.scrollIntoViewIfNeeded();
   await screenshotAtSizes(page, 'hq-all-tills-report', { check: () => panel.scrollIntoViewIfNeeded(), restore: { width: 1366, height: 900 } });
@@ -85,5 +92,5 @@ test('two tills of one outlet: the owner\'s all-tills report is the sum, and a t
   await expect(tillTwo.getByTestId('hq-sync')).toHaveText('Tersinkron', { timeout: 10_000 });
   await panel.getByLabel('Cakupan').selectOption({ label: 'Kasir ini' });
   await panel.getByLabel('Cakupan').selectOption({ label: 'Semua kasir' });
-  await expect(panel.getByTestId('hq-received')).toHaveText(formatRupiah(10_000_000 + 25_000 + 75_000 + 40_000), { timeout: 10_000 });
+  await expect(panel.getByTestId('hq-received')).toHaveText(formatRupiah(10_000_000 + 25_000 + 75_000 + 15_000 + 40_000), { timeout: 10_000 });
 });
