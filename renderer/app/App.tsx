@@ -170,7 +170,12 @@ function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view
           }}
         >
         {route === 'sale' && payment ? (
-          <QrScreen payment={payment} onPaymentChange={setPayment} onNewSale={() => setPayment(null)} />
+          <QrScreen
+            payment={payment}
+            onPaymentChange={setPayment}
+            onNewSale={() => setPayment(null)}
+            onOpenLate={() => navigate('day')}
+          />
         ) : null}
         {route === 'sale' && !payment ? (
           <SaleScreen view={view} charge={charge} onOpenSettings={() => navigate('settings')} />

@@ -8,6 +8,7 @@ import { formatSaleMoment } from '../app/time.ts';
 import { validateLateResolution } from '../../shared/day/late-rules.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { TextField } from '../components/TextField.tsx';
+import { PrintReceiptButton } from '../components/ReprintButton.tsx';
 
 /**
  * "Perlu tindakan": sales the counter had closed that turned out paid. The cashier records what
@@ -70,6 +71,8 @@ function LateItem({ sale, onResolved }: { sale: SaleView; onResolved: () => void
       <p className="late-what">
         <strong>{formatRupiah(received)}</strong> {t('late.what', { time: formatSaleMoment(sale.createdAt, null, language), trade: sale.tradeNo })}
       </p>
+      {/* The one place a late payment's receipt is printed (never automatically): marked PEMBAYARAN TERLAMBAT. */}
+      <PrintReceiptButton tradeNo={sale.tradeNo} text={t('paidLate.print')} label={t('paidLate.print_label', { tradeNo: sale.tradeNo })} />
       <form className="late-form" onSubmit={(event) => { event.preventDefault(); void save(); }}>
         <div className="field">
           <label htmlFor={`late-outcome-${sale.tradeNo}`}>{t('late.outcome')}</label>

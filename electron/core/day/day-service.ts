@@ -21,7 +21,7 @@ import { validateAmount } from '../../../shared/validation.ts';
 import { PosError } from '../errors.ts';
 import type { PageCursor, SalePage, SaleRecord, ShiftRecord } from '../ledger/day-records.ts';
 import { LedgerError, type Ledger } from '../ledger/ledger.ts';
-import { toPaymentView } from '../payments/payment-view.ts';
+import { paidLateFrom, toPaymentView } from '../payments/payment-view.ts';
 import { validateLateResolution } from '../../../shared/day/late-rules.ts';
 import { NOT_WITH_TRADE_NO, searchWindow } from '../../../shared/day/search-rules.ts';
 import { CashierRoster, type CashierPins } from './cashier-roster.ts';
@@ -265,7 +265,7 @@ function pageView(page: SalePage): { sales: SaleView[]; next: string | null } {
 
 export function saleView(sale: SaleRecord): SaleView {
   return {
-    ...toPaymentView(sale),
+    ...toPaymentView(sale, paidLateFrom(sale.lateAt, sale.voidedAt)),
     shiftId: sale.shiftId,
     cashierName: sale.cashierName,
     late: sale.lateAt !== null,

@@ -257,6 +257,13 @@ export class DayBook {
   // ---- late payments --------------------------------------------------------------------------
 
   /** Paid after the counter closed them, with nobody having said yet what was done. */
+  /** When a sale was found paid late and when it was cancelled at the counter (null: never). */
+  lateStamps(tradeNo: string): { lateAt: number | null; voidedAt: number | null } {
+    const row = this.#sql.lateStamps.get(tradeNo);
+    const stamp = (value: SQLOutputValue | undefined) => (value === null || value === undefined ? null : Number(value));
+    return { lateAt: stamp(row?.late_at), voidedAt: stamp(row?.voided_at) };
+  }
+
   lateUnresolved(): SaleRecord[] {
     return this.#sql.lateUnresolved.all().map(toSale);
   }

@@ -8,7 +8,7 @@ import { PosError } from '../errors.ts';
 import { LedgerError, type Ledger, type PaymentRecord } from '../ledger/ledger.ts';
 import { GatewayError, type PayproGateway } from '../paypro/gateway.ts';
 import { PaymentTracker } from './payment-tracker.ts';
-import { toPaymentView } from './payment-view.ts';
+import { paidLateFrom, toPaymentView } from './payment-view.ts';
 import { DEFAULT_TRACKING_POLICY, type TrackingPolicy } from './tracking-policy.ts';
 import { afterCreateAnswer, afterCreateError, inLateWatch, needsTracking, type Decision } from './transitions.ts';
 import { businessDayOf, parseCutoff } from '../../../shared/day/business-day.ts';
@@ -124,7 +124,7 @@ export class PaymentService {
   }
 
   get(tradeNo: string): PaymentView {
-    return toPaymentView(this.#require(tradeNo));
+    return this.#view(this.#require(tradeNo));
   }
 
   /** The payment on screen (null: none) is checked about every second. */
@@ -136,13 +136,13 @@ export class PaymentService {
   /** Closes the sale on the counter. Main keeps checking, so a late payment is still found. */
   cancel(tradeNo: string): PaymentView {
     const record = this.#require(tradeNo);
-    if (record.state === 'cancelled') return toPaymentView(record);
+    if (record.state === 'cancelled') return this.#view(record);
     if (record.state !== 'awaiting_payment' && record.state !== 'unknown') {
       throw new PosError('payment.not_cancellable', { detail: record.state });
     }
     const updated = this.#apply(tradeNo, { change: { state: 'cancelled' }, note: 'cancelled by the cashier' });
     this.#tracker.track(tradeNo);
-    return toPaymentView(updated ?? this.#require(tradeNo));
+    return this.#view(updated ?? this.#require(tradeNo));
   }
 
   /** Asks the gateway now, whatever the schedule. */
@@ -193,7 +193,7 @@ export class PaymentService {
       businessDate: date,
       dayStart: start,
       dayEnd: end,
-      payments: page.payments.map(toPaymentView),
+      payments: page.payments.map((record) => this.#view(record)),
       next: page.next === null ? null : `${page.next.createdAt}.${page.next.id}`,
       receivedTotal: summary.receivedTotal,
       paidCount: summary.byState.paid.count,
@@ -306,7 +306,7 @@ export class PaymentService {
   }
 
   #emit(record: PaymentRecord): void {
-    const view = toPaymentView(record);
+    const view = this.#view(record);
     for (const listener of this.#listeners) {
       try {
         listener(view);
@@ -314,6 +314,13 @@ export class PaymentService {
         this.#onError(error, 'payment update listener');
       }
     }
+  }
+
+  /** Only a (partly) paid sale can have been paid late: the others need no look at the day book. */
+  #view(record: PaymentRecord): PaymentView {
+    const settledPaid = record.state === 'paid' || record.state === 'partially_paid';
+    const stamps = settledPaid ? this.#ledger.day.lateStamps(record.tradeNo) : null;
+    return toPaymentView(record, stamps ? paidLateFrom(stamps.lateAt, stamps.voidedAt) : null);
   }
 
   #require(tradeNo: string): PaymentRecord {

@@ -1,10 +1,20 @@
-import { counterStateFor, MAX_PAYMENT_URL_LENGTH, PAYMENT_URL_TOO_LONG, type PaymentView, type QrDisplay } from '../../../shared/payment.ts';
+import {
+  counterStateFor,
+  MAX_PAYMENT_URL_LENGTH,
+  PAYMENT_URL_TOO_LONG,
+  type PaidLate,
+  type PaymentView,
+  type QrDisplay,
+} from '../../../shared/payment.ts';
 import { displaySafe } from '../../../shared/display-text.ts';
 import { checkQrisForCharge } from '../../../shared/qris/check.ts';
 import type { PaymentRecord } from '../ledger/ledger.ts';
 
-/** A ledger record as the renderer sees it, with the QR integrity verdict made here in main. */
-export function toPaymentView(record: PaymentRecord): PaymentView {
+/**
+ * A ledger record as the renderer sees it, with the QR integrity verdict made here in main.
+ * `paidLate`: from the day book's stamps (paidLateFrom), which the payment record does not carry.
+ */
+export function toPaymentView(record: PaymentRecord, paidLate: PaidLate): PaymentView {
   const qr = qrDisplayFor(record);
   return {
     tradeNo: record.tradeNo,
@@ -20,10 +30,17 @@ export function toPaymentView(record: PaymentRecord): PaymentView {
     errorCode: record.errorCode,
     errorDetail: record.errorDetail,
     environment: record.environment,
+    paidLate,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
     expiresAt: record.expiresAt,
   };
+}
+
+/** Whether a sale was paid late, and after what, from the day book's `late_at` and `voided_at`. */
+export function paidLateFrom(lateAt: number | null, voidedAt: number | null): PaidLate {
+  if (lateAt === null) return null;
+  return voidedAt === null ? 'after_close' : 'after_cancel';
 }
 
 /**

@@ -34,10 +34,13 @@ export interface Receipt {
   customerEmail: string;
   training: boolean;
   reprint: boolean;
+  /** Paid after the counter had closed the sale: never a plain LUNAS (issue 20 #3). */
+  late: boolean;
 }
 
 export const TRAINING_MARK = 'LATIHAN — BUKAN BUKTI PEMBAYARAN';
 export const REPRINT_MARK = 'CETAK ULANG';
+export const LATE_MARK = 'PEMBAYARAN TERLAMBAT';
 
 export type ReceiptErrorCode = 'receipt.not_printable';
 
@@ -88,6 +91,7 @@ export function buildReceipt(payment: PaymentView, context: ReceiptContext): Rec
     customerEmail: payment.customer.email ? maskEmail(payment.customer.email) : '',
     training: payment.environment === 'training',
     reprint: context.reprint ?? false,
+    late: payment.paidLate !== null,
   };
 }
 
@@ -137,6 +141,7 @@ export function receiptRows(receipt: Receipt, options: { qr: boolean }): Receipt
   rows.push({ kind: 'title', text: receipt.shopName });
   for (const text of [...receipt.addressLines, ...receipt.headerLines]) rows.push({ kind: 'center', text });
   if (receipt.reprint) rows.push({ kind: 'banner', text: REPRINT_MARK });
+  if (receipt.late) rows.push({ kind: 'banner', text: LATE_MARK });
   rows.push({ kind: 'rule' });
   pair('Waktu', receipt.paidAt);
   pair('Metode', receipt.method);

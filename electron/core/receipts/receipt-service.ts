@@ -40,9 +40,14 @@ export class ReceiptService {
     this.#queue = new PrintQueue({ now: options.now, toFailure });
   }
 
-  /** Auto-print: called with every payment update; prints once when a sale becomes paid or partial. */
+  /**
+   * Auto-print: called with every payment update; prints once when a sale becomes paid or partial.
+   * Never for a late payment: it arrives during another customer's sale, and its receipt is
+   * printed from "Perlu tindakan", marked PEMBAYARAN TERLAMBAT.
+   */
   onPaymentUpdate(payment: PaymentView): void {
     if (payment.state !== 'paid' && payment.state !== 'partially_paid') return;
+    if (payment.paidLate !== null) return;
     const settings = this.#options.settings.get();
     if (!settings.autoPrint || settings.printer.kind === 'none') return;
     // Any earlier attempt (even a failed one) means this sale's receipt was already asked for.

@@ -9,12 +9,12 @@ const record = { ...waitingRecord, qrString: buildSimulatedQris(order), paymentU
 
 describe('the counter state of a payment view', () => {
   it('is the ledger state while a code the customer may scan is shown', () => {
-    expect(toPaymentView(record).counterState).toBe('awaiting_payment');
-    expect(toPaymentView({ ...record, qrString: null }).counterState).toBe('awaiting_payment'); // the payment page
+    expect(toPaymentView(record, null).counterState).toBe('awaiting_payment');
+    expect(toPaymentView({ ...record, qrString: null }, null).counterState).toBe('awaiting_payment'); // the payment page
   });
 
   it('is qr_refused when the gateway QR fails the integrity check, whatever the code', () => {
-    const view = toPaymentView({ ...record, qrString: buildSimulatedQris(order, 'other_amount') });
+    const view = toPaymentView({ ...record, qrString: buildSimulatedQris(order, 'other_amount') }, null);
     expect(view).toMatchObject({ state: 'awaiting_payment', counterState: 'qr_refused', qr: { kind: 'integrity_error' } });
     // Any integrity code flows through, including ones the check may add later.
     const future: QrDisplay = { kind: 'integrity_error', code: 'qris.too_long', detail: '600 characters' };
@@ -22,7 +22,7 @@ describe('the counter state of a payment view', () => {
   });
 
   it('is qr_lost when the gateway holds the order but nothing scannable came', () => {
-    const view = toPaymentView({ ...record, qrString: null, paymentUrl: null, errorCode: 'payment.qr_lost' });
+    const view = toPaymentView({ ...record, qrString: null, paymentUrl: null, errorCode: 'payment.qr_lost' }, null);
     expect(view).toMatchObject({ state: 'awaiting_payment', counterState: 'qr_lost', qr: { kind: 'none' } });
   });
 

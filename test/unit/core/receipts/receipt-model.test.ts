@@ -6,6 +6,7 @@ import {
   formatReceiptTime,
   receiptRows,
   ReceiptError,
+  LATE_MARK,
   REPRINT_MARK,
   TRAINING_MARK,
 } from '../../../../electron/core/receipts/receipt-model.ts';
@@ -63,6 +64,15 @@ describe('buildReceipt', () => {
     expect(rows[0]).toEqual({ kind: 'banner', text: TRAINING_MARK });
     expect(rows.at(-1)).toEqual({ kind: 'banner', text: TRAINING_MARK });
     expect(TRAINING_MARK).toBe('LATIHAN — BUKAN BUKTI PEMBAYARAN');
+  });
+
+  it('marks a late payment PEMBAYARAN TERLAMBAT, never a plain LUNAS alone (issue 20 #3)', () => {
+    for (const paidLate of ['after_cancel', 'after_close'] as const) {
+      const rows = receiptRows(buildReceipt(paidPayment({ paidLate }), { settings: SHOP_SETTINGS }), { qr: false });
+      expect(rows).toContainEqual({ kind: 'banner', text: LATE_MARK });
+    }
+    expect(receiptRows(buildReceipt(paidPayment(), { settings: SHOP_SETTINGS }), { qr: false })).not.toContainEqual({ kind: 'banner', text: LATE_MARK });
+    expect(LATE_MARK).toBe('PEMBAYARAN TERLAMBAT');
   });
 
   it('marks a reprint, and names the cashier once shifts give one', () => {

@@ -57,6 +57,24 @@ describe('receipts in core', () => {
     expect(printing.printer.jobs).toHaveLength(1);
   });
 
+  // Issue 20 #3: a late payment arrives during the next customer's sale; a plain LUNAS receipt
+  // printed then is handed to the wrong person. It is printed only from "Perlu tindakan", marked.
+  it('never auto-prints a sale paid after it was cancelled; printed by hand it says PEMBAYARAN TERLAMBAT', async () => {
+    await usePrinter();
+    const sale = await call<PaymentView>('charge', { amount: 10_000_000 });
+    await call('cancelPayment', { tradeNo: sale.tradeNo });
+    const paid = await call<PaymentView>('settleTraining', { tradeNo: sale.tradeNo, outcome: 'paid' });
+    expect(paid).toMatchObject({ state: 'paid', paidLate: 'after_cancel' });
+    await printing.core.receipts.idle();
+    expect(printing.printer.jobs).toHaveLength(0);
+    expect(notes(sale.tradeNo)).toEqual([]);
+
+    await call('printReceipt', { tradeNo: sale.tradeNo });
+    await printing.core.receipts.idle();
+    const [job] = await printing.printer.waitForJobs(1);
+    expect(printedText(readEscPos(job!)).join('\n')).toContain('PEMBAYARAN TERLAMBAT');
+  });
+
   it('a reprint reaches the printer again, marked CETAK ULANG and logged as reprinted', async () => {
     await usePrinter({ autoPrint: false });
     const sale = await paidSale('partial');
