@@ -51,12 +51,14 @@ export function LatePayments({ count, onResolved }: { count: number; onResolved:
 
 function LateItem({ sale, onResolved }: { sale: SaleView; onResolved: () => void }) {
   const { t, tf, language } = useI18n();
-  const [outcome, setOutcome] = useState<LateOutcome>('goods_handed_over');
+  // No default (issue 20 #4): one click must not record what nobody chose.
+  const [outcome, setOutcome] = useState<LateOutcome | null>(null);
   const [note, setNote] = useState('');
   const [failure, setFailure] = useState<IpcError | null>(null);
   const received = sale.paidAmount ?? sale.amount;
 
   const save = async () => {
+    if (outcome === null) return;
     // The same rule as main's, for instant feedback: "Lainnya" needs a note.
     const checked = validateLateResolution({ outcome, note });
     if (!checked.ok) return setFailure({ code: 'validation', fields: checked.fields });
@@ -76,7 +78,8 @@ function LateItem({ sale, onResolved }: { sale: SaleView; onResolved: () => void
       <form className="late-form" onSubmit={(event) => { event.preventDefault(); void save(); }}>
         <div className="field">
           <label htmlFor={`late-outcome-${sale.tradeNo}`}>{t('late.outcome')}</label>
-          <select id={`late-outcome-${sale.tradeNo}`} value={outcome} onChange={(event) => setOutcome(event.target.value as LateOutcome)}>
+          <select id={`late-outcome-${sale.tradeNo}`} value={outcome ?? ''} onChange={(event) => setOutcome(event.target.value as LateOutcome)}>
+            <option value="" disabled>{t('late.outcome_choose')}</option>
             {LATE_OUTCOMES.map((choice) => (
               <option key={choice} value={choice}>{t(`late.outcome.${choice}`)}</option>
             ))}
@@ -92,7 +95,7 @@ function LateItem({ sale, onResolved }: { sale: SaleView; onResolved: () => void
           onChange={(event) => setNote(event.target.value)}
         />
         {outcome === 'refunded_cash' ? <p className="late-refund-note" role="note">{t('late.refund_not_sent')}</p> : null}
-        <button type="submit" className="button button-primary">{t('late.save')}</button>
+        <button type="submit" className="button button-primary" disabled={outcome === null}>{t('late.save')}</button>
       </form>
       {failure && !failure.fields ? <ErrorBanner error={failure} /> : null}
     </li>

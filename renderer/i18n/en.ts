@@ -372,6 +372,7 @@ export const en: Messages = {
   'late.heading': 'Needs action ({count})',
   'late.explain': 'These payments arrived after the sale was closed at the counter. Record what was done.',
   'late.what': 'arrived late for the sale of {time}, no. {trade}',
+  'late.outcome_choose': '— Choose an action —',
   'late.outcome': 'Action',
   'late.outcome.goods_handed_over': 'Goods handed over',
   'late.outcome.refunded_cash': 'Refunded in cash',

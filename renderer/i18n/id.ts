@@ -379,6 +379,7 @@ export const id = {
   'late.explain': 'Pembayaran ini masuk setelah transaksi ditutup di kasir. Catat apa yang dilakukan.',
   'late.what': 'masuk terlambat untuk transaksi pada {time}, no. {trade}',
   'late.outcome': 'Tindakan',
+  'late.outcome_choose': '— Pilih tindakan —',
   'late.outcome.goods_handed_over': 'Barang sudah diberikan',
   'late.outcome.refunded_cash': 'Dikembalikan tunai',
   'late.outcome.other': 'Lainnya',

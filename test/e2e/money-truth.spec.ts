@@ -46,6 +46,22 @@ test('cancelled, then paid on the cancelled screen: it says "Dibayar setelah dib
   await notice.getByRole('button', { name: 'Buka Perlu tindakan (F4)' }).click();
   const item = page.locator(`.late-item[data-trade-no="${tradeNo}"]`);
   await expect(item.getByRole('button', { name: `Cetak struk pembayaran terlambat untuk ${tradeNo}` })).toBeVisible();
+
+  // Issue 20 #4: nothing chosen for the cashier; the save waits for a choice.
+  const action = item.getByLabel('Tindakan', { exact: true });
+  const save = item.getByRole('button', { name: 'Simpan tindakan' });
+  await expect(action).toHaveValue('');
+  await expect(save).toBeDisabled();
+  await screenshotAtSizes(page, 'late-action-unchosen', {
+    check: async () => {
+      await item.scrollIntoViewIfNeeded();
+    },
+    restore: { width: 1366, height: 768 },
+  });
+  await action.selectOption('goods_handed_over');
+  await expect(save).toBeEnabled();
+  await save.click();
+  await expect(item).toHaveCount(0);
 });
 
 test('a sale whose queries answer "merchant not found" is never booked as not created', async ({ configured: preview, page }) => {
