@@ -349,7 +349,9 @@ function countAmount(row: Row | undefined): CountAmount {
 /** A report frozen before schema 4 has no `earlier`: nothing was counted there then. */
 function frozenReport(json: string): ShiftReport {
   const report = JSON.parse(json) as Partial<ShiftReport>;
-  return { ...report, earlier: report.earlier ?? { count: 0, amount: 0 } } as ShiftReport;
+  // Reports frozen before the late line (issue 20 #5) counted late payments under paid.
+  const buckets = report.buckets && { ...report.buckets, late: report.buckets.late ?? { count: 0, amount: 0 } };
+  return { ...report, buckets, earlier: report.earlier ?? { count: 0, amount: 0 } } as ShiftReport;
 }
 
 function toCashier(row: Row): CashierRecord {
