@@ -63,13 +63,13 @@ describe('charge', () => {
   it('refuses bad input with every broken field, records nothing and sends nothing', async () => {
     fixture = await startPaymentFixture();
     const error = await fixture.service
-      .charge({ amount: '5.000', customer: { mobile: '0712345678', email: 'not-an-email' } })
+      .charge({ amount: '500', customer: { mobile: '0712345678', email: 'not-an-email' } })
       .catch((caught: unknown) => caught);
 
     expect(error).toBeInstanceOf(PosError);
     expect((error as PosError).code).toBe('validation');
     expect((error as PosError).fields).toEqual({
-      amount: { code: 'amount.below_min', params: { min: 10_000 } },
+      amount: { code: 'amount.below_min', params: { min: 1_000 } },
       mobile: { code: 'mobile.bad_prefix' },
       email: { code: 'email.invalid' },
     });
