@@ -195,6 +195,18 @@ describe('a create whose answer is lost, queried while the gateway refuses the m
   });
 });
 
+describe('a create that never reached the gateway (issue 20 #10)', () => {
+  it('is called never created as the grace ends, not a backoff later', async () => {
+    // Off screen, checks back off to 5 s; the grace is 300 ms: the verdict must not wait 5 s.
+    const policy = { ...FAST_POLICY, backoffStartMs: 5_000, backoffMaxMs: 5_000, notFoundGraceMs: 300 };
+    fixture = await startPaymentFixture({ service: { policy } });
+    fixture.simulator.injectFault({ endpoint: 'paymentLink' }, { kind: 'http500' }, { times: 1 });
+    const { tradeNo } = await fixture.service.charge(sale);
+    await waitForState(tradeNo, 'failed', 2_000);
+    expect(fixture.service.get(tradeNo).errorCode).toBe('payment.not_created');
+  });
+});
+
 describe('a create whose answer is lost, then closed on the counter', () => {
   it('is failed as never created once the grace is over, so it leaves the unsettled list', async () => {
     fixture = await startPaymentFixture();
