@@ -275,6 +275,7 @@ function SettingsEditor({ view, onViewChange, onUnlocked, firstRun }: Props) {
 
         <fieldset>
           <legend>{t('settings.section.customer')}</legend>
+          <p className="field-hint">{t('shopContact.note')}</p>
           {textFields(CUSTOMER_SETTINGS)}
         </fieldset>
 

@@ -60,6 +60,11 @@ export interface ReceiptContext {
   reprint?: boolean;
   /** IANA zone of the till; default the machine's. */
   timeZone?: string;
+  /**
+   * The shop's own contact (Settings), sent to Paypro when the cashier typed no customer (the API
+   * requires the fields). A sale carrying it has no customer: no customer lines are printed.
+   */
+  shopContact?: { name: string; mobile: string; email: string };
 }
 
 /** Only paid and partially paid sales get a receipt: anything else proves no payment. */
@@ -71,6 +76,10 @@ export function buildReceipt(payment: PaymentView, context: ReceiptContext): Rec
   const merchantName = payment.qr.kind === 'qris' ? payment.qr.merchantName?.trim() || null : null;
   const partial = payment.state === 'partially_paid';
   const received = partial ? (payment.paidAmount ?? 0) : null;
+  const { customer } = payment;
+  const contact = context.shopContact;
+  const noCustomer =
+    contact !== undefined && customer.name === contact.name && customer.mobile === contact.mobile && customer.email === contact.email;
   return {
     shopName: settings.shopName.trim() || merchantName || 'Toko',
     addressLines: nonEmpty(settings.addressLines),
@@ -86,9 +95,9 @@ export function buildReceipt(payment: PaymentView, context: ReceiptContext): Rec
     tradeNo: payment.tradeNo,
     merchantName,
     cashier: context.cashier?.trim() || null,
-    customerName: payment.customer.name.trim(),
-    customerMobile: payment.customer.mobile ? maskMobile(payment.customer.mobile) : '',
-    customerEmail: payment.customer.email ? maskEmail(payment.customer.email) : '',
+    customerName: noCustomer ? '' : customer.name.trim(),
+    customerMobile: !noCustomer && customer.mobile ? maskMobile(customer.mobile) : '',
+    customerEmail: !noCustomer && customer.email ? maskEmail(customer.email) : '',
     training: payment.environment === 'training',
     reprint: context.reprint ?? false,
     late: payment.paidLate !== null,

@@ -19,6 +19,8 @@ export interface ReceiptServiceOptions {
   ledger: Ledger;
   payment(tradeNo: string): PaymentView;
   settings: ReceiptSettingsStore;
+  /** The shop's contact from Settings (sent for a sale without customer; never printed as one). */
+  shopContact?: () => { name: string; mobile: string; email: string };
   /** Absent outside Electron (web preview, tests): system printing answers `print.unavailable`. */
   systemPrinter?: SystemPrinter;
   now: () => number;
@@ -185,7 +187,12 @@ export class ReceiptService {
 
   #receipt(payment: PaymentView, settings: ReceiptSettings, reprint: boolean) {
     try {
-      return buildReceipt(payment, { settings, reprint, ...(this.#options.timeZone ? { timeZone: this.#options.timeZone } : {}) });
+      return buildReceipt(payment, {
+        settings,
+        reprint,
+        ...(this.#options.timeZone ? { timeZone: this.#options.timeZone } : {}),
+        ...(this.#options.shopContact ? { shopContact: this.#options.shopContact() } : {}),
+      });
     } catch (error) {
       if (error instanceof ReceiptError) throw new PosError(error.code, { detail: error.message });
       throw error;

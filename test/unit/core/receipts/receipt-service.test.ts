@@ -178,10 +178,14 @@ describe('receipts in core', () => {
 
   it('lists the operating system\'s printers and renders the HTML receipt', async () => {
     expect(await call('listPrinters')).toEqual({ printers: [{ name: 'POS58', displayName: 'POS-58 USB' }] });
-    const sale = await paidSale();
+    const sale = await call<PaymentView>('charge', { amount: 10_000_000, customer: { mobile: '081299998888' } });
+    await call('settleTraining', { tradeNo: sale.tradeNo, outcome: 'paid' });
     const html = printing.core.receipts.html(sale.tradeNo, 58);
     expect(html).toContain('LUNAS');
     expect(html).toContain('*********');
-    expect(html).not.toContain('081234567890');
+    expect(html).not.toContain('081299998888');
+    // No customer typed: the shop's contact went to Paypro, and the receipt names no customer.
+    const anonymous = await paidSale();
+    expect(printing.core.receipts.html(anonymous.tradeNo, 58)).not.toContain('Pelanggan');
   });
 });
