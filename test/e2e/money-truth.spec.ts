@@ -87,3 +87,16 @@ test('a sale whose queries answer "merchant not found" is never booked as not cr
   preview.simulator.settle(tradeNo, 'paid');
   await expect(status(page)).toHaveText('LUNAS', { timeout: 15_000 });
 });
+
+test("Settings say the shop's contact is what Paypro gets when the cashier types no customer", async ({ configured: _preview, page }) => {
+  await page.keyboard.press('F3');
+  const note = page.getByText('Paypro mewajibkan nama, nomor HP dan email di setiap tagihan.');
+  await expect(note).toBeVisible();
+  await expect(page.getByLabel('Nomor HP toko (untuk Paypro)', { exact: true })).toBeVisible();
+  await screenshotAtSizes(page, 'settings-shop-contact', {
+    check: async () => {
+      await note.scrollIntoViewIfNeeded();
+    },
+    restore: { width: 1366, height: 768 },
+  });
+});
