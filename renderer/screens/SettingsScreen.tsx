@@ -323,6 +323,7 @@ function SettingsEditor({ view, onViewChange, onUnlocked, onUnsavedChange, first
             ) : null}
             <fieldset>
               <legend>{t('settings.section.customer')}</legend>
+              <p className="field-hint">{t('shopContact.note')}</p>
               {textFields(CUSTOMER_SETTINGS)}
             </fieldset>
             <fieldset>
