@@ -1,6 +1,6 @@
 import { cashSettingsSchema, type CashSettings, type DrawerPin } from '../../shared/cash-settings.ts';
 import type { FieldError } from '../../shared/ipc-contract.ts';
-import { parseRupiahText } from '../../shared/money.ts';
+import { groupRupiah, parseRupiahText } from '../../shared/money.ts';
 
 /** Settings → Laci kas as the form edits it: times and the threshold as typed. */
 export type DrawerForm = { drawerPin: DrawerPin; pulseOnMs: string; pulseOffMs: string; threshold: string };
@@ -16,7 +16,7 @@ export function toDrawerForm(settings: CashSettings): DrawerForm {
     drawerPin: settings.drawerPin,
     pulseOnMs: String(settings.pulseOnMs),
     pulseOffMs: String(settings.pulseOffMs),
-    threshold: String(settings.differenceApprovalAbove),
+    threshold: groupRupiah(settings.differenceApprovalAbove), // `20.000`, as the other amounts on the screen
   };
 }
 
