@@ -142,7 +142,7 @@ export class PaymentTracker {
     const { ledger, now, policy } = this.#deps;
     const before = ledger.get(tradeNo);
     if (!before || !(evenIfDone || this.#shouldTrack(before))) return null;
-    let decision: Decision | null = null;
+    let decision: Decision | null;
     let answer: GatewayAnswer;
     try {
       const gateway = await this.#deps.gatewayFor(before.environment);

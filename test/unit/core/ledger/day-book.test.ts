@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DAY_QUERIES } from '../../../../electron/core/ledger/day-queries.ts';
 import { QUERIES } from '../../../../electron/core/ledger/queries.ts';
 import { afterQueryAnswer } from '../../../../electron/core/payments/transitions.ts';
-import { Ledger, LedgerError } from '../../../../electron/core/ledger/ledger.ts';
+import { Ledger } from '../../../../electron/core/ledger/ledger.ts';
 import { MIGRATIONS } from '../../../../electron/core/ledger/migrations.ts';
 import { T0, newPayment, useLedger } from './fixture.ts';
 import { ledgerErrorCode } from '../../../harness/error-code.ts';
