@@ -389,8 +389,6 @@ export const en: Messages = {
   'drawer.settings.pulse_hint': 'Usually pin 2, 100 ms on, 500 ms off (2–510 ms). Change only if the drawer does not open.',
   'drawer.settings.threshold': 'Difference that needs the owner PIN (above)',
   'drawer.settings.threshold_hint': 'A counted drawer off by more than this (short or over) needs the owner PIN to close the shift.',
-  'drawer.settings.save': 'Save drawer setup',
-  'drawer.settings.saved': 'Drawer settings saved.',
   'err.drawer.difference_needs_owner': 'The drawer is off by more than the limit. Count again, or enter the owner PIN to close the shift anyway.',
   'err.drawer.expected_changed': 'The expected cash changed since the count (a new cash transaction). Count again, then close.',
   'err.drawer.float_set': 'This shift already has its opening float; it cannot be changed.',

@@ -396,8 +396,6 @@ export const id = {
   'drawer.settings.pulse_hint': 'Biasanya pin 2, 100 ms nyala, 500 ms mati (2–510 ms). Ubah hanya bila laci tidak terbuka.',
   'drawer.settings.threshold': 'Selisih yang perlu PIN pemilik (di atas)',
   'drawer.settings.threshold_hint': 'Selisih hitungan laci lebih dari jumlah ini (kurang atau lebih) perlu PIN pemilik untuk menutup shift.',
-  'drawer.settings.save': 'Simpan setelan laci',
-  'drawer.settings.saved': 'Setelan laci disimpan.',
   'err.drawer.difference_needs_owner': 'Selisih uang di laci melebihi batas. Hitung ulang, atau masukkan PIN pemilik untuk tetap menutup shift.',
   'err.drawer.expected_changed': 'Uang yang seharusnya di laci berubah sejak dihitung (ada transaksi tunai baru). Hitung ulang lalu tutup lagi.',
   'err.drawer.float_set': 'Modal awal shift ini sudah dicatat dan tidak bisa diubah.',
