@@ -23,7 +23,9 @@ export function mainBuildOptions(outDir: string): BuildOptions {
     format: 'esm',
     platform: 'node',
     target: 'node24',
-    external: ['electron'],
+    // pg's optional native binding: required only if `pg.native` is asked for (never: the head
+    // office uses pg's JavaScript client), inside pg's own try/catch.
+    external: ['electron', 'pg-native'],
     banner: { js: requireShim },
     sourcemap: true,
     metafile: true,

@@ -108,6 +108,13 @@ export const saleOfPaymentSchema = z.object({
   outstanding: z.number().int(),
 });
 export type SaleOfPayment = z.infer<typeof saleOfPaymentSchema>;
+/**
+ * A sale paid after the counter had closed it: `after_cancel` (the cashier cancelled it),
+ * `after_close` (it expired, or was booked failed as never created). It needs the owner's action
+ * ("Perlu tindakan") and is never shown or printed as a plain LUNAS. Null: not paid late.
+ */
+export const PAID_LATE = ['after_cancel', 'after_close'] as const;
+export type PaidLate = (typeof PAID_LATE)[number] | null;
 
 /** A payment as the renderer sees it. Plain data; crosses IPC. */
 export const paymentViewSchema = z.object({
@@ -128,6 +135,7 @@ export const paymentViewSchema = z.object({
   errorCode: z.string().nullable(),
   errorDetail: z.string().nullable(),
   environment: z.enum(['training', 'live']),
+  paidLate: z.enum(PAID_LATE).nullable(),
   createdAt: z.number().int(),
   updatedAt: z.number().int(),
   expiresAt: z.number().int(),

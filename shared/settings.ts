@@ -117,7 +117,8 @@ export const DEFAULT_SETTINGS: Settings = {
   notifyUrl: 'https://example.invalid/paypro/notify',
   defaultCustomer: { name: 'Pelanggan', mobile: '081234567890', email: 'pelanggan@example.com' },
   // Vexora's copy of the API names a Rp10.000 minimum (paypro-api.md §1).
-  limits: { minAmount: 10_000, maxAmount: 10_000_000 },
+  // Warung, coffee and parking sales are below Rp 10.000 (issue 20 #7); the owner may go down to Rp 1.
+  limits: { minAmount: 1_000, maxAmount: 10_000_000 },
   qrExpiryMinutes: 15,
   language: 'id',
   day: { cutoff: '00:00', cashierPins: false, supervisorCancelAfterMinutes: 0 },

@@ -190,6 +190,7 @@ export function createPosCore(options: PosCoreOptions): PosCore {
     ledger,
     payment: (tradeNo) => payments.get(tradeNo),
     settings: receiptSettings,
+    shopContact: () => vault.getSettings().defaultCustomer,
     now,
     ...(options.systemPrinter === undefined ? {} : { systemPrinter: options.systemPrinter }),
     ...(options.printerTimeouts === undefined ? {} : { network: options.printerTimeouts }),

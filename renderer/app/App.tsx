@@ -196,7 +196,13 @@ function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view
           }}
         >
         {route === 'sale' && payment ? (
-          <QrScreen payment={payment} shopMobile={view.settings.defaultCustomer.mobile} onPaymentChange={setPayment} onNewSale={() => setPayment(null)} />
+          <QrScreen
+            payment={payment}
+            shopMobile={view.settings.defaultCustomer.mobile}
+            onPaymentChange={setPayment}
+            onNewSale={() => setPayment(null)}
+            onOpenLate={() => navigate('day')}
+          />
         ) : null}
         {route === 'sale' && !payment ? (
           <SaleScreen view={view} charge={charge} onOpenSettings={() => navigate('settings')} onPaid={setPayment} />

@@ -1,4 +1,5 @@
 import type { FieldError } from '../../shared/ipc-contract.ts';
+import type { DrawerForm } from '../drawer/drawerSettingsForm.ts';
 import type { ReceiptForm } from './receiptSettingsForm.ts';
 import type { SettingsForm } from './settingsForm.ts';
 
@@ -15,7 +16,8 @@ export const EMPTY_PIN: PinForm = { current: '', next: '', repeat: '' };
 
 /**
  * Which section shows a field, by the key its error comes under: a settings path
- * (`limits.minAmount`), a receipt form field (`shopName`) or a PIN field (`newPin`).
+ * (`limits.minAmount`), a receipt form field (`shopName`), a drawer field (`drawer.pulseOnMs`)
+ * or a PIN field (`newPin`).
  */
 const SECTION_OF: Record<string, SettingsSection> = {
   shopName: 'shop',
@@ -30,6 +32,11 @@ const SECTION_OF: Record<string, SettingsSection> = {
   'defaultCustomer.name': 'shop',
   'defaultCustomer.mobile': 'shop',
   'defaultCustomer.email': 'shop',
+  // The cash drawer is kicked through the receipt printer: its settings sit with the printer's.
+  'drawer.drawerPin': 'shop',
+  'drawer.pulseOnMs': 'shop',
+  'drawer.pulseOffMs': 'shop',
+  'drawer.differenceApprovalAbove': 'shop',
   environment: 'payment',
   merchantNo: 'payment',
   secret: 'payment',
@@ -81,16 +88,19 @@ export type SettingsDraft = {
   form: SettingsForm;
   secret: string;
   receipt: ReceiptForm | null;
+  drawer: DrawerForm | null;
   pin: PinForm;
 };
 
-export type SettingsBaseline = { form: SettingsForm; receipt: ReceiptForm | null };
+/** What is saved; the receipt and drawer settings are null until loaded. */
+export type SettingsBaseline = { form: SettingsForm; receipt: ReceiptForm | null; drawer: DrawerForm | null };
 
 /** What differs from what is saved: one flag per save call, so the save sends only what changed. */
 export function unsavedParts(draft: SettingsDraft, saved: SettingsBaseline) {
   return {
     settings: draft.secret !== '' || !sameValues(draft.form, saved.form),
-    receipt: draft.receipt !== null && saved.receipt !== null && !sameValues(draft.receipt, saved.receipt),
+    receipt: loadedAndChanged(draft.receipt, saved.receipt),
+    drawer: loadedAndChanged(draft.drawer, saved.drawer),
     pin: pinTyped(draft.pin),
   };
 }
@@ -98,7 +108,11 @@ export function unsavedParts(draft: SettingsDraft, saved: SettingsBaseline) {
 /** Anything typed and not saved: leaving the screen then asks first. */
 export function hasUnsaved(draft: SettingsDraft, saved: SettingsBaseline): boolean {
   const parts = unsavedParts(draft, saved);
-  return parts.settings || parts.receipt || parts.pin;
+  return Object.values(parts).some(Boolean);
+}
+
+function loadedAndChanged<T extends object>(draft: T | null, saved: T | null): boolean {
+  return draft !== null && saved !== null && !sameValues(draft, saved);
 }
 
 function sameValues<T extends object>(a: T, b: T): boolean {

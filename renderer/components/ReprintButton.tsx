@@ -11,17 +11,22 @@ export function ReprintButton({ payment }: { payment: PaymentView }) {
 
 function Reprint({ tradeNo }: { tradeNo: string }) {
   const { t } = useI18n();
+  return <PrintReceiptButton tradeNo={tradeNo} text={t('receipt.reprint')} label={t('receipt.reprint_label', { tradeNo })} />;
+}
+
+/** A sale's print button with its print status (a day-list row, a late payment to resolve). */
+export function PrintReceiptButton({ tradeNo, text, label }: { tradeNo: string; text: string; label: string }) {
   const { status, failure, busy, print } = usePrintStatus(tradeNo, { fromStart: false });
   return (
     <span className="reprint">
       <button
         type="button"
         className="button button-small button-secondary"
-        aria-label={t('receipt.reprint_label', { tradeNo })}
+        aria-label={label}
         disabled={busy}
         onClick={() => void print()}
       >
-        {t('receipt.reprint')}
+        {text}
       </button>
       <PrintStatus status={status} failure={failure} compact />
     </span>

@@ -9,6 +9,7 @@ import { validateLateResolution } from '../../shared/day/late-rules.ts';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { OwnerPinField, ownerPinRequest } from './OwnerPinField.tsx';
 import { TextField } from '../components/TextField.tsx';
+import { PrintReceiptButton } from '../components/ReprintButton.tsx';
 
 /**
  * "Perlu tindakan": sales the counter had closed that turned out paid. The cashier records what
@@ -51,13 +52,15 @@ export function LatePayments({ count, onResolved }: { count: number; onResolved:
 
 function LateItem({ sale, onResolved }: { sale: SaleView; onResolved: () => void }) {
   const { t, tf, language } = useI18n();
-  const [outcome, setOutcome] = useState<LateOutcome>('goods_handed_over');
+  // No default (issue 20 #4): one click must not record what nobody chose.
+  const [outcome, setOutcome] = useState<LateOutcome | null>(null);
   const [note, setNote] = useState('');
   const [ownerPin, setOwnerPin] = useState('');
   const [failure, setFailure] = useState<IpcError | null>(null);
   const received = sale.paidAmount ?? sale.amount;
 
   const save = async () => {
+    if (outcome === null) return;
     // The same rule as main's, for instant feedback: "Lainnya" needs a note.
     const checked = validateLateResolution({ outcome, note });
     if (!checked.ok) return setFailure({ code: 'validation', fields: checked.fields });
@@ -76,10 +79,13 @@ function LateItem({ sale, onResolved }: { sale: SaleView; onResolved: () => void
       <p className="late-what">
         <strong>{formatRupiah(received)}</strong> {t('late.what', { time: formatSaleMoment(sale.createdAt, null, language), trade: sale.tradeNo })}
       </p>
+      {/* The one place a late payment's receipt is printed (never automatically): marked PEMBAYARAN TERLAMBAT. */}
+      <PrintReceiptButton tradeNo={sale.tradeNo} text={t('paidLate.print')} label={t('paidLate.print_label', { tradeNo: sale.tradeNo })} />
       <form className="late-form" onSubmit={(event) => { event.preventDefault(); void save(); }}>
         <div className="field">
           <label htmlFor={`late-outcome-${sale.tradeNo}`}>{t('late.outcome')}</label>
-          <select id={`late-outcome-${sale.tradeNo}`} value={outcome} onChange={(event) => setOutcome(event.target.value as LateOutcome)}>
+          <select id={`late-outcome-${sale.tradeNo}`} value={outcome ?? ''} onChange={(event) => setOutcome(event.target.value as LateOutcome)}>
+            <option value="" disabled>{t('late.outcome_choose')}</option>
             {LATE_OUTCOMES.map((choice) => (
               <option key={choice} value={choice}>{t(`late.outcome.${choice}`)}</option>
             ))}
@@ -100,7 +106,7 @@ function LateItem({ sale, onResolved }: { sale: SaleView; onResolved: () => void
             <OwnerPinField id={`late-owner-pin-${sale.tradeNo}`} value={ownerPin} onChange={setOwnerPin} />
           </>
         ) : null}
-        <button type="submit" className="button button-primary">{t('late.save')}</button>
+        <button type="submit" className="button button-primary" disabled={outcome === null}>{t('late.save')}</button>
       </form>
       {failure && !failure.fields ? <ErrorBanner error={failure} /> : null}
     </li>

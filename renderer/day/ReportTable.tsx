@@ -2,8 +2,12 @@ import type { DayReport, ReportView } from '../../shared/day/day-contract.ts';
 import { formatRupiah } from '../../shared/money.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { formatClock } from '../app/time.ts';
+import './report-legend.css';
 
-const BUCKETS = ['paid', 'partially_paid', 'failed', 'expired', 'cancelled', 'open'] as const;
+/** Every sale in exactly one of these lines (electron/core/day/report.ts REPORT_BUCKETS). */
+const BUCKETS = ['paid', 'partially_paid', 'late', 'failed', 'expired', 'cancelled', 'open'] as const;
+/** The figures below the table, each with its meaning (`report.hint.<key>`). */
+const FACTS = ['sales', 'partial', 'earlier', 'later', 'resolved', 'first_last'] as const;
 
 /**
  * A shift or day report ("Tutup kasir") as the owner reads it: money first, then every state.
@@ -16,7 +20,7 @@ export function ReportTable({ report, label, later }: { report: ReportView; labe
   const time = (ms: number | null) => (ms === null ? '–' : formatClock(ms));
   return (
     <div className="report" aria-label={label} role="group">
-      <p className="report-received">
+      <p className="report-received" title={t('report.hint.received')}>
         <span>{t('report.received')}</span>
         <strong data-testid="report-received">{formatRupiah(report.received)}</strong>
       </p>
@@ -36,7 +40,7 @@ export function ReportTable({ report, label, later }: { report: ReportView; labe
         <tbody>
           {BUCKETS.map((bucket) => (
             <tr key={bucket} data-bucket={bucket}>
-              <th scope="row">{t(`report.bucket.${bucket}`)}</th>
+              <th scope="row" title={t(`report.hint.${bucket}`)}>{t(`report.bucket.${bucket}`)}</th>
               <td className="num">{report.buckets[bucket].count}</td>
               <td className="num">{formatRupiah(report.buckets[bucket].amount)}</td>
             </tr>
@@ -44,13 +48,11 @@ export function ReportTable({ report, label, later }: { report: ReportView; labe
         </tbody>
       </table>
       <dl className="report-facts">
-        <dt>{t('report.sales')}</dt>
+        <dt title={t('report.hint.sales')}>{t('report.sales')}</dt>
         <dd data-testid="report-sales">{report.saleCount}</dd>
-        <dt>{t('report.partial')}</dt>
+        <dt title={t('report.hint.partial')}>{t('report.partial')}</dt>
         <dd>{t('report.partial_value', { received: formatRupiah(report.partial.received), outstanding: formatRupiah(report.partial.outstanding) })}</dd>
-        <dt>{t('report.late')}</dt>
-        <dd>{t('report.late_value', { count: report.late.count, amount: formatRupiah(report.late.received) })}</dd>
-        <dt>{t('report.earlier')}</dt>
+        <dt title={t('report.hint.earlier')}>{t('report.earlier')}</dt>
         <dd data-testid="report-earlier">{t('report.earlier_value', { count: report.earlier.count, amount: formatRupiah(report.earlier.amount) })}</dd>
         {report.overpaid.count > 0 ? (
           <>
@@ -62,11 +64,11 @@ export function ReportTable({ report, label, later }: { report: ReportView; labe
         ) : null}
         {later ? (
           <>
-            <dt>{t('report.later')}</dt>
+            <dt title={t('report.hint.later')}>{t('report.later')}</dt>
             <dd data-testid="report-later">{t('report.later_value', { count: later.count, amount: formatRupiah(later.amount) })}</dd>
           </>
         ) : null}
-        <dt>{t('report.resolved')}</dt>
+        <dt title={t('report.hint.resolved')}>{t('report.resolved')}</dt>
         <dd>
           {t('report.resolved_value', {
             goods: report.resolutions.goods_handed_over,
@@ -74,11 +76,27 @@ export function ReportTable({ report, label, later }: { report: ReportView; labe
             other: report.resolutions.other,
           })}
         </dd>
-        <dt>{t('report.voids')}</dt>
-        <dd>{t('report.voids_value', { count: report.voids.count, amount: formatRupiah(report.voids.amount) })}</dd>
-        <dt>{t('report.first_last')}</dt>
+        <dt title={t('report.hint.first_last')}>{t('report.first_last')}</dt>
         <dd>{`${time(report.firstSaleAt)} – ${time(report.lastSaleAt)}`}</dd>
       </dl>
+      {/* Each figure's meaning one click away (a tooltip alone is out of reach on a touch screen). */}
+      <details className="report-legend">
+        <summary>{t('report.legend')}</summary>
+        <dl>
+          {(['received', ...BUCKETS] as const).map((key) => (
+            <div key={key}>
+              <dt>{key === 'received' ? t('report.received') : t(`report.bucket.${key}`)}</dt>
+              <dd>{t(`report.hint.${key}`)}</dd>
+            </div>
+          ))}
+          {FACTS.map((key) => (
+            <div key={key}>
+              <dt>{t(`report.${key}`)}</dt>
+              <dd>{t(`report.hint.${key}`)}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
     </div>
   );
 }

@@ -8,21 +8,33 @@ export function cashValue(text: string): number | null {
   return parsed.ok ? parsed.value : null;
 }
 
-type Props = { label: string; value: string; onChange: (text: string) => void; testId?: string; autoFocus?: boolean };
+type Props = {
+  label: string;
+  value: string;
+  onChange: (text: string) => void;
+  testId?: string;
+  autoFocus?: boolean;
+  id?: string;
+  hint?: string;
+  /** A refusal from the save (already translated); a typo is shown first, as typed. */
+  error?: string | null;
+};
 
 /** A rupiah amount of cash (float, kas masuk/keluar, the count): the numeric keypad, the refusal shown once typed. */
-export function CashField({ label, value, onChange, testId, autoFocus }: Props) {
+export function CashField({ label, value, onChange, testId, autoFocus, id, hint, error }: Props) {
   const { t } = useI18n();
   const invalid = value.trim() !== '' && cashValue(value) === null;
   return (
     <TextField
+      id={id}
       label={label}
+      hint={hint}
       value={value}
       inputMode="numeric"
       autoComplete="off"
       autoFocus={autoFocus}
       data-testid={testId}
-      error={invalid ? t('drawer.amount_invalid') : null}
+      error={invalid ? t('drawer.amount_invalid') : (error ?? null)}
       onChange={(event) => onChange(event.target.value)}
     />
   );

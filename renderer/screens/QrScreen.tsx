@@ -14,6 +14,7 @@ import { UnpayableNotice } from '../components/UnpayableNotice.tsx';
 import { ReceiptActions } from '../components/ReceiptActions.tsx';
 import './qr.css';
 import { restIsMainAction, SaleFollowUpActions, SalePaymentList } from '../cash/SalePayments.tsx';
+import { PaidLateNotice } from '../components/PaidLateNotice.tsx';
 
 type Props = {
   payment: PaymentView;
@@ -21,6 +22,8 @@ type Props = {
   shopMobile: string;
   onPaymentChange: (payment: PaymentView) => void;
   onNewSale: () => void;
+  /** To "Perlu tindakan", where a late payment is resolved and its receipt printed. */
+  onOpenLate: () => void;
 };
 
 const TRAINING_OUTCOMES = ['paid', 'partial', 'failed'] as const;
@@ -28,7 +31,7 @@ const TRAINING_OUTCOMES = ['paid', 'partial', 'failed'] as const;
 const WATCH_RENEW_MS = 5_000;
 type TrainingOutcome = (typeof TRAINING_OUTCOMES)[number];
 
-export function QrScreen({ payment, shopMobile, onPaymentChange, onNewSale }: Props) {
+export function QrScreen({ payment, shopMobile, onPaymentChange, onNewSale, onOpenLate }: Props) {
   const { t, tc } = useI18n();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -39,6 +42,8 @@ export function QrScreen({ payment, shopMobile, onPaymentChange, onNewSale }: Pr
   const newSaleRef = useRef<HTMLButtonElement>(null);
   const finished = isFinishedAtCounter(payment.state);
   const { tradeNo, counterState } = payment;
+  // Paid after the counter closed it: the screen says it needs action, never a plain LUNAS.
+  const paidLate = payment.paidLate !== null;
   // The customer has nothing to scan: no countdown, no "waiting", no simulated customer. When the
   // gateway holds a sale nobody can pay, cancelling it is the one thing to do; while a lost
   // answer is being checked, waiting is (cancel stays at hand, as it is not the suggestion).
@@ -131,12 +136,13 @@ export function QrScreen({ payment, shopMobile, onPaymentChange, onNewSale }: Pr
     <section
       ref={screenRef}
       tabIndex={-1}
-      className={`qr-screen qr-state-${counterState}`}
+      className={`qr-screen ${paidLate ? 'qr-state-paid-late' : `qr-state-${counterState}`}`}
       aria-label={t('qr.heading')}
     >
       <div className="qr-stage">
-        {finished ? <FinalMark state={payment.state} /> : <Stage payment={payment} />}
-        {finished ? <ReceiptActions payment={payment} shopMobile={shopMobile} /> : null}
+        {paidLate ? <PaidLateNotice payment={payment} onOpenLate={onOpenLate} /> : null}
+        {paidLate ? null : finished ? <FinalMark state={payment.state} /> : <Stage payment={payment} />}
+        {finished && !paidLate ? <ReceiptActions payment={payment} shopMobile={shopMobile} /> : null}
       </div>
       <div className="qr-info">
         <p className="qr-amount-label">{t('qr.amount')}</p>
@@ -146,7 +152,7 @@ export function QrScreen({ payment, shopMobile, onPaymentChange, onNewSale }: Pr
         {merchantName ? <p className="qr-merchant">{merchantName}</p> : null}
         <div className="qr-status-box">
           <p className="qr-status" role="status" aria-live="polite" aria-atomic="true">
-            {t(`status.${counterState}`)}
+            {paidLate ? t('paidLate.status') : t(`status.${counterState}`)}
           </p>
           {payment.state === 'partially_paid' && payment.paidAmount !== null ? (
             <>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
+import type { CashSettings } from '../../shared/cash-settings.ts';
 import type { FieldError, IpcError, SettingsPatch, SettingsView } from '../../shared/ipc-contract.ts';
 import { LANGUAGES, type Environment, type Language } from '../../shared/settings.ts';
 import { useI18n } from '../app/i18n.tsx';
@@ -29,6 +30,7 @@ import { PinSection } from '../components/PinSection.tsx';
 import { TechnicalDetails } from '../components/TechnicalDetails.tsx';
 import { ReceiptSettingsSection } from '../components/ReceiptSettingsSection.tsx';
 import { DrawerSettingsSection } from '../drawer/DrawerSettingsSection.tsx';
+import { buildDrawerPatch, drawerErrors, toDrawerForm, type DrawerForm } from '../drawer/drawerSettingsForm.ts';
 import { PinField } from '../components/PinField.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { CashiersSection } from '../day/CashiersSection.tsx';
@@ -128,8 +130,9 @@ function SettingsEditor({ view, onViewChange, onUnlocked, onUnsavedChange, first
   const [form, setForm] = useState<SettingsForm>(() => formFromSettings(view.settings));
   const [secret, setSecret] = useState('');
   const [receipt, setReceipt] = useState<ReceiptForm | null>(null);
+  const [drawer, setDrawer] = useState<DrawerForm | null>(null);
   const [pin, setPin] = useState<PinForm>(EMPTY_PIN);
-  const [saved, setSaved] = useState<SettingsBaseline>(() => ({ form: formFromSettings(view.settings), receipt: null }));
+  const [saved, setSaved] = useState<SettingsBaseline>(() => ({ form: formFromSettings(view.settings), receipt: null, drawer: null }));
   const [errors, setErrors] = useState<Record<string, FieldError>>({});
   const [failure, setFailure] = useState<IpcError | null>(null);
   // The key, not the text: a notice shown before switching language is then shown in the new one.
@@ -150,9 +153,15 @@ function SettingsEditor({ view, onViewChange, onUnlocked, onUnsavedChange, first
       setReceipt(loaded);
       setSaved((current) => ({ ...current, receipt: loaded }));
     });
+    void safeCall((api) => api.getCashSettings({})).then((result) => {
+      if (!result.ok) return setFailure(result.error);
+      const loaded = toDrawerForm(result.value.settings);
+      setDrawer(loaded);
+      setSaved((current) => ({ ...current, drawer: loaded }));
+    });
   }, []);
 
-  const draft = { form, secret, receipt, pin };
+  const draft = { form, secret, receipt, drawer, pin };
   const unsaved = hasUnsaved(draft, saved);
   useEffect(() => onUnsavedChange(unsaved), [unsaved, onUnsavedChange]);
   // Leaving the screen (unmount) leaves nothing to guard.
@@ -164,6 +173,10 @@ function SettingsEditor({ view, onViewChange, onUnlocked, onUnsavedChange, first
   };
   const setReceiptField = <K extends keyof ReceiptForm>(key: K, value: ReceiptForm[K]) => {
     setReceipt((current) => (current ? { ...current, [key]: value } : current));
+    setNotice(null);
+  };
+  const setDrawerField = <K extends keyof DrawerForm>(key: K, value: DrawerForm[K]) => {
+    setDrawer((current) => (current ? { ...current, [key]: value } : current));
     setNotice(null);
   };
   const fieldError = (path: string) => {
@@ -199,7 +212,7 @@ function SettingsEditor({ view, onViewChange, onUnlocked, onUnsavedChange, first
     if (first) document.getElementById(`settings-${first}`)?.focus();
   };
 
-  /** One save for the whole screen: the owner's PIN first (a setting may need it), then the settings, then the receipt. */
+  /** One save for the whole screen: the owner's PIN first (a setting may need it), then the settings, the receipt, the drawer. */
   const save = async (event: FormEvent) => {
     event.preventDefault();
     if (saving) return;
@@ -208,10 +221,15 @@ function SettingsEditor({ view, onViewChange, onUnlocked, onUnsavedChange, first
     // A first save with nothing typed still counts: training needs no credentials, only a save.
     const parts = { ...unsavedParts(draft, saved), ...(view.savedOnce ? {} : { settings: true }) };
     const built = buildSettingsPatch(form);
-    const localErrors = { ...(parts.pin ? pinErrors(pin) : {}), ...(built.ok ? {} : built.errors) };
+    const drawerBuilt = parts.drawer && drawer ? buildDrawerPatch(drawer) : null;
+    const localErrors = {
+      ...(parts.pin ? pinErrors(pin) : {}),
+      ...(built.ok ? {} : built.errors),
+      ...(drawerBuilt && !drawerBuilt.ok ? drawerBuilt.errors : {}),
+    };
     if (Object.keys(localErrors).length > 0 || !built.ok) return showErrors(localErrors);
     setSaving(true);
-    const refused = await saveParts(parts, built.patch);
+    const refused = await saveParts(parts, built.patch, drawerBuilt?.ok ? drawerBuilt.patch : null);
     setSaving(false);
     if (refused) {
       lockedOut(refused);
@@ -225,8 +243,8 @@ function SettingsEditor({ view, onViewChange, onUnlocked, onUnsavedChange, first
     setNotice('settings.saved');
   };
 
-  /** Saves each changed part in turn; the first refusal stops and is returned (with receipt fields named as the form names them). */
-  const saveParts = async (parts: ReturnType<typeof unsavedParts>, patch: SettingsPatch): Promise<IpcError | null> => {
+  /** Saves each changed part in turn; the first refusal stops and is returned (with receipt and drawer fields named as the screen names them). */
+  const saveParts = async (parts: ReturnType<typeof unsavedParts>, patch: SettingsPatch, drawerPatch: CashSettings | null): Promise<IpcError | null> => {
     if (parts.pin) {
       const result = await safeCall((api) => api.setAdminPin({ newPin: pin.next, ...(view.adminPinSet ? { currentPin: pin.current } : {}) }));
       if (!result.ok) return result.error.code === 'wrong_pin' ? { ...result.error, fields: { currentPin: { code: 'wrong_pin' } } } : result.error;
@@ -250,6 +268,13 @@ function SettingsEditor({ view, onViewChange, onUnlocked, onUnsavedChange, first
       const next = toReceiptForm(result.value.settings);
       setReceipt(next);
       setSaved((current) => ({ ...current, receipt: next }));
+    }
+    if (drawerPatch) {
+      const result = await safeCall((api) => api.updateCashSettings({ patch: drawerPatch }));
+      if (!result.ok) return result.error.fields ? { ...result.error, fields: drawerErrors(result.error.fields) } : result.error;
+      const next = toDrawerForm(result.value.settings);
+      setDrawer(next);
+      setSaved((current) => ({ ...current, drawer: next }));
     }
     return null;
   };
@@ -321,8 +346,10 @@ function SettingsEditor({ view, onViewChange, onUnlocked, onUnsavedChange, first
             {receipt ? (
               <ReceiptSettingsSection form={receipt} set={setReceiptField} error={fieldError} unsaved={unsaved} />
             ) : null}
+            {drawer ? <DrawerSettingsSection form={drawer} set={setDrawerField} error={fieldError} printerKind={receipt?.kind ?? null} /> : null}
             <fieldset>
               <legend>{t('settings.section.customer')}</legend>
+              <p className="field-hint">{t('shopContact.note')}</p>
               {textFields(CUSTOMER_SETTINGS)}
             </fieldset>
             <fieldset>
@@ -473,7 +500,6 @@ function SettingsEditor({ view, onViewChange, onUnlocked, onUnsavedChange, first
           </p>
         </div>
       </form>
-      <DrawerSettingsSection />
       {confirmLock ? (
         <UnsavedChangesDialog onDiscard={lock} onStay={() => setConfirmLock(false)} />
       ) : null}

@@ -17,6 +17,8 @@ export const reportSchema = z.object({
   buckets: z.object({
     paid: countAmount,
     partially_paid: countAmount,
+    /** Paid after the counter closed the sale: in this line only (not in paid nor cancelled). */
+    late: countAmount,
     failed: countAmount,
     expired: countAmount,
     cancelled: countAmount,

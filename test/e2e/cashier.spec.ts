@@ -143,7 +143,7 @@ test('bad amount and bad mobile are shown inline and nothing is charged', async 
   await page.keyboard.type('500');
   await page.keyboard.press('Enter');
   await expect(amountField(page)).toHaveAttribute('aria-invalid', 'true');
-  await expect(amountField(page)).toHaveAccessibleDescription('Jumlah minimal Rp 10.000.');
+  await expect(amountField(page)).toHaveAccessibleDescription('Jumlah minimal Rp 1.000.');
   await expect(amountField(page)).toBeFocused();
   // The error border stays red while the field has the focus back.
   await expect(page.locator('.amount-box')).toHaveCSS('border-top-color', 'rgb(180, 35, 24)');

@@ -115,7 +115,11 @@ for (const size of SCREEN_SIZES) {
       const expectedReceived = MAX + 25_000 + 30_000;
       await expect(closed.getByTestId('report-received')).toHaveText(formatRupiah(expectedReceived));
       await expect(closed.getByTestId('report-sales')).toHaveText('3');
-      await expect(closed.locator('tr[data-bucket="paid"] td').first()).toHaveText('2');
+      // Cancelled, then paid: a late payment, in its own line only (issue 20 #5).
+      await expect(closed.locator('tr[data-bucket="paid"] td').first()).toHaveText('1');
+      await expect(closed.locator('tr[data-bucket="late"] td').first()).toHaveText('1');
+      await expect(closed.locator('tr[data-bucket="cancelled"] td').first()).toHaveText('0');
+      await expect(closed).not.toContainText('Dibatalkan kasir');
       await expect(closed.locator('tr[data-bucket="partially_paid"] td').first()).toHaveText('1');
       await expect(closed).toContainText('diterima Rp 25.000, kurang Rp 25.000');
       await expect(closed).toContainText('dikembalikan tunai 1');

@@ -122,10 +122,40 @@ test('float, kas keluar/masuk, Buka laci with a reason (pulse at the LAN printer
   }
 });
 
-test('Settings → Laci kas says an operating-system printer cannot open the drawer', async ({ configured, page }) => {
+test('Settings → Toko dan struk → Laci kas: saved by the one Simpan, a typo refused on its box; an operating-system printer cannot open the drawer', async ({ configured, page }) => {
   await dispatch(configured, 'updateReceiptSettings', { patch: { printer: { kind: 'system', deviceName: 'EPSON TM-T82' } } });
   await page.keyboard.press('F3');
-  await expect(page.getByTestId('drawer-printer-note')).toContainText('Printer sistem (driver Windows/macOS) tidak bisa membuka laci kas');
-  await page.getByTestId('drawer-printer-note').scrollIntoViewIfNeeded();
-  await screenshotAtSizes(page, 'drawer-settings-system-printer');
+  const shop = page.locator('#settings-section-shop');
+  const drawer = shop.getByRole('group', { name: 'Laci kas' });
+  await expect(drawer.getByTestId('drawer-printer-note')).toContainText('Printer sistem (driver Windows/macOS) tidak bisa membuka laci kas');
+  // Part of the screen's one form: no save of its own.
+  await expect(page.getByRole('button', { name: /^Simpan/ })).toHaveCount(1);
+
+  await drawer.getByRole('radio', { name: 'Pin 5' }).check();
+  await drawer.getByLabel('Pulsa nyala (ms)').fill('600');
+  await drawer.getByTestId('drawer-threshold').fill('10.000.000');
+  await expect(page.getByText('Ada perubahan yang belum disimpan.')).toBeVisible();
+  // From another section, the save brings the refused box into view and focuses it; nothing is saved.
+  await page.getByRole('navigation', { name: 'Bagian pengaturan' }).getByRole('button', { name: 'Lanjutan' }).click();
+  await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
+  const onMs = drawer.getByLabel('Pulsa nyala (ms)');
+  await expect(onMs).toBeFocused();
+  await expect(onMs).toBeInViewport();
+  await expect(drawer.getByText('Waktu pulsa 2–510 ms, bilangan bulat.')).toBeVisible();
+  expect(await dispatch(configured, 'getCashSettings', {})).toEqual({ settings: { drawerPin: 2, pulseOnMs: 100, pulseOffMs: 500, differenceApprovalAbove: 20_000 } });
+
+  await onMs.fill('120');
+  await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
+  await expect(page.getByText('Pengaturan tersimpan.')).toBeVisible();
+  expect(await dispatch(configured, 'getCashSettings', {})).toEqual({ settings: { drawerPin: 5, pulseOnMs: 120, pulseOffMs: 500, differenceApprovalAbove: 10_000_000 } });
+  // Saved: leaving asks nothing, and the screen opened again shows what was saved.
+  await page.keyboard.press('F1');
+  await expect(page.getByLabel('Jumlah', { exact: true })).toBeVisible();
+  await page.keyboard.press('F3');
+  await expect(drawer.getByTestId('drawer-threshold')).toHaveValue('10.000.000');
+  await expect(drawer.getByRole('radio', { name: 'Pin 5' })).toBeChecked();
+
+  // Laci kas from its title down (below the sticky section links).
+  const showDrawer = async () => drawer.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+  await screenshotAtSizes(page, 'drawer-settings-system-printer', { check: showDrawer });
 });

@@ -45,7 +45,7 @@ test('switching to English: the page language and the saved notice follow', asyn
 test('the settings show the amount limits with thousands separators and Indonesian labels', async ({ preview, page }) => {
   await page.goto(preview.url);
   await expect(page.getByLabel('Jumlah maksimum (Rp)')).toHaveValue('10.000.000');
-  await expect(page.getByLabel('Jumlah minimum (Rp)')).toHaveValue('10.000');
+  await expect(page.getByLabel('Jumlah minimum (Rp)')).toHaveValue('1.000');
   await expect(page.getByRole('radio', { name: /^Transaksi nyata \(uang sungguhan\)/ })).toBeVisible();
   await expect(page.getByText(/\bLive\b/)).toHaveCount(0);
   // A grouped limit saves as the number it shows.

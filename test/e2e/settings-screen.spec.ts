@@ -67,6 +67,17 @@ test('leaving with unsaved changes asks first; staying keeps the typing, leaving
   await expect(dialog).toHaveCount(0);
 });
 
+test('a cash drawer setting typed is unsaved too: leaving asks, leaving drops it (Laci kas had its own save)', async ({ configured: preview, page }) => {
+  await openSettings(page);
+  await page.locator('#settings-section-shop').getByTestId('drawer-threshold').fill('50.000');
+  await expect(page.getByText('Ada perubahan yang belum disimpan.')).toBeVisible();
+  await page.keyboard.press('F1');
+  const dialog = page.getByRole('dialog', { name: 'Perubahan belum disimpan' });
+  await dialog.getByRole('button', { name: 'Buang perubahan' }).click();
+  await expect(page.getByLabel('Jumlah', { exact: true })).toBeVisible();
+  expect(await preview.core.router.dispatch('getCashSettings', {})).toMatchObject({ ok: true, value: { settings: { differenceApprovalAbove: 20_000 } } });
+});
+
 test('every section is one click away and the save stays in view, at every counter size; targets are 44 px or more', async ({ configured: preview, page }) => {
   void preview;
   await openSettings(page);

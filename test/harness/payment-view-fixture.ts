@@ -23,6 +23,7 @@ export function paidPayment(overrides: Partial<PaymentView> = {}): PaymentView {
     errorCode: null,
     errorDetail: null,
     environment: 'live',
+    paidLate: null,
     createdAt: PAID_AT - 60_000,
     updatedAt: PAID_AT,
     expiresAt: PAID_AT + 15 * 60_000,

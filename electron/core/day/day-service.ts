@@ -22,7 +22,7 @@ import { estimatePayout, type PayoutEstimate } from '../../../shared/day/mdr.ts'
 import { PosError } from '../errors.ts';
 import type { PageCursor, SalePage, SaleRecord, ShiftRecord } from '../ledger/day-records.ts';
 import { LedgerError, type Ledger } from '../ledger/ledger.ts';
-import { toPaymentView } from '../payments/payment-view.ts';
+import { paidLateFrom, toPaymentView } from '../payments/payment-view.ts';
 import type { SalePayment } from '../ledger/records.ts';
 import { validateLateResolution } from '../../../shared/day/late-rules.ts';
 import { NOT_WITH_TRADE_NO, numberSearch, searchWindow } from '../../../shared/day/search-rules.ts';
@@ -334,7 +334,7 @@ function parseCursor(text: string | undefined): PageCursor | undefined {
 
 export function saleView(sale: SaleRecord, salePayments: readonly SalePayment[] = []): SaleView {
   return {
-    ...toPaymentView(sale, salePayments),
+    ...toPaymentView(sale, paidLateFrom(sale.lateAt, sale.voidedAt), salePayments),
     shiftId: sale.shiftId,
     cashierName: sale.cashierName,
     late: sale.lateAt !== null,

@@ -45,8 +45,12 @@ export interface ReportGroup {
   lastAt: number;
 }
 
-/** How the report buckets the states: the three not yet decided are one "still open" line. */
-export const REPORT_BUCKETS = ['paid', 'partially_paid', 'failed', 'expired', 'cancelled', 'open'] as const;
+/**
+ * The report's state lines: every sale in exactly one (issue 20 #5). The three states not yet
+ * decided are one "still open" line; a sale paid after the counter closed it (cancelled, expired,
+ * or booked never created) is in `late` only — not also in paid, nor in cancelled.
+ */
+export const REPORT_BUCKETS = ['paid', 'partially_paid', 'late', 'failed', 'expired', 'cancelled', 'open'] as const;
 export type ReportBucket = (typeof REPORT_BUCKETS)[number];
 
 export interface CountAmount {
@@ -66,13 +70,19 @@ export interface SalesReport {
   receivedByMethod: Record<PaymentMethod, number>;
   firstSaleAt: number | null;
   lastSaleAt: number | null;
-  /** Paid after the counter closed them; their money is inside `received`. */
+  /** Paid after the counter closed them (the `late` line); their money is inside `received`. */
   late: { count: number; received: number };
-  /** Cancelled at the counter (including those later found paid), by amount charged. */
+  /**
+   * Cancelled at the counter at some point, including those later found paid (which are in the
+   * `late` line): kept for the records, not shown as a second "cancelled" figure.
+   */
   voids: CountAmount;
 }
 
-export function bucketOf(state: PaymentState): ReportBucket {
+/** The one state line a sale is counted in. Late implies (partly) paid: the day book stamps it only then. */
+export function bucketOf(sale: Pick<SaleFacts, 'state' | 'late'>): ReportBucket {
+  if (sale.late) return 'late';
+  const { state } = sale;
   return state === 'creating' || state === 'unknown' || state === 'awaiting_payment' ? 'open' : state;
 }
 
@@ -107,7 +117,8 @@ export function buildReport(groups: Iterable<ReportGroup>): SalesReport {
     // A follow-up brings money into its sale, which its first payment already counts.
     if (group.followUp === true) continue;
     report.saleCount += group.count;
-    const bucket = report.buckets[group.completed === true ? 'paid' : bucketOf(group.state)];
+    // A sale its payments completed is paid, unless its first payment came late (a late payment, shown once).
+    const bucket = report.buckets[group.completed === true && !group.late ? 'paid' : bucketOf(group)];
     bucket.count += group.count;
     bucket.amount += group.amount;
     if (group.state === 'partially_paid' && group.completed !== true) {

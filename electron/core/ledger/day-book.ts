@@ -285,6 +285,13 @@ export class DayBook {
   // ---- late payments --------------------------------------------------------------------------
 
   /** Paid after the counter closed them, with nobody having said yet what was done. */
+  /** When a sale was found paid late and when it was cancelled at the counter (null: never). */
+  lateStamps(tradeNo: string): { lateAt: number | null; voidedAt: number | null } {
+    const row = this.#sql.lateStamps.get(tradeNo);
+    const stamp = (value: SQLOutputValue | undefined) => (value === null || value === undefined ? null : Number(value));
+    return { lateAt: stamp(row?.late_at), voidedAt: stamp(row?.voided_at) };
+  }
+
   lateUnresolved(): SaleRecord[] {
     return this.#sql.lateUnresolved.all().map(toSale);
   }
@@ -384,8 +391,11 @@ function countAmount(row: Row | undefined): CountAmount {
 /** A report frozen before schema 4 has no `earlier`, before schema 5 no `overpaid`: nothing was counted there then. */
 function frozenReport(json: string): ShiftReport {
   const report = JSON.parse(json) as Partial<ShiftReport>;
+  // Reports frozen before the late line (issue 20 #5) counted late payments under paid.
+  const buckets = report.buckets && { ...report.buckets, late: report.buckets.late ?? { count: 0, amount: 0 } };
   return {
     ...report,
+    buckets,
     earlier: report.earlier ?? { count: 0, amount: 0 },
     overpaid: report.overpaid ?? { count: 0, amount: 0 },
     // Before schema 5 every rupiah came through QRIS.

@@ -128,4 +128,5 @@ export const DAY_QUERIES = {
   resolutionEvent: `INSERT INTO payment_events (payment_id, at, from_state, to_state, note, change)
     SELECT id, ?, state, state, ?, '{}' FROM payments WHERE id = ?`,
   paymentId: `SELECT id, late_at FROM payments WHERE trade_no = ?`,
+  lateStamps: `SELECT late_at, voided_at FROM payments WHERE trade_no = ?`,
 } as const;

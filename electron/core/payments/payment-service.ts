@@ -11,7 +11,7 @@ import { PosError } from '../errors.ts';
 import { LedgerError, type Ledger, type PaymentRecord } from '../ledger/ledger.ts';
 import { GatewayError, type PayproGateway } from '../paypro/gateway.ts';
 import { PaymentTracker } from './payment-tracker.ts';
-import { toPaymentView } from './payment-view.ts';
+import { paidLateFrom, toPaymentView } from './payment-view.ts';
 import { DEFAULT_TRACKING_POLICY, type TrackingPolicy } from './tracking-policy.ts';
 import { afterCreateAnswer, afterCreateError, inLateWatch, needsTracking, type Decision } from './transitions.ts';
 import { businessDayOf, parseCutoff } from '../../../shared/day/business-day.ts';
@@ -441,9 +441,14 @@ export class PaymentService {
     }
   }
 
-  /** The view of a payment with the sale it belongs to (issue 22). */
+  /**
+   * The view of a payment with the sale it belongs to (issue 22). Only a (partly) paid sale can
+   * have been paid late: the others need no look at the day book.
+   */
   #view(record: PaymentRecord): PaymentView {
-    return toPaymentView(record, this.#ledger.salePayments(record.tradeNo));
+    const settledPaid = record.state === 'paid' || record.state === 'partially_paid';
+    const stamps = settledPaid ? this.#ledger.day.lateStamps(record.tradeNo) : null;
+    return toPaymentView(record, stamps ? paidLateFrom(stamps.lateAt, stamps.voidedAt) : null, this.#ledger.salePayments(record.tradeNo));
   }
 
   #require(tradeNo: string): PaymentRecord {

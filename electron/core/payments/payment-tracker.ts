@@ -4,7 +4,16 @@ import type { Ledger, PaymentRecord } from '../ledger/ledger.ts';
 import { gatewayErrorCode } from '../paypro/error-codes.ts';
 import { GatewayError, type PayproGateway } from '../paypro/gateway.ts';
 import { answerOutcome } from './gateway-status.ts';
-import { afterClockTick, afterNotFound, afterQueryAnswer, afterQueryRefused, inLateWatch, needsTracking, type Decision } from './transitions.ts';
+import {
+  afterClockTick,
+  afterNotFound,
+  afterQueryAnswer,
+  afterQueryRefused,
+  inLateWatch,
+  needsTracking,
+  notFoundGraceLeft,
+  type Decision,
+} from './transitions.ts';
 import { nextCheckDelay, type TrackingPolicy } from './tracking-policy.ts';
 
 export interface TrackerDeps {
@@ -123,9 +132,13 @@ export class PaymentTracker {
       closedLocally: inLateWatch(record),
       unchangedChecks: this.#unchangedChecks.get(record.tradeNo) ?? 0,
     });
-    // Be there at the moment the QR expires, to close it on time.
-    const untilExpiry = record.expiresAt - this.#deps.now();
-    return untilExpiry > 0 && !inLateWatch(record) ? Math.min(delay, untilExpiry) : delay;
+    // Be there at the moment the QR expires, to close it on time, and the moment a sale the
+    // gateway does not know may be called never created (not a backoff later: issue 20 #10).
+    const now = this.#deps.now();
+    const untilExpiry = record.expiresAt - now;
+    const atExpiry = untilExpiry > 0 && !inLateWatch(record) ? Math.min(delay, untilExpiry) : delay;
+    const graceLeft = notFoundGraceLeft(record, now, this.#deps.policy);
+    return graceLeft === null ? atExpiry : Math.min(atExpiry, graceLeft);
   }
 
   #shouldTrack(record: PaymentRecord): boolean {

@@ -3,6 +3,7 @@ import {
   MAX_PAYMENT_URL_LENGTH,
   PAYMENT_URL_NOT_HTTPS,
   PAYMENT_URL_TOO_LONG,
+  type PaidLate,
   type PaymentView,
   type QrDisplay,
   type SaleOfPayment,
@@ -16,8 +17,9 @@ import type { PaymentRecord } from '../ledger/ledger.ts';
 /**
  * A ledger record as the renderer sees it, with the QR integrity verdict made here in main, and
  * the sale it belongs to when that is more than this one QRIS payment (`salePayments`, issue 22).
+ * `paidLate`: from the day book's stamps (paidLateFrom), which the payment record does not carry.
  */
-export function toPaymentView(record: PaymentRecord, salePayments: readonly SalePayment[] = []): PaymentView {
+export function toPaymentView(record: PaymentRecord, paidLate: PaidLate, salePayments: readonly SalePayment[] = []): PaymentView {
   const qr = qrDisplayFor(record);
   const sale = saleOf(salePayments);
   return {
@@ -36,6 +38,7 @@ export function toPaymentView(record: PaymentRecord, salePayments: readonly Sale
     errorCode: record.errorCode,
     errorDetail: record.errorDetail,
     environment: record.environment,
+    paidLate,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
     expiresAt: record.expiresAt,
@@ -56,6 +59,12 @@ export function saleOf(payments: readonly SalePayment[]): SaleOfPayment | undefi
     received,
     outstanding: Math.max(0, first.amount - received),
   };
+}
+
+/** Whether a sale was paid late, and after what, from the day book's `late_at` and `voided_at`. */
+export function paidLateFrom(lateAt: number | null, voidedAt: number | null): PaidLate {
+  if (lateAt === null) return null;
+  return voidedAt === null ? 'after_close' : 'after_cancel';
 }
 
 /**

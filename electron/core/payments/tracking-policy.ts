@@ -23,7 +23,8 @@ export interface TrackingPolicy {
   /**
    * A create whose answer was lost, then "order does not exist" from the query: the create may
    * still be in flight. Only this long after the create attempt ended is the payment recorded as
-   * never created. Keep it well above the client's timeout.
+   * never created. Keep it well above the client's timeout (15 s), and with it within the minute
+   * the counter promises ("bisa sampai satu menit", issue 20 #10): 15 s + 45 s.
    */
   notFoundGraceMs: number;
 }
@@ -36,7 +37,7 @@ export const DEFAULT_TRACKING_POLICY: TrackingPolicy = {
   lateCheckIntervalMs: 60_000,
   // Paypro retries its own notify for 24 h; a late payment after half an hour is very rare.
   lateCheckWindowMs: 30 * 60_000,
-  notFoundGraceMs: 60_000,
+  notFoundGraceMs: 45_000,
 };
 
 /** The delay before the next check, given how many unchanged answers came in a row. */

@@ -179,12 +179,7 @@ interface Verdict {
  * left closed, it would stay unsettled — in `listUnsettled` — for ever.
  */
 export function afterNotFound(record: PaymentRecord, now: number, policy: TrackingPolicy): Decision | null {
-  const neverConfirmed =
-    record.state === 'unknown' || (CLOSED_LOCALLY_STATES.has(record.state) && record.gatewayStatus === null);
-  if (!neverConfirmed) return null;
-  // Counted from the last state change, which comes after the create attempt ended (timed out or
-  // dropped): a gateway slow to process a create must not be overtaken by this verdict.
-  if (now - record.updatedAt < policy.notFoundGraceMs) return null;
+  if (!neverConfirmed(record) || notFoundGraceLeft(record, now, policy) !== null) return null;
   return {
     change: { state: 'failed', errorCode: NOT_CREATED, errorDetail: 'the gateway never received the order' },
     note: 'gateway does not know the order: it was never created',
@@ -203,6 +198,22 @@ export function afterQueryRefused(record: PaymentRecord, code: string): Decision
     change: { state: 'unknown', errorCode: code, errorDetail: null },
     note: 'gateway refused the query (merchant number, key or sign); the sale stays unknown',
   };
+}
+
+function neverConfirmed(record: PaymentRecord): boolean {
+  return record.state === 'unknown' || (CLOSED_LOCALLY_STATES.has(record.state) && record.gatewayStatus === null);
+}
+
+/**
+ * How long until a never-confirmed sale the gateway does not know may be called never created
+ * (null: it may now, or it is not such a sale). Counted from the last state change, which comes
+ * after the create attempt ended (timed out or dropped): a gateway slow to process a create must
+ * not be overtaken by this verdict. The tracker asks again right then, not a backoff later.
+ */
+export function notFoundGraceLeft(record: PaymentRecord, now: number, policy: TrackingPolicy): number | null {
+  if (!neverConfirmed(record)) return null;
+  const left = record.updatedAt + policy.notFoundGraceMs - now;
+  return left > 0 ? left : null;
 }
 
 /** A payment nobody paid by its expiry is closed on the counter (late checks go on). */

@@ -38,6 +38,8 @@ export interface Receipt {
   customerEmail: string;
   training: boolean;
   reprint: boolean;
+  /** Paid after the counter had closed the sale: never a plain LUNAS (issue 20 #3). */
+  late: boolean;
 }
 
 export interface ReceiptPayment {
@@ -52,6 +54,7 @@ export interface ReceiptPayment {
 
 export const TRAINING_MARK = 'LATIHAN — BUKAN BUKTI PEMBAYARAN';
 export const REPRINT_MARK = 'CETAK ULANG';
+export const LATE_MARK = 'PEMBAYARAN TERLAMBAT';
 
 export type ReceiptErrorCode = 'receipt.not_printable';
 
@@ -71,6 +74,11 @@ export interface ReceiptContext {
   reprint?: boolean;
   /** IANA zone of the till; default the machine's. */
   timeZone?: string;
+  /**
+   * The shop's own contact (Settings), sent to Paypro when the cashier typed no customer (the API
+   * requires the fields). A sale carrying it has no customer: no customer lines are printed.
+   */
+  shopContact?: { name: string; mobile: string; email: string };
 }
 
 /** Only paid and partially paid sales get a receipt: anything else proves no payment. */
@@ -93,6 +101,10 @@ export function buildReceipt(payment: PaymentView, context: ReceiptContext): Rec
     tendered: each.cashTendered,
     change: each.cashChange,
   }));
+  const { customer } = payment;
+  const contact = context.shopContact;
+  const noCustomer =
+    contact !== undefined && customer.name === contact.name && customer.mobile === contact.mobile && customer.email === contact.email;
   return {
     shopName: settings.shopName.trim() || merchantName || 'Toko',
     addressLines: nonEmpty(settings.addressLines),
@@ -109,11 +121,12 @@ export function buildReceipt(payment: PaymentView, context: ReceiptContext): Rec
     tradeNo: payment.tradeNo,
     merchantName,
     cashier: context.cashier?.trim() || null,
-    customerName: payment.customer.name.trim(),
-    customerMobile: payment.customer.mobile ? maskMobile(payment.customer.mobile) : '',
-    customerEmail: payment.customer.email ? maskEmail(payment.customer.email) : '',
+    customerName: noCustomer ? '' : customer.name.trim(),
+    customerMobile: !noCustomer && customer.mobile ? maskMobile(customer.mobile) : '',
+    customerEmail: !noCustomer && customer.email ? maskEmail(customer.email) : '',
     training: payment.environment === 'training',
     reprint: context.reprint ?? false,
+    late: payment.paidLate !== null,
   };
 }
 
@@ -163,6 +176,7 @@ export function receiptRows(receipt: Receipt, options: { qr: boolean }): Receipt
   rows.push({ kind: 'title', text: receipt.shopName });
   for (const text of [...receipt.addressLines, ...receipt.headerLines]) rows.push({ kind: 'center', text });
   if (receipt.reprint) rows.push({ kind: 'banner', text: REPRINT_MARK });
+  if (receipt.late) rows.push({ kind: 'banner', text: LATE_MARK });
   rows.push({ kind: 'rule' });
   pair('Waktu', receipt.paidAt);
   pair('Metode', receipt.method);

@@ -19,6 +19,8 @@ export interface ReceiptServiceOptions {
   ledger: Ledger;
   payment(tradeNo: string): PaymentView;
   settings: ReceiptSettingsStore;
+  /** The shop's contact from Settings (sent for a sale without customer; never printed as one). */
+  shopContact?: () => { name: string; mobile: string; email: string };
   /** Absent outside Electron (web preview, tests): system printing answers `print.unavailable`. */
   systemPrinter?: SystemPrinter;
   now: () => number;
@@ -40,9 +42,14 @@ export class ReceiptService {
     this.#queue = new PrintQueue({ now: options.now, toFailure });
   }
 
-  /** Auto-print: called with every payment update; prints once when a sale becomes paid or partial. */
+  /**
+   * Auto-print: called with every payment update; prints once when a sale becomes paid or partial.
+   * Never for a late payment: it arrives during another customer's sale, and its receipt is
+   * printed from "Perlu tindakan", marked PEMBAYARAN TERLAMBAT.
+   */
   onPaymentUpdate(payment: PaymentView): void {
     if (payment.state !== 'paid' && payment.state !== 'partially_paid') return;
+    if (payment.paidLate !== null) return;
     const settings = this.#options.settings.get();
     if (!settings.autoPrint || settings.printer.kind === 'none') return;
     // Any earlier attempt (even a failed one) means this sale's receipt was already asked for.
@@ -185,7 +192,12 @@ export class ReceiptService {
 
   #receipt(payment: PaymentView, settings: ReceiptSettings, reprint: boolean) {
     try {
-      return buildReceipt(payment, { settings, reprint, ...(this.#options.timeZone ? { timeZone: this.#options.timeZone } : {}) });
+      return buildReceipt(payment, {
+        settings,
+        reprint,
+        ...(this.#options.timeZone ? { timeZone: this.#options.timeZone } : {}),
+        ...(this.#options.shopContact ? { shopContact: this.#options.shopContact() } : {}),
+      });
     } catch (error) {
       if (error instanceof ReceiptError) throw new PosError(error.code, { detail: error.message });
       throw error;

@@ -6,6 +6,7 @@ import { cashReportRows } from './cash-report-rows.ts';
 const BUCKETS: readonly [keyof ReportView['buckets'], string][] = [
   ['paid', 'Lunas'],
   ['partially_paid', 'Dibayar sebagian'],
+  ['late', 'Dibayar terlambat'],
   ['failed', 'Gagal'],
   ['expired', 'Kedaluwarsa'],
   ['cancelled', 'Dibatalkan'],
@@ -87,8 +88,6 @@ function reportRows(report: ReportView, context: ReportReceiptContext): ReceiptR
   pair('Penjualan', String(report.saleCount));
   pair('Sebagian diterima', rupiah(report.partial.received));
   pair('Sebagian kurang', rupiah(report.partial.outstanding));
-  pair(`Bayar terlambat (${report.late.count})`, rupiah(report.late.received));
-  pair(`Dibatalkan kasir (${report.voids.count})`, rupiah(report.voids.amount));
   pair(`Untuk shift sebelumnya (${report.earlier.count})`, rupiah(report.earlier.amount));
   if (report.overpaid.count > 0) pair(`Kelebihan bayar (${report.overpaid.count})`, rupiah(report.overpaid.amount));
   pair('Barang diberikan', String(report.resolutions.goods_handed_over));

@@ -36,7 +36,7 @@ describe('settings form', () => {
   });
 
   it('shows the limits grouped and refuses a decimal limit or a grouped/priced expiry', () => {
-    expect(formFromSettings(DEFAULT_SETTINGS)).toMatchObject({ minAmount: '10.000', maxAmount: '10.000.000', qrExpiryMinutes: '15' });
+    expect(formFromSettings(DEFAULT_SETTINGS)).toMatchObject({ minAmount: '1.000', maxAmount: '10.000.000', qrExpiryMinutes: '15' });
     const form = { ...formFromSettings(DEFAULT_SETTINGS), maxAmount: '1.000.000,50', qrExpiryMinutes: 'Rp 15' };
     const built = buildSettingsPatch(form);
     expect(built.ok ? [] : Object.keys(built.errors).sort()).toEqual(['limits.maxAmount', 'qrExpiryMinutes']);

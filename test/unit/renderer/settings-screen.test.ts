@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CASH_SETTINGS } from '../../../shared/cash-settings.ts';
 import { DEFAULT_RECEIPT_SETTINGS } from '../../../shared/receipt-settings.ts';
 import { DEFAULT_SETTINGS } from '../../../shared/settings.ts';
 import { toReceiptForm } from '../../../renderer/app/receiptSettingsForm.ts';
 import { en } from '../../../renderer/i18n/en.ts';
 import { id } from '../../../renderer/i18n/id.ts';
 import { formFromSettings } from '../../../renderer/app/settingsForm.ts';
+import { buildDrawerPatch, drawerErrors, toDrawerForm } from '../../../renderer/drawer/drawerSettingsForm.ts';
 import {
   EMPTY_PIN,
   firstSectionWithError,
@@ -15,8 +17,8 @@ import {
 } from '../../../renderer/app/settingsScreen.ts';
 
 // Issue 20 item 11: one save for the settings screen, which knows whatever is typed and unsaved.
-const saved = { form: formFromSettings(DEFAULT_SETTINGS), receipt: toReceiptForm(DEFAULT_RECEIPT_SETTINGS) };
-const untouched = { form: saved.form, secret: '', receipt: saved.receipt, pin: EMPTY_PIN };
+const saved = { form: formFromSettings(DEFAULT_SETTINGS), receipt: toReceiptForm(DEFAULT_RECEIPT_SETTINGS), drawer: toDrawerForm(DEFAULT_CASH_SETTINGS) };
+const untouched = { form: saved.form, secret: '', receipt: saved.receipt, drawer: saved.drawer, pin: EMPTY_PIN };
 
 describe('settings screen: what is unsaved', () => {
   it('nothing typed: nothing to save, no question on leaving', () => {
@@ -25,7 +27,7 @@ describe('settings screen: what is unsaved', () => {
 
   it('the shop name typed counts as unsaved (it was dropped by the old first save button)', () => {
     const draft = { ...untouched, receipt: { ...saved.receipt, shopName: 'Warung Sari Rasa' } };
-    expect(unsavedParts(draft, saved)).toEqual({ settings: false, receipt: true, pin: false });
+    expect(unsavedParts(draft, saved)).toEqual({ settings: false, receipt: true, drawer: false, pin: false });
     expect(hasUnsaved(draft, saved)).toBe(true);
   });
 
@@ -35,8 +37,42 @@ describe('settings screen: what is unsaved', () => {
     expect(unsavedParts({ ...untouched, pin: { ...EMPTY_PIN, current: '1' } }, saved).pin).toBe(true);
   });
 
-  it('receipt settings still loading are not unsaved', () => {
-    expect(hasUnsaved({ ...untouched, receipt: null }, { ...saved, receipt: null })).toBe(false);
+  it('a drawer setting typed counts as unsaved, under its own save call (it had a save button of its own)', () => {
+    const draft = { ...untouched, drawer: { ...saved.drawer, threshold: '50.000' } };
+    expect(unsavedParts(draft, saved)).toEqual({ settings: false, receipt: false, drawer: true, pin: false });
+    expect(hasUnsaved(draft, saved)).toBe(true);
+  });
+
+  it('receipt and drawer settings still loading are not unsaved', () => {
+    expect(hasUnsaved({ ...untouched, receipt: null, drawer: null }, { ...saved, receipt: null, drawer: null })).toBe(false);
+  });
+});
+
+describe('settings screen: the cash drawer (Laci kas) in the one save', () => {
+  it('the typed threshold is read as rupiah and the times as whole milliseconds', () => {
+    expect(buildDrawerPatch({ drawerPin: 5, pulseOnMs: ' 120 ', pulseOffMs: '480', threshold: 'Rp 10.000.000' })).toEqual({
+      ok: true,
+      patch: { drawerPin: 5, pulseOnMs: 120, pulseOffMs: 480, differenceApprovalAbove: 10_000_000 },
+    });
+  });
+
+  it('a typo is refused on its own box before anything is sent, with the schema message', () => {
+    const built = buildDrawerPatch({ drawerPin: 2, pulseOnMs: '100ms', pulseOffMs: '600', threshold: 'dua puluh ribu' });
+    expect(built).toEqual({
+      ok: false,
+      errors: {
+        'drawer.pulseOnMs': { code: 'drawer.pulse_ms' },
+        'drawer.pulseOffMs': { code: 'drawer.pulse_ms' },
+        'drawer.differenceApprovalAbove': { code: 'drawer.threshold' },
+      },
+    });
+  });
+
+  it("main's refusals land in Toko dan struk, where the drawer sits beside the receipt printer", () => {
+    const errors = drawerErrors({ pulseOffMs: { code: 'drawer.pulse_ms' } });
+    expect(errors).toEqual({ 'drawer.pulseOffMs': { code: 'drawer.pulse_ms' } });
+    expect(firstSectionWithError({ merchantNo: { code: 'x' }, ...errors })).toBe('shop');
+    for (const field of ['drawer.drawerPin', 'drawer.pulseOnMs', 'drawer.pulseOffMs', 'drawer.differenceApprovalAbove']) expect(sectionOf(field)).toBe('shop');
   });
 });
 

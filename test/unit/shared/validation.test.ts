@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, settingsSchema } from '../../../shared/settings.ts';
 import {
   VALIDATION_CODES,
   validateAmount,
@@ -266,5 +267,17 @@ describe('VALIDATION_CODES', () => {
   it('lists unique codes, each reached by a test above', () => {
     expect(new Set(VALIDATION_CODES).size).toBe(VALIDATION_CODES.length);
     expect([...reached].sort()).toEqual([...VALIDATION_CODES].sort());
+  });
+});
+
+describe('small sales (issue 20 #7)', () => {
+  it('charges Rp 1.000 with the default limits, and the owner may allow down to Rp 1', () => {
+    expect(DEFAULT_SETTINGS.limits.minAmount).toBe(1_000);
+    expect(validateAmount(1_000, DEFAULT_SETTINGS.limits)).toEqual({ ok: true, value: 1_000 });
+    expect(codeOf(validateAmount(999, DEFAULT_SETTINGS.limits))).toBe('amount.below_min');
+    const lowest = { ...DEFAULT_SETTINGS, limits: { ...DEFAULT_SETTINGS.limits, minAmount: 1 } };
+    expect(settingsSchema.safeParse(lowest).success).toBe(true);
+    expect(validateAmount(1, lowest.limits)).toEqual({ ok: true, value: 1 });
+    expect(settingsSchema.safeParse({ ...lowest, limits: { ...lowest.limits, minAmount: 0 } }).success).toBe(false);
   });
 });

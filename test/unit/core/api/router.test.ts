@@ -29,6 +29,7 @@ const payment: PaymentView = {
   errorCode: null,
   errorDetail: null,
   environment: 'training',
+  paidLate: null,
   createdAt: 1,
   updatedAt: 2,
   expiresAt: 3,

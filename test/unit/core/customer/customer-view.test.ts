@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toCustomerView, type CustomerDisplayContext } from '../../../../electron/core/customer/customer-view.ts';
-import { COUNTER_STATES, PAYMENT_STATES, type PaymentView, type QrDisplay } from '../../../../shared/payment.ts';
+import { COUNTER_STATES, PAID_LATE, PAYMENT_STATES, type PaymentView, type QrDisplay } from '../../../../shared/payment.ts';
 import { waitingPayment } from '../../../harness/payment-view-fixture.ts';
 
 const context: CustomerDisplayContext = { shopName: 'Toko Maju', language: 'id', training: false, now: 1_000 };
@@ -32,6 +32,7 @@ const payment: fc.Arbitrary<PaymentView> = fc.record({
   errorCode: fc.option(fc.string()),
   errorDetail: fc.option(fc.string()),
   environment: fc.constantFrom('training' as const, 'live' as const),
+  paidLate: fc.constantFrom(null, ...PAID_LATE),
   createdAt: fc.nat(),
   updatedAt: fc.nat(),
   expiresAt: fc.nat(),

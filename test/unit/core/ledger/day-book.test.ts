@@ -83,7 +83,9 @@ describe('DayBook: cashiers, shifts, reports, history, late payments', () => {
     expect(fixture.ledger.day.shiftReport(shift.id)).toEqual(closed.report);
     expect(closed.report?.buckets.expired.count).toBe(1);
     const day = fixture.ledger.day.reportBetween(T0, T0 + 1);
-    expect(day.buckets.paid.count).toBe(1);
+    // Paid after it expired: in the late line, and only there (issue 20 #5).
+    expect(day.buckets.late.count).toBe(1);
+    expect(day.buckets.paid.count + day.buckets.expired.count).toBe(0);
     // The money is in no frozen report: the next shift takes it as received for an earlier shift.
     const next = fixture.ledger.day.shiftReport(fixture.ledger.day.openShift(siti).id);
     expect(next.earlier).toEqual({ count: 1, amount: 39_000 });

@@ -63,13 +63,13 @@ describe('charge', () => {
   it('refuses bad input with every broken field, records nothing and sends nothing', async () => {
     fixture = await startPaymentFixture();
     const error = await fixture.service
-      .charge({ amount: '5.000', customer: { mobile: '0712345678', email: 'not-an-email' } })
+      .charge({ amount: '500', customer: { mobile: '0712345678', email: 'not-an-email' } })
       .catch((caught: unknown) => caught);
 
     expect(error).toBeInstanceOf(PosError);
     expect((error as PosError).code).toBe('validation');
     expect((error as PosError).fields).toEqual({
-      amount: { code: 'amount.below_min', params: { min: 10_000 } },
+      amount: { code: 'amount.below_min', params: { min: 1_000 } },
       mobile: { code: 'mobile.bad_prefix' },
       email: { code: 'email.invalid' },
     });
@@ -192,6 +192,18 @@ describe('a create whose answer is lost, queried while the gateway refuses the m
     refuse();
     fixture.simulator.settle(tradeNo, 'paid');
     await waitForState(tradeNo, 'paid');
+  });
+});
+
+describe('a create that never reached the gateway (issue 20 #10)', () => {
+  it('is called never created as the grace ends, not a backoff later', async () => {
+    // Off screen, checks back off to 5 s; the grace is 300 ms: the verdict must not wait 5 s.
+    const policy = { ...FAST_POLICY, backoffStartMs: 5_000, backoffMaxMs: 5_000, notFoundGraceMs: 300 };
+    fixture = await startPaymentFixture({ service: { policy } });
+    fixture.simulator.injectFault({ endpoint: 'paymentLink' }, { kind: 'http500' }, { times: 1 });
+    const { tradeNo } = await fixture.service.charge(sale);
+    await waitForState(tradeNo, 'failed', 2_000);
+    expect(fixture.service.get(tradeNo).errorCode).toBe('payment.not_created');
   });
 });
 

@@ -10,12 +10,12 @@ const record = { ...waitingRecord, qrString: buildSimulatedQris(order), paymentU
 
 describe('the counter state of a payment view', () => {
   it('is the ledger state while a code the customer may scan is shown', () => {
-    expect(toPaymentView(record).counterState).toBe('awaiting_payment');
-    expect(toPaymentView({ ...record, qrString: null }).counterState).toBe('awaiting_payment'); // the payment page
+    expect(toPaymentView(record, null).counterState).toBe('awaiting_payment');
+    expect(toPaymentView({ ...record, qrString: null }, null).counterState).toBe('awaiting_payment'); // the payment page
   });
 
   it('is qr_refused when the gateway QR fails the integrity check, whatever the code', () => {
-    const view = toPaymentView({ ...record, qrString: buildSimulatedQris(order, 'other_amount') });
+    const view = toPaymentView({ ...record, qrString: buildSimulatedQris(order, 'other_amount') }, null);
     expect(view).toMatchObject({ state: 'awaiting_payment', counterState: 'qr_refused', qr: { kind: 'integrity_error' } });
     // Any integrity code flows through, including ones the check may add later.
     const future: QrDisplay = { kind: 'integrity_error', code: 'qris.too_long', detail: '600 characters' };
@@ -23,7 +23,7 @@ describe('the counter state of a payment view', () => {
   });
 
   it('is qr_lost when the gateway holds the order but nothing scannable came', () => {
-    const view = toPaymentView({ ...record, qrString: null, paymentUrl: null, errorCode: 'payment.qr_lost' });
+    const view = toPaymentView({ ...record, qrString: null, paymentUrl: null, errorCode: 'payment.qr_lost' }, null);
     expect(view).toMatchObject({ state: 'awaiting_payment', counterState: 'qr_lost', qr: { kind: 'none' } });
   });
 
@@ -42,7 +42,7 @@ describe('the payment page as a QR', () => {
 
   it('is shown in live mode only over https:', () => {
     expect(qrDisplayFor({ ...pageOnly, environment: 'live' })).toEqual({ kind: 'payment_url', payload: 'https://pay.example/c/P1' });
-    const plain = toPaymentView({ ...pageOnly, environment: 'live', paymentUrl: 'http://paypro.tech/cashier/P1' });
+    const plain = toPaymentView({ ...pageOnly, environment: 'live', paymentUrl: 'http://paypro.tech/cashier/P1' }, null);
     expect(plain).toMatchObject({ counterState: 'qr_refused', qr: { kind: 'integrity_error', code: 'qr.url_not_https' } });
     const customer = toCustomerView(plain, { shopName: 'Toko', language: 'id', training: false, now: 0 });
     expect(customer).toMatchObject({ kind: 'sale', qr: null });

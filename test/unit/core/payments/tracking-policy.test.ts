@@ -19,3 +19,11 @@ describe('nextCheckDelay', () => {
     expect(nextCheckDelay(policy, { watched: true, closedLocally: true, unchangedChecks: 0 })).toBe(60_000);
   });
 });
+
+describe('the not-created grace (issue 20 #10)', () => {
+  it('settles a lost create within the minute the counter promises ("bisa sampai satu menit"), even after the client timed out', () => {
+    const clientTimeoutMs = 15_000; // electron/core/paypro/client.ts default
+    expect(clientTimeoutMs + policy.notFoundGraceMs).toBeLessThanOrEqual(60_000);
+    expect(policy.notFoundGraceMs).toBeGreaterThan(2 * clientTimeoutMs);
+  });
+});

@@ -6,6 +6,7 @@ import {
   formatReceiptTime,
   receiptRows,
   ReceiptError,
+  LATE_MARK,
   REPRINT_MARK,
   TRAINING_MARK,
 } from '../../../../electron/core/receipts/receipt-model.ts';
@@ -63,6 +64,27 @@ describe('buildReceipt', () => {
     expect(rows[0]).toEqual({ kind: 'banner', text: TRAINING_MARK });
     expect(rows.at(-1)).toEqual({ kind: 'banner', text: TRAINING_MARK });
     expect(TRAINING_MARK).toBe('LATIHAN — BUKAN BUKTI PEMBAYARAN');
+  });
+
+  it("prints no customer lines for a sale that carries the shop's own contact (no customer typed; issue 20 #6)", () => {
+    const shopContact = { name: 'Warung Sari', mobile: '081298765432', email: 'warung@example.co.id' };
+    const rows = receiptRows(buildReceipt(paidPayment({ customer: shopContact }), { settings: SHOP_SETTINGS, shopContact }), { qr: false });
+    const labels = rows.flatMap((row) => (row.kind === 'pair' ? [row.label] : []));
+    expect(labels).not.toContain('Pelanggan');
+    expect(labels).not.toContain('No. HP');
+    expect(labels).not.toContain('Email');
+    // A customer the cashier typed is printed (masked) as before.
+    const typed = receiptRows(buildReceipt(paidPayment(), { settings: SHOP_SETTINGS, shopContact }), { qr: false });
+    expect(typed).toContainEqual({ kind: 'pair', label: 'Pelanggan', value: 'Budi Santoso' });
+  });
+
+  it('marks a late payment PEMBAYARAN TERLAMBAT, never a plain LUNAS alone (issue 20 #3)', () => {
+    for (const paidLate of ['after_cancel', 'after_close'] as const) {
+      const rows = receiptRows(buildReceipt(paidPayment({ paidLate }), { settings: SHOP_SETTINGS }), { qr: false });
+      expect(rows).toContainEqual({ kind: 'banner', text: LATE_MARK });
+    }
+    expect(receiptRows(buildReceipt(paidPayment(), { settings: SHOP_SETTINGS }), { qr: false })).not.toContainEqual({ kind: 'banner', text: LATE_MARK });
+    expect(LATE_MARK).toBe('PEMBAYARAN TERLAMBAT');
   });
 
   it('marks a reprint, and names the cashier once shifts give one', () => {

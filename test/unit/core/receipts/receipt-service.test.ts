@@ -57,6 +57,24 @@ describe('receipts in core', () => {
     expect(printing.printer.jobs).toHaveLength(1);
   });
 
+  // Issue 20 #3: a late payment arrives during the next customer's sale; a plain LUNAS receipt
+  // printed then is handed to the wrong person. It is printed only from "Perlu tindakan", marked.
+  it('never auto-prints a sale paid after it was cancelled; printed by hand it says PEMBAYARAN TERLAMBAT', async () => {
+    await usePrinter();
+    const sale = await call<PaymentView>('charge', { amount: 10_000_000 });
+    await call('cancelPayment', { tradeNo: sale.tradeNo });
+    const paid = await call<PaymentView>('settleTraining', { tradeNo: sale.tradeNo, outcome: 'paid' });
+    expect(paid).toMatchObject({ state: 'paid', paidLate: 'after_cancel' });
+    await printing.core.receipts.idle();
+    expect(printing.printer.jobs).toHaveLength(0);
+    expect(notes(sale.tradeNo)).toEqual([]);
+
+    await call('printReceipt', { tradeNo: sale.tradeNo });
+    await printing.core.receipts.idle();
+    const [job] = await printing.printer.waitForJobs(1);
+    expect(printedText(readEscPos(job!)).join('\n')).toContain('PEMBAYARAN TERLAMBAT');
+  });
+
   it('a reprint reaches the printer again, marked CETAK ULANG and logged as reprinted', async () => {
     await usePrinter({ autoPrint: false });
     const sale = await paidSale('partial');
@@ -160,10 +178,14 @@ describe('receipts in core', () => {
 
   it('lists the operating system\'s printers and renders the HTML receipt', async () => {
     expect(await call('listPrinters')).toEqual({ printers: [{ name: 'POS58', displayName: 'POS-58 USB' }] });
-    const sale = await paidSale();
+    const sale = await call<PaymentView>('charge', { amount: 10_000_000, customer: { mobile: '081299998888' } });
+    await call('settleTraining', { tradeNo: sale.tradeNo, outcome: 'paid' });
     const html = printing.core.receipts.html(sale.tradeNo, 58);
     expect(html).toContain('LUNAS');
     expect(html).toContain('*********');
-    expect(html).not.toContain('081234567890');
+    expect(html).not.toContain('081299998888');
+    // No customer typed: the shop's contact went to Paypro, and the receipt names no customer.
+    const anonymous = await paidSale();
+    expect(printing.core.receipts.html(anonymous.tradeNo, 58)).not.toContain('Pelanggan');
   });
 });
