@@ -4,6 +4,7 @@ import { changeFor, quickTenders } from '../../shared/cash.ts';
 import { formatRupiah, groupRupiah, parseRupiahText } from '../../shared/money.ts';
 import type { PaymentView } from '../../shared/payment.ts';
 import { useI18n } from '../app/i18n.tsx';
+import { AmountBox } from '../components/AmountBox.tsx';
 import { AmountText } from '../components/AmountText.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import './cash.css';
@@ -95,27 +96,18 @@ export function CashDialog({ amount, cancelsQr = false, pay, onPaid, onDismiss }
         </p>
         {cancelsQr ? <p className="field-hint">{t('cashSale.cancels_qr')}</p> : null}
         <label htmlFor="cash-tendered">{t('cashSale.tendered')}</label>
-        <div className="amount-box cash-tendered-box">
-          <span className="amount-currency" aria-hidden="true">
-            {t('sale.amount.currency')}
-          </span>
-          <input
-            id="cash-tendered"
-            ref={inputRef}
-            className="amount-input"
-            inputMode="numeric"
-            autoComplete="off"
-            spellCheck={false}
-            value={text}
-            placeholder="0"
-            readOnly={busy}
-            aria-describedby="cash-change"
-            onChange={(event) => {
-              setFailure(null);
-              setText(event.target.value);
-            }}
-          />
-        </div>
+        <AmountBox
+          id="cash-tendered"
+          className="cash-tendered-box"
+          inputRef={inputRef}
+          value={text}
+          readOnly={busy}
+          aria-describedby="cash-change"
+          onChange={(event) => {
+            setFailure(null);
+            setText(event.target.value);
+          }}
+        />
         <div className="cash-quick" role="group" aria-label={t('cashSale.quick')}>
           {quick.map((value, index) => (
             <button

@@ -7,6 +7,7 @@ import { useI18n } from '../app/i18n.tsx';
 import { saleFieldOf, type SaleFormField } from '../app/saleFields.ts';
 import type { Charge } from '../app/useCharge.ts';
 import { useFitText } from '../app/useFitText.ts';
+import { AmountBox } from '../components/AmountBox.tsx';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { Keypad } from '../components/Keypad.tsx';
@@ -210,26 +211,16 @@ export function SaleScreen({ view, charge, onOpenSettings, onPaid }: Props) {
       <div className="sale-entry">
         <div className={`amount-field${errors.amount ? ' field-invalid' : ''}`}>
           <label htmlFor="sale-amount">{t('sale.amount.label')}</label>
-          <div className="amount-box">
-            <span className="amount-currency" aria-hidden="true">
-              {t('sale.amount.currency')}
-            </span>
-            <input
-              id="sale-amount"
-              ref={amountRef}
-              className="amount-input"
-              inputMode="numeric"
-              autoComplete="off"
-              spellCheck={false}
-              value={amountText}
-              placeholder="0"
-              readOnly={charging}
-              aria-invalid={errors.amount ? true : undefined}
-              aria-describedby={errors.amount ? 'sale-amount-error' : 'sale-amount-hint'}
-              onChange={(event) => onAmount({ type: 'text', text: event.target.value })}
-              onBlur={() => blur('amount', amountText)}
-            />
-          </div>
+          <AmountBox
+            id="sale-amount"
+            inputRef={amountRef}
+            value={amountText}
+            readOnly={charging}
+            aria-invalid={errors.amount ? true : undefined}
+            aria-describedby={errors.amount ? 'sale-amount-error' : 'sale-amount-hint'}
+            onChange={(event) => onAmount({ type: 'text', text: event.target.value })}
+            onBlur={() => blur('amount', amountText)}
+          />
           {errors.amount ? (
             <p id="sale-amount-error" className="field-error">
               {message('amount')}
