@@ -79,7 +79,7 @@ export interface PosCore {
   readonly payments: PaymentService;
   readonly gateways: GatewayProvider;
   readonly receipts: ReceiptService;
-  /** The cash drawer: the cash sale path (branch i22-sale) calls `drawer.openForSale(tradeNo)`. */
+  /** The cash drawer: every cash payment opens it (`onCashReceived` above), and *Buka laci*. */
   readonly drawer: CashDrawer;
   readonly reconciler: Reconciler;
   /** The head office (issue 23): sync and the owner's view. */

@@ -81,7 +81,7 @@ export async function cashSale(): Promise<Figure[]> {
         unit: 'ms',
         stats: stats(core),
         targets: [{ stat: 'p95', max: 100 }],
-        notes: ['PaymentService.payCash on a temp ledger; the drawer pulse itself is i22-drawer\'s (the hook is called, nothing sent)'],
+        notes: ['PaymentService.payCash on a temp ledger; the drawer hook is called, nothing sent (the pulse is the drawer-pulse figure)'],
       },
     ];
   } finally {

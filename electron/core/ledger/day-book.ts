@@ -388,7 +388,7 @@ function countAmount(row: Row | undefined): CountAmount {
   return { count: Number(row?.count ?? 0), amount: Number(row?.amount ?? 0) };
 }
 
-/** A report frozen before schema 4 has no `earlier`, before schema 5 no `overpaid`: nothing was counted there then. */
+/** A report frozen before schema 4 has no `earlier`, before schema 9 no `overpaid`: nothing was counted there then. */
 function frozenReport(json: string): ShiftReport {
   const report = JSON.parse(json) as Partial<ShiftReport>;
   // Reports frozen before the late line (issue 20 #5) counted late payments under paid.

@@ -71,7 +71,7 @@ export const DAY_QUERIES = {
   /** Money for the range's sales that came in after their shift had closed (in whichever shift took it). */
   laterOfSalesBetween: `SELECT count(*) AS count, coalesce(sum(amount), 0) AS amount FROM received_after_close
     WHERE sale_created_at >= ? AND sale_created_at < ?`,
-  /** Overpayments (schema 5), apart from the money received: a shift's own sales, or a range's. */
+  /** Overpayments (schema 9), apart from the money received: a shift's own sales, or a range's. */
   overpaidOfShift: `SELECT count(*) AS count, coalesce(sum(overpaid_amount), 0) AS amount FROM payments
     WHERE shift_id = ? AND overpaid_amount IS NOT NULL`,
   overpaidBetween: `SELECT count(*) AS count, coalesce(sum(overpaid_amount), 0) AS amount FROM payments

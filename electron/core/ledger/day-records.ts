@@ -32,7 +32,7 @@ export interface ShiftReport extends SalesReport {
   cash?: ShiftCash;
   /**
    * Paid beyond the charge (issue 21): never inside `received`, shown apart for the owner to check
-   * in the Paypro back office. Absent from reports frozen before schema 5; read as zero.
+   * in the Paypro back office. Absent from reports frozen before schema 9; read as zero.
    */
   overpaid: CountAmount;
 }

@@ -8,7 +8,7 @@ import type { DatabaseSync } from 'node:sqlite';
 export const numberEnd = (column: string): string => `substr(upper(${column}), -4)`;
 
 /**
- * Schema 5 (issue 20 item 12): "find yesterday's disputed sale by the end of its number". A search
+ * Schema 10 (issue 20 item 12): "find yesterday's disputed sale by the end of its number". A search
  * by the last 4+ characters of our number, Paypro's, or the customer's mobile seeks these indexes
  * on the last four characters, then checks the rest on the few rows found: fast on years of sales,
  * where a LIKE '%…' would read every row. Shipped: never changes.

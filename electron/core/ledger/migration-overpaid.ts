@@ -1,7 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 
 /**
- * Overpayments (issue 21, item 3): a gateway "paid" for more than the charge once went into the
+ * Schema 9 — overpayments (issue 21, item 3): a gateway "paid" for more than the charge once went into the
  * totals whole (Rp 1.000.000 for a Rp 10.000 sale). From this schema on, `paid_amount` holds at
  * most the charge and the excess is kept apart in `overpaid_amount`, for the owner to check in
  * the Paypro back office; reports sum it on its own. Rows written before are left as they are: a

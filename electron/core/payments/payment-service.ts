@@ -26,9 +26,9 @@ export interface PaymentServiceOptions {
   policy?: TrackingPolicy;
   onError?: (error: unknown, context: string) => void;
   /**
-   * Cash was just recorded for the sale `saleTradeNo` (its first payment's trade number): the
-   * integrator opens the cash drawer here (branch i22-drawer). Called after the ledger's commit; a
-   * failure is logged, never undoes the payment.
+   * Cash was just recorded for the sale `saleTradeNo` (its first payment's trade number): the core
+   * opens the cash drawer here. Called after the ledger's commit; a failure is logged, never undoes
+   * the payment.
    */
   onCashReceived?: (saleTradeNo: string) => void;
   /**

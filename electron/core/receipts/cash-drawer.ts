@@ -38,7 +38,7 @@ export class CashDrawer {
     this.#deps = deps;
   }
 
-  /** A cash sale's drawer: the cash path (branch i22-sale) calls this once the sale is recorded as paid. */
+  /** A cash sale's drawer: the core calls this once a cash payment is committed (pos-core.ts). */
   openForSale(saleTradeNo: string): Promise<DrawerOpeningRecord> {
     return this.#open({ tradeNo: saleTradeNo });
   }
