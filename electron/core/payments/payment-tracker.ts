@@ -3,6 +3,7 @@ import type { Environment } from '../../../shared/settings.ts';
 import type { Ledger, PaymentRecord } from '../ledger/ledger.ts';
 import { gatewayErrorCode } from '../paypro/error-codes.ts';
 import { GatewayError, type PayproGateway } from '../paypro/gateway.ts';
+import { receivedOf } from '../day/report.ts';
 import { answerOutcome } from './gateway-status.ts';
 import {
   afterClockTick,
@@ -161,7 +162,8 @@ export class PaymentTracker {
       const gateway = await this.#deps.gatewayFor(before.environment);
       const result = await gateway.queryPayIn(tradeNo);
       answer = { kind: 'answered', status: result.status, outcome: answerOutcome(result.status), checkedAt: now(), paidAmount: result.paidAmount };
-      decision = afterQueryAnswer(ledger.get(tradeNo) ?? before, result);
+      const record = ledger.get(tradeNo) ?? before;
+      decision = afterQueryAnswer(record, result, payableOf(ledger, record));
     } catch (error) {
       if (error instanceof GatewayError && error.kind === 'not_found') {
         answer = { kind: 'not_found', checkedAt: now() };
@@ -183,4 +185,18 @@ export class PaymentTracker {
     this.#unchangedChecks.set(tradeNo, changed ? 0 : (this.#unchangedChecks.get(tradeNo) ?? 0) + 1);
     return answer;
   }
+}
+
+/**
+ * What a partly paid payment may still settle: its amount, less what the other payments of its sale
+ * (Tagih sisa, the rest in cash) brought in. A QR closed at the counter and then paid (the sale paid
+ * in cash meanwhile) is not capped: it is a late payment, for Perlu tindakan, with its money.
+ */
+function payableOf(ledger: Ledger, record: PaymentRecord): number {
+  if (record.state !== 'partially_paid') return record.amount;
+  const payments = ledger.salePayments(record.tradeNo);
+  const sale = payments[0];
+  if (sale === undefined || payments.length === 1) return record.amount;
+  const others = payments.filter((payment) => payment.tradeNo !== record.tradeNo).reduce((sum, payment) => sum + receivedOf(payment), 0);
+  return Math.max(0, Math.min(record.amount, sale.amount - others));
 }

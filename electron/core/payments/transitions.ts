@@ -61,13 +61,18 @@ export function inLateWatch(record: PaymentRecord): boolean {
   return CLOSED_LOCALLY_STATES.has(record.state) || stillFollowed(record);
 }
 
-export function afterQueryAnswer(record: PaymentRecord, query: PayInQueryResult): Decision | null {
+/**
+ * `payable`: what this payment may still settle of its sale — its amount, less what the sale's other
+ * payments (Tagih sisa, cash) already brought in. A QR reported paid in full after the rest was paid
+ * another way means the customer paid twice: the excess is kept apart as overpaid, never received.
+ */
+export function afterQueryAnswer(record: PaymentRecord, query: PayInQueryResult, payable = record.amount): Decision | null {
   if (isSettled(record.state) && !stillFollowed(record)) return null;
   const settledState = stateForGatewayStatus(query.status);
   const late =
     record.state === 'partially_paid' ? ' (after a partial payment)' : inLateWatch(record) ? ' (after it was closed on the counter)' : '';
   if (settledState === 'paid' || settledState === 'partially_paid') {
-    const verdict = paidVerdict(record.amount, settledState, query.paidAmount, query.unreadableAmount ?? null);
+    const verdict = paidVerdict(payable, settledState, query.paidAmount, query.unreadableAmount ?? null);
     // A partial payment only moves on to paid; the same partial again changes nothing.
     if (record.state === 'partially_paid' && verdict.state !== 'paid') return null;
     return {

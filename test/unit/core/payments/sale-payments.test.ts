@@ -85,6 +85,18 @@ describe('a sale of several payments (issues 20 item 2 and 22)', () => {
     expect(fixture.service.listDay()).toMatchObject({ receivedTotal: 100_000, paidCount: 1, partialCount: 0 });
   });
 
+  it('a partial QR that Paypro later reports paid in full after the rest was paid in cash: the sale receives its amount, the excess is overpaid', async () => {
+    fixture = await startPaymentFixture();
+    const first = await partialSale();
+    await fixture.service.payCash({ saleTradeNo: first, tendered: 75_000 });
+
+    // The customer paid the rest on the QR too: Paypro now has Rp 100.000 for it.
+    fixture.simulator.settle(first, 'paid');
+    await waitForState(first, 'paid');
+    expect(fixture.ledger.get(first)).toMatchObject({ paidAmount: 25_000, overpaidAmount: 75_000 });
+    expect(fixture.service.listDay()).toMatchObject({ receivedTotal: 100_000, paidCount: 1 });
+  });
+
   it('a QR the customer cannot scan is cancelled before the cash; Paypro saying later it was paid is a late payment, never silent', async () => {
     fixture = await startPaymentFixture();
     const qr = await fixture.service.charge({ amount: 39_000 });
