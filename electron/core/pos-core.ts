@@ -236,7 +236,10 @@ export function createPosCore(options: PosCoreOptions): PosCore {
           book: ledger.reconciliations,
           now,
           cutoffMinutes,
-          start: (date) => void reconciler.start(date, 'automatic'),
+          run: async (date) => {
+            reconciler.start(date, 'automatic');
+            await reconciler.idle();
+          },
           ...(autoDelayMs === undefined ? {} : { delayMs: autoDelayMs }),
           onError: (error, context) => logger.error(context, { error: String(error) }),
         });

@@ -45,6 +45,8 @@ export class Reconciler {
   #worker: Promise<void> | null = null;
   #currentRunId: number | null = null;
   #pausedForSale = false;
+  /** A run queued while the worker was ending: the worker has read the queue for the last time. */
+  #queuedWhileEnding = false;
   #lastRequestAt = -Infinity;
 
   constructor(options: ReconcilerOptions) {
@@ -83,7 +85,11 @@ export class Reconciler {
 
   /** Goes on with every unfinished run (start-up after a restart; `start`). */
   resume(): void {
-    if (this.#worker !== null || this.#abort.signal.aborted) return;
+    if (this.#abort.signal.aborted) return;
+    if (this.#worker !== null) {
+      this.#queuedWhileEnding = true;
+      return;
+    }
     this.#worker = this.#work()
       .catch((error: unknown) => {
         if (!this.#abort.signal.aborted) this.#options.onError(error, 'reconciling with Paypro');
@@ -91,6 +97,11 @@ export class Reconciler {
       .finally(() => {
         this.#worker = null;
         this.#currentRunId = null;
+        // The worker may have read an empty queue just before that run was written: look once more.
+        if (this.#queuedWhileEnding) {
+          this.#queuedWhileEnding = false;
+          this.resume();
+        }
       });
   }
 

@@ -188,6 +188,74 @@ describe('Cocokkan dengan Paypro', () => {
   });
 });
 
+describe('the automatic reconciliation catches up every ended day', () => {
+  const DAY = 24 * 60 * MINUTE;
+  const dateOf = (ms: number) => {
+    const date = new Date(ms);
+    return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+  };
+  /** 11:00 `days` calendar days before the test's today (never + n × 24 h: a DST zone would drift). */
+  const daysAgo = (today: number, days: number) => {
+    const date = new Date(today);
+    date.setDate(date.getDate() - days);
+    return date.getTime();
+  };
+  async function paidSale(amount: number): Promise<string> {
+    const tradeNo = await charge(amount);
+    training.simulator.settle(tradeNo, 'paid');
+    await reachState(tradeNo, 'paid');
+    return tradeNo;
+  }
+  async function runOf(date: string): Promise<ReconciliationView | null> {
+    const result = await core.router.dispatch('getReconciliation', { date });
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    return result.value.reconciliation;
+  }
+
+  it('after a weekend off, reconciles Friday then Saturday (oldest first, one at a time), resumes after a restart, and skips days without sales or beyond the look-back', async () => {
+    const today = clock;
+    const [tooOld, friday, saturday, sunday] = [daysAgo(today, 8), daysAgo(today, 3), daysAgo(today, 2), daysAgo(today, 1)];
+    // Sales on a day just beyond the 7-day look-back, on Friday and on Saturday; none on Sunday.
+    clock = tooOld;
+    await openCore();
+    await paidSale(11_000);
+    clock = friday;
+    const fridaySales = [await paidSale(21_000), await paidSale(22_000), await paidSale(23_000), await paidSale(24_000)];
+    clock = saturday;
+    const forgotten = await paidSale(31_000);
+    training.simulator.forget(forgotten);
+    // The owner's run at Saturday's day close, before the day ended: the automatic one still comes.
+    clock = saturday + 10 * 60 * MINUTE;
+    expect((await core.router.dispatch('startReconciliation', { trigger: 'day_close' })).ok).toBe(true);
+    await core.reconciler.idle();
+    const dayClose = await runOf(dateOf(saturday));
+    await core.close();
+
+    // Monday 11:00: the till starts again, slowly enough to be switched off inside Friday's run.
+    clock = today;
+    await openCore({ requestsPerSecond: 10, autoDelayMs: undefined });
+    await vi.waitFor(async () => expect((await runOf(dateOf(friday)))?.checked).toBeGreaterThanOrEqual(1), { timeout: 5_000, interval: 10 });
+    expect(await runOf(dateOf(saturday))).toMatchObject({ id: dayClose?.id }); // not queued yet: one day at a time
+    await core.close();
+
+    await openCore({ requestsPerSecond: 0, autoDelayMs: undefined });
+    await vi.waitFor(async () => expect((await runOf(dateOf(saturday)))?.status).toBe('finished'), { timeout: 5_000, interval: 10 });
+    const fridayRun = await runOf(dateOf(friday));
+    const saturdayRun = await runOf(dateOf(saturday));
+    expect(fridayRun).toMatchObject({ trigger: 'automatic', status: 'finished', total: 4, checked: 4, counts: { agrees: 4 } });
+    expect(saturdayRun).toMatchObject({ trigger: 'automatic', status: 'finished', total: 1, counts: { forgotten_by_simulator: 1 } });
+    expect(saturdayRun!.id).toBeGreaterThan(fridayRun!.id);
+    expect(saturdayRun!.id).toBeGreaterThan(dayClose!.id);
+    // Friday's sales asked once each across the restart: the run went on where it stopped.
+    const fridayQueries = training.simulator.requests().filter((request) => request.endpoint === 'queryPayInResult' && fridaySales.includes(request.tradeNo ?? ''));
+    expect(fridayQueries.length).toBe(fridaySales.length * 2); // once by the tracker when paid, once by the reconciliation
+    expect(await runOf(dateOf(sunday))).toBeNull();
+    expect(await runOf(dateOf(tooOld))).toBeNull();
+    expect(await runOf(dateOf(today))).toBeNull();
+    expect(today - tooOld).toBeGreaterThan(7 * DAY);
+  });
+});
+
 describe('Perkiraan dana dari Paypro', () => {
   it('is the QRIS money received minus each transaction’s MDR under the settings’ plan', async () => {
     await openCore();
