@@ -35,6 +35,8 @@ export const ipcChannels = {
   exportSales: 'sales:export',
   listLatePayments: 'late:list',
   resolveLatePayment: 'late:resolve',
+  listOverpaid: 'overpaid:list',
+  resolveOverpaid: 'overpaid:resolve',
   listDisplays: 'displays:list',
   getConnectionStatus: 'connection:status',
   getReceiptSettings: 'receipt:settings-get',

@@ -253,6 +253,10 @@ export const ipcContract = {
   listLatePayments: call('listLatePayments', noArguments, z.object({ sales: z.array(day.saleViewSchema) })),
   /** Records what was done about a late payment (a refund is recorded here, not sent to Paypro). */
   resolveLatePayment: call('resolveLatePayment', day.resolveLateRequest, day.saleViewSchema),
+  /** Overpayments nobody has said what became of yet ("Perlu tindakan", issue 22). */
+  listOverpaid: call('listOverpaid', noArguments, z.object({ items: z.array(day.overpaidViewSchema) })),
+  /** Records what became of an overpayment; a cash refund needs the owner (open admin session or `supervisorPin`). */
+  resolveOverpaid: call('resolveOverpaid', day.resolveOverpaidRequest, z.object({ items: z.array(day.overpaidViewSchema) })),
   /** The connected screens, for the customer display's choice in the settings (none in a browser). */
   listDisplays: call(
     'listDisplays',

@@ -1,4 +1,4 @@
-import type { DayReport, ReportView } from '../../shared/day/day-contract.ts';
+import { OVERPAID_OUTCOMES, type DayReport, type ReportView } from '../../shared/day/day-contract.ts';
 import { formatRupiah } from '../../shared/money.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { formatClock } from '../app/time.ts';
@@ -18,6 +18,7 @@ const FACTS = ['sales', 'partial', 'earlier', 'later', 'resolved', 'first_last']
 export function ReportTable({ report, label, later }: { report: ReportView; label: string; later?: DayReport['later'] }) {
   const { t } = useI18n();
   const time = (ms: number | null) => (ms === null ? '–' : formatClock(ms));
+  const overpaidResolved = report.overpaidResolved;
   return (
     <div className="report" aria-label={label} role="group">
       <p className="report-received" title={t('report.hint.received')}>
@@ -76,6 +77,18 @@ export function ReportTable({ report, label, later }: { report: ReportView; labe
             other: report.resolutions.other,
           })}
         </dd>
+        {overpaidResolved && OVERPAID_OUTCOMES.some((outcome) => overpaidResolved[outcome].count > 0) ? (
+          <>
+            <dt title={t('report.hint.overpaid_resolved')}>{t('report.overpaid_resolved')}</dt>
+            <dd data-testid="report-overpaid-resolved">
+              {t('report.overpaid_resolved_value', {
+                cash: formatRupiah(overpaidResolved.refunded_cash.amount),
+                outside: formatRupiah(overpaidResolved.refunded_outside.amount),
+                kept: formatRupiah(overpaidResolved.kept.amount),
+              })}
+            </dd>
+          </>
+        ) : null}
         <dt title={t('report.hint.first_last')}>{t('report.first_last')}</dt>
         <dd>{`${time(report.firstSaleAt)} – ${time(report.lastSaleAt)}`}</dd>
       </dl>

@@ -50,6 +50,9 @@ export const MAIN_ERROR_CODES = [
   'late.not_late',
   'late.already_resolved',
   'late.refund_owner_required',
+  'overpaid.not_overpaid',
+  'overpaid.already_resolved',
+  'overpaid.refund_owner_required',
   'export.owner_required',
   'date.invalid',
   // the drawer and the shift's cash (issue 22)

@@ -11,6 +11,13 @@ import { shiftCashSchema } from './shift-cash.ts';
 const countAmount = z.object({ count: z.number().int(), amount: z.number().int() });
 export const LATE_OUTCOMES = ['goods_handed_over', 'refunded_cash', 'other'] as const;
 export type LateOutcome = (typeof LATE_OUTCOMES)[number];
+/**
+ * What became of a customer's overpayment (issue 22): handed back in cash from the drawer, given back
+ * outside the app (Paypro's back office, a bank transfer), or kept (a deposit, or not returned: the
+ * note says why). No refund goes through Paypro's API: it has no refund call.
+ */
+export const OVERPAID_OUTCOMES = ['refunded_cash', 'refunded_outside', 'kept'] as const;
+export type OverpaidOutcome = (typeof OVERPAID_OUTCOMES)[number];
 
 export const reportSchema = z.object({
   saleCount: z.number().int(),
@@ -39,6 +46,8 @@ export const reportSchema = z.object({
   cash: shiftCashSchema.optional(),
   /** Paid beyond the charge (issue 21): not inside `received`; to check in the Paypro back office. */
   overpaid: countAmount,
+  /** Overpayments resolved in the shift (or day), per outcome, with their money (schema 12); absent in head-office reports. */
+  overpaidResolved: z.object({ refunded_cash: countAmount, refunded_outside: countAmount, kept: countAmount }).optional(),
 });
 export type ReportView = z.infer<typeof reportSchema>;
 
@@ -103,6 +112,8 @@ export const dayStatusSchema = z.object({
   cashierPins: z.boolean(),
   /** Late payments nobody has resolved yet ("Perlu tindakan"). */
   needsAttention: z.number().int(),
+  /** Overpayments nobody has said what became of yet (also in "Perlu tindakan"). */
+  overpaidToResolve: z.number().int(),
   /** The CSV format Excel opens in columns on this computer (its region): the export's default. */
   csvFormat: z.enum(CSV_FORMATS),
 });
@@ -159,4 +170,24 @@ export type ClosedShift = z.infer<typeof closedShiftSchema>;
 
 export const resolveLateRequest = z
   .object({ tradeNo: z.string().min(1).max(64), outcome: z.enum(LATE_OUTCOMES), note: z.string().max(500), supervisorPin: ownerPin })
+  .strict();
+
+/**
+ * An overpaid payment waiting in "Perlu tindakan": the payment Paypro paid beyond what its sale still
+ * owed, and the sale it belongs to. `doublePayment`: the sale has other payments (Tagih sisa, cash),
+ * so the customer paid twice; otherwise one QR was paid more than it charged.
+ */
+export const overpaidViewSchema = z.object({
+  tradeNo: z.string(),
+  platformTradeNo: z.string().nullable(),
+  saleTradeNo: z.string(),
+  saleAmount: z.number().int(),
+  createdAt: z.number().int(),
+  overpaidAmount: z.number().int(),
+  doublePayment: z.boolean(),
+});
+export type OverpaidView = z.infer<typeof overpaidViewSchema>;
+
+export const resolveOverpaidRequest = z
+  .object({ tradeNo: z.string().min(1).max(64), outcome: z.enum(OVERPAID_OUTCOMES), note: z.string().max(500), supervisorPin: ownerPin })
   .strict();

@@ -26,7 +26,7 @@ export const shiftCashSchema = z.object({
   cashSales: z.number().int(),
   cashIn: countAmount,
   cashOut: countAmount,
-  /** Late payments of the shift resolved by handing the money back in cash. */
+  /** Money handed back in cash in the shift: late payments, and customers' overpayments (schema 12). */
   cashRefunds: countAmount,
   /** float + cash sales + cash in − cash out − cash refunds. */
   expected: z.number().int(),

@@ -18,7 +18,9 @@ export type DayCallName =
   | 'listSales'
   | 'exportSales'
   | 'listLatePayments'
-  | 'resolveLatePayment';
+  | 'resolveLatePayment'
+  | 'listOverpaid'
+  | 'resolveOverpaid';
 
 /**
  * The day's calls (issue 16). Editing cashiers is the owner's: it needs the admin session. The
@@ -61,5 +63,7 @@ export function createDayHandlers(day: DayService, adminLock: AdminLock, fileSav
     },
     listLatePayments: async () => ({ sales: day.lateUnresolved() }),
     resolveLatePayment: async ({ tradeNo, outcome, note, supervisorPin }) => day.resolveLate(tradeNo, outcome, note, supervisorPin),
+    listOverpaid: async () => ({ items: day.overpaidUnresolved() }),
+    resolveOverpaid: async ({ tradeNo, outcome, note, supervisorPin }) => ({ items: await day.resolveOverpaid(tradeNo, outcome, note, supervisorPin) }),
   };
 }

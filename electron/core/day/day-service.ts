@@ -10,6 +10,8 @@ import type {
   DayReport,
   DayStatus,
   LateOutcome,
+  OverpaidOutcome,
+  OverpaidView,
   ListSalesRequest,
   SaleView,
   ShiftView,
@@ -24,7 +26,7 @@ import type { PageCursor, SalePage, SaleRecord, ShiftRecord } from '../ledger/da
 import { LedgerError, type Ledger } from '../ledger/ledger.ts';
 import { paidLateFrom, toPaymentView } from '../payments/payment-view.ts';
 import type { SalePayment } from '../ledger/records.ts';
-import { validateLateResolution } from '../../../shared/day/late-rules.ts';
+import { validateLateResolution, validateOverpaidResolution } from '../../../shared/day/late-rules.ts';
 import { NOT_WITH_TRADE_NO, numberSearch, searchWindow } from '../../../shared/day/search-rules.ts';
 import { CashierRoster, type CashierPins } from './cashier-roster.ts';
 import { salesExport, type SalesExport } from './sales-export.ts';
@@ -93,6 +95,7 @@ export class DayService {
       shift: shift ? shiftView(shift) : null,
       cashierPins: this.#deps.settings().day.cashierPins,
       needsAttention: this.#book.lateUnresolved().length,
+      overpaidToResolve: this.#book.overpaidToResolve(),
       csvFormat: this.#csvFormat,
     };
   }
@@ -288,6 +291,7 @@ export class DayService {
       cutoffMinutes: this.#cutoff(),
       format: request.format ?? this.#csvFormat,
       personalData,
+      mdrPlan: this.#deps.settings().mdr.plan,
     });
   }
 
@@ -306,6 +310,33 @@ export class DayService {
     }
     translate(() => this.#book.resolveLate(tradeNo, checked.value.outcome, checked.value.note));
     return this.#saleView(this.#book.byTradeNo(tradeNo)[0]!);
+  }
+
+  // ---- overpayments ----------------------------------------------------------------------------
+
+  /** Customers' overpayments nobody has said what became of yet ("Perlu tindakan"). */
+  overpaidUnresolved(): OverpaidView[] {
+    return this.#book.overpaidUnresolved();
+  }
+
+  /**
+   * Records what became of an overpayment. Cash out of the drawer needs the owner, as a late
+   * payment's cash refund does; it then counts as a cash refund in the open shift's expected cash.
+   */
+  async resolveOverpaid(tradeNo: string, outcome: OverpaidOutcome, note: string, supervisorPin?: string): Promise<OverpaidView[]> {
+    const checked = validateOverpaidResolution({ outcome, note });
+    if (!checked.ok) throw new PosError('validation', { fields: checked.fields });
+    if (checked.value.outcome === 'refunded_cash') {
+      await approveAsOwner(this.#deps.supervisor, supervisorPin, () => new PosError('overpaid.refund_owner_required'), { withoutOwnerPin: 'allow' });
+    }
+    try {
+      this.#book.resolveOverpaid(tradeNo, checked.value.outcome, checked.value.note);
+    } catch (error) {
+      const codes: Partial<Record<string, string>> = { not_overpaid: 'overpaid.not_overpaid', already_resolved: 'overpaid.already_resolved' };
+      const code = error instanceof LedgerError ? codes[error.code] : undefined;
+      throw code === undefined ? translateError(error) : new PosError(code, { detail: error instanceof Error ? error.message : String(error), cause: error });
+    }
+    return this.overpaidUnresolved();
   }
 
   // ---- internals --------------------------------------------------------------------------------

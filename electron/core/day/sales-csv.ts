@@ -6,6 +6,7 @@ import { isoLocal, localDateTime } from './local-time.ts';
 import { maskEmail, maskMobile } from '../logging/redact.ts';
 import { receivedOf } from './report.ts';
 import type { PaymentMethod } from '../ledger/records.ts';
+import { estimatePayout, type MdrPlan } from '../../../shared/day/mdr.ts';
 
 /** A sale's follow-up payments (Tagih sisa, the rest in cash), summed for its one CSV row. */
 export interface ExportFollowUps {
@@ -15,6 +16,11 @@ export interface ExportFollowUps {
   cashChange: number | null;
   tradeNos: string[];
   payproTradeNos: string[];
+  /** Overpaid beyond the charge on the follow-ups (a Tagih sisa QR paid twice), and what became of it. */
+  overpaid?: number | null;
+  overpaidResolutions?: string[];
+  /** Money received on each follow-up QR: its MDR is its own (per transaction). */
+  qrisReceived?: number[];
 }
 
 /** One sale as the export writes it: a history row of the ledger (SaleRecord) fits. */
@@ -44,6 +50,8 @@ export interface ExportSale {
   overpaidAmount: number | null;
   /** Why the sale needs a look (e.g. payment.paid_amount_unreadable), or null. */
   errorCode: string | null;
+  /** What became of the sale's own overpayment (schema 12), or null. */
+  overpaidResolution?: string | null;
 }
 
 /**
@@ -78,6 +86,14 @@ export const SALES_CSV_HEADER = [
   // Appended (issue 21): paid beyond the charge, and a paid amount to check in the Paypro back office.
   'overpaid',
   'amount_check',
+  // Appended (issue 22): what became of the overpayment (refunded_cash, refunded_outside, kept; one
+  // per overpaid payment of the sale), then the QRIS MDR of the sale's QRIS payments under the MDR
+  // setting and what Paypro pays out for them (QRIS received − MDR): the same per-transaction
+  // rounding as the day report's estimate (shared/day/mdr.ts), so the column sums are its figures.
+  // Both empty for a sale with no QRIS money.
+  'overpaid_resolution',
+  'mdr',
+  'payout_estimate',
 ] as const;
 
 export function saleCsvRow(
@@ -85,8 +101,11 @@ export function saleCsvRow(
   day: BusinessDay,
   clock: Pick<MinuteClock, 'isoLocal' | 'localDateTime'> = { isoLocal, localDateTime },
   personalData = true,
+  mdrPlan: MdrPlan = 'regular',
 ): CsvCell[] {
   const followUps = sale.followUps;
+  const qrisReceived = [...((sale.method ?? 'qris') === 'qris' ? [receivedOf(sale)] : []), ...(followUps?.qrisReceived ?? [])];
+  const payout = estimatePayout(qrisReceived, mdrPlan);
   // One row per sale: received is the money of all its payments.
   const received = receivedOf(sale) + (followUps?.received ?? 0);
   const outstanding = sale.state === 'partially_paid' && sale.completed !== true ? Math.max(0, sale.amount - received) : 0;
@@ -115,8 +134,11 @@ export function saleCsvRow(
     sumOrNull(sale.cashChange, followUps?.cashChange),
     followUps?.tradeNos.join(' ') ?? '',
     followUps?.payproTradeNos.join(' ') ?? '',
-    sale.overpaidAmount ?? 0,
+    (sale.overpaidAmount ?? 0) + (followUps?.overpaid ?? 0),
     sale.errorCode !== null && PAID_AMOUNT_FLAGS.has(sale.errorCode) ? sale.errorCode : null,
+    [...(sale.overpaidResolution ? [sale.overpaidResolution] : []), ...(followUps?.overpaidResolutions ?? [])].join(' '),
+    payout.count === 0 ? null : payout.mdr,
+    payout.count === 0 ? null : payout.expected,
   ];
 }
 
@@ -142,10 +164,12 @@ export class SalesCsv {
   readonly #clock = new MinuteClock();
 
   readonly #personalData: boolean;
+  readonly #mdrPlan: MdrPlan;
 
-  constructor(cutoffMinutes: number, format: CsvFormat, personalData = true) {
+  constructor(cutoffMinutes: number, format: CsvFormat, personalData = true, mdrPlan: MdrPlan = 'regular') {
     this.#cutoffMinutes = cutoffMinutes;
     this.#personalData = personalData;
+    this.#mdrPlan = mdrPlan;
     this.#writer = new CsvWriter(format, SALES_CSV_HEADER, ID_COLUMNS);
   }
 
@@ -158,7 +182,7 @@ export class SalesCsv {
     for (const sale of sales) {
       const day = this.#day;
       this.#day = day === undefined || sale.createdAt < day.start || sale.createdAt >= day.end ? businessDayOf(sale.createdAt, this.#cutoffMinutes) : day;
-      text += this.#writer.line(saleCsvRow(sale, this.#day, this.#clock, this.#personalData));
+      text += this.#writer.line(saleCsvRow(sale, this.#day, this.#clock, this.#personalData, this.#mdrPlan));
     }
     return text;
   }

@@ -2,6 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { CsvFormat } from '../../../shared/day/csv-format.ts';
 import type { DayBook } from '../ledger/day-book.ts';
 import { SalesCsv } from './sales-csv.ts';
+import type { MdrPlan } from '../../../shared/day/mdr.ts';
 
 /**
  * Sales read and written per page: payment tracking and IPC wait at most one page (query + CSV
@@ -22,9 +23,9 @@ export interface SalesExport {
  * each page: a 31-day range is ~310k rows and 50 MB, which built in one go froze main for ~2 s
  * (audit item 6). Read once: the chunks are a generator.
  */
-export function salesExport(book: DayBook, range: { start: number; end: number }, options: { fileName: string; cutoffMinutes: number; format: CsvFormat; personalData: boolean; pageSize?: number }): SalesExport {
+export function salesExport(book: DayBook, range: { start: number; end: number }, options: { fileName: string; cutoffMinutes: number; format: CsvFormat; personalData: boolean; mdrPlan: MdrPlan; pageSize?: number }): SalesExport {
   let rows = 0;
-  const csv = new SalesCsv(options.cutoffMinutes, options.format, options.personalData);
+  const csv = new SalesCsv(options.cutoffMinutes, options.format, options.personalData, options.mdrPlan);
   async function* chunks(): AsyncGenerator<string> {
     yield csv.head();
     for (const page of book.exportPages(range.start, range.end, options.pageSize ?? EXPORT_PAGE_SIZE)) {

@@ -6,8 +6,11 @@ import { DAY_QUERIES } from './day-queries.ts';
 import { ROLLUP_BUCKET_MS } from './migration-rollup.ts';
 import {
   LATE_OUTCOMES,
+  OVERPAID_OUTCOMES,
   type CashierRecord,
   type LateOutcome,
+  type OverpaidOutcome,
+  type OverpaidRecord,
   type PageCursor,
   type SalePage,
   type SaleRecord,
@@ -137,6 +140,7 @@ export class DayBook {
       // What was written while no shift was open belongs to this one (schema 4).
       this.#sql.adoptReceived.run(id);
       this.#sql.adoptResolutions.run(id);
+      this.#sql.adoptOverpaidResolutions.run(id);
       return this.shift(id)!;
     });
   }
@@ -178,6 +182,7 @@ export class DayBook {
     const report = withResolutions(groups(this.#sql.reportOfShift.all(id)), this.#sql.resolutionsOfShift.all(id), {
       earlier: countAmount(this.#sql.earlierOfShift.get(id)),
       overpaid: countAmount(this.#sql.overpaidOfShift.get(id)),
+      overpaidResolved: overpaidResolved(this.#sql.overpaidResolvedOfShift.all(id)),
     });
     return { ...report, cash: this.cash.summary(id) };
   }
@@ -191,6 +196,7 @@ export class DayBook {
     return withResolutions(this.#groupsBetween(fromMs, toMs), this.#sql.resolutionsBetween.all(fromMs, toMs), {
       earlier,
       overpaid: countAmount(this.#sql.overpaidBetween.get(fromMs, toMs)),
+      overpaidResolved: overpaidResolved(this.#sql.overpaidResolvedBetween.all(fromMs, toMs)),
     });
   }
 
@@ -315,6 +321,47 @@ export class DayBook {
     });
   }
 
+  // ---- overpayments (schema 12) ---------------------------------------------------------------
+
+  /** Paid beyond what their sale still owed, with nobody having said yet what became of the money. */
+  overpaidUnresolved(): OverpaidRecord[] {
+    return this.#sql.overpaidUnresolved.all().map((row) => ({
+      tradeNo: String(row.trade_no),
+      platformTradeNo: row.platform_trade_no === null ? null : String(row.platform_trade_no),
+      saleTradeNo: String(row.sale_trade_no),
+      saleAmount: Number(row.sale_amount),
+      createdAt: Number(row.created_at),
+      overpaidAmount: Number(row.overpaid_amount),
+      doublePayment: Number(row.double_payment) === 1,
+    }));
+  }
+
+  overpaidToResolve(): number {
+    return Number(this.#sql.overpaidToResolve.get()?.count ?? 0);
+  }
+
+  /**
+   * Records what became of a payment's overpayment, in its own table (with the shift open now, whose
+   * drawer a cash refund leaves) and in the payment's history, in one transaction.
+   */
+  resolveOverpaid(tradeNo: string, outcome: OverpaidOutcome, note: string): void {
+    const now = this.#now();
+    this.#transaction(() => {
+      const row = this.#sql.paymentId.get(tradeNo);
+      if (row === undefined) throw new LedgerError('not_found', `No payment with trade number ${tradeNo}.`);
+      if (row.overpaid_amount === null) throw new LedgerError('not_overpaid', `Payment ${tradeNo} was not overpaid.`);
+      try {
+        this.#sql.insertOverpaidResolution.run(now, outcome, note, Number(row.id));
+      } catch (error) {
+        if ((error as { errcode?: number }).errcode === SQLITE_CONSTRAINT_PRIMARYKEY) {
+          throw new LedgerError('already_resolved', `The overpayment of ${tradeNo} is already resolved.`);
+        }
+        throw error;
+      }
+      this.#sql.resolutionEvent.run(now, `overpaid.resolved:${outcome} ${String(row.overpaid_amount)}${note ? ` — ${note}` : ''}`, Number(row.id));
+    });
+  }
+
   /**
    * Called by the ledger inside a state change's transaction: a sale the counter had closed
    * that the gateway now settles as (partly) paid is late; a cancel is a void.
@@ -377,18 +424,27 @@ function groups(rows: Row[]): ReportGroup[] {
 function withResolutions(
   reportGroups: ReportGroup[],
   resolutionRows: Row[],
-  apart: Pick<ShiftReport, 'earlier' | 'overpaid'>,
+  apart: Pick<ShiftReport, 'earlier' | 'overpaid' | 'overpaidResolved'>,
 ): ShiftReport {
   const resolutions = Object.fromEntries(LATE_OUTCOMES.map((outcome) => [outcome, 0])) as Record<LateOutcome, number>;
   for (const row of resolutionRows) resolutions[row.outcome as LateOutcome] = Number(row.count);
   return { ...buildReport(reportGroups), resolutions, ...apart };
 }
 
+function overpaidResolved(rows: Row[]): Record<OverpaidOutcome, CountAmount> {
+  const resolved = Object.fromEntries(OVERPAID_OUTCOMES.map((outcome) => [outcome, { count: 0, amount: 0 }])) as Record<OverpaidOutcome, CountAmount>;
+  for (const row of rows) resolved[row.outcome as OverpaidOutcome] = countAmount(row);
+  return resolved;
+}
+
 function countAmount(row: Row | undefined): CountAmount {
   return { count: Number(row?.count ?? 0), amount: Number(row?.amount ?? 0) };
 }
 
-/** A report frozen before schema 4 has no `earlier`, before schema 9 no `overpaid`: nothing was counted there then. */
+/**
+ * A report frozen before schema 4 has no `earlier`, before schema 9 no `overpaid`, before schema 12 no
+ * `overpaidResolved`: nothing was counted there then.
+ */
 function frozenReport(json: string): ShiftReport {
   const report = JSON.parse(json) as Partial<ShiftReport>;
   // Reports frozen before the late line (issue 20 #5) counted late payments under paid.
@@ -398,6 +454,7 @@ function frozenReport(json: string): ShiftReport {
     buckets,
     earlier: report.earlier ?? { count: 0, amount: 0 },
     overpaid: report.overpaid ?? { count: 0, amount: 0 },
+    overpaidResolved: report.overpaidResolved ?? overpaidResolved([]),
     // Before schema 5 every rupiah came through QRIS.
     receivedByMethod: report.receivedByMethod ?? { qris: report.received ?? 0, cash: 0 },
   } as ShiftReport;
@@ -464,8 +521,12 @@ function toExportSale(row: SQLOutputValue[]): ExportSale {
       cashChange: row[22] === null ? null : Number(row[22]),
       tradeNos: row[23] === null ? [] : String(row[23]).split(' '),
       payproTradeNos: row[24] === null ? [] : String(row[24]).split(' '),
+      overpaid: row[27] === null ? null : Number(row[27]),
+      overpaidResolutions: row[29] === null ? [] : String(row[29]).split(' '),
+      qrisReceived: row[30] === null ? [] : String(row[30]).split(' ').map(Number),
     },
     overpaidAmount: row[25] === null ? null : Number(row[25]),
     errorCode: row[26] === null ? null : String(row[26]),
+    overpaidResolution: row[28] === null ? null : String(row[28]),
   };
 }

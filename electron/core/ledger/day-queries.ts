@@ -79,6 +79,12 @@ export const DAY_QUERIES = {
   /** A shift opening takes what waited for a shift: money and resolutions written while none was open. */
   adoptReceived: `UPDATE received_after_close SET shift_id = ? WHERE shift_id IS NULL`,
   adoptResolutions: `UPDATE late_resolutions SET shift_id = ? WHERE shift_id IS NULL`,
+  adoptOverpaidResolutions: `UPDATE overpaid_resolutions SET shift_id = ? WHERE shift_id IS NULL`,
+  /** What became of overpayments (schema 12), per outcome with their money: in a shift, or resolved in a range. */
+  overpaidResolvedOfShift: `SELECT outcome, count(*) AS count, sum(amount) AS amount FROM overpaid_resolutions
+    WHERE shift_id = ? GROUP BY outcome`,
+  overpaidResolvedBetween: `SELECT outcome, count(*) AS count, sum(amount) AS amount FROM overpaid_resolutions
+    WHERE at >= ? AND at < ? GROUP BY outcome`,
 
   pageBetween: `SELECT ${SALE_COLUMNS} FROM payments p WHERE ${IN_WINDOW} AND ${SALES_ONLY} AND ${BEFORE_CURSOR} ${NEWEST_FIRST}`,
   pageOfShift: `SELECT ${SALE_COLUMNS} FROM payments p WHERE p.shift_id = ? AND ${SALES_ONLY} AND ${BEFORE_CURSOR} ${NEWEST_FIRST}`,
@@ -113,7 +119,12 @@ export const DAY_QUERIES = {
     (SELECT sum(f.cash_change) ${FOLLOW_UPS}) AS follow_up_change,
     (SELECT group_concat(f.trade_no, ' ') ${FOLLOW_UPS}) AS follow_up_trade_nos,
     (SELECT group_concat(f.platform_trade_no, ' ') ${FOLLOW_UPS}) AS follow_up_paypro_trade_nos,
-    p.overpaid_amount, p.error_code
+    p.overpaid_amount, p.error_code,
+    (SELECT sum(f.overpaid_amount) ${FOLLOW_UPS}) AS follow_up_overpaid,
+    (SELECT o.outcome FROM overpaid_resolutions o WHERE o.payment_id = p.id) AS overpaid_resolution,
+    (SELECT group_concat(o.outcome, ' ') FROM payments f JOIN overpaid_resolutions o ON o.payment_id = f.id
+      WHERE f.sale_id = p.id) AS follow_up_overpaid_resolutions,
+    (SELECT group_concat(${received('f')}, ' ') ${FOLLOW_UPS} AND f.method = 'qris') AS follow_up_qris_received
     FROM payments p LEFT JOIN shifts s ON s.id = p.shift_id LEFT JOIN cashiers c ON c.id = s.cashier_id
     LEFT JOIN late_resolutions r ON r.payment_id = p.id
     WHERE ${IN_WINDOW} AND (p.created_at > ? OR p.id > ?) AND ${SALES_ONLY} ORDER BY p.created_at, p.id LIMIT ?`,
@@ -127,6 +138,21 @@ export const DAY_QUERIES = {
   /** The resolution in the payment's history too: same state before and after, what was done in the note. */
   resolutionEvent: `INSERT INTO payment_events (payment_id, at, from_state, to_state, note, change)
     SELECT id, ?, state, state, ?, '{}' FROM payments WHERE id = ?`,
-  paymentId: `SELECT id, late_at FROM payments WHERE trade_no = ?`,
+  paymentId: `SELECT id, late_at, overpaid_amount FROM payments WHERE trade_no = ?`,
+  /**
+   * Overpayments nobody has resolved yet ("Perlu tindakan", schema 12), oldest first, each with its
+   * sale (itself, or the first payment it follows up) and whether the sale has other payments.
+   */
+  overpaidUnresolved: `SELECT p.trade_no, p.platform_trade_no, p.created_at, p.overpaid_amount,
+      coalesce(s.trade_no, p.trade_no) AS sale_trade_no, coalesce(s.amount, p.amount) AS sale_amount,
+      p.sale_id IS NOT NULL OR EXISTS (SELECT 1 FROM payments f WHERE f.sale_id = p.id) AS double_payment
+    FROM payments p LEFT JOIN payments s ON s.id = p.sale_id
+    WHERE p.overpaid_amount IS NOT NULL AND NOT EXISTS (SELECT 1 FROM overpaid_resolutions o WHERE o.payment_id = p.id)
+    ORDER BY p.created_at`,
+  overpaidToResolve: `SELECT count(*) AS count FROM payments p WHERE p.overpaid_amount IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM overpaid_resolutions o WHERE o.payment_id = p.id)`,
+  /** The amount resolved is the payment's overpayment as it stands (a trigger holds it to that). */
+  insertOverpaidResolution: `INSERT INTO overpaid_resolutions (payment_id, at, outcome, amount, note, shift_id)
+    SELECT id, ?, ?, overpaid_amount, ?, (SELECT id FROM shifts WHERE closed_at IS NULL) FROM payments WHERE id = ?`,
   lateStamps: `SELECT late_at, voided_at FROM payments WHERE trade_no = ?`,
 } as const;

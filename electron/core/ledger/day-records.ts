@@ -1,5 +1,5 @@
 import type { CountAmount, SalesReport } from '../day/report.ts';
-import type { LateOutcome } from '../../../shared/day/day-contract.ts';
+import type { LateOutcome, OverpaidOutcome } from '../../../shared/day/day-contract.ts';
 import type { PaymentRecord } from './records.ts';
 import type { ShiftCash } from '../../../shared/day/shift-cash.ts';
 
@@ -13,7 +13,7 @@ export interface CashierRecord {
   retiredAt: number | null;
 }
 
-export { LATE_OUTCOMES, type LateOutcome } from '../../../shared/day/day-contract.ts';
+export { LATE_OUTCOMES, OVERPAID_OUTCOMES, type LateOutcome, type OverpaidOutcome, type OverpaidView as OverpaidRecord } from '../../../shared/day/day-contract.ts';
 
 /** A report as frozen at close: the sales' arithmetic plus what was done about late payments. */
 export interface ShiftReport extends SalesReport {
@@ -35,6 +35,11 @@ export interface ShiftReport extends SalesReport {
    * in the Paypro back office. Absent from reports frozen before schema 9; read as zero.
    */
   overpaid: CountAmount;
+  /**
+   * What became of overpayments resolved in the shift (or day), per outcome (schema 12): the cash
+   * refunds are also in the shift's `cash.cashRefunds`. Absent from reports frozen before; read as zero.
+   */
+  overpaidResolved: Record<OverpaidOutcome, CountAmount>;
 }
 
 export interface ShiftRecord {

@@ -8,6 +8,7 @@ import { migrateToReconciliation } from './migration-reconciliation.ts';
 import { migrateToOutbox } from './migration-outbox.ts';
 import { migrateToOverpaid } from './migration-overpaid.ts';
 import { migrateToNumberSearch } from './migration-number-search.ts';
+import { migrateToOverpaidResolutions } from './migration-overpaid-resolutions.ts';
 
 /**
  * Schema migrations, applied in order; migration i takes the database from `user_version` i to
@@ -89,6 +90,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migrateToOutbox,
   migrateToOverpaid,
   migrateToNumberSearch,
+  // Schema 12 (reserved for issue 22; schema 11 comes from another branch and goes before it at merge).
+  migrateToOverpaidResolutions,
 ];
 
 /** Applies every migration the database lacks, each in its own transaction. */

@@ -108,6 +108,7 @@ export type LedgerErrorCode =
   | 'shift_closed'
   | 'payments_open'
   | 'not_late'
+  | 'not_overpaid'
   | 'already_resolved'
   // issue 22: the expected cash changed between the count and the close
   | 'cash_changed'

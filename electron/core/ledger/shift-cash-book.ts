@@ -38,9 +38,16 @@ export const SHIFT_CASH_QUERIES = {
    * rest of a partial, cash after a QR), each the amount kept — tendered minus change.
    */
   cashSalesOfShift: `SELECT coalesce(sum(${received('p')}), 0) AS amount FROM payments p WHERE p.shift_id = ?1 AND p.method = 'cash'`,
-  /** Late payments of the shift that the cashier resolved by handing the money back in cash. */
-  cashRefundsOfShift: `SELECT count(*) AS count, coalesce(sum(${received('p')}), 0) AS amount
-    FROM late_resolutions r JOIN payments p ON p.id = r.payment_id WHERE r.shift_id = ? AND r.outcome = 'refunded_cash'`,
+  /**
+   * Money handed back in cash from the shift's drawer: late payments resolved that way (their money
+   * received), and overpayments resolved that way (schema 12, the overpaid amount).
+   */
+  cashRefundsOfShift: `SELECT
+      (SELECT count(*) FROM late_resolutions r WHERE r.shift_id = ?1 AND r.outcome = 'refunded_cash')
+        + (SELECT count(*) FROM overpaid_resolutions o WHERE o.shift_id = ?1 AND o.outcome = 'refunded_cash') AS count,
+      (SELECT coalesce(sum(${received('p')}), 0) FROM late_resolutions r JOIN payments p ON p.id = r.payment_id
+        WHERE r.shift_id = ?1 AND r.outcome = 'refunded_cash')
+        + (SELECT coalesce(sum(o.amount), 0) FROM overpaid_resolutions o WHERE o.shift_id = ?1 AND o.outcome = 'refunded_cash') AS amount`,
   insertOpening: `INSERT INTO drawer_openings (at, shift_id, trade_no, reason) VALUES (?, ${OPEN_SHIFT}, ?, ?) RETURNING id`,
   opening: `SELECT o.id, o.at, o.shift_id, o.trade_no, o.reason, c.name AS cashier_name FROM drawer_openings o
     LEFT JOIN shifts s ON s.id = o.shift_id LEFT JOIN cashiers c ON c.id = s.cashier_id WHERE o.id = ?`,

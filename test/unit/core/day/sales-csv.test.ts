@@ -50,13 +50,13 @@ describe('sales CSV', () => {
     expect(rows[2]).toMatchObject({ received: '0', customer_name: `'=HYPERLINK("x")`, cashier: '', shift: '' });
   });
 
-  it('keeps an overpayment out of received, in its own last column, with the amount check beside it', () => {
+  it('keeps an overpayment out of received, in its own column, with the amount check beside it', () => {
     const text = salesCsv([
       sale({ amount: 10_000, paidAmount: 10_000, overpaidAmount: 990_000, errorCode: 'payment.paid_amount_differs' }),
       sale({ tradeNo: 'T2', errorCode: 'payment.paid_amount_unreadable' }),
       sale({ tradeNo: 'T3', state: 'failed', paidAmount: null, errorCode: 'gateway.status' }),
     ], 4 * 60);
-    expect(SALES_CSV_HEADER.slice(-2)).toEqual(['overpaid', 'amount_check']);
+    expect(SALES_CSV_HEADER.slice(-5)).toEqual(['overpaid', 'amount_check', 'overpaid_resolution', 'mdr', 'payout_estimate']);
     const rows = parse(text, { bom: true, columns: true }) as CsvRow[];
     expect(rows[0]).toMatchObject({ received: '10000', overpaid: '990000', amount_check: 'payment.paid_amount_differs' });
     expect(rows[1]).toMatchObject({ overpaid: '0', amount_check: 'payment.paid_amount_unreadable' });

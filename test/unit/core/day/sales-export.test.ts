@@ -22,7 +22,7 @@ describe('CSV export page by page (audit item 6)', () => {
   });
 
   const exportOf = (pageSize: number, range = { start: T0, end: T0 + 86_400_000 }) =>
-    salesExport(ledger.day, range, { fileName: 'x.csv', cutoffMinutes: 0, format: 'rfc4180', personalData: true, pageSize });
+    salesExport(ledger.day, range, { fileName: 'x.csv', cutoffMinutes: 0, format: 'rfc4180', personalData: true, mdrPlan: 'regular', pageSize });
   const tradeNos = async (chunks: AsyncIterable<string>) => (parse(await collectCsv(chunks), { bom: true, columns: true }) as { trade_no: string }[]).map((row) => row.trade_no);
 
   it('writes every sale of the range once, oldest first, across pages — also sales made in the same millisecond', async () => {

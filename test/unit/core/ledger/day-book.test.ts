@@ -188,6 +188,8 @@ describe('DayBook: cashiers, shifts, reports, history, late payments', () => {
       reportHourly: /USE TEMP B-TREE FOR GROUP BY$/,
       // Resolutions are a few a day (one per late payment).
       resolutionsBetween: /USE TEMP B-TREE FOR GROUP BY$/,
+      // Overpayments resolved are rarer still (schema 12), into 3 outcomes.
+      overpaidResolvedBetween: /USE TEMP B-TREE FOR GROUP BY$/,
       // The few sales whose number or mobile ends with what was typed (found by the last-four
       // indexes), newest first.
       byNumberEnd: /USE TEMP B-TREE FOR ORDER BY$/,

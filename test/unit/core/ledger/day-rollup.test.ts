@@ -25,7 +25,7 @@ function directReport(db: DatabaseSync, from: number, to: number) {
     })),
   );
 }
-const withoutResolutions = <T extends object>(report: T) => ({ ...report, resolutions: undefined, earlier: undefined, overpaid: undefined });
+const withoutResolutions = <T extends object>(report: T) => ({ ...report, resolutions: undefined, earlier: undefined, overpaid: undefined, overpaidResolved: undefined });
 
 describe('Ledger schema 3: the hourly report rollup', () => {
   let temp: ReturnType<typeof tempDir>;
