@@ -490,7 +490,7 @@ export const en: Messages = {
   'late.note_required_hint': 'Required for Other: write what was done.',
   'overpaid.what_double': 'The customer paid twice: {amount} too much',
   'overpaid.what_single': 'The customer paid more than charged: {amount} too much',
-  'overpaid.detail': 'Sale of {sale} at {time}, no. {trade}',
+  'overpaid.detail': 'Sale of {sale} at {time}, no. {trade}.',
   'overpaid.explain': "This money is the customer's. Record what was done with it.",
   'overpaid.outcome.refunded_cash': 'Handed back in cash',
   'overpaid.outcome.refunded_outside': 'Given back through Paypro/bank, outside the app',

@@ -497,7 +497,7 @@ export const id = {
   'late.note_required_hint': 'Wajib untuk Lainnya: tulis apa yang dilakukan.',
   'overpaid.what_double': 'Pelanggan membayar dua kali: kelebihan {amount}',
   'overpaid.what_single': 'Pelanggan membayar lebih dari tagihan: kelebihan {amount}',
-  'overpaid.detail': 'Penjualan {sale} pada {time}, no. {trade}',
+  'overpaid.detail': 'Penjualan {sale} pada {time}, no. {trade}.',
   'overpaid.explain': 'Uang ini milik pelanggan. Catat apa yang dilakukan dengannya.',
   'overpaid.outcome.refunded_cash': 'Uang dikembalikan tunai',
   'overpaid.outcome.refunded_outside': 'Dikembalikan lewat Paypro/bank di luar aplikasi',
