@@ -251,6 +251,7 @@ export function createPosCore(options: PosCoreOptions): PosCore {
         adminLock,
         onSettingsChanged: () => customerFeed.refresh(),
         dayReport: (range) => day.dayReport(range),
+        payoutEstimate: (range) => day.payoutEstimate(range),
         shiftReport: (shiftId) => day.shiftReport(shiftId),
         training: () => vault.getSettings().environment === 'training',
       }), ...createWhatsAppHandlers({

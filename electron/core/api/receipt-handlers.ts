@@ -1,3 +1,4 @@
+import type { PayoutEstimate } from '../../../shared/day/mdr.ts';
 import type { AdminLock } from '../admin/admin-lock.ts';
 import type { ClosedShift, DayReport } from '../../../shared/day/day-contract.ts';
 import { dayReportRows, shiftReportRows } from '../receipts/report-receipt.ts';
@@ -27,6 +28,8 @@ export function createReceiptHandlers(deps: {
   onSettingsChanged?: () => void;
   /** The day report the Laporan screen shows (DayService.dayReport), for "Cetak laporan". */
   dayReport: (range: { from?: string; to?: string }) => DayReport;
+  /** What Paypro will pay out for the same range (DayService.payoutEstimate): printed under the day report. */
+  payoutEstimate: (range: { from?: string; to?: string }) => PayoutEstimate;
   /** A shift's report as the Laporan screen shows it (DayService.shiftReport). */
   shiftReport: (shiftId: number) => ClosedShift;
   /** Training till: the printed report is marked LATIHAN like its receipts. */
@@ -51,7 +54,8 @@ export function createReceiptHandlers(deps: {
     saveReceiptPdf: async ({ tradeNo }) => receipts.savePdf(tradeNo),
     printDayReport: async (range) => {
       const report = deps.dayReport(range);
-      return receipts.printReport('Laporan hari', (context) => dayReportRows(report, { ...context, training: deps.training() }));
+      const payout = deps.payoutEstimate(range);
+      return receipts.printReport('Laporan hari', (context) => dayReportRows(report, { ...context, training: deps.training() }, payout));
     },
     printShiftReport: async ({ shiftId }) => {
       const shift = deps.shiftReport(shiftId);

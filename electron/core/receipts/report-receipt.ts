@@ -2,6 +2,17 @@ import type { ClosedShift, DayReport, ReportView } from '../../../shared/day/day
 import { formatRupiah } from '../../../shared/money.ts';
 import { TRAINING_MARK, type ReceiptRow } from './receipt-model.ts';
 import { cashReportRows } from './cash-report-rows.ts';
+import type { MdrPlan, PayoutEstimate } from '../../../shared/day/mdr.ts';
+
+/** The MDR plan as the printed report names it (32 columns: short). */
+const MDR_PLAN_LABELS: Record<MdrPlan, string> = { regular: 'reguler 0,7%', micro: 'mikro 0%/0,3%' };
+
+/** What a customer's overpayment became (schema 12), as the printed report lists it. */
+const OVERPAID_LABELS: readonly [keyof NonNullable<ReportView['overpaidResolved']>, string][] = [
+  ['refunded_cash', 'Lebih bayar kembali tunai'],
+  ['refunded_outside', 'Lebih bayar kembali luar'],
+  ['kept', 'Lebih bayar disimpan'],
+];
 
 const BUCKETS: readonly [keyof ReportView['buckets'], string][] = [
   ['paid', 'Lunas'],
@@ -31,13 +42,14 @@ export interface ReportReceiptContext extends ReportPrintContext {
 /**
  * The day (or range) report as receipt rows, in the cashier's language like the receipt: the
  * same numbers as the Laporan screen (money received first, then every state, the partial, late
- * and void figures, then each shift). Both printer renderers lay these rows out.
+ * and void figures, what Paypro will pay out, then each shift). Both printer renderers lay these rows out.
  */
-export function dayReportRows(day: DayReport, context: ReportReceiptContext): ReceiptRow[] {
+export function dayReportRows(day: DayReport, context: ReportReceiptContext, payout?: PayoutEstimate): ReceiptRow[] {
   const span = day.businessDate === day.toDate ? day.businessDate : `${day.businessDate} s/d ${day.toDate}`;
   const rows = [...headingRows('LAPORAN HARI', [span], context), ...reportRows(day.report, context)];
   // This day's sales' money that came in after their shift closed: in a later shift's "untuk shift sebelumnya".
   rows.splice(rows.length - 1, 0, { kind: 'pair', label: `Diterima stlh shift tutup (${day.later.count})`, value: formatRupiah(day.later.amount) });
+  if (payout) rows.push(...payoutRows(payout));
   if (day.shifts.length > 0) {
     rows.push({ kind: 'status', text: 'SHIFT' });
     let total = 0;
@@ -81,7 +93,11 @@ function reportRows(report: ReportView, context: ReportReceiptContext): ReceiptR
   const rows: ReceiptRow[] = [];
   const pair = (label: string, value: string) => rows.push({ kind: 'pair', label, value });
   const rupiah = formatRupiah;
-  pair('Uang diterima QRIS', rupiah(report.received));
+  // Reports frozen before cash sales read as all QRIS (day-book frozenReport).
+  const byMethod = report.receivedByMethod ?? { qris: report.received, cash: 0 };
+  pair('Uang diterima QRIS', rupiah(byMethod.qris));
+  pair('Uang diterima tunai', rupiah(byMethod.cash));
+  pair('Jumlah diterima', rupiah(report.received));
   rows.push({ kind: 'rule' });
   for (const [bucket, label] of BUCKETS) pair(`${label} (${report.buckets[bucket].count})`, rupiah(report.buckets[bucket].amount));
   rows.push({ kind: 'rule' });
@@ -93,9 +109,26 @@ function reportRows(report: ReportView, context: ReportReceiptContext): ReceiptR
   pair('Barang diberikan', String(report.resolutions.goods_handed_over));
   pair('Dikembalikan tunai', String(report.resolutions.refunded_cash));
   pair('Tindakan lain', String(report.resolutions.other));
+  for (const [outcome, label] of OVERPAID_LABELS) {
+    const resolved = report.overpaidResolved?.[outcome];
+    if (resolved && resolved.count > 0) pair(`${label} (${resolved.count})`, rupiah(resolved.amount));
+  }
   const time = (ms: number | null) => (ms === null ? '-' : context.clock(ms));
   pair('Penjualan pertama', time(report.firstSaleAt));
   pair('Penjualan terakhir', time(report.lastSaleAt));
   rows.push({ kind: 'rule' });
   return rows;
+}
+
+/**
+ * "Perkiraan dana dari Paypro" under the day report, from the same estimate the Laporan screen shows
+ * (DayService.payoutEstimate): QRIS received − each transaction's MDR.
+ */
+function payoutRows(payout: PayoutEstimate): ReceiptRow[] {
+  return [
+    { kind: 'pair', label: `QRIS diterima (${payout.count})`, value: formatRupiah(payout.received) },
+    { kind: 'pair', label: `MDR ${MDR_PLAN_LABELS[payout.plan]}`, value: `-${formatRupiah(payout.mdr)}` },
+    { kind: 'pair', label: 'Perkiraan dana Paypro', value: formatRupiah(payout.expected) },
+    { kind: 'rule' },
+  ];
 }

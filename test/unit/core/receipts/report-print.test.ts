@@ -44,6 +44,13 @@ describe('printing the day report', () => {
     expect(line(lines, `Masih terbuka (${report.report.buckets.open.count})`)).toBeDefined();
     expect(line(lines, 'Penjualan ')).toMatch(new RegExp(` ${report.report.saleCount}$`));
     expect(line(lines, 'Sebagian kurang')).toMatch(new RegExp(`${money(report.report.partial.outstanding).replace(/\./g, '\\.')}$`));
+    // What Paypro will pay out, the Laporan screen's estimate: Rp 10.025.000 QRIS, MDR 0.7% per
+    // transaction 70.000 + 175 = 70.175.
+    expect(await call('getPayoutEstimate', {})).toEqual({ plan: 'regular', count: 2, received: 10_025_000, mdr: 70_175, expected: 9_954_825 });
+    expect(line(lines, 'QRIS diterima (2)')).toMatch(/Rp 10\.025\.000$/);
+    expect(line(lines, 'MDR reguler 0,7%')).toMatch(/-Rp 70\.175$/);
+    // Too long for one line with its amount: the amount goes right-aligned under it.
+    expect(lines[lines.findIndex((text) => text.startsWith('Perkiraan dana Paypro')) + 1]?.trim()).toBe('Rp 9.954.825');
     // The default cashier's shift, opened by the first sale, is listed with what it took.
     expect(lines.some((text) => text.startsWith('Kasir '))).toBe(true);
     expect(lines.some((text) => text.trim().startsWith(`${report.shifts[0]!.report.saleCount} penjualan`))).toBe(true);
