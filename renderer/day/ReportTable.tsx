@@ -81,11 +81,10 @@ export function ReportTable({ report, label, later }: { report: ReportView; labe
           <>
             <dt title={t('report.hint.overpaid_resolved')}>{t('report.overpaid_resolved')}</dt>
             <dd data-testid="report-overpaid-resolved">
-              {t('report.overpaid_resolved_value', {
-                cash: formatRupiah(overpaidResolved.refunded_cash.amount),
-                outside: formatRupiah(overpaidResolved.refunded_outside.amount),
-                kept: formatRupiah(overpaidResolved.kept.amount),
-              })}
+              {/* Only the outcomes that happened: the column is narrow beside the day's other figures. */}
+              {OVERPAID_OUTCOMES.filter((outcome) => overpaidResolved[outcome].count > 0)
+                .map((outcome) => t(`report.overpaid_resolved.${outcome}`, { amount: formatRupiah(overpaidResolved[outcome].amount) }))
+                .join(', ')}
             </dd>
           </>
         ) : null}
