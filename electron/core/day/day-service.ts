@@ -83,6 +83,11 @@ export class DayService {
     return parseCutoff(this.#deps.settings().day.cutoff) ?? 0;
   }
 
+  /** The business day's cut-off and the CSV format of this till's export: the head office's CSV uses them too. */
+  csvSettings(): { cutoffMinutes: number; format: CsvFormat } {
+    return { cutoffMinutes: this.#cutoff(), format: this.#csvFormat };
+  }
+
   status(): DayStatus {
     const day = businessDayOf(this.#deps.now(), this.#cutoff());
     const shift = this.#book.currentShift();

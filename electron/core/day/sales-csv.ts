@@ -128,12 +128,18 @@ function sumOrNull(own: number | null | undefined, ofFollowUps: number | null | 
 /** The columns Excel would turn into numbers or dates: written so that it keeps them as text. */
 const ID_COLUMNS = ['trade_no', 'paypro_trade_no', 'customer_mobile', 'follow_up_trade_nos', 'follow_up_paypro_trade_nos'];
 
+/** Columns appended to the sales CSV, and each sale's cells for them. */
+export interface ExtraColumns<S> {
+  header: readonly string[];
+  cells: (sale: S) => CsvCell[];
+}
+
 /**
  * The sales CSV in pieces: `head()` first, then `lines(sales)` for each batch of sales, oldest
  * first across batches, so a month is written batch by batch (never held whole) and the caller
  * can let the event loop run between batches.
  */
-export class SalesCsv {
+export class SalesCsv<S extends ExportSale = ExportSale> {
   readonly #writer: CsvWriter;
   readonly #cutoffMinutes: number;
   // The business day is worked out once per day, not once per row, and the local clock once per
@@ -142,23 +148,27 @@ export class SalesCsv {
   readonly #clock = new MinuteClock();
 
   readonly #personalData: boolean;
+  readonly #extra: ExtraColumns<S> | undefined;
 
-  constructor(cutoffMinutes: number, format: CsvFormat, personalData = true) {
+  /** `extra`: columns after the till's own (the head office's till and outlet), so the till's columns keep their places. */
+  constructor(cutoffMinutes: number, format: CsvFormat, personalData = true, extra?: ExtraColumns<S>) {
     this.#cutoffMinutes = cutoffMinutes;
     this.#personalData = personalData;
-    this.#writer = new CsvWriter(format, SALES_CSV_HEADER, ID_COLUMNS);
+    this.#extra = extra;
+    this.#writer = new CsvWriter(format, [...SALES_CSV_HEADER, ...(extra?.header ?? [])], ID_COLUMNS);
   }
 
   head(): string {
     return this.#writer.head();
   }
 
-  lines(sales: Iterable<ExportSale>): string {
+  lines(sales: Iterable<S>): string {
     let text = '';
     for (const sale of sales) {
       const day = this.#day;
       this.#day = day === undefined || sale.createdAt < day.start || sale.createdAt >= day.end ? businessDayOf(sale.createdAt, this.#cutoffMinutes) : day;
-      text += this.#writer.line(saleCsvRow(sale, this.#day, this.#clock, this.#personalData));
+      const row = saleCsvRow(sale, this.#day, this.#clock, this.#personalData);
+      text += this.#writer.line(this.#extra ? [...row, ...this.#extra.cells(sale)] : row);
     }
     return text;
   }
