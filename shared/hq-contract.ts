@@ -60,9 +60,12 @@ export const hqReportSchema = z.object({
   })),
 });
 
-/** The till's F6 boxes: the end of a number or mobile (4+ characters), or an amount on a day. */
+/** The till's F6 boxes: the end of a number or mobile (4+ characters, any day), or an amount on a day or range. */
 export const hqSearchRequest = z
-  .object({ number: z.string().min(1).max(64).optional(), amount: z.string().min(1).max(32).optional(), from: z.string().max(10).optional() })
+  .object({
+    number: z.string().min(1).max(64).optional(), amount: z.string().min(1).max(32).optional(),
+    from: z.string().max(10).optional(), to: z.string().max(10).optional(),
+  })
   .strict();
 
 export const hqSearchSchema = z.object({

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { IpcError, IpcResponse } from '../../shared/ipc-contract.ts';
 import { formatRupiah } from '../../shared/money.ts';
+import { formatDifference } from '../../shared/day/shift-cash.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { safeCall } from '../app/pos.ts';
 import { downloadCsv } from '../app/download.ts';
@@ -147,7 +148,7 @@ export function HqReportPanel({ businessDate }: { businessDate: string }) {
           <HqLate late={report.late} />
         </>
       ) : null}
-      <HqSearch date={from} />
+      <HqSearch from={from} to={to} />
     </section>
   );
 }
@@ -182,7 +183,7 @@ function HqShifts({ shifts }: { shifts: HqReport['shifts'] }) {
             <td>{`${formatClock(shift.openedAt)} – ${shift.closedAt === null ? t('report.still_open') : formatClock(shift.closedAt)}`}</td>
             <td className="num">{money(shift.expected)}</td>
             <td className="num">{money(shift.counted)}</td>
-            <td className={`num${shift.difference !== null && shift.difference < 0 ? ' hq-short' : ''}`}>{money(shift.difference)}</td>
+            <td className={`num${shift.difference !== null && shift.difference < 0 ? ' hq-short' : ''}`}>{shift.difference === null ? '—' : formatDifference(shift.difference)}</td>
           </tr>
         ))}
       </tbody>
@@ -209,8 +210,8 @@ function HqLate({ late }: { late: HqReport['late'] }) {
   );
 }
 
-/** The till's F6 boxes across tills: the end of a number or mobile, or an amount on the report's first day. */
-function HqSearch({ date }: { date: string }) {
+/** The till's F6 boxes across tills: the end of a number or mobile (any day), or an amount in the report's days. */
+function HqSearch({ from, to }: { from: string; to: string }) {
   const { t, te, tf } = useI18n();
   const [number, setNumber] = useState('');
   const [amount, setAmount] = useState('');
@@ -219,7 +220,7 @@ function HqSearch({ date }: { date: string }) {
 
   const search = async () => {
     const byNumber = number.trim() !== '';
-    const result = await safeCall((api) => api.searchHq(byNumber ? { number: number.trim() } : { amount: amount.trim(), from: date }));
+    const result = await safeCall((api) => api.searchHq(byNumber ? { number: number.trim() } : { amount: amount.trim(), from, to }));
     if (result.ok) {
       setFound(result.value.sales);
       setFailure(null);

@@ -134,7 +134,7 @@ export class HqService {
   }
 
   /** The till's F6 search across tills: the same number box (numberSearch) and amount rule as the till's own. */
-  async search(request: { number?: string; amount?: string; from?: string }) {
+  async search(request: { number?: string; amount?: string; from?: string; to?: string }) {
     if (request.number !== undefined) {
       const search = numberSearch(request.number);
       if (!search.ok) throw new PosError('validation', { fields: { number: { code: search.code } } });
@@ -143,7 +143,7 @@ export class HqService {
     if (request.amount === undefined) throw new PosError('validation', { fields: { number: { code: 'search.number_too_short' } } });
     const amount = validateAmount(request.amount, { minAmount: 1, maxAmount: Number.MAX_SAFE_INTEGER });
     if (!amount.ok) throw new PosError('validation', { fields: { amount: amount.error } });
-    const range = this.#options.dayRange({ from: request.from });
+    const range = this.#options.dayRange({ from: request.from, to: request.to });
     return this.#asOwner(async (client) => ({ sales: await searchAcrossTills(client, { amount: amount.value, fromMs: range.from, toMs: range.to }) }));
   }
 
