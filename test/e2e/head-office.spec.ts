@@ -1,5 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import { addTill, migrateHq } from '../../electron/core/hq/schema.ts';
+import { addTill, HQ_MIGRATIONS, migrateHq } from '../../electron/core/hq/schema.ts';
 import { formatRupiah } from '../../shared/money.ts';
 import { startTestPostgres, withClient, type TestPostgres } from '../harness/postgres.ts';
 import { startWebPreview, type WebPreview } from '../harness/web-preview/server.ts';
@@ -202,6 +202,49 @@ test('Settings → Kantor pusat: the owner types the till\'s login; a wrong pass
       },
       restore: { width: 1366, height: 768 },
     });
+  } finally {
+    await preview.close();
+  }
+});
+
+test('a head office older than the app: the top bar says it needs updating (hq:init), not that it is unreachable; after hq:init the sales arrive', async ({ page, hq }) => {
+  test.setTimeout(90_000);
+  await withClient(hq.url, (admin) => admin.query('CREATE DATABASE paypro_hq_old'));
+  const oldUrl = new URL(hq.url);
+  oldUrl.pathname = '/paypro_hq_old';
+  // Head-office schema 1 as it shipped, before cash sales: what an owner who never ran hq:init since has.
+  const login = await withClient(oldUrl.toString(), async (admin) => {
+    await admin.query('CREATE TABLE public.paypro_schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+    await admin.query('DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = \'paypro_tills\') THEN CREATE ROLE paypro_tills NOLOGIN; END IF; IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = \'paypro_owner\') THEN CREATE ROLE paypro_owner NOLOGIN; END IF; END $$');
+    await admin.query(HQ_MIGRATIONS[0]!);
+    await admin.query(`ALTER TABLE paypro.payments DROP COLUMN method, DROP COLUMN sale_id, DROP COLUMN cash_tendered,
+      DROP COLUMN cash_change, DROP COLUMN completed_at, DROP COLUMN overpaid_amount`);
+    await admin.query('INSERT INTO public.paypro_schema_migrations (version) VALUES (1)');
+    return addTill(admin, 'Kasir 4', 'Outlet Lama');
+  });
+  const tillUrl = new URL(oldUrl);
+  tillUrl.username = login.role;
+  tillUrl.password = '';
+  const preview = await startWebPreview({});
+  try {
+    await setUpTraining(preview);
+    expect((await preview.core.router.dispatch('setAdminPin', { newPin: '2468' })).ok).toBe(true);
+    const configured = await preview.core.router.dispatch('configureHq', {
+      till: { url: tillUrl.toString(), password: login.password }, names: { tillName: 'Kasir 4', outletName: 'Outlet Lama' },
+    });
+    expect(configured.ok, JSON.stringify(configured)).toBe(true);
+    await sellCash(preview, 10_000_000, 10_000_000);
+    await page.goto(preview.url);
+    const indicator = page.getByTestId('hq-sync');
+    await expect(indicator).toHaveText('Kantor pusat perlu diperbarui', { timeout: 20_000 });
+    await expect(indicator).toHaveAttribute('title', /npm run hq:init/);
+    expect(preview.core.hq.status()).toMatchObject({ outdated: true, unreachableSince: null });
+    expect(preview.core.hq.status().pending).toBeGreaterThan(0);
+    await screenshotAtSizes(page, 'hq-sync-outdated', { restore: { width: 1366, height: 768 } });
+
+    await withClient(oldUrl.toString(), (admin) => migrateHq(admin));
+    await synced(preview);
+    await expect(indicator).toHaveText('Tersinkron', { timeout: 20_000 });
   } finally {
     await preview.close();
   }
