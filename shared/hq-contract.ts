@@ -76,11 +76,11 @@ export const hqSearchSchema = z.object({
   })),
 });
 
-/** The CSV of the scope's tills: the till's columns plus till and outlet; customer data with the owner PIN, masked otherwise. */
+/** The CSV of the scope's tills: the till's columns plus till and outlet; customer data in full when asked (the owner's view is behind the owner PIN), masked otherwise. */
 export const hqExportRequest = z
   .object({
     scope: hqScopeSchema, from: z.string().max(10).optional(), to: z.string().max(10).optional(),
-    format: z.enum(CSV_FORMATS).optional(), personalData: z.boolean().optional(), supervisorPin: z.string().max(16).optional(),
+    format: z.enum(CSV_FORMATS).optional(), personalData: z.boolean().optional(),
   })
   .strict();
 

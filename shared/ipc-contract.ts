@@ -332,7 +332,7 @@ export const ipcContract = {
   getHqReport: call('getHqReport', hq.hqReportRequest, hq.hqReportSchema),
   /** A sale of any till by the end of either number or of the customer's mobile, or by amount on a day; owner PIN. */
   searchHq: call('searchHq', hq.hqSearchRequest, hq.hqSearchSchema),
-  /** The CSV of the scope's tills (as exportSales answers); owner PIN, and again for customer data unless the owner is present. */
+  /** The CSV of the scope's tills (as exportSales answers); owner PIN (admin unlocked), customer data masked unless asked for. */
   exportHq: call('exportHq', hq.hqExportRequest, exportSalesResponse),
   /** Checks the head-office logins, stores them (encrypted; never read back) and starts the sync; owner PIN. */
   configureHq: call('configureHq', hq.hqConfigureRequest, hq.hqStatusSchema),

@@ -10,7 +10,6 @@ import { CheckboxField } from '../components/CheckboxField.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { PinField } from '../components/PinField.tsx';
 import { TextField } from '../components/TextField.tsx';
-import { OwnerPinField, ownerPinRequest } from './OwnerPinField.tsx';
 import { useBusinessDateField } from './useBusinessDateField.ts';
 import './hq-report.css';
 
@@ -40,7 +39,6 @@ export function HqReportPanel({ businessDate }: { businessDate: string }) {
   // This till's id at the head office, known from the first answer (the "this till" scope).
   const [thisTill, setThisTill] = useState('');
   const [personalData, setPersonalData] = useState(false);
-  const [ownerPin, setOwnerPin] = useState('');
   const [exported, setExported] = useState<string | null>(null);
 
   const request = useCallback(
@@ -70,7 +68,7 @@ export function HqReportPanel({ businessDate }: { businessDate: string }) {
 
   const exportCsv = async () => {
     setExported(null);
-    const result = await safeCall((api) => api.exportHq({ scope: request(), from, to, ...(personalData ? { personalData, ...ownerPinRequest(ownerPin) } : {}) }));
+    const result = await safeCall((api) => api.exportHq({ scope: request(), from, to, ...(personalData ? { personalData } : {}) }));
     if (!result.ok) return setFailure(result.error);
     setFailure(null);
     const file = result.value;
@@ -112,7 +110,6 @@ export function HqReportPanel({ businessDate }: { businessDate: string }) {
             checked={personalData}
             onChange={setPersonalData}
           />
-          {personalData ? <OwnerPinField id="hq-export-owner-pin" value={ownerPin} onChange={setOwnerPin} /> : null}
         </div>
       ) : null}
       {exported ? <p role="status" className="day-report-exported">{exported}</p> : null}

@@ -50,8 +50,9 @@ async function readDownload(download: import('@playwright/test').Download): Prom
   return Buffer.concat(chunks).toString('utf8');
 }
 
-async function synced(preview: WebPreview): Promise<void> {
-  await expect.poll(() => preview.core.hq.status().pending, { timeout: 20_000 }).toBe(0);
+/** Everything at the head office; after an outage allow for the back-off's longest wait (30 s, +25 % jitter). */
+async function synced(preview: WebPreview, timeout = 20_000): Promise<void> {
+  await expect.poll(() => preview.core.hq.status().pending, { timeout }).toBe(0);
 }
 
 test('two tills of one outlet: the owner\'s all-tills report is the sum, and a till offline catches up', async ({ page, hq, tills }) => {
@@ -133,7 +134,7 @@ test('two tills of one outlet: the owner\'s all-tills report is the sum, and a t
   await expect(tillTwo.getByTestId('hq-sync')).toContainText(/Kantor pusat tak terjangkau sejak \d{2}\.\d{2}$|\d+ menunggu/, { timeout: 15_000 });
   await screenshotAtSizes(tillTwo, 'hq-sync-offline', { restore: { width: 1366, height: 900 } });
   await hq.start();
-  await synced(two);
+  await synced(two, 45_000);
   await expect(tillTwo.getByTestId('hq-sync')).toHaveText('Tersinkron', { timeout: 10_000 });
   await panel.getByLabel('Cakupan').selectOption({ label: 'Kasir ini' });
   await panel.getByLabel('Cakupan').selectOption({ label: 'Semua kasir' });
@@ -243,7 +244,7 @@ test('a head office older than the app: the top bar says it needs updating (hq:i
     await screenshotAtSizes(page, 'hq-sync-outdated', { restore: { width: 1366, height: 768 } });
 
     await withClient(oldUrl.toString(), (admin) => migrateHq(admin));
-    await synced(preview);
+    await synced(preview, 45_000);
     await expect(indicator).toHaveText('Tersinkron', { timeout: 20_000 });
   } finally {
     await preview.close();

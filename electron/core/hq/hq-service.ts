@@ -20,7 +20,7 @@ export interface HqServiceOptions {
   ledgerFile: string;
   /** The owner PIN: the owner's view needs the admin session unlocked (AdminLock.requireUnlocked). */
   requireOwner: () => void;
-  /** The owner as the day's guards ask for them (customer data in the CSV; a head-office login only with an owner PIN set). */
+  /** The owner as the day's guards ask for them: a head-office login is stored only with an owner PIN set. */
   supervisor: Supervisor;
   /** A business day or range as epoch ms (DayService's own rule, cut-off included). */
   dayRange: (request: { from?: string; to?: string }) => { businessDate: string; toDate: string; from: number; to: number };
@@ -149,13 +149,13 @@ export class HqService {
 
   /**
    * The CSV of the scope's tills over a day or range: the till's columns (one row per sale) then
-   * till and outlet. Customers' mobiles and emails in full only as the till's own export allows
-   * them (the owner approves), masked otherwise. Built whole while the owner's connection is open.
+   * till and outlet. Customers' mobiles and emails masked unless asked for: the whole owner's
+   * view is behind the owner PIN (#asOwner), which is the approval the till's own export asks for
+   * them (issue 21). Built whole while the owner's connection is open.
    */
-  async exportCsv(request: { scope: HqScope; from?: string; to?: string; format?: CsvFormat; personalData?: boolean; supervisorPin?: string }) {
+  async exportCsv(request: { scope: HqScope; from?: string; to?: string; format?: CsvFormat; personalData?: boolean }) {
     const range = this.#options.dayRange(request);
     const personalData = request.personalData === true;
-    if (personalData) await approveAsOwner(this.#options.supervisor, request.supervisorPin, () => new PosError('export.owner_required'), { withoutOwnerPin: 'allow' });
     const settings = this.#options.csv();
     const csv = new SalesCsv<HqExportSale>(settings.cutoffMinutes, request.format ?? settings.format, personalData, {
       header: ['till', 'outlet'],

@@ -192,6 +192,19 @@ describe('HqService: Settings → Kantor pusat (real PostgreSQL)', () => {
     hqService.notify();
     await expect.poll(async () => (await hq.asOwner<{ till_name: string }>('SELECT till_name FROM paypro.tills WHERE till_id = $1', [till.sync.tillId]))[0]?.till_name, { timeout: 10_000 }).toBe('Kasir depan');
     await expect(hqService.test({})).resolves.toEqual({ tillName: 'Kasir depan' });
+
+    // The owner's view: behind the owner PIN (locked: refused), then the CSV of all tills, mobiles masked unless asked for.
+    await hqService.configure({ owner: { url: till.url.replace(till.login.role, hq.owner.role), password: hq.owner.password }, names: { tillName: 'Kasir depan', outletName: 'Outlet B' } });
+    expect(hqService.status().ownerView).toBe(true);
+    owner.present = false;
+    await expect(hqService.exportCsv({ scope: { kind: 'all' } })).rejects.toThrow('locked');
+    owner.present = true;
+    const masked = await hqService.exportCsv({ scope: { kind: 'till', tillId: till.sync.tillId }, format: 'rfc4180' });
+    expect(masked).toMatchObject({ fileName: 'penjualan-semua-kasir-2026-03-02-tanpa-data-pelanggan.csv', rows: 2 });
+    expect(masked.csv).toContain(',Kasir depan,Outlet B');
+    const full = await hqService.exportCsv({ scope: { kind: 'till', tillId: till.sync.tillId }, format: 'rfc4180', personalData: true });
+    const mobile = newPayment('X').customerMobile;
+    expect([masked.csv.includes(mobile), full.csv.includes(mobile)]).toEqual([false, true]);
     await hqService.close();
   });
 });
