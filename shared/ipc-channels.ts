@@ -64,6 +64,8 @@ export const ipcChannels = {
   getHqReport: 'hq:report',
   searchHq: 'hq:search',
   configureHq: 'hq:configure',
+  exportHq: 'hq:export',
+  testHq: 'hq:test',
 } as const;
 
 export type IpcChannelName = keyof typeof ipcChannels;

@@ -98,6 +98,13 @@ function call<Name extends IpcChannelName, Req extends z.ZodType, Res extends z.
   return { channel: ipcChannels[name], request, response };
 }
 
+/** A CSV: saved where the owner chose (app), cancelled, or handed over to download (web preview). */
+const exportSalesResponse = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('saved'), path: z.string(), rows: z.number().int() }),
+  z.object({ outcome: z.literal('cancelled') }),
+  z.object({ outcome: z.literal('download'), fileName: z.string(), csv: z.string(), rows: z.number().int() }),
+]);
+
 export const ipcContract = {
   /** Settings as the settings screen shows them; the secret only as configured + masked hint. */
   getSettings: call('getSettings', noArguments, settingsViewSchema),
@@ -240,15 +247,7 @@ export const ipcContract = {
    * RFC 4180: shared/day/csv-format.ts). In the app main asks where to save it (`saved`, or
    * `cancelled`); the web preview has no dialog and gets the file to download.
    */
-  exportSales: call(
-    'exportSales',
-    day.exportSalesRequest,
-    z.discriminatedUnion('outcome', [
-      z.object({ outcome: z.literal('saved'), path: z.string(), rows: z.number().int() }),
-      z.object({ outcome: z.literal('cancelled') }),
-      z.object({ outcome: z.literal('download'), fileName: z.string(), csv: z.string(), rows: z.number().int() }),
-    ]),
-  ),
+  exportSales: call('exportSales', day.exportSalesRequest, exportSalesResponse),
   /** Sales paid after the counter closed them, not yet resolved ("Perlu tindakan"). */
   listLatePayments: call('listLatePayments', noArguments, z.object({ sales: z.array(day.saleViewSchema) })),
   /** Records what was done about a late payment (a refund is recorded here, not sent to Paypro). */
@@ -335,10 +334,14 @@ export const ipcContract = {
   getHqStatus: call('getHqStatus', noArguments, hq.hqStatusSchema),
   /** The owner's Laporan over this till, all tills or one outlet; needs the owner PIN (admin unlocked). */
   getHqReport: call('getHqReport', hq.hqReportRequest, hq.hqReportSchema),
-  /** A sale of any till by trade number (ours or Paypro's) or by amount on a day; owner PIN. */
+  /** A sale of any till by the end of either number or of the customer's mobile, or by amount on a day; owner PIN. */
   searchHq: call('searchHq', hq.hqSearchRequest, hq.hqSearchSchema),
-  /** Stores the head-office logins (encrypted; never read back) and starts the sync; owner PIN. */
+  /** The CSV of the scope's tills (as exportSales answers); owner PIN (admin unlocked), customer data masked unless asked for. */
+  exportHq: call('exportHq', hq.hqExportRequest, exportSalesResponse),
+  /** Checks the head-office logins, stores them (encrypted; never read back) and starts the sync; owner PIN. */
   configureHq: call('configureHq', hq.hqConfigureRequest, hq.hqStatusSchema),
+  /** Tes koneksi: logs in to the head office with the typed (or stored) till login, stores nothing; owner PIN. */
+  testHq: call('testHq', hq.hqTestRequest, hq.hqTestSchema),
 } as const satisfies { [K in IpcChannelName]: { channel: (typeof ipcChannels)[K] } };
 
 export type IpcContract = typeof ipcContract;

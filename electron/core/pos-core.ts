@@ -148,11 +148,12 @@ export function createPosCore(options: PosCoreOptions): PosCore {
   });
   const scrypt = options.scryptN === undefined ? {} : { scryptN: options.scryptN };
   const adminLock = new AdminLock(options.store, { now, cipher: options.cipher, ...scrypt });
+  const supervisor = adminSupervisor(adminLock);
   const day = new DayService({
     ledger,
     settings: () => vault.getSettings(),
     pins: createCashierPins(options.store, { now, ...scrypt }),
-    supervisor: adminSupervisor(adminLock),
+    supervisor,
     now,
     cashSettings: () => cashSettings.get(),
     ...(options.systemLocale === undefined ? {} : { systemLocale: options.systemLocale }),
@@ -207,7 +208,9 @@ export function createPosCore(options: PosCoreOptions): PosCore {
     cipher: options.cipher,
     ledgerFile,
     requireOwner: () => adminLock.requireUnlocked(),
+    supervisor,
     dayRange: (range) => day.dayReport(range),
+    csv: () => day.csvSettings(),
     onError: (error) => logger.error('hq', { error: String(error) }),
   });
   void hq.start();
@@ -259,7 +262,7 @@ export function createPosCore(options: PosCoreOptions): PosCore {
         payment: (tradeNo) => payments.get(tradeNo),
         shopDefaultMobile: () => vault.getSettings().defaultCustomer.mobile,
         ...(options.externalOpener === undefined ? {} : { opener: options.externalOpener }),
-      }), ...createReconcileHandlers(reconciler, day), ...createCashHandlers({ day, drawer, settings: cashSettings, adminLock }), ...createHqHandlers(hq) }, { logger }),
+      }), ...createReconcileHandlers(reconciler, day), ...createCashHandlers({ day, drawer, settings: cashSettings, adminLock }), ...createHqHandlers(hq, options.fileSaver) }, { logger }),
     payments,
     drawer,
     gateways,

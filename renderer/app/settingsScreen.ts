@@ -1,13 +1,15 @@
 import type { FieldError } from '../../shared/ipc-contract.ts';
 import type { DrawerForm } from '../drawer/drawerSettingsForm.ts';
+import type { HqForm } from './hqSettingsForm.ts';
 import type { ReceiptForm } from './receiptSettingsForm.ts';
 import type { SettingsForm } from './settingsForm.ts';
 
 /**
  * The settings screen's sections, in the order a shop meets them: what the shop is and prints,
- * how it is paid, who works the counter, what the customer sees, and last the technical fields.
+ * how it is paid, who works the counter, its head office, what the customer sees, and last the
+ * technical fields.
  */
-export const SETTINGS_SECTIONS = ['shop', 'payment', 'cashiers', 'display', 'advanced'] as const;
+export const SETTINGS_SECTIONS = ['shop', 'payment', 'cashiers', 'headOffice', 'display', 'advanced'] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
 /** The owner's PIN as typed in Kasir → PIN pemilik (saved with everything else). */
@@ -49,6 +51,13 @@ const SECTION_OF: Record<string, SettingsSection> = {
   currentPin: 'cashiers',
   newPin: 'cashiers',
   repeatPin: 'cashiers',
+  'hq.url': 'headOffice',
+  'hq.password': 'headOffice',
+  'hq.ca': 'headOffice',
+  'hq.tillName': 'headOffice',
+  'hq.outletName': 'headOffice',
+  'hq.ownerUrl': 'headOffice',
+  'hq.ownerPassword': 'headOffice',
   'customerDisplay.language': 'display',
   'customerDisplay.displayId': 'display',
   paymentSounds: 'display',
@@ -90,10 +99,12 @@ export type SettingsDraft = {
   receipt: ReceiptForm | null;
   drawer: DrawerForm | null;
   pin: PinForm;
+  /** Settings → Kantor pusat; null until the head office's status is loaded. */
+  hq: HqForm | null;
 };
 
-/** What is saved; the receipt and drawer settings are null until loaded. */
-export type SettingsBaseline = { form: SettingsForm; receipt: ReceiptForm | null; drawer: DrawerForm | null };
+/** What is saved; the receipt, drawer and head-office settings are null until loaded. */
+export type SettingsBaseline = { form: SettingsForm; receipt: ReceiptForm | null; drawer: DrawerForm | null; hq: HqForm | null };
 
 /** What differs from what is saved: one flag per save call, so the save sends only what changed. */
 export function unsavedParts(draft: SettingsDraft, saved: SettingsBaseline) {
@@ -102,6 +113,7 @@ export function unsavedParts(draft: SettingsDraft, saved: SettingsBaseline) {
     receipt: loadedAndChanged(draft.receipt, saved.receipt),
     drawer: loadedAndChanged(draft.drawer, saved.drawer),
     pin: pinTyped(draft.pin),
+    hq: loadedAndChanged(draft.hq, saved.hq),
   };
 }
 

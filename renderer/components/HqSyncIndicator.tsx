@@ -9,7 +9,7 @@ const POLL_MS = 3_000;
 
 /**
  * The head-office sync in the top bar (issue 23): Tersinkron / 12 menunggu / Kantor pusat tak
- * terjangkau sejak 10.42. Only words: it never blocks or slows a sale (main syncs on its own).
+ * terjangkau sejak 10.42 / Kantor pusat perlu diperbarui. Only words: it never blocks or slows a sale (main syncs on its own).
  */
 export function HqSyncIndicator() {
   const { t } = useI18n();
@@ -28,15 +28,18 @@ export function HqSyncIndicator() {
     };
   }, []);
   if (!status?.configured) return null;
-  const level = status.unreachableSince !== null ? 'unreachable' : status.pending > 0 ? 'pending' : 'synced';
+  // A head office that answers "no such column" is not unreachable: its schema is older than this app.
+  const level = status.outdated ? 'outdated' : status.unreachableSince !== null ? 'unreachable' : status.pending > 0 ? 'pending' : 'synced';
   const text =
-    level === 'unreachable'
-      ? t('hq.sync.unreachable', { time: hourMinute(status.unreachableSince ?? 0) })
-      : level === 'pending'
-        ? t('hq.sync.pending', { count: status.pending })
-        : t('hq.sync.synced');
+    level === 'outdated'
+      ? t('hq.sync.outdated')
+      : level === 'unreachable'
+        ? t('hq.sync.unreachable', { time: hourMinute(status.unreachableSince ?? 0) })
+        : level === 'pending'
+          ? t('hq.sync.pending', { count: status.pending })
+          : t('hq.sync.synced');
   return (
-    <p className={`hq-sync hq-sync-${level}`} role="status" data-testid="hq-sync">
+    <p className={`hq-sync hq-sync-${level}`} role="status" data-testid="hq-sync" title={level === 'outdated' ? t('hq.settings.outdated') : undefined}>
       <span className="hq-sync-dot" aria-hidden="true" />
       {text}
     </p>

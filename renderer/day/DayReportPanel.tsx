@@ -16,6 +16,7 @@ import { ShiftReport } from './ShiftReport.tsx';
 import { CheckboxField } from '../components/CheckboxField.tsx';
 import { OwnerPinField, ownerPinRequest } from './OwnerPinField.tsx';
 import { useBusinessDateField } from './useBusinessDateField.ts';
+import { downloadCsv } from '../app/download.ts';
 import './export-personal.css';
 
 /**
@@ -52,7 +53,7 @@ export function DayReportPanel({ businessDate, refreshKey, csvFormat }: { busine
     setFailure(null);
     const file = result.value;
     if (file.outcome === 'cancelled') return;
-    if (file.outcome === 'download') download(file.fileName, file.csv);
+    if (file.outcome === 'download') downloadCsv(file.fileName, file.csv);
     setExported(t('report.exported', { file: file.outcome === 'saved' ? file.path : file.fileName, rows: file.rows }));
   };
 
@@ -153,14 +154,4 @@ function ShiftsTotal({ shifts }: { shifts: DayReport['shifts'] }) {
       </tr>
     </tfoot>
   );
-}
-
-/** The web preview's way to save: the browser's download of the CSV. */
-function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

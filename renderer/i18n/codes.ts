@@ -7,6 +7,7 @@ import { RECEIPT_SETTINGS_ERROR_CODES } from '../../shared/receipt-settings.ts';
 import { CASH_SETTINGS_ERROR_CODES } from '../../shared/cash-settings.ts';
 import { SETTINGS_ERROR_CODES } from '../../shared/settings.ts';
 import { VALIDATION_CODES } from '../../shared/validation.ts';
+import { HQ_ERROR_CODES } from '../../shared/hq-contract.ts';
 
 /**
  * Every error code the renderer must be able to translate. Codes owned by shared/ come from its
@@ -124,4 +125,5 @@ export const ALL_ERROR_CODES: readonly string[] = [
   ...CASH_SALE_ERROR_CODES,
   ...LATE_ERROR_CODES,
   ...CASH_SETTINGS_ERROR_CODES,
+  ...HQ_ERROR_CODES,
 ];

@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
 import type { CashSettings } from '../../shared/cash-settings.ts';
-import type { FieldError, IpcError, SettingsPatch, SettingsView } from '../../shared/ipc-contract.ts';
+import type { FieldError, IpcError, IpcResponse, SettingsPatch, SettingsView } from '../../shared/ipc-contract.ts';
 import { LANGUAGES, type Environment, type Language } from '../../shared/settings.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { refreshConnectionLevel } from '../app/connection.ts';
 import { safeCall } from '../app/pos.ts';
 import { formErrors, toReceiptForm, toReceiptPatch, type ReceiptForm } from '../app/receiptSettingsForm.ts';
 import { buildSettingsPatch, formFromSettings, SETTINGS_FIELD_PATHS, type SettingsForm } from '../app/settingsForm.ts';
+import { hqErrors, toHqForm, toHqRequest, type HqForm } from '../app/hqSettingsForm.ts';
 import {
   EMPTY_PIN,
   firstSectionWithError,
@@ -24,6 +25,7 @@ import type { MessageKey } from '../i18n/index.ts';
 import { CheckboxField } from '../components/CheckboxField.tsx';
 import { UnsavedChangesDialog } from '../components/UnsavedChangesDialog.tsx';
 import { CustomerDisplaySettings } from '../components/CustomerDisplaySettings.tsx';
+import { HeadOfficeSettings } from '../components/HeadOfficeSettings.tsx';
 import { MdrSettings } from '../components/MdrSettings.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { PinSection } from '../components/PinSection.tsx';
@@ -132,7 +134,9 @@ function SettingsEditor({ view, onViewChange, onUnlocked, onUnsavedChange, first
   const [receipt, setReceipt] = useState<ReceiptForm | null>(null);
   const [drawer, setDrawer] = useState<DrawerForm | null>(null);
   const [pin, setPin] = useState<PinForm>(EMPTY_PIN);
-  const [saved, setSaved] = useState<SettingsBaseline>(() => ({ form: formFromSettings(view.settings), receipt: null, drawer: null }));
+  const [hq, setHq] = useState<HqForm | null>(null);
+  const [hqStatus, setHqStatus] = useState<IpcResponse<'getHqStatus'> | null>(null);
+  const [saved, setSaved] = useState<SettingsBaseline>(() => ({ form: formFromSettings(view.settings), receipt: null, drawer: null, hq: null }));
   const [errors, setErrors] = useState<Record<string, FieldError>>({});
   const [failure, setFailure] = useState<IpcError | null>(null);
   // The key, not the text: a notice shown before switching language is then shown in the new one.
@@ -159,9 +163,16 @@ function SettingsEditor({ view, onViewChange, onUnlocked, onUnsavedChange, first
       setDrawer(loaded);
       setSaved((current) => ({ ...current, drawer: loaded }));
     });
+    void safeCall((api) => api.getHqStatus({})).then((result) => {
+      if (!result.ok) return setFailure(result.error);
+      const loaded = toHqForm(result.value);
+      setHqStatus(result.value);
+      setHq(loaded);
+      setSaved((current) => ({ ...current, hq: loaded }));
+    });
   }, []);
 
-  const draft = { form, secret, receipt, drawer, pin };
+  const draft = { form, secret, receipt, drawer, pin, hq };
   const unsaved = hasUnsaved(draft, saved);
   useEffect(() => onUnsavedChange(unsaved), [unsaved, onUnsavedChange]);
   // Leaving the screen (unmount) leaves nothing to guard.
@@ -177,6 +188,10 @@ function SettingsEditor({ view, onViewChange, onUnlocked, onUnsavedChange, first
   };
   const setDrawerField = <K extends keyof DrawerForm>(key: K, value: DrawerForm[K]) => {
     setDrawer((current) => (current ? { ...current, [key]: value } : current));
+    setNotice(null);
+  };
+  const setHqField = <K extends keyof HqForm>(key: K, value: HqForm[K]) => {
+    setHq((current) => (current ? { ...current, [key]: value } : current));
     setNotice(null);
   };
   const fieldError = (path: string) => {
@@ -275,6 +290,15 @@ function SettingsEditor({ view, onViewChange, onUnlocked, onUnsavedChange, first
       const next = toDrawerForm(result.value.settings);
       setDrawer(next);
       setSaved((current) => ({ ...current, drawer: next }));
+    }
+    // Last: it logs in to the head office, the slowest part, and a refusal there keeps the rest saved.
+    if (parts.hq && hq) {
+      const result = await safeCall((api) => api.configureHq(toHqRequest(hq)));
+      if (!result.ok) return result.error.fields ? { ...result.error, fields: hqErrors(result.error.fields) } : result.error;
+      const next = toHqForm(result.value);
+      setHqStatus(result.value);
+      setHq(next);
+      setSaved((current) => ({ ...current, hq: next }));
     }
     return null;
   };
@@ -473,6 +497,10 @@ function SettingsEditor({ view, onViewChange, onUnlocked, onUnsavedChange, first
             />
           </>,
         )}
+        {section(
+          'headOffice',
+          hq ? <HeadOfficeSettings form={hq} set={setHqField} error={fieldError} status={hqStatus} adminPinSet={view.adminPinSet} /> : null,
+        )}
         {section('display', <CustomerDisplaySettings form={form} set={set} fieldError={fieldError} />)}
         {section(
           'advanced',
@@ -511,6 +539,7 @@ const SECTION_TITLES = {
   shop: 'settings.section.shop',
   payment: 'settings.section.payment',
   cashiers: 'settings.section.cashiers',
+  headOffice: 'settings.section.head_office',
   display: 'settings.section.display',
   advanced: 'settings.section.advanced',
 } as const satisfies Record<SettingsSection, MessageKey>;

@@ -4,7 +4,7 @@ import { expect, screenshotAtSizes, SCREEN_SIZES, test } from './fixtures.ts';
 // Issue 20 item 11: the settings screen keeps what is typed (one save, a question on leaving),
 // is split into sections a shop understands, each one click away, with targets of 44 px or more.
 
-const SECTION_TITLES = ['Toko dan struk', 'Pembayaran Paypro', 'Kasir', 'Layar pelanggan', 'Lanjutan'];
+const SECTION_TITLES = ['Toko dan struk', 'Pembayaran Paypro', 'Kasir', 'Kantor pusat', 'Layar pelanggan', 'Lanjutan'];
 
 async function openSettings(page: Page) {
   await page.getByRole('tab', { name: /Pengaturan/ }).click();
@@ -79,6 +79,8 @@ test('a cash drawer setting typed is unsaved too: leaving asks, leaving drops it
 });
 
 test('every section is one click away and the save stays in view, at every counter size; targets are 44 px or more', async ({ configured: preview, page }) => {
+  // Six sections × three sizes, each checked in full.
+  test.setTimeout(90_000);
   void preview;
   await openSettings(page);
   const nav = page.getByRole('navigation', { name: 'Bagian pengaturan' });
@@ -110,6 +112,7 @@ test('every section is one click away and the save stays in view, at every count
 });
 
 test('screenshots: each section at the three sizes, with the largest amount typed', async ({ configured: preview, page }) => {
+  test.setTimeout(90_000);
   void preview;
   await openSettings(page);
   await page.getByLabel('Jumlah maksimum (Rp)').fill('10.000.000');

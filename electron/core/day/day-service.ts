@@ -20,7 +20,7 @@ import { csvFormatForLocale, type CsvFormat } from '../../../shared/day/csv-form
 import type { PaymentView } from '../../../shared/payment.ts';
 import type { Settings } from '../../../shared/settings.ts';
 import { validateAmount } from '../../../shared/validation.ts';
-import { estimatePayout, type PayoutEstimate } from '../../../shared/day/mdr.ts';
+import { estimatePayout, type MdrPlan, type PayoutEstimate } from '../../../shared/day/mdr.ts';
 import { PosError } from '../errors.ts';
 import type { PageCursor, SalePage, SaleRecord, ShiftRecord } from '../ledger/day-records.ts';
 import { LedgerError, type Ledger } from '../ledger/ledger.ts';
@@ -83,6 +83,11 @@ export class DayService {
 
   #cutoff(): number {
     return parseCutoff(this.#deps.settings().day.cutoff) ?? 0;
+  }
+
+  /** The business day's cut-off and the CSV format of this till's export: the head office's CSV uses them too. */
+  csvSettings(): { cutoffMinutes: number; format: CsvFormat; mdrPlan: MdrPlan } {
+    return { cutoffMinutes: this.#cutoff(), format: this.#csvFormat, mdrPlan: this.#deps.settings().mdr.plan };
   }
 
   status(): DayStatus {

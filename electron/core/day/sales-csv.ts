@@ -150,12 +150,24 @@ function sumOrNull(own: number | null | undefined, ofFollowUps: number | null | 
 /** The columns Excel would turn into numbers or dates: written so that it keeps them as text. */
 const ID_COLUMNS = ['trade_no', 'paypro_trade_no', 'customer_mobile', 'follow_up_trade_nos', 'follow_up_paypro_trade_nos'];
 
+/** Columns appended to the sales CSV, and each sale's cells for them. */
+export interface ExtraColumns<S> {
+  header: readonly string[];
+  cells: (sale: S) => CsvCell[];
+}
+
+export interface SalesCsvOptions<S> {
+  personalData?: boolean;
+  mdrPlan?: MdrPlan;
+  extra?: ExtraColumns<S>;
+}
+
 /**
  * The sales CSV in pieces: `head()` first, then `lines(sales)` for each batch of sales, oldest
  * first across batches, so a month is written batch by batch (never held whole) and the caller
  * can let the event loop run between batches.
  */
-export class SalesCsv {
+export class SalesCsv<S extends ExportSale = ExportSale> {
   readonly #writer: CsvWriter;
   readonly #cutoffMinutes: number;
   // The business day is worked out once per day, not once per row, and the local clock once per
@@ -165,24 +177,32 @@ export class SalesCsv {
 
   readonly #personalData: boolean;
   readonly #mdrPlan: MdrPlan;
+  readonly #extra: ExtraColumns<S> | undefined;
 
-  constructor(cutoffMinutes: number, format: CsvFormat, personalData = true, mdrPlan: MdrPlan = 'regular') {
+  /**
+   * `personalData`: customers' mobiles and emails in clear (default) or masked; `mdrPlan`: for the
+   * mdr and payout_estimate columns; `extra`: columns after the till's own (the head office's till
+   * and outlet), so the till's columns keep their places.
+   */
+  constructor(cutoffMinutes: number, format: CsvFormat, options: SalesCsvOptions<S> = {}) {
     this.#cutoffMinutes = cutoffMinutes;
-    this.#personalData = personalData;
-    this.#mdrPlan = mdrPlan;
-    this.#writer = new CsvWriter(format, SALES_CSV_HEADER, ID_COLUMNS);
+    this.#personalData = options.personalData ?? true;
+    this.#mdrPlan = options.mdrPlan ?? 'regular';
+    this.#extra = options.extra;
+    this.#writer = new CsvWriter(format, [...SALES_CSV_HEADER, ...(options.extra?.header ?? [])], ID_COLUMNS);
   }
 
   head(): string {
     return this.#writer.head();
   }
 
-  lines(sales: Iterable<ExportSale>): string {
+  lines(sales: Iterable<S>): string {
     let text = '';
     for (const sale of sales) {
       const day = this.#day;
       this.#day = day === undefined || sale.createdAt < day.start || sale.createdAt >= day.end ? businessDayOf(sale.createdAt, this.#cutoffMinutes) : day;
-      text += this.#writer.line(saleCsvRow(sale, this.#day, this.#clock, this.#personalData, this.#mdrPlan));
+      const row = saleCsvRow(sale, this.#day, this.#clock, this.#personalData, this.#mdrPlan);
+      text += this.#writer.line(this.#extra ? [...row, ...this.#extra.cells(sale)] : row);
     }
     return text;
   }

@@ -25,7 +25,7 @@ export interface SalesExport {
  */
 export function salesExport(book: DayBook, range: { start: number; end: number }, options: { fileName: string; cutoffMinutes: number; format: CsvFormat; personalData: boolean; mdrPlan: MdrPlan; pageSize?: number }): SalesExport {
   let rows = 0;
-  const csv = new SalesCsv(options.cutoffMinutes, options.format, options.personalData, options.mdrPlan);
+  const csv = new SalesCsv(options.cutoffMinutes, options.format, { personalData: options.personalData, mdrPlan: options.mdrPlan });
   async function* chunks(): AsyncGenerator<string> {
     yield csv.head();
     for (const page of book.exportPages(range.start, range.end, options.pageSize ?? EXPORT_PAGE_SIZE)) {

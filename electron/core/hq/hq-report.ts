@@ -1,5 +1,9 @@
 import type pg from 'pg';
 import { buildReport, reportGroupOfRow, type CountAmount, type SalesReport } from '../day/report.ts';
+import type { ExportSale } from '../day/sales-csv.ts';
+import { toExportSale } from '../ledger/day-book.ts';
+import { received } from '../ledger/migration-shift-windows.ts';
+import type { PaymentMethod } from '../ledger/records.ts';
 import type { PaymentState } from '../../../shared/payment.ts';
 
 /** Which tills the owner's Laporan covers (issue 23). */
@@ -67,34 +71,175 @@ export interface HqSale {
   outletName: string;
   tradeNo: string;
   platformTradeNo: string | null;
+  /** How the sale was paid, its follow-ups included: qris, cash, or both (the CSV's `method`). */
+  methods: PaymentMethod[];
   amount: number;
   paidAmount: number | null;
   state: PaymentState;
   createdAt: number;
 }
 
+/** The end of either trade number or of the customer's mobile, as the till's F6 box reads it (shared/day/search-rules.ts numberSearch). */
+export interface NumberEnd {
+  end: string;
+  mobileEnd: string | null;
+}
+
+/** A sale's payment methods, its own first, as the CSV writes them (`qris+cash`). */
+const SALE_METHODS = `ARRAY(SELECT m FROM (SELECT coalesce(p.method, 'qris') AS m
+  UNION SELECT coalesce(f.method, 'qris') FROM paypro.payments f WHERE f.till_id = p.till_id AND f.sale_id = p.id) x
+  ORDER BY m = 'cash', m)`;
+
 /**
- * "The customer shows proof at another branch": the sales of every till with this trade number
- * (ours or Paypro's), or of this amount in [fromMs, toMs), newest first.
+ * "The customer shows proof at another branch": the sales of every till whose number (ours or
+ * Paypro's) or customer's mobile ends with what was typed — of the sale or of any of its payments,
+ * the sale is found, as on the till (day-queries byNumberEnd) — or of this amount in
+ * [fromMs, toMs), newest first.
  */
 export async function searchAcrossTills(
   client: pg.ClientBase,
-  query: { tradeNo: string } | { amount: number; fromMs: number; toMs: number },
+  query: NumberEnd | { amount: number; fromMs: number; toMs: number },
   limit = 50,
 ): Promise<HqSale[]> {
-  const where = 'tradeNo' in query
-    ? { sql: 'p.trade_no = $1 OR p.platform_trade_no = $1', params: [query.tradeNo] }
-    : { sql: 'p.amount = $1 AND p.created_at >= $2 AND p.created_at < $3', params: [query.amount, query.fromMs, query.toMs] };
-  const { rows } = await client.query<Record<string, string | null>>(
-    `SELECT t.till_name, t.outlet_name, p.trade_no, p.platform_trade_no, p.amount, p.paid_amount, p.state, p.created_at
+  const where = 'end' in query
+    ? {
+      // right(…, 4) is the head office's number-end index (schema.ts); the LIKE checks the rest.
+      sql: `(p.till_id, p.id) IN (
+        SELECT till_id, coalesce(sale_id, id) FROM paypro.payments WHERE right(upper(trade_no), 4) = $1 AND upper(trade_no) LIKE $2
+        UNION ALL SELECT till_id, coalesce(sale_id, id) FROM paypro.payments
+          WHERE right(upper(platform_trade_no), 4) = $1 AND upper(platform_trade_no) LIKE $2 AND platform_trade_no IS NOT NULL
+        UNION ALL SELECT till_id, coalesce(sale_id, id) FROM paypro.payments WHERE right(customer_mobile, 4) = $3 AND customer_mobile LIKE $4)`,
+      params: [query.end.slice(-4).toUpperCase(), `%${query.end.toUpperCase()}`,
+        query.mobileEnd?.slice(-4) ?? null, query.mobileEnd === null ? null : `%${query.mobileEnd}`],
+    }
+    : { sql: 'p.amount = $1 AND p.created_at >= $2 AND p.created_at < $3 AND p.sale_id IS NULL', params: [query.amount, query.fromMs, query.toMs] };
+  const { rows } = await client.query<Record<string, string | string[] | null>>(
+    `SELECT t.till_name, t.outlet_name, p.trade_no, p.platform_trade_no, ${SALE_METHODS} AS methods, p.amount, p.paid_amount, p.state, p.created_at
      FROM paypro.payments p JOIN paypro.tills t ON t.till_id = p.till_id
      WHERE ${where.sql} ORDER BY p.created_at DESC LIMIT ${Math.max(1, Math.min(500, Math.trunc(limit)))}`,
     where.params,
   );
   return rows.map((row) => ({
     tillName: String(row.till_name), outletName: String(row.outlet_name), tradeNo: String(row.trade_no),
-    platformTradeNo: row.platform_trade_no ?? null, amount: Number(row.amount),
+    platformTradeNo: (row.platform_trade_no as string | null) ?? null, methods: row.methods as PaymentMethod[], amount: Number(row.amount),
     paidAmount: row.paid_amount === null ? null : Number(row.paid_amount), state: row.state as PaymentState,
     createdAt: Number(row.created_at),
   }));
+}
+
+/** The scope on a table with till_id (alias x), its parameter numbered `n`. */
+function scopeOn(alias: string, scope: HqScope, n: number): { sql: string; params: unknown[] } {
+  if (scope.kind === 'till') return { sql: `AND ${alias}.till_id = $${n}`, params: [scope.tillId] };
+  if (scope.kind === 'outlet') return { sql: `AND t.outlet_name = $${n}`, params: [scope.outlet] };
+  return { sql: '', params: [] };
+}
+
+/** A cashier shift of any till, with the cash its close counted (shifts.report -> 'cash'). */
+export interface HqShift {
+  tillName: string;
+  outletName: string;
+  cashierName: string;
+  openedAt: number;
+  closedAt: number | null;
+  /** Null while open, or for a shift closed without the drawer count. */
+  expected: number | null;
+  counted: number | null;
+  /** counted − expected (negative: short). */
+  difference: number | null;
+}
+
+/** The shifts opened in [fromMs, toMs) on the scope's tills, as the till's day report lists its own. */
+export async function shiftsAcrossTills(client: pg.ClientBase, scope: HqScope, fromMs: number, toMs: number): Promise<HqShift[]> {
+  const filter = scopeOn('s', scope, 3);
+  const { rows } = await client.query<Record<string, string | null>>(
+    `SELECT t.till_name, t.outlet_name, c.name AS cashier_name, s.opened_at, s.closed_at,
+       s.report -> 'cash' ->> 'expected' AS expected, s.report -> 'cash' ->> 'counted' AS counted,
+       s.report -> 'cash' ->> 'difference' AS difference
+     FROM paypro.shifts s JOIN paypro.tills t ON t.till_id = s.till_id
+     LEFT JOIN paypro.cashiers c ON c.till_id = s.till_id AND c.id = s.cashier_id
+     WHERE s.opened_at >= $1 AND s.opened_at < $2 ${filter.sql} ORDER BY s.opened_at, t.outlet_name, t.till_name`,
+    [fromMs, toMs, ...filter.params],
+  );
+  const number = (value: string | null | undefined) => (value == null ? null : Number(value));
+  return rows.map((row) => ({
+    tillName: String(row.till_name), outletName: String(row.outlet_name), cashierName: row.cashier_name ?? '',
+    openedAt: Number(row.opened_at), closedAt: number(row.closed_at),
+    expected: number(row.expected), counted: number(row.counted), difference: number(row.difference),
+  }));
+}
+
+/** A payment found paid after its counter closed it, that its till has not resolved yet. */
+export interface HqLatePayment {
+  tillName: string;
+  outletName: string;
+  tradeNo: string;
+  amount: number;
+  received: number;
+  lateAt: number;
+}
+
+/** The late payments waiting for action on the scope's tills (the till's own rule: day-queries lateUnresolved), oldest first. */
+export async function lateAcrossTills(client: pg.ClientBase, scope: HqScope): Promise<HqLatePayment[]> {
+  const filter = scopeOn('p', scope, 1);
+  const { rows } = await client.query<Record<string, string>>(
+    `SELECT t.till_name, t.outlet_name, p.trade_no, p.amount, ${received('p')} AS received, p.late_at
+     FROM paypro.payments p JOIN paypro.tills t ON t.till_id = p.till_id
+     WHERE p.late_at IS NOT NULL ${filter.sql}
+       AND NOT EXISTS (SELECT 1 FROM paypro.late_resolutions r WHERE r.till_id = p.till_id AND r.payment_id = p.id)
+     ORDER BY p.late_at LIMIT 500`,
+    filter.params,
+  );
+  return rows.map((row) => ({
+    tillName: row.till_name!, outletName: row.outlet_name!, tradeNo: row.trade_no!,
+    amount: Number(row.amount), received: Number(row.received), lateAt: Number(row.late_at),
+  }));
+}
+
+/** One sale of the all-tills CSV: the till's export row, and where it was sold. */
+export type HqExportSale = ExportSale & { tillName: string; outletName: string };
+
+const FOLLOW_UPS = 'FROM paypro.payments f WHERE f.till_id = p.till_id AND f.sale_id = p.id';
+
+/**
+ * The sales of [fromMs, toMs) on the scope's tills, oldest first, a page at a time: the columns
+ * of the till's own export query (day-queries exportBetween) in its order, read by the till's
+ * own `toExportSale`, then the till's and outlet's names.
+ */
+export async function* exportAcrossTills(client: pg.ClientBase, scope: HqScope, fromMs: number, toMs: number, pageSize = 1_000): AsyncGenerator<HqExportSale[]> {
+  const filter = scopeOn('p', scope, 6);
+  let after: unknown[] = [fromMs - 1, '00000000-0000-0000-0000-000000000000', 0];
+  for (;;) {
+    const { rows } = await client.query<unknown[]>({
+      rowMode: 'array',
+      text: `SELECT p.trade_no, p.platform_trade_no, p.state, p.amount, p.paid_amount, p.created_at,
+        c.name AS cashier_name, p.shift_id, p.customer_name, p.customer_mobile, p.customer_email, p.environment,
+        p.late_at, r.outcome AS resolution, p.id,
+        coalesce(p.method, 'qris'), p.cash_tendered, p.cash_change, p.completed_at IS NOT NULL AS completed,
+        (SELECT coalesce(sum(${received('f')}), 0) ${FOLLOW_UPS}),
+        (SELECT string_agg(f.method, ' ' ORDER BY f.created_at, f.id) ${FOLLOW_UPS}),
+        (SELECT sum(f.cash_tendered) ${FOLLOW_UPS}),
+        (SELECT sum(f.cash_change) ${FOLLOW_UPS}),
+        (SELECT string_agg(f.trade_no, ' ' ORDER BY f.created_at, f.id) ${FOLLOW_UPS}),
+        (SELECT string_agg(f.platform_trade_no, ' ' ORDER BY f.created_at, f.id) ${FOLLOW_UPS}),
+        p.overpaid_amount, p.error_code,
+        (SELECT sum(f.overpaid_amount) ${FOLLOW_UPS}),
+        -- How an overpayment was resolved stays on its till (overpaid_resolutions is not replicated).
+        NULL, NULL,
+        (SELECT string_agg((${received('f')})::text, ' ' ORDER BY f.created_at, f.id) ${FOLLOW_UPS} AND f.method = 'qris'),
+        t.till_name, t.outlet_name, p.till_id
+      FROM paypro.payments p JOIN paypro.tills t ON t.till_id = p.till_id
+      LEFT JOIN paypro.shifts s ON s.till_id = p.till_id AND s.id = p.shift_id
+      LEFT JOIN paypro.cashiers c ON c.till_id = s.till_id AND c.id = s.cashier_id
+      LEFT JOIN paypro.late_resolutions r ON r.till_id = p.till_id AND r.payment_id = p.id
+      WHERE p.created_at >= $1 AND p.created_at < $2 AND p.sale_id IS NULL
+        AND (p.created_at, p.till_id, p.id) > ($3, $4::uuid, $5) ${filter.sql}
+      ORDER BY p.created_at, p.till_id, p.id LIMIT ${Math.max(1, Math.trunc(pageSize))}`,
+      values: [fromMs, toMs, ...after, ...filter.params],
+    });
+    if (rows.length === 0) return;
+    const last = rows.at(-1)!;
+    after = [last[5], last[33], last[14]];
+    yield rows.map((row) => ({ ...toExportSale(row as never), tillName: String(row[31]), outletName: String(row[32]) }));
+    if (rows.length < pageSize) return;
+  }
 }

@@ -129,6 +129,15 @@ export const HQ_MIGRATIONS: readonly string[] = [
     CREATE INDEX cash_movements_by_shift ON paypro.cash_movements (till_id, shift_id);
     CREATE INDEX drawer_openings_by_at ON paypro.drawer_openings (at);
   `,
+  // The owner's search across tills by the end of either number or of the customer's mobile (the
+  // till's F6, ledger schema 10): a seek on the last four characters, the rest checked on the
+  // few rows found (hq-report.ts searchAcrossTills), instead of a LIKE '%…' over every till's sales.
+  `
+    CREATE INDEX payments_by_trade_no_end ON paypro.payments (right(upper(trade_no), 4));
+    CREATE INDEX payments_by_platform_trade_no_end ON paypro.payments (right(upper(platform_trade_no), 4))
+      WHERE platform_trade_no IS NOT NULL;
+    CREATE INDEX payments_by_mobile_end ON paypro.payments (right(customer_mobile, 4));
+  `,
 ];
 
 /** Applies the head office's missing migrations, each in its own transaction; returns the version reached. */

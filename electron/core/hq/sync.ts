@@ -13,6 +13,11 @@ export interface SyncStatus {
   pending: number;
   /** Since when the head office could not be reached (epoch ms); null while it answers. */
   unreachableSince: number | null;
+  /**
+   * The head office answered but lacks a table or column this till sends: its schema is older
+   * than the app (the owner runs `npm run hq:init`). Rows wait in the outbox meanwhile.
+   */
+  outdated: boolean;
   /** The last failure, without the connection's secrets; for the support log. */
   lastError: string | null;
   lastSyncAt: number | null;
@@ -47,7 +52,7 @@ export class HqSync {
   readonly #outbox: Outbox;
   readonly #tillId: string;
   #client: pg.Client | undefined;
-  #status: Omit<SyncStatus, 'pending'> = { unreachableSince: null, lastError: null, lastSyncAt: null };
+  #status: Omit<SyncStatus, 'pending'> = { unreachableSince: null, outdated: false, lastError: null, lastSyncAt: null };
   #running = false;
   #loop: Promise<void> | undefined;
   #wake: (() => void) | undefined;
@@ -80,13 +85,19 @@ export class HqSync {
         this.#outbox.acknowledge(batch.lastSeq);
         sent += batch.rows.length;
         this.#failures = 0;
-        this.#update({ unreachableSince: null, lastError: null, lastSyncAt: this.#options.now() });
+        this.#update({ unreachableSince: null, outdated: false, lastError: null, lastSyncAt: this.#options.now() });
       }
       this.#update({});
       return sent;
     } catch (error) {
       await this.#dropClient();
-      this.#update({ unreachableSince: this.#status.unreachableSince ?? this.#options.now(), lastError: describe(error) });
+      const outdated = isOutdatedSchema(error);
+      this.#update({
+        // A head office that answers "no such column" is reachable: it is out of date, and says so.
+        unreachableSince: outdated ? null : this.#status.unreachableSince ?? this.#options.now(),
+        outdated,
+        lastError: describe(error),
+      });
       throw error;
     }
   }
@@ -202,6 +213,16 @@ function upsertSql(table: HqTable): string {
     ON CONFLICT (till_id, id) DO UPDATE SET version = excluded.version, synced_at = now(),
       ${columns.map((name) => `${name} = excluded.${name}`).join(', ')}
     WHERE t.version < excluded.version`;
+}
+
+/**
+ * PostgreSQL's "no such column / table / schema" (SQLSTATE 42703, 42P01, 3F000): the till sends
+ * what a newer head-office schema has. A till login cannot read `paypro_schema_migrations`, and
+ * a head office made before a version existed could not grant it, so the refusal itself tells.
+ */
+export function isOutdatedSchema(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === '42703' || code === '42P01' || code === '3F000';
 }
 
 /** An error's message without anything of the connection (pg's messages name no password). */

@@ -494,7 +494,8 @@ function toSale(row: Row): SaleRecord {
   };
 }
 
-function toExportSale(row: SQLOutputValue[]): ExportSale {
+/** An export row read by position (exportBetween's columns); the head office's export reads its rows with it too (hq-report.ts). */
+export function toExportSale(row: readonly unknown[]): ExportSale {
   return {
     tradeNo: String(row[0]),
     platformTradeNo: row[1] === null ? null : String(row[1]),

@@ -6,6 +6,7 @@ import { toReceiptForm } from '../../../renderer/app/receiptSettingsForm.ts';
 import { en } from '../../../renderer/i18n/en.ts';
 import { id } from '../../../renderer/i18n/id.ts';
 import { formFromSettings } from '../../../renderer/app/settingsForm.ts';
+import { hqErrors, toHqForm, toHqRequest } from '../../../renderer/app/hqSettingsForm.ts';
 import { buildDrawerPatch, drawerErrors, toDrawerForm } from '../../../renderer/drawer/drawerSettingsForm.ts';
 import {
   EMPTY_PIN,
@@ -17,8 +18,8 @@ import {
 } from '../../../renderer/app/settingsScreen.ts';
 
 // Issue 20 item 11: one save for the settings screen, which knows whatever is typed and unsaved.
-const saved = { form: formFromSettings(DEFAULT_SETTINGS), receipt: toReceiptForm(DEFAULT_RECEIPT_SETTINGS), drawer: toDrawerForm(DEFAULT_CASH_SETTINGS) };
-const untouched = { form: saved.form, secret: '', receipt: saved.receipt, drawer: saved.drawer, pin: EMPTY_PIN };
+const saved = { form: formFromSettings(DEFAULT_SETTINGS), receipt: toReceiptForm(DEFAULT_RECEIPT_SETTINGS), drawer: toDrawerForm(DEFAULT_CASH_SETTINGS), hq: toHqForm({ tillName: 'Kasir', outletName: '' }) };
+const untouched = { form: saved.form, secret: '', receipt: saved.receipt, drawer: saved.drawer, pin: EMPTY_PIN, hq: saved.hq };
 
 describe('settings screen: what is unsaved', () => {
   it('nothing typed: nothing to save, no question on leaving', () => {
@@ -27,7 +28,7 @@ describe('settings screen: what is unsaved', () => {
 
   it('the shop name typed counts as unsaved (it was dropped by the old first save button)', () => {
     const draft = { ...untouched, receipt: { ...saved.receipt, shopName: 'Warung Sari Rasa' } };
-    expect(unsavedParts(draft, saved)).toEqual({ settings: false, receipt: true, drawer: false, pin: false });
+    expect(unsavedParts(draft, saved)).toEqual({ settings: false, receipt: true, drawer: false, pin: false, hq: false });
     expect(hasUnsaved(draft, saved)).toBe(true);
   });
 
@@ -39,12 +40,12 @@ describe('settings screen: what is unsaved', () => {
 
   it('a drawer setting typed counts as unsaved, under its own save call (it had a save button of its own)', () => {
     const draft = { ...untouched, drawer: { ...saved.drawer, threshold: '50.000' } };
-    expect(unsavedParts(draft, saved)).toEqual({ settings: false, receipt: false, drawer: true, pin: false });
+    expect(unsavedParts(draft, saved)).toEqual({ settings: false, receipt: false, drawer: true, pin: false, hq: false });
     expect(hasUnsaved(draft, saved)).toBe(true);
   });
 
   it('receipt and drawer settings still loading are not unsaved', () => {
-    expect(hasUnsaved({ ...untouched, receipt: null, drawer: null }, { ...saved, receipt: null, drawer: null })).toBe(false);
+    expect(hasUnsaved({ ...untouched, receipt: null, drawer: null, hq: null }, { ...saved, receipt: null, drawer: null, hq: null })).toBe(false);
   });
 });
 
@@ -108,5 +109,23 @@ describe('wording', () => {
   it('the owner PIN is "PIN pemilik" everywhere, never "PIN admin"', () => {
     expect(Object.values(id).filter((text) => /PIN admin/i.test(text))).toEqual([]);
     expect(Object.values(en).filter((text) => /admin PIN/i.test(text))).toEqual([]);
+  });
+});
+
+describe('settings screen: Kantor pusat (issue 23)', () => {
+  it('a head-office field typed is unsaved under its own save call; the logins are sent only when an address is typed', () => {
+    const draft = { ...untouched, hq: { ...saved.hq, password: 'rahasia' } };
+    expect(unsavedParts(draft, saved)).toEqual({ settings: false, receipt: false, drawer: false, pin: false, hq: true });
+    expect(toHqRequest({ ...saved.hq, tillName: ' Kasir 2 ', outletName: 'Outlet Sudirman' })).toEqual({ names: { tillName: 'Kasir 2', outletName: 'Outlet Sudirman' } });
+    expect(toHqRequest({ ...saved.hq, url: ' postgres://k1@hq.example.com/pos ', password: 'p', ca: '' })).toMatchObject({ till: { url: 'postgres://k1@hq.example.com/pos', password: 'p' } });
+    expect(toHqRequest({ ...saved.hq, url: 'postgres://k1@h/pos', ownerUrl: 'postgres://o@h/pos', ownerPassword: 'q', ca: 'PEM' }))
+      .toMatchObject({ till: { ca: 'PEM' }, owner: { url: 'postgres://o@h/pos', password: 'q', ca: 'PEM' } });
+  });
+
+  it('main\'s refusal of a head-office box brings the Kantor pusat section into view', () => {
+    const errors = hqErrors({ password: { code: 'hq.login_refused' }, 'names.tillName': { code: 'validation' } });
+    expect(Object.keys(errors)).toEqual(['hq.password', 'hq.tillName']);
+    expect(firstSectionWithError(errors)).toBe('headOffice');
+    expect(sectionOf('hq.ownerUrl')).toBe('headOffice');
   });
 });

@@ -108,10 +108,12 @@ function fakeHandlers(): IpcHandlers {
     startReconciliation: async () => reconciliation,
     getReconciliation: async () => ({ reconciliation }),
     getPayoutEstimate: async () => ({ plan: 'regular', count: 1, received: 100_000, mdr: 700, expected: 99_300 }),
-    getHqStatus: async () => ({ configured: false, pending: 0, unreachableSince: null, lastSyncAt: null, ownerView: false }),
-    getHqReport: async () => ({ businessDate: '2026-03-02', toDate: '2026-03-02', report, tills: [], thisTill: '' }),
+    getHqStatus: async () => ({ configured: false, pending: 0, unreachableSince: null, outdated: false, lastSyncAt: null, ownerView: false, tillName: 'Kasir', outletName: '' }),
+    getHqReport: async () => ({ businessDate: '2026-03-02', toDate: '2026-03-02', report, tills: [], thisTill: '', shifts: [], late: [] }),
     searchHq: async () => ({ sales: [] }),
-    configureHq: async () => ({ configured: true, pending: 0, unreachableSince: null, lastSyncAt: null, ownerView: false }),
+    exportHq: async () => ({ outcome: 'cancelled' }),
+    configureHq: async () => ({ configured: true, pending: 0, unreachableSince: null, outdated: false, lastSyncAt: null, ownerView: false, tillName: 'Kasir 1', outletName: '' }),
+    testHq: async () => ({ tillName: 'Kasir 1' }),
   };
 }
 
@@ -197,7 +199,9 @@ const validRequests: { [K in IpcCallName]: IpcRequest<K> } = {
   listCashMovements: { shiftId: 1 },
   getHqStatus: {},
   getHqReport: { scope: { kind: 'all' } },
-  searchHq: { tradeNo: 'TRX-1' },
+  searchHq: { number: 'TRX-1' },
+  exportHq: { scope: { kind: 'all' } },
+  testHq: {},
   configureHq: { till: { url: 'postgres://till@127.0.0.1/hq', password: 'x' }, names: { tillName: 'Kasir 1', outletName: '' } },
 };
 

@@ -98,11 +98,13 @@ describe('head-office sync (real PostgreSQL)', () => {
       try {
         ledger.recordCash({ tradeNo: 'NEW-1', amount: 8_000, tendered: 10_000, customerName: 'P', customerMobile: '0812', customerEmail: 'p@example.com', environment: 'training', createdAt: T0 });
         await expect(sync.drain()).rejects.toThrow(/method/);
+        // It answered: the indicator says the head office needs updating, not that it is unreachable.
+        expect(sync.status()).toMatchObject({ outdated: true, unreachableSince: null });
         expect(sync.status().pending).toBeGreaterThan(0);
 
         expect(await migrateHq(admin)).toBe(HQ_MIGRATIONS.length);
         await sync.drain();
-        expect(sync.status().pending).toBe(0);
+        expect(sync.status()).toMatchObject({ pending: 0, outdated: false, unreachableSince: null });
       } finally {
         await sync.stop();
         ledger.close();
@@ -121,37 +123,99 @@ describe('head-office sync (real PostgreSQL)', () => {
 describe('HqService: Settings → Kantor pusat (real PostgreSQL)', () => {
   const hq = useHq();
 
-  it('needs the owner PIN, refuses a TLS-less remote address, then stores the logins encrypted and syncs', async () => {
+  async function service(ledgerFile: string, owner: { pinSet: boolean; present: boolean }) {
     const { HqService } = await import('../../../../electron/core/hq/hq-service.ts');
     const { createAesCipher } = await import('../../../harness/aes-cipher.ts');
-    const till = await hq.till('Kasir setelan');
-    await till.sync.stop(); // the service runs its own sync on this ledger
     const stored = new Map<string, unknown>();
     const store = { get: (key: string) => stored.get(key), set: (key: string, value: unknown) => void stored.set(key, value), delete: (key: string) => void stored.delete(key) };
-    let unlocked = false;
-    const service = new HqService({
-      store, cipher: createAesCipher([Buffer.alloc(32, 3)]), ledgerFile: till.ledgerFile,
+    const hqService = new HqService({
+      store, cipher: createAesCipher([Buffer.alloc(32, 3)]), ledgerFile,
       requireOwner: () => {
-        if (!unlocked) throw Object.assign(new Error('locked'), { code: 'locked' });
+        if (owner.pinSet && !owner.present) throw Object.assign(new Error('locked'), { code: 'locked' });
+      },
+      supervisor: {
+        get ownerPinSet() { return owner.pinSet; },
+        get present() { return owner.pinSet && owner.present; },
+        confirm: async () => undefined,
       },
       dayRange: () => ({ businessDate: '2026-03-02', toDate: '2026-03-02', from: T0, to: T0 + 86_400_000 }),
+      csv: () => ({ cutoffMinutes: 0, format: 'excel-semicolon', mdrPlan: 'regular' }),
     });
-    const names = { tillName: 'Kasir setelan', outletName: 'Outlet B' };
-    await expect(service.configure({ till: { url: till.url, password: till.login.password }, names })).rejects.toThrow('locked');
-    unlocked = true;
-    await expect(service.configure({ till: { url: 'postgres://x@hq.example.com/hq?sslmode=disable', password: 'p' }, names }))
-      .resolves.toBeUndefined(); // sslmode in the URL is ignored: TLS verify-full is forced instead
-    await service.close();
-    await expect(service.configure({ till: { url: 'http://hq.example.com', password: 'p' }, names })).rejects.toMatchObject({ code: 'validation' });
+    return { hqService, stored };
+  }
 
-    await service.configure({ till: { url: till.url, password: till.login.password }, names });
+  it('needs the owner present behind an owner PIN, checks the login before storing it, then stores it encrypted and syncs', async () => {
+    const till = await hq.till('Kasir setelan');
+    await till.sync.stop(); // the service runs its own sync on this ledger
+    const owner = { pinSet: false, present: false };
+    const { hqService, stored } = await service(till.ledgerFile, owner);
+    const names = { tillName: 'Kasir setelan', outletName: 'Outlet B' };
+    const login = { url: till.url, password: till.login.password };
+    // A till with no owner PIN has no owner to guard a head-office password.
+    await expect(hqService.configure({ till: login, names })).rejects.toMatchObject({ code: 'supervisor.no_owner_pin' });
+    owner.pinSet = true;
+    await expect(hqService.configure({ till: login, names })).rejects.toThrow('locked');
+    owner.present = true;
+
+    await expect(hqService.configure({ till: { url: 'http://hq.example.com', password: 'p' }, names }))
+      .rejects.toMatchObject({ code: 'validation', fields: { url: { code: 'hq.url_invalid' } } });
+    await expect(hqService.configure({ till: { url: till.url, password: '' }, names }))
+      .rejects.toMatchObject({ fields: { password: { code: 'hq.password_required' } } });
+    await expect(hqService.configure({ till: { ...login, ca: 'not a certificate' }, names }))
+      .rejects.toMatchObject({ fields: { ca: { code: 'hq.ca_invalid' } } });
+    // The server's own refusal, in the owner's words: wrong password; a login that is no till's.
+    await expect(hqService.configure({ till: { url: till.url, password: 'salah' }, names }))
+      .rejects.toMatchObject({ code: 'hq.login_refused', fields: { password: { code: 'hq.login_refused' } } });
+    await expect(hqService.configure({ till: { url: new URL(till.url.replace(till.login.role, hq.owner.role)).toString(), password: hq.owner.password }, names }))
+      .rejects.toMatchObject({ code: 'hq.not_till_login' });
+    // This machine's server by an address that is not "localhost": TLS is required, the server has none.
+    const remote = new URL(till.url);
+    remote.hostname = '[::ffff:127.0.0.1]';
+    await expect(hqService.configure({ till: { url: remote.toString(), password: till.login.password }, names }))
+      .rejects.toMatchObject({ code: 'hq.tls_required', fields: { url: { code: 'hq.tls_required' } } });
+    expect(stored.size).toBe(0);
+    expect(hqService.status().configured).toBe(false);
+
+    await expect(hqService.test({ till: login })).resolves.toEqual({ tillName: 'Kasir setelan' });
+    await hqService.configure({ till: login, names });
     expect(JSON.stringify([...stored])).not.toContain(till.login.password);
     till.ledger.record(newPayment('SET-1'));
-    service.notify();
-    await expect.poll(() => service.status().pending, { timeout: 10_000 }).toBe(0);
-    expect(service.status()).toMatchObject({ configured: true, unreachableSince: null, ownerView: false });
+    hqService.notify();
+    await expect.poll(() => hqService.status().pending, { timeout: 10_000 }).toBe(0);
+    expect(hqService.status()).toMatchObject({ configured: true, unreachableSince: null, outdated: false, ownerView: false, tillName: 'Kasir setelan', outletName: 'Outlet B' });
     const [row] = await hq.asOwner<{ outlet_name: string }>('SELECT outlet_name FROM paypro.tills WHERE till_id = $1', [till.sync.tillId]);
     expect(row?.outlet_name).toBe('Outlet B');
-    await service.close();
+
+    // The names alone: the stored login stays, the sync tells the head office the new ones.
+    await hqService.configure({ names: { tillName: 'Kasir depan', outletName: 'Outlet B' } });
+    till.ledger.record(newPayment('SET-2', { createdAt: T0 + 1 }));
+    hqService.notify();
+    await expect.poll(async () => (await hq.asOwner<{ till_name: string }>('SELECT till_name FROM paypro.tills WHERE till_id = $1', [till.sync.tillId]))[0]?.till_name, { timeout: 10_000 }).toBe('Kasir depan');
+    await expect(hqService.test({})).resolves.toEqual({ tillName: 'Kasir depan' });
+
+    // The owner's view: behind the owner PIN (locked: refused), then the CSV of all tills, mobiles masked unless asked for.
+    await hqService.configure({ owner: { url: till.url.replace(till.login.role, hq.owner.role), password: hq.owner.password }, names: { tillName: 'Kasir depan', outletName: 'Outlet B' } });
+    expect(hqService.status().ownerView).toBe(true);
+    owner.present = false;
+    await expect(hqService.exportCsv({ scope: { kind: 'all' } })).rejects.toThrow('locked');
+    owner.present = true;
+    const masked = await hqService.exportCsv({ scope: { kind: 'till', tillId: till.sync.tillId }, format: 'rfc4180' });
+    expect(masked).toMatchObject({ fileName: 'penjualan-semua-kasir-2026-03-02-tanpa-data-pelanggan.csv', rows: 2 });
+    expect(masked.csv).toContain(',Kasir depan,Outlet B');
+    const full = await hqService.exportCsv({ scope: { kind: 'till', tillId: till.sync.tillId }, format: 'rfc4180', personalData: true });
+    const mobile = newPayment('X').customerMobile;
+    expect([masked.csv.includes(mobile), full.csv.includes(mobile)]).toEqual([false, true]);
+    await hqService.close();
+  });
+});
+
+describe('hqRefusal: a certificate the till cannot trust', () => {
+  it('says so, on the CA box, whatever Node names it', async () => {
+    const { hqRefusal } = await import('../../../../electron/core/hq/hq-login-check.ts');
+    for (const code of ['SELF_SIGNED_CERT_IN_CHAIN', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_HAS_EXPIRED']) {
+      expect(hqRefusal(Object.assign(new Error('x'), { code })).toIpcError()).toMatchObject({ code: 'hq.certificate', fields: { ca: { code: 'hq.certificate' } } });
+    }
+    expect(hqRefusal(Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }), 'owner').toIpcError())
+      .toMatchObject({ code: 'hq.connect_failed', fields: { ownerUrl: { code: 'hq.connect_failed' } } });
   });
 });
