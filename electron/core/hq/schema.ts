@@ -14,6 +14,8 @@ import { HQ_TABLES, type HqTable } from './hq-tables.ts';
  * - `paypro_owner`: the group of the owner's (and accountant's) LOGIN roles; reads everything,
  *   writes nothing.
  * - The administrator who ran hq:init owns the tables.
+ * - The report rollups (schema 3): the owner reads them; tills neither read nor write them — the
+ *   trigger on payments, run as its definer, adds each till's own changed rows.
  */
 export const OWNER_GROUP = 'paypro_owner';
 export const TILLS_GROUP = 'paypro_tills';
@@ -55,6 +57,81 @@ function addColumns<T extends HqTable>(table: T, columns: readonly (keyof (typeo
 
 /** The report's GROUP BY columns (the till's report dimensions, day-queries.ts), for index-only scans. */
 const REPORT_COLUMNS = 'state, amount, paid_amount, late_at, voided_at, method, sale_id, completed_at';
+
+/**
+ * The report rollups' bucket: one hour. Indonesia's offsets are whole hours, so local hours are UTC
+ * hours; a business day's cut-off may fall inside one (HH:MM, shared/day/business-day.ts), and a
+ * report reads such partial hours at either end of its range from the rows themselves.
+ */
+export const ROLLUP_BUCKET_MS = 3_600_000;
+
+/**
+ * The all-tills rollup keeps, per hour and group, one row per stripe of tills (a till's stripe: from
+ * its id's last byte) rather than one: every till syncing now adds to the current hour, and on one
+ * row they would all queue for its lock. A day's all-tills report reads 24 × 16 × a few groups.
+ */
+const ROLLUP_STRIPES = 16;
+// mod(), not %: these statements go through format() in the trigger.
+const STRIPE = `mod(get_byte(uuid_send(till_id), 15), ${ROLLUP_STRIPES})`;
+/** pg_advisory_xact_lock's first key for the stripes' locks (the issue's number): see payments_rollup(). */
+const STRIPE_LOCK = 23;
+
+/**
+ * What a report groups payments by (a row of paypro.payments as `p` or unaliased): the till's own
+ * report dimensions (electron/core/ledger/day-queries.ts), the rollups' key. A row without a
+ * method (before schema 2) is a QRIS payment, as reportGroupOfRow reads it.
+ */
+export const REPORT_GROUP_KEYS = `state, late_at IS NOT NULL AS late, voided_at IS NOT NULL AS voided, coalesce(method, 'qris') AS method,
+  sale_id IS NOT NULL AS follow_up, completed_at IS NOT NULL AS completed`;
+const GROUP_COLUMNS = 'state, late, voided, method, follow_up, completed';
+/** The rollups' sums, all additive (so a changed row is taken out of its old group and added to its new one). */
+const ROLLUP_SUMS = ['count', 'amount', 'paid', 'paid_or_charged', 'overpaid_count', 'overpaid_amount'] as const;
+
+/** A rollup table: its key, its sums, read only by the owner (tills neither read nor write it: the trigger does). */
+function rollupTable(table: string, key: string): string {
+  return `
+    CREATE TABLE paypro.${table} (
+      ${key},
+      hour_start bigint  NOT NULL,
+      state      text    NOT NULL,
+      late       boolean NOT NULL,
+      voided     boolean NOT NULL,
+      method     text    NOT NULL,
+      follow_up  boolean NOT NULL,
+      completed  boolean NOT NULL,
+      ${ROLLUP_SUMS.map((sum) => `${sum} bigint NOT NULL`).join(', ')}
+    );
+    ALTER TABLE paypro.${table} ENABLE ROW LEVEL SECURITY;
+    CREATE POLICY owner_reads ON paypro.${table} FOR SELECT TO ${OWNER_GROUP} USING (true);
+    GRANT SELECT ON paypro.${table} TO ${OWNER_GROUP};`;
+}
+
+/**
+ * Adds `changes` — payments rows each with a `sign`: +1 a row as it now is, −1 a row as it was —
+ * to both rollups, in one statement. Keys in order, so that two transactions lock rows in the same order.
+ */
+function applyToRollups(changes: string): string {
+  const add = ROLLUP_SUMS.map((sum) => `${sum} = r.${sum} + excluded.${sum}`).join(', ');
+  return `
+    WITH delta AS (
+      SELECT * FROM (
+        SELECT till_id, created_at - mod(created_at, ${ROLLUP_BUCKET_MS}) AS hour_start, ${REPORT_GROUP_KEYS},
+          sum(sign) AS count, sum(sign * coalesce(amount, 0)) AS amount, sum(sign * coalesce(paid_amount, 0)) AS paid,
+          sum(sign * coalesce(paid_amount, amount, 0)) AS paid_or_charged,
+          sum(sign * (overpaid_amount IS NOT NULL)::int) AS overpaid_count, sum(sign * coalesce(overpaid_amount, 0)) AS overpaid_amount
+        FROM (${changes}) AS changes GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+      ) AS sums
+      -- A change outside the report's columns (a customer's name, a shift) moves nothing.
+      WHERE (${ROLLUP_SUMS.join(', ')}) <> (0, 0, 0, 0, 0, 0)
+    ), by_till AS (
+      INSERT INTO paypro.payments_hourly AS r SELECT * FROM delta ORDER BY till_id, hour_start, ${GROUP_COLUMNS}
+      ON CONFLICT (till_id, hour_start, ${GROUP_COLUMNS}) DO UPDATE SET ${add}
+    )
+    INSERT INTO paypro.payments_hourly_all AS r
+      SELECT ${STRIPE} AS stripe, hour_start, ${GROUP_COLUMNS}, ${ROLLUP_SUMS.map((sum) => `sum(${sum})`).join(', ')}
+      FROM delta GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 ORDER BY 2, 1, 3, 4, 5, 6, 7, 8
+    ON CONFLICT (hour_start, stripe, ${GROUP_COLUMNS}) DO UPDATE SET ${add}`;
+}
 
 export const HQ_MIGRATIONS: readonly string[] = [
   `
@@ -129,10 +206,58 @@ export const HQ_MIGRATIONS: readonly string[] = [
     CREATE INDEX cash_movements_by_shift ON paypro.cash_movements (till_id, shift_id);
     CREATE INDEX drawer_openings_by_at ON paypro.drawer_openings (at);
   `,
+  // Schema 3: the reports' hourly rollups, kept by a trigger in the transaction of every write of
+  // payments, so that a report reads a few rows per hour whatever the number of sales.
+  `
+    ${rollupTable('payments_hourly', 'till_id uuid NOT NULL')}
+    ALTER TABLE paypro.payments_hourly ADD PRIMARY KEY (till_id, hour_start, ${GROUP_COLUMNS});
+    ${rollupTable('payments_hourly_all', 'stripe smallint NOT NULL')}
+    ALTER TABLE paypro.payments_hourly_all ADD PRIMARY KEY (hour_start, stripe, ${GROUP_COLUMNS});
+
+    -- Statement-level, on the rows the statement really changed (an upsert whose version is not
+    -- newer changes none): the old rows taken out of the rollups, the new ones added. As definer,
+    -- since tills cannot touch the rollups; a till's statement holds only its own rows (row-level
+    -- security), so it only ever adds to its own till's rows and its stripe.
+    CREATE FUNCTION paypro.payments_rollup() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+      SET search_path = pg_catalog, pg_temp AS $fn$
+    DECLARE
+      changes text := CASE TG_OP
+        WHEN 'INSERT' THEN 'SELECT 1 AS sign, * FROM new_rows'
+        WHEN 'UPDATE' THEN 'SELECT -1 AS sign, * FROM old_rows UNION ALL SELECT 1, * FROM new_rows'
+        ELSE 'SELECT -1 AS sign, * FROM old_rows' END;
+    BEGIN
+      -- One stripe lock per transaction of a till (in order, for an administrator's statement over
+      -- many tills): the insert and update halves of an upsert lock rollup rows in two statements,
+      -- and two tills of one stripe doing so in opposite orders would deadlock.
+      EXECUTE format('SELECT pg_advisory_xact_lock(${STRIPE_LOCK}, stripe) FROM (SELECT DISTINCT ${STRIPE} AS stripe FROM (%s) AS changes ORDER BY 1) AS stripes', changes);
+      EXECUTE format($sql$${applyToRollups('%s')}$sql$, changes);
+      RETURN NULL;
+    END $fn$;
+    CREATE TRIGGER payments_rollup_insert AFTER INSERT ON paypro.payments REFERENCING NEW TABLE AS new_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION paypro.payments_rollup();
+    CREATE TRIGGER payments_rollup_update AFTER UPDATE ON paypro.payments REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION paypro.payments_rollup();
+    CREATE TRIGGER payments_rollup_delete AFTER DELETE ON paypro.payments REFERENCING OLD TABLE AS old_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION paypro.payments_rollup();
+    CREATE FUNCTION paypro.payments_rollup_truncate() RETURNS trigger LANGUAGE plpgsql AS $fn$
+    BEGIN
+      TRUNCATE paypro.payments_hourly, paypro.payments_hourly_all;
+      RETURN NULL;
+    END $fn$;
+    CREATE TRIGGER payments_rollup_truncate AFTER TRUNCATE ON paypro.payments
+      FOR EACH STATEMENT EXECUTE FUNCTION paypro.payments_rollup_truncate();
+
+    -- The rows already here; the triggers above hold writes back until this commits, so none is
+    -- counted twice or missed.
+    ${applyToRollups('SELECT 1 AS sign, * FROM paypro.payments')};
+  `,
 ];
 
-/** Applies the head office's missing migrations, each in its own transaction; returns the version reached. */
-export async function migrateHq(admin: pg.Client): Promise<number> {
+/**
+ * Applies the head office's missing migrations up to `toVersion` (all by default; fewer to make a
+ * head office as an older app left it), each in its own transaction; returns the version reached.
+ */
+export async function migrateHq(admin: pg.Client, toVersion = HQ_MIGRATIONS.length): Promise<number> {
   await ensureGroups(admin);
   await admin.query(`CREATE TABLE IF NOT EXISTS public.paypro_schema_migrations (
     version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
@@ -143,7 +268,7 @@ export async function migrateHq(admin: pg.Client): Promise<number> {
       await admin.query('LOCK TABLE public.paypro_schema_migrations IN EXCLUSIVE MODE');
       const { rows } = await admin.query<{ version: number }>('SELECT coalesce(max(version), 0) AS version FROM public.paypro_schema_migrations');
       const version = rows[0]?.version ?? 0;
-      const migration = HQ_MIGRATIONS[version];
+      const migration = version < toVersion ? HQ_MIGRATIONS[version] : undefined;
       if (migration === undefined) {
         await admin.query('COMMIT');
         return version;
