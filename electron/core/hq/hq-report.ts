@@ -45,7 +45,7 @@ export async function consolidatedReport(client: pg.ClientBase, scope: HqScope, 
   let wholeTo = Math.floor(toMs / ROLLUP_BUCKET_MS) * ROLLUP_BUCKET_MS;
   if (wholeFrom >= wholeTo) wholeFrom = wholeTo = toMs; // no whole hour: all from the rows
   const rollup = scope.kind === 'all' ? 'paypro.payments_hourly_all' : 'paypro.payments_hourly';
-  const rows = (range: string): string => `SELECT ${REPORT_GROUP_KEYS}, 1, coalesce(amount, 0), coalesce(paid_amount, 0),
+  const fromRows = (range: string): string => `SELECT ${REPORT_GROUP_KEYS}, 1, coalesce(amount, 0), coalesce(paid_amount, 0),
        coalesce(paid_amount, amount, 0), (overpaid_amount IS NOT NULL)::int, coalesce(overpaid_amount, 0)
      FROM paypro.payments p WHERE ${range} ${filter.sql}`;
   const { rows: groups } = await client.query<Record<string, string | boolean>>(
@@ -54,15 +54,15 @@ export async function consolidatedReport(client: pg.ClientBase, scope: HqScope, 
      FROM (
        SELECT state, late, voided, method, follow_up, completed, count, amount, paid, paid_or_charged, overpaid_count, overpaid_amount
        FROM ${rollup} p WHERE p.hour_start >= ${wholeFrom} AND p.hour_start < ${wholeTo} ${filter.sql}
-       UNION ALL ${rows(`p.created_at >= $1 AND p.created_at < ${wholeFrom}`)}
-       UNION ALL ${rows(`p.created_at >= ${wholeTo} AND p.created_at < $2`)}
+       UNION ALL ${fromRows(`p.created_at >= $1 AND p.created_at < ${wholeFrom}`)}
+       UNION ALL ${fromRows(`p.created_at >= ${wholeTo} AND p.created_at < $2`)}
      ) AS parts GROUP BY 1, 2, 3, 4, 5, 6`,
     params,
   );
-  const firstSale = (order: 'ASC' | 'DESC'): string => `(SELECT p.created_at FROM paypro.payments p
+  const saleAtEnd = (order: 'ASC' | 'DESC'): string => `(SELECT p.created_at FROM paypro.payments p
      WHERE p.created_at >= $1 AND p.created_at < $2 AND p.sale_id IS NULL ${filter.sql} ORDER BY p.created_at ${order} LIMIT 1)`;
   const { rows: [ends] } = await client.query<{ first_at: string | null; last_at: string | null }>(
-    `SELECT ${firstSale('ASC')} AS first_at, ${firstSale('DESC')} AS last_at`, params);
+    `SELECT ${saleAtEnd('ASC')} AS first_at, ${saleAtEnd('DESC')} AS last_at`, params);
   const overpaid = { count: 0, amount: 0 };
   for (const group of groups) {
     overpaid.count += Number(group.overpaid_count);
