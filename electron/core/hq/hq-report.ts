@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { buildReport, reportGroupOfRow, type CountAmount, type SalesReport } from '../day/report.ts';
 import type { PaymentState } from '../../../shared/payment.ts';
-import { REPORT_GROUP_KEYS, ROLLUP_BUCKET_MS } from './schema.ts';
+import { REPORT_GROUP_KEYS, ROLLUP_BUCKETS } from './schema.ts';
 
 /** Which tills the owner's Laporan covers (issue 23). */
 export type HqScope = { kind: 'all' } | { kind: 'outlet'; outlet: string } | { kind: 'till'; tillId: string };
@@ -34,28 +34,39 @@ export interface HqReport extends SalesReport {
  * with its follow-ups' money folded in, received split by method), so the all-tills report is the
  * sum of the tills' reports.
  *
- * Its whole hours come from the hourly rollups (schema 3: all tills' striped one, or the tills' own),
- * the partial hours at either end from the rows, so a day costs about the same with 100 sales or
- * 100,000. First and last sale: two index lookups (a minimum cannot be kept by subtraction).
+ * Its whole UTC days and whole hours come from the rollups (schema 3: all tills' striped one, or
+ * the tills' own), the partial hours at either end from the rows, so a day costs about the same
+ * with 100 sales or 100,000, and a month little more. First and last sale: two index lookups (a
+ * minimum cannot be kept by subtraction).
  */
 export async function consolidatedReport(client: pg.ClientBase, scope: HqScope, fromMs: number, toMs: number): Promise<HqReport> {
   const filter = scopeFilter(scope);
   const params = [fromMs, toMs, ...filter.params];
-  let wholeFrom = Math.ceil(fromMs / ROLLUP_BUCKET_MS) * ROLLUP_BUCKET_MS;
-  let wholeTo = Math.floor(toMs / ROLLUP_BUCKET_MS) * ROLLUP_BUCKET_MS;
-  if (wholeFrom >= wholeTo) wholeFrom = wholeTo = toMs; // no whole hour: all from the rows
-  const rollup = scope.kind === 'all' ? 'paypro.payments_hourly_all' : 'paypro.payments_hourly';
-  const fromRows = (range: string): string => `SELECT ${REPORT_GROUP_KEYS}, 1, coalesce(amount, 0), coalesce(paid_amount, 0),
-       coalesce(paid_amount, amount, 0), (overpaid_amount IS NOT NULL)::int, coalesce(overpaid_amount, 0)
+  const { hour, day } = ROLLUP_BUCKETS;
+  // [from, hours) rows, [hours, days) hours, [days, daysEnd) days, [daysEnd, hoursEnd) hours, [hoursEnd, to) rows.
+  let hours = Math.ceil(fromMs / hour) * hour;
+  let hoursEnd = Math.floor(toMs / hour) * hour;
+  if (hours >= hoursEnd) hours = hoursEnd = toMs;
+  let days = Math.ceil(hours / day) * day;
+  let daysEnd = Math.floor(hoursEnd / day) * day;
+  if (days >= daysEnd) days = daysEnd = hoursEnd;
+  const rollup = scope.kind === 'all' ? 'paypro.payments_rollup_all' : 'paypro.payments_rollup';
+  const fromRollup = (bucket: 'hour' | 'day', start: number, end: number): string => `SELECT state, late, voided, method, follow_up,
+       completed, count, amount, paid, paid_or_charged, overpaid_count, overpaid_amount
+     FROM ${rollup} p WHERE p.bucket = '${bucket}' AND p.bucket_start >= ${start} AND p.bucket_start < ${end} ${filter.sql}`;
+  const fromRows = (range: string): string => `SELECT ${REPORT_GROUP_KEYS}, 1 AS count, coalesce(amount, 0) AS amount,
+       coalesce(paid_amount, 0) AS paid, coalesce(paid_amount, amount, 0) AS paid_or_charged,
+       (overpaid_amount IS NOT NULL)::int AS overpaid_count, coalesce(overpaid_amount, 0) AS overpaid_amount
      FROM paypro.payments p WHERE ${range} ${filter.sql}`;
   const { rows: groups } = await client.query<Record<string, string | boolean>>(
     `SELECT state, late, voided, method, follow_up, completed, sum(count) AS count, sum(amount) AS amount, sum(paid) AS paid,
        sum(paid_or_charged) AS paid_or_charged, sum(overpaid_count) AS overpaid_count, sum(overpaid_amount) AS overpaid_amount
      FROM (
-       SELECT state, late, voided, method, follow_up, completed, count, amount, paid, paid_or_charged, overpaid_count, overpaid_amount
-       FROM ${rollup} p WHERE p.hour_start >= ${wholeFrom} AND p.hour_start < ${wholeTo} ${filter.sql}
-       UNION ALL ${fromRows(`p.created_at >= $1 AND p.created_at < ${wholeFrom}`)}
-       UNION ALL ${fromRows(`p.created_at >= ${wholeTo} AND p.created_at < $2`)}
+       ${fromRows(`p.created_at >= $1 AND p.created_at < ${hours}`)}
+       UNION ALL ${fromRollup('hour', hours, days)}
+       UNION ALL ${fromRollup('day', days, daysEnd)}
+       UNION ALL ${fromRollup('hour', daysEnd, hoursEnd)}
+       UNION ALL ${fromRows(`p.created_at >= ${hoursEnd} AND p.created_at < $2`)}
      ) AS parts GROUP BY 1, 2, 3, 4, 5, 6`,
     params,
   );

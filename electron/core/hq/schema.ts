@@ -59,21 +59,22 @@ function addColumns<T extends HqTable>(table: T, columns: readonly (keyof (typeo
 const REPORT_COLUMNS = 'state, amount, paid_amount, late_at, voided_at, method, sale_id, completed_at';
 
 /**
- * The report rollups' bucket: one hour. Indonesia's offsets are whole hours, so local hours are UTC
- * hours; a business day's cut-off may fall inside one (HH:MM, shared/day/business-day.ts), and a
- * report reads such partial hours at either end of its range from the rows themselves.
+ * The report rollups' buckets: hours, and UTC days for long ranges (a month reads ~30 day rows per
+ * group, not ~720 hour rows). Indonesia's offsets are whole hours, so local hours are UTC hours; a
+ * business day's cut-off may fall inside one (HH:MM, shared/day/business-day.ts), and a report
+ * reads such partial hours at either end of its range from the rows themselves.
  */
-export const ROLLUP_BUCKET_MS = 3_600_000;
+export const ROLLUP_BUCKETS = { hour: 3_600_000, day: 86_400_000 } as const;
 
 /**
- * The all-tills rollup keeps, per hour and group, one row per stripe of tills (a till's stripe: from
- * its id's last byte) rather than one: every till syncing now adds to the current hour, and on one
- * row they would all queue for its lock. A day's all-tills report reads 24 × 16 × a few groups.
+ * The all-tills rollup keeps, per bucket and group, one row per stripe of tills (a till's stripe:
+ * from its id's last byte) rather than one: every till syncing now adds to the current hour, and on
+ * one row they would all queue for its lock. A day's all-tills report reads 24 × 16 × a few groups.
  */
 const ROLLUP_STRIPES = 16;
 // mod(), not %: these statements go through format() in the trigger.
 const STRIPE = `mod(get_byte(uuid_send(till_id), 15), ${ROLLUP_STRIPES})`;
-/** pg_advisory_xact_lock's first key for the stripes' locks (the issue's number): see payments_rollup(). */
+/** pg_advisory_xact_lock's first key for the stripes' locks (the issue's number): see add_to_rollups(). */
 const STRIPE_LOCK = 23;
 
 /**
@@ -92,7 +93,8 @@ function rollupTable(table: string, key: string): string {
   return `
     CREATE TABLE paypro.${table} (
       ${key},
-      hour_start bigint  NOT NULL,
+      bucket       text    NOT NULL CHECK (bucket IN ('hour', 'day')),
+      bucket_start bigint  NOT NULL,
       state      text    NOT NULL,
       late       boolean NOT NULL,
       voided     boolean NOT NULL,
@@ -112,10 +114,11 @@ function rollupTable(table: string, key: string): string {
  */
 function applyToRollups(changes: string): string {
   const add = ROLLUP_SUMS.map((sum) => `${sum} = r.${sum} + excluded.${sum}`).join(', ');
+  const sumsOf = ROLLUP_SUMS.map((sum) => `sum(${sum})`).join(', ');
   return `
     WITH delta AS (
       SELECT * FROM (
-        SELECT till_id, created_at - mod(created_at, ${ROLLUP_BUCKET_MS}) AS hour_start, ${REPORT_GROUP_KEYS},
+        SELECT till_id, created_at - mod(created_at, ${ROLLUP_BUCKETS.hour}) AS hour_start, ${REPORT_GROUP_KEYS},
           sum(sign) AS count, sum(sign * coalesce(amount, 0)) AS amount, sum(sign * coalesce(paid_amount, 0)) AS paid,
           sum(sign * coalesce(paid_amount, amount, 0)) AS paid_or_charged,
           sum(sign * (overpaid_amount IS NOT NULL)::int) AS overpaid_count, sum(sign * coalesce(overpaid_amount, 0)) AS overpaid_amount
@@ -123,14 +126,19 @@ function applyToRollups(changes: string): string {
       ) AS sums
       -- A change outside the report's columns (a customer's name, a shift) moves nothing.
       WHERE (${ROLLUP_SUMS.join(', ')}) <> (0, 0, 0, 0, 0, 0)
+    ), buckets AS (
+      SELECT till_id, 'hour' AS bucket, hour_start AS bucket_start, ${GROUP_COLUMNS}, ${ROLLUP_SUMS.join(', ')} FROM delta
+      UNION ALL
+      SELECT till_id, 'day', hour_start - mod(hour_start, ${ROLLUP_BUCKETS.day}), ${GROUP_COLUMNS}, ${sumsOf}
+      FROM delta GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
     ), by_till AS (
-      INSERT INTO paypro.payments_hourly AS r SELECT * FROM delta ORDER BY till_id, hour_start, ${GROUP_COLUMNS}
-      ON CONFLICT (till_id, hour_start, ${GROUP_COLUMNS}) DO UPDATE SET ${add}
+      INSERT INTO paypro.payments_rollup AS r SELECT * FROM buckets ORDER BY till_id, bucket, bucket_start, ${GROUP_COLUMNS}
+      ON CONFLICT (till_id, bucket, bucket_start, ${GROUP_COLUMNS}) DO UPDATE SET ${add}
     )
-    INSERT INTO paypro.payments_hourly_all AS r
-      SELECT ${STRIPE} AS stripe, hour_start, ${GROUP_COLUMNS}, ${ROLLUP_SUMS.map((sum) => `sum(${sum})`).join(', ')}
-      FROM delta GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 ORDER BY 2, 1, 3, 4, 5, 6, 7, 8
-    ON CONFLICT (hour_start, stripe, ${GROUP_COLUMNS}) DO UPDATE SET ${add}`;
+    INSERT INTO paypro.payments_rollup_all AS r
+      SELECT ${STRIPE} AS stripe, bucket, bucket_start, ${GROUP_COLUMNS}, ${sumsOf}
+      FROM buckets GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 ORDER BY 2, 3, 1, 4, 5, 6, 7, 8, 9
+    ON CONFLICT (bucket, bucket_start, stripe, ${GROUP_COLUMNS}) DO UPDATE SET ${add}`;
 }
 
 export const HQ_MIGRATIONS: readonly string[] = [
@@ -206,19 +214,19 @@ export const HQ_MIGRATIONS: readonly string[] = [
     CREATE INDEX cash_movements_by_shift ON paypro.cash_movements (till_id, shift_id);
     CREATE INDEX drawer_openings_by_at ON paypro.drawer_openings (at);
   `,
-  // Schema 3: the reports' hourly rollups, kept by a trigger in the transaction of every write of
-  // payments, so that a report reads a few rows per hour whatever the number of sales.
+  // Schema 3: the reports' rollups per hour and day, kept by a trigger in the transaction of every
+  // write of payments, so that a report reads a few rows per hour or day whatever the number of sales.
   `
-    ${rollupTable('payments_hourly', 'till_id uuid NOT NULL')}
-    ALTER TABLE paypro.payments_hourly ADD PRIMARY KEY (till_id, hour_start, ${GROUP_COLUMNS});
-    ${rollupTable('payments_hourly_all', 'stripe smallint NOT NULL')}
-    ALTER TABLE paypro.payments_hourly_all ADD PRIMARY KEY (hour_start, stripe, ${GROUP_COLUMNS});
+    ${rollupTable('payments_rollup', 'till_id uuid NOT NULL')}
+    ALTER TABLE paypro.payments_rollup ADD PRIMARY KEY (till_id, bucket, bucket_start, ${GROUP_COLUMNS});
+    ${rollupTable('payments_rollup_all', 'stripe smallint NOT NULL')}
+    ALTER TABLE paypro.payments_rollup_all ADD PRIMARY KEY (bucket, bucket_start, stripe, ${GROUP_COLUMNS});
 
     -- Statement-level, on the rows the statement really changed (an upsert whose version is not
     -- newer changes none): the old rows taken out of the rollups, the new ones added. As definer,
     -- since tills cannot touch the rollups; a till's statement holds only its own rows (row-level
     -- security), so it only ever adds to its own till's rows and its stripe.
-    CREATE FUNCTION paypro.payments_rollup() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+    CREATE FUNCTION paypro.add_to_rollups() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
       SET search_path = pg_catalog, pg_temp AS $fn$
     DECLARE
       changes text := CASE TG_OP
@@ -234,14 +242,14 @@ export const HQ_MIGRATIONS: readonly string[] = [
       RETURN NULL;
     END $fn$;
     CREATE TRIGGER payments_rollup_insert AFTER INSERT ON paypro.payments REFERENCING NEW TABLE AS new_rows
-      FOR EACH STATEMENT EXECUTE FUNCTION paypro.payments_rollup();
+      FOR EACH STATEMENT EXECUTE FUNCTION paypro.add_to_rollups();
     CREATE TRIGGER payments_rollup_update AFTER UPDATE ON paypro.payments REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-      FOR EACH STATEMENT EXECUTE FUNCTION paypro.payments_rollup();
+      FOR EACH STATEMENT EXECUTE FUNCTION paypro.add_to_rollups();
     CREATE TRIGGER payments_rollup_delete AFTER DELETE ON paypro.payments REFERENCING OLD TABLE AS old_rows
-      FOR EACH STATEMENT EXECUTE FUNCTION paypro.payments_rollup();
+      FOR EACH STATEMENT EXECUTE FUNCTION paypro.add_to_rollups();
     CREATE FUNCTION paypro.payments_rollup_truncate() RETURNS trigger LANGUAGE plpgsql AS $fn$
     BEGIN
-      TRUNCATE paypro.payments_hourly, paypro.payments_hourly_all;
+      TRUNCATE paypro.payments_rollup, paypro.payments_rollup_all;
       RETURN NULL;
     END $fn$;
     CREATE TRIGGER payments_rollup_truncate AFTER TRUNCATE ON paypro.payments

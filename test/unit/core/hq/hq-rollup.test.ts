@@ -4,15 +4,15 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { buildReport, reportGroupOfRow } from '../../../../electron/core/day/report.ts';
 import { consolidatedReport, type HqReport, type HqScope } from '../../../../electron/core/hq/hq-report.ts';
-import { migrateHq, ROLLUP_BUCKET_MS } from '../../../../electron/core/hq/schema.ts';
+import { migrateHq, ROLLUP_BUCKETS } from '../../../../electron/core/hq/schema.ts';
 import { upsertSql } from '../../../../electron/core/hq/sync.ts';
 import { loginUrl, useHq } from '../../../harness/hq-fixture.ts';
 import { withClient } from '../../../harness/postgres.ts';
 import { T0 } from '../ledger/fixture.ts';
 
-const HOUR = ROLLUP_BUCKET_MS;
-const DAY = 24 * HOUR;
-/** Each property run writes and reports inside its own three days. */
+const HOUR = ROLLUP_BUCKETS.hour;
+const DAY = ROLLUP_BUCKETS.day;
+/** Each property run writes and reports inside its own three days, from 01:00 UTC (T0's hour). */
 const WINDOW = 3 * DAY;
 
 /**
@@ -65,9 +65,12 @@ const commandArb = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('stale' as const), pick: fc.nat(), change: changeArb, back: fc.nat({ max: 3 }) }) },
 );
 
+/** Ranges from anywhere, from an hour, or from a UTC midnight; any length, whole hours, whole days, or under an hour. */
 const rangeArb = fc.record({
-  from: fc.oneof(fc.integer({ min: -HOUR, max: WINDOW }), fc.integer({ min: 0, max: 72 }).map((hour) => hour * HOUR)),
-  length: fc.oneof(fc.integer({ min: 0, max: WINDOW }), fc.integer({ min: 0, max: 72 }).map((hours) => hours * HOUR), fc.integer({ min: 0, max: HOUR })),
+  from: fc.oneof(fc.integer({ min: -HOUR, max: WINDOW }), fc.integer({ min: 0, max: 72 }).map((hour) => hour * HOUR),
+    fc.integer({ min: 0, max: 2 }).map((day) => day * DAY + 23 * HOUR)),
+  length: fc.oneof(fc.integer({ min: 0, max: WINDOW }), fc.integer({ min: 0, max: 72 }).map((hours) => hours * HOUR),
+    fc.integer({ min: 1, max: 3 }).map((days) => days * DAY), fc.integer({ min: 0, max: HOUR })),
 });
 
 interface Row {
@@ -89,7 +92,7 @@ function rowValues(base: { createdAt: number; amount: number; method: string | n
   };
 }
 
-describe('head office: the hourly report rollups (real PostgreSQL)', () => {
+describe('head office: the report rollups by hour and day (real PostgreSQL)', () => {
   const hq = useHq();
 
   it('property: for random inserts, changes (state, late, voided, completed, overpaid, follow-ups) and redelivered older versions on three tills, the report of any range of all tills, an outlet and a till equals the GROUP BY of the rows, to the rupiah', async () => {
@@ -103,7 +106,7 @@ describe('head office: the hourly report rollups (real PostgreSQL)', () => {
     }));
     const owner = new pg.Client({ connectionString: loginUrl(hq.server, hq.owner) });
     await owner.connect();
-    const seen = { updates: 0, ignored: 0, edgeRanges: 0 };
+    const seen = { updates: 0, ignored: 0, edgeRanges: 0, wholeDayRanges: 0 };
     let run = 0;
     let nextId = 1;
     try {
@@ -152,6 +155,7 @@ describe('head office: the hourly report rollups (real PostgreSQL)', () => {
             const from = base + range.from;
             const to = from + range.length;
             if (from % HOUR !== 0 || to % HOUR !== 0) seen.edgeRanges += 1;
+            if (Math.floor(to / DAY) - Math.ceil(from / DAY) >= 1) seen.wholeDayRanges += 1;
             for (const scope of scopes) {
               expect(await consolidatedReport(owner, scope, from, to), `${JSON.stringify(scope)} ${from}–${to}`).toEqual(await rawReport(owner, scope, from, to));
             }
@@ -162,7 +166,7 @@ describe('head office: the hourly report rollups (real PostgreSQL)', () => {
     } finally {
       await Promise.all([...clients, owner].map((client) => client.end()));
     }
-    expect(Math.min(seen.updates, seen.ignored, seen.edgeRanges), JSON.stringify(seen)).toBeGreaterThan(0);
+    expect(Math.min(seen.updates, seen.ignored, seen.edgeRanges, seen.wholeDayRanges), JSON.stringify(seen)).toBeGreaterThan(0);
   });
 
   it('upgrading a head office that holds rows fills the rollups from them; later writes keep them exact', async () => {
@@ -184,7 +188,7 @@ describe('head office: the hourly report rollups (real PostgreSQL)', () => {
                 ($1, 4, 1, 'U4', 30000, 30000, 'paid', $2 + 9000000, NULL, $2 + 9100000, $2 + 9050000, NULL, NULL)`,
         [tillId, from + 1_000],
       );
-      expect((await admin.query("SELECT to_regclass('paypro.payments_hourly_all') AS rollup")).rows).toEqual([{ rollup: null }]);
+      expect((await admin.query("SELECT to_regclass('paypro.payments_rollup_all') AS rollup")).rows).toEqual([{ rollup: null }]);
       expect(await migrateHq(admin)).toBe(3);
       const before = await rawReport(admin, { kind: 'all' }, from, to);
       expect(before.received).toBe(10_000 + 5_000 + 15_000 + 30_000);

@@ -62,25 +62,25 @@ describe('head office: row-level security between tills (real PostgreSQL)', () =
     await b.sync.drain();
 
     await withClient(loginUrl(hq.server, b.login), async (asB) => {
-      for (const rollup of ['paypro.payments_hourly', 'paypro.payments_hourly_all']) {
+      for (const rollup of ['paypro.payments_rollup', 'paypro.payments_rollup_all']) {
         expect(await failureCode(asB.query(`SELECT * FROM ${rollup}`))).toBe('42501');
         expect(await failureCode(asB.query(`UPDATE ${rollup} SET amount = 0`))).toBe('42501');
         expect(await failureCode(asB.query(`DELETE FROM ${rollup}`))).toBe('42501');
       }
       // Adding to another till's rollup rows directly: refused.
       expect(await failureCode(asB.query(
-        `INSERT INTO paypro.payments_hourly (till_id, hour_start, state, late, voided, method, follow_up, completed, count, amount, paid,
-           paid_or_charged, overpaid_count, overpaid_amount) VALUES ($1, 0, 'paid', false, false, 'qris', false, false, 1, 1, 1, 1, 0, 0)`,
+        `INSERT INTO paypro.payments_rollup (till_id, bucket, bucket_start, state, late, voided, method, follow_up, completed, count, amount,
+           paid, paid_or_charged, overpaid_count, overpaid_amount) VALUES ($1, 'hour', 0, 'paid', false, false, 'qris', false, false, 1, 1, 1, 1, 0, 0)`,
         [a.sync.tillId]))).toBe('42501');
-      expect(await failureCode(asB.query('DROP TABLE paypro.payments_hourly'))).toBe('42501');
+      expect(await failureCode(asB.query('DROP TABLE paypro.payments_rollup'))).toBe('42501');
     });
 
     // Each till's sync added its own sale through the trigger (run as its definer).
     const counts = await hq.asOwner<{ till_id: string; count: string }>(
-      'SELECT till_id, sum(count) AS count FROM paypro.payments_hourly WHERE till_id = ANY($1) GROUP BY 1 ORDER BY 1',
+      "SELECT till_id, sum(count) AS count FROM paypro.payments_rollup WHERE bucket = 'hour' AND till_id = ANY($1) GROUP BY 1 ORDER BY 1",
       [[a.sync.tillId, b.sync.tillId]]);
     expect(counts).toEqual([a.sync.tillId, b.sync.tillId].sort().map((tillId) => ({ till_id: tillId, count: '1' })));
-    expect(await failureCode(hq.asOwner('DELETE FROM paypro.payments_hourly_all'))).toBe('42501');
+    expect(await failureCode(hq.asOwner('DELETE FROM paypro.payments_rollup_all'))).toBe('42501');
   });
 
   it('a login of another till is refused by the sync, and a wrong password leaves no password in the status', async () => {
