@@ -169,6 +169,50 @@ describe('head office: the report rollups by hour and day (real PostgreSQL)', ()
     expect(Math.min(seen.updates, seen.ignored, seen.edgeRanges, seen.wholeDayRanges), JSON.stringify(seen)).toBeGreaterThan(0);
   });
 
+  it('two tills of one stripe writing at once, inserts and updates in each statement, neither deadlock nor lose a rupiah', async () => {
+    const tills = [await hq.till('Kasir S1', 'Outlet S'), await hq.till('Kasir S2', 'Outlet S')];
+    // Ids whose last byte is equal: the same stripe of the all-tills rollup.
+    const tillIds = ['0a', '1a'].map((suffix) => `${randomUUID().slice(0, -2)}${suffix}`);
+    const clients = await Promise.all(tills.map(async (till, index) => {
+      const client = new pg.Client({ connectionString: loginUrl(hq.server, till.login) });
+      await client.connect();
+      await client.query('UPDATE paypro.tills SET till_id = $1 WHERE role_name = current_user', [tillIds[index]]);
+      return client;
+    }));
+    const from = T0 + 400 * DAY;
+    const payment = (id: number, version: number, state: string, day: number) => ({
+      id, version, trade_no: `S${id}`, amount: 1_000 * id, state, paid_amount: state === 'paid' ? 1_000 * id : null,
+      created_at: from + day * DAY + (id % 5) * HOUR,
+    });
+    const SEEDED = 20;
+    try {
+      // Each till sells on its own day and changes sales of the other till's day (made first): in
+      // one upsert, the insert half takes rollup rows of one day, the update half of the other —
+      // the two tills in opposite orders.
+      for (const [index, client] of clients.entries()) {
+        const rows = Array.from({ length: SEEDED }, (_, n) => payment(1_000 + n, 1, 'awaiting_payment', 1 - index));
+        await client.query(upsertSql('payments'), [tillIds[index], JSON.stringify(rows)]);
+      }
+      await Promise.all(clients.map(async (client, index) => {
+        for (let batch = 1; batch <= 40; batch++) {
+          const rows = [
+            ...[1, 2, 3].map((n) => payment(batch * 10 + n, batch + 1, 'awaiting_payment', index)),
+            ...Array.from({ length: SEEDED }, (_, n) => payment(1_000 + n, batch + 1, batch % 2 === 0 ? 'awaiting_payment' : 'paid', 1 - index)),
+          ];
+          await client.query(upsertSql('payments'), [tillIds[index], JSON.stringify(rows)]);
+        }
+      }));
+    } finally {
+      await Promise.all(clients.map((client) => client.end()));
+    }
+    await withClient(loginUrl(hq.server, hq.owner), async (owner) => {
+      const report = await consolidatedReport(owner, { kind: 'outlet', outlet: 'Outlet S' }, from, from + 2 * DAY);
+      expect(report.saleCount).toBe(2 * (40 * 3 + SEEDED));
+      expect(report).toEqual(await rawReport(owner, { kind: 'outlet', outlet: 'Outlet S' }, from, from + 2 * DAY));
+      expect(await consolidatedReport(owner, { kind: 'all' }, from, from + 2 * DAY)).toEqual(await rawReport(owner, { kind: 'all' }, from, from + 2 * DAY));
+    });
+  });
+
   it('upgrading a head office that holds rows fills the rollups from them; later writes keep them exact', async () => {
     const database = 'paypro_upgrade';
     await withClient(hq.server.url, (admin) => admin.query(`CREATE DATABASE ${database}`));
