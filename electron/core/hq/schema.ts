@@ -14,6 +14,8 @@ import { HQ_TABLES, type HqTable } from './hq-tables.ts';
  * - `paypro_owner`: the group of the owner's (and accountant's) LOGIN roles; reads everything,
  *   writes nothing.
  * - The administrator who ran hq:init owns the tables.
+ * - The report rollups (schema 3): the owner reads them; tills neither read nor write them — the
+ *   trigger on payments, run as its definer, adds each till's own changed rows.
  */
 export const OWNER_GROUP = 'paypro_owner';
 export const TILLS_GROUP = 'paypro_tills';
@@ -55,6 +57,89 @@ function addColumns<T extends HqTable>(table: T, columns: readonly (keyof (typeo
 
 /** The report's GROUP BY columns (the till's report dimensions, day-queries.ts), for index-only scans. */
 const REPORT_COLUMNS = 'state, amount, paid_amount, late_at, voided_at, method, sale_id, completed_at';
+
+/**
+ * The report rollups' buckets: hours, and UTC days for long ranges (a month reads ~30 day rows per
+ * group, not ~720 hour rows). Indonesia's offsets are whole hours, so local hours are UTC hours; a
+ * business day's cut-off may fall inside one (HH:MM, shared/day/business-day.ts), and a report
+ * reads such partial hours at either end of its range from the rows themselves.
+ */
+export const ROLLUP_BUCKETS = { hour: 3_600_000, day: 86_400_000 } as const;
+
+/**
+ * The all-tills rollup keeps, per bucket and group, one row per stripe of tills (a till's stripe:
+ * from its id's last byte) rather than one: every till syncing now adds to the current hour, and on
+ * one row they would all queue for its lock. A day's all-tills report reads 24 × 16 × a few groups.
+ */
+const ROLLUP_STRIPES = 16;
+// mod(), not %: these statements go through format() in the trigger.
+const STRIPE = `mod(get_byte(uuid_send(till_id), 15), ${ROLLUP_STRIPES})`;
+/** pg_advisory_xact_lock's first key for the stripes' locks (the issue's number): see add_to_rollups(). */
+const STRIPE_LOCK = 23;
+
+/**
+ * What a report groups payments by (a row of paypro.payments as `p` or unaliased): the till's own
+ * report dimensions (electron/core/ledger/day-queries.ts), the rollups' key. A row without a
+ * method (before schema 2) is a QRIS payment, as reportGroupOfRow reads it.
+ */
+export const REPORT_GROUP_KEYS = `state, late_at IS NOT NULL AS late, voided_at IS NOT NULL AS voided, coalesce(method, 'qris') AS method,
+  sale_id IS NOT NULL AS follow_up, completed_at IS NOT NULL AS completed`;
+const GROUP_COLUMNS = 'state, late, voided, method, follow_up, completed';
+/** The rollups' sums, all additive (so a changed row is taken out of its old group and added to its new one). */
+const ROLLUP_SUMS = ['count', 'amount', 'paid', 'paid_or_charged', 'overpaid_count', 'overpaid_amount'] as const;
+
+/** A rollup table: its key, its sums, read only by the owner (tills neither read nor write it: the trigger does). */
+function rollupTable(table: string, key: string): string {
+  return `
+    CREATE TABLE paypro.${table} (
+      ${key},
+      bucket       text    NOT NULL CHECK (bucket IN ('hour', 'day')),
+      bucket_start bigint  NOT NULL,
+      state      text    NOT NULL,
+      late       boolean NOT NULL,
+      voided     boolean NOT NULL,
+      method     text    NOT NULL,
+      follow_up  boolean NOT NULL,
+      completed  boolean NOT NULL,
+      ${ROLLUP_SUMS.map((sum) => `${sum} bigint NOT NULL`).join(', ')}
+    );
+    ALTER TABLE paypro.${table} ENABLE ROW LEVEL SECURITY;
+    CREATE POLICY owner_reads ON paypro.${table} FOR SELECT TO ${OWNER_GROUP} USING (true);
+    GRANT SELECT ON paypro.${table} TO ${OWNER_GROUP};`;
+}
+
+/**
+ * Adds `changes` — payments rows each with a `sign`: +1 a row as it now is, −1 a row as it was —
+ * to both rollups, in one statement. Keys in order, so that two transactions lock rows in the same order.
+ */
+function applyToRollups(changes: string): string {
+  const add = ROLLUP_SUMS.map((sum) => `${sum} = r.${sum} + excluded.${sum}`).join(', ');
+  const sumsOf = ROLLUP_SUMS.map((sum) => `sum(${sum})`).join(', ');
+  return `
+    WITH delta AS (
+      SELECT * FROM (
+        SELECT till_id, created_at - mod(created_at, ${ROLLUP_BUCKETS.hour}) AS hour_start, ${REPORT_GROUP_KEYS},
+          sum(sign) AS count, sum(sign * coalesce(amount, 0)) AS amount, sum(sign * coalesce(paid_amount, 0)) AS paid,
+          sum(sign * coalesce(paid_amount, amount, 0)) AS paid_or_charged,
+          sum(sign * (overpaid_amount IS NOT NULL)::int) AS overpaid_count, sum(sign * coalesce(overpaid_amount, 0)) AS overpaid_amount
+        FROM (${changes}) AS changes GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+      ) AS sums
+      -- A change outside the report's columns (a customer's name, a shift) moves nothing.
+      WHERE (${ROLLUP_SUMS.join(', ')}) <> (0, 0, 0, 0, 0, 0)
+    ), buckets AS (
+      SELECT till_id, 'hour' AS bucket, hour_start AS bucket_start, ${GROUP_COLUMNS}, ${ROLLUP_SUMS.join(', ')} FROM delta
+      UNION ALL
+      SELECT till_id, 'day', hour_start - mod(hour_start, ${ROLLUP_BUCKETS.day}), ${GROUP_COLUMNS}, ${sumsOf}
+      FROM delta GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+    ), by_till AS (
+      INSERT INTO paypro.payments_rollup AS r SELECT * FROM buckets ORDER BY till_id, bucket, bucket_start, ${GROUP_COLUMNS}
+      ON CONFLICT (till_id, bucket, bucket_start, ${GROUP_COLUMNS}) DO UPDATE SET ${add}
+    )
+    INSERT INTO paypro.payments_rollup_all AS r
+      SELECT ${STRIPE} AS stripe, bucket, bucket_start, ${GROUP_COLUMNS}, ${sumsOf}
+      FROM buckets GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 ORDER BY 2, 3, 1, 4, 5, 6, 7, 8, 9
+    ON CONFLICT (bucket, bucket_start, stripe, ${GROUP_COLUMNS}) DO UPDATE SET ${add}`;
+}
 
 export const HQ_MIGRATIONS: readonly string[] = [
   `
@@ -129,7 +214,52 @@ export const HQ_MIGRATIONS: readonly string[] = [
     CREATE INDEX cash_movements_by_shift ON paypro.cash_movements (till_id, shift_id);
     CREATE INDEX drawer_openings_by_at ON paypro.drawer_openings (at);
   `,
-  // The owner's search across tills by the end of either number or of the customer's mobile (the
+  // Schema 3: the reports' rollups per hour and day, kept by a trigger in the transaction of every
+  // write of payments, so that a report reads a few rows per hour or day whatever the number of sales.
+  `
+    ${rollupTable('payments_rollup', 'till_id uuid NOT NULL')}
+    ALTER TABLE paypro.payments_rollup ADD PRIMARY KEY (till_id, bucket, bucket_start, ${GROUP_COLUMNS});
+    ${rollupTable('payments_rollup_all', 'stripe smallint NOT NULL')}
+    ALTER TABLE paypro.payments_rollup_all ADD PRIMARY KEY (bucket, bucket_start, stripe, ${GROUP_COLUMNS});
+
+    -- Statement-level, on the rows the statement really changed (an upsert whose version is not
+    -- newer changes none): the old rows taken out of the rollups, the new ones added. As definer,
+    -- since tills cannot touch the rollups; a till's statement holds only its own rows (row-level
+    -- security), so it only ever adds to its own till's rows and its stripe.
+    CREATE FUNCTION paypro.add_to_rollups() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+      SET search_path = pg_catalog, pg_temp AS $fn$
+    DECLARE
+      changes text := CASE TG_OP
+        WHEN 'INSERT' THEN 'SELECT 1 AS sign, * FROM new_rows'
+        WHEN 'UPDATE' THEN 'SELECT -1 AS sign, * FROM old_rows UNION ALL SELECT 1, * FROM new_rows'
+        ELSE 'SELECT -1 AS sign, * FROM old_rows' END;
+    BEGIN
+      -- One stripe lock per transaction of a till (in order, for an administrator's statement over
+      -- many tills): the insert and update halves of an upsert lock rollup rows in two statements,
+      -- and two tills of one stripe doing so in opposite orders would deadlock.
+      EXECUTE format('SELECT pg_advisory_xact_lock(${STRIPE_LOCK}, stripe) FROM (SELECT DISTINCT ${STRIPE} AS stripe FROM (%s) AS changes ORDER BY 1) AS stripes', changes);
+      EXECUTE format($sql$${applyToRollups('%s')}$sql$, changes);
+      RETURN NULL;
+    END $fn$;
+    CREATE TRIGGER payments_rollup_insert AFTER INSERT ON paypro.payments REFERENCING NEW TABLE AS new_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION paypro.add_to_rollups();
+    CREATE TRIGGER payments_rollup_update AFTER UPDATE ON paypro.payments REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION paypro.add_to_rollups();
+    CREATE TRIGGER payments_rollup_delete AFTER DELETE ON paypro.payments REFERENCING OLD TABLE AS old_rows
+      FOR EACH STATEMENT EXECUTE FUNCTION paypro.add_to_rollups();
+    CREATE FUNCTION paypro.payments_rollup_truncate() RETURNS trigger LANGUAGE plpgsql AS $fn$
+    BEGIN
+      TRUNCATE paypro.payments_rollup, paypro.payments_rollup_all;
+      RETURN NULL;
+    END $fn$;
+    CREATE TRIGGER payments_rollup_truncate AFTER TRUNCATE ON paypro.payments
+      FOR EACH STATEMENT EXECUTE FUNCTION paypro.payments_rollup_truncate();
+
+    -- The rows already here; the triggers above hold writes back until this commits, so none is
+    -- counted twice or missed.
+    ${applyToRollups('SELECT 1 AS sign, * FROM paypro.payments')};
+  `,
+  // Schema 4: the owner's search across tills by the end of either number or of the customer's mobile (the
   // till's F6, ledger schema 10): a seek on the last four characters, the rest checked on the
   // few rows found (hq-report.ts searchAcrossTills), instead of a LIKE '%…' over every till's sales.
   `
@@ -140,8 +270,11 @@ export const HQ_MIGRATIONS: readonly string[] = [
   `,
 ];
 
-/** Applies the head office's missing migrations, each in its own transaction; returns the version reached. */
-export async function migrateHq(admin: pg.Client): Promise<number> {
+/**
+ * Applies the head office's missing migrations up to `toVersion` (all by default; fewer to make a
+ * head office as an older app left it), each in its own transaction; returns the version reached.
+ */
+export async function migrateHq(admin: pg.Client, toVersion = HQ_MIGRATIONS.length): Promise<number> {
   await ensureGroups(admin);
   await admin.query(`CREATE TABLE IF NOT EXISTS public.paypro_schema_migrations (
     version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
@@ -152,7 +285,7 @@ export async function migrateHq(admin: pg.Client): Promise<number> {
       await admin.query('LOCK TABLE public.paypro_schema_migrations IN EXCLUSIVE MODE');
       const { rows } = await admin.query<{ version: number }>('SELECT coalesce(max(version), 0) AS version FROM public.paypro_schema_migrations');
       const version = rows[0]?.version ?? 0;
-      const migration = HQ_MIGRATIONS[version];
+      const migration = version < toVersion ? HQ_MIGRATIONS[version] : undefined;
       if (migration === undefined) {
         await admin.query('COMMIT');
         return version;

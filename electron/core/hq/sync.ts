@@ -204,7 +204,7 @@ function byTable(rows: OutboxRow[]): Map<HqTable, Record<string, unknown>[]> {
 }
 
 /** One statement per table and batch: the rows as a JSON array, kept where their version is newer. */
-function upsertSql(table: HqTable): string {
+export function upsertSql(table: HqTable): string {
   const columns = Object.keys(HQ_TABLES[table]);
   const types = Object.entries(HQ_TABLES[table]).map(([name, type]) => `${name} ${type}`).join(', ');
   return `INSERT INTO paypro.${table} AS t (till_id, id, version, ${columns.join(', ')})

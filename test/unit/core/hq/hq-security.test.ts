@@ -53,6 +53,36 @@ describe('head office: row-level security between tills (real PostgreSQL)', () =
     expect(await failureCode(hq.asOwner("UPDATE paypro.payments SET amount = 1"))).toBe('42501');
   });
 
+  it('the report rollups: kept by a till\'s sync, read by the owner, neither read nor written by a till', async () => {
+    const a = await hq.till('Kasir E');
+    const b = await hq.till('Kasir F');
+    a.ledger.record(newPayment('E-1'));
+    b.ledger.record(newPayment('F-1'));
+    await a.sync.drain();
+    await b.sync.drain();
+
+    await withClient(loginUrl(hq.server, b.login), async (asB) => {
+      for (const rollup of ['paypro.payments_rollup', 'paypro.payments_rollup_all']) {
+        expect(await failureCode(asB.query(`SELECT * FROM ${rollup}`))).toBe('42501');
+        expect(await failureCode(asB.query(`UPDATE ${rollup} SET amount = 0`))).toBe('42501');
+        expect(await failureCode(asB.query(`DELETE FROM ${rollup}`))).toBe('42501');
+      }
+      // Adding to another till's rollup rows directly: refused.
+      expect(await failureCode(asB.query(
+        `INSERT INTO paypro.payments_rollup (till_id, bucket, bucket_start, state, late, voided, method, follow_up, completed, count, amount,
+           paid, paid_or_charged, overpaid_count, overpaid_amount) VALUES ($1, 'hour', 0, 'paid', false, false, 'qris', false, false, 1, 1, 1, 1, 0, 0)`,
+        [a.sync.tillId]))).toBe('42501');
+      expect(await failureCode(asB.query('DROP TABLE paypro.payments_rollup'))).toBe('42501');
+    });
+
+    // Each till's sync added its own sale through the trigger (run as its definer).
+    const counts = await hq.asOwner<{ till_id: string; count: string }>(
+      "SELECT till_id, sum(count) AS count FROM paypro.payments_rollup WHERE bucket = 'hour' AND till_id = ANY($1) GROUP BY 1 ORDER BY 1",
+      [[a.sync.tillId, b.sync.tillId]]);
+    expect(counts).toEqual([a.sync.tillId, b.sync.tillId].sort().map((tillId) => ({ till_id: tillId, count: '1' })));
+    expect(await failureCode(hq.asOwner('DELETE FROM paypro.payments_rollup_all'))).toBe('42501');
+  });
+
   it('a login of another till is refused by the sync, and a wrong password leaves no password in the status', async () => {
     const a = await hq.till('Kasir C');
     const b = await hq.till('Kasir D');
