@@ -118,7 +118,8 @@ export function createPosCore(options: PosCoreOptions): PosCore {
   upgradeStoredSettings(options.store, (name) => receiptSettings.adoptShopName(name));
   const vault = new Vault(options.store, options.cipher);
   const ledgerFile = join(options.userDataDir, 'ledger.sqlite');
-  const ledger = Ledger.open(ledgerFile, { now });
+  // After the settings upgrade: the old placeholder contact is empty by now (ledger schema 11 reads it).
+  const ledger = Ledger.open(ledgerFile, { now, shopContact: vault.getSettings().defaultCustomer });
   const connection = new ConnectionMonitor({
     environment: () => vault.getSettings().environment,
     configured: () => vault.secretStatus().configured && vault.getSettings().merchantNo !== '',
@@ -190,7 +191,6 @@ export function createPosCore(options: PosCoreOptions): PosCore {
     ledger,
     payment: (tradeNo) => payments.get(tradeNo),
     settings: receiptSettings,
-    shopContact: () => vault.getSettings().defaultCustomer,
     now,
     ...(options.systemPrinter === undefined ? {} : { systemPrinter: options.systemPrinter }),
     ...(options.printerTimeouts === undefined ? {} : { network: options.printerTimeouts }),
@@ -253,7 +253,6 @@ export function createPosCore(options: PosCoreOptions): PosCore {
       }), ...createWhatsAppHandlers({
         receipts,
         payment: (tradeNo) => payments.get(tradeNo),
-        shopDefaultMobile: () => vault.getSettings().defaultCustomer.mobile,
         ...(options.externalOpener === undefined ? {} : { opener: options.externalOpener }),
       }), ...createReconcileHandlers(reconciler, day), ...createCashHandlers({ day, drawer, settings: cashSettings, adminLock }), ...createHqHandlers(hq) }, { logger }),
     payments,

@@ -203,7 +203,6 @@ export function SaleScreen({ view, charge, onOpenSettings, onPaid }: Props) {
     const error = errors[field];
     return error ? tc(error.code, error.params) : null;
   };
-  const defaults = view.settings.defaultCustomer;
 
   return (
     <form className="sale" onSubmit={submit} noValidate aria-busy={charging}>
@@ -251,7 +250,6 @@ export function SaleScreen({ view, charge, onOpenSettings, onPaid }: Props) {
                 name="name"
                 autoComplete="off"
                 value={customer.name}
-                placeholder={t('sale.customer.default', { value: defaults.name })}
                 error={message('name')}
                 onChange={(event) => onCustomer('name', event.target.value)}
                 onBlur={(event) => blur('name', event.target.value)}
@@ -265,7 +263,6 @@ export function SaleScreen({ view, charge, onOpenSettings, onPaid }: Props) {
                 inputMode="tel"
                 autoComplete="off"
                 value={customer.mobile}
-                placeholder={t('sale.customer.default', { value: defaults.mobile })}
                 error={message('mobile')}
                 onChange={(event) => onCustomer('mobile', event.target.value)}
                 onBlur={(event) => blur('mobile', event.target.value)}
@@ -278,7 +275,6 @@ export function SaleScreen({ view, charge, onOpenSettings, onPaid }: Props) {
                 type="email"
                 autoComplete="off"
                 value={customer.email}
-                placeholder={t('sale.customer.default', { value: defaults.email })}
                 error={message('email')}
                 onChange={(event) => onCustomer('email', event.target.value)}
                 onBlur={(event) => blur('email', event.target.value)}
@@ -290,7 +286,7 @@ export function SaleScreen({ view, charge, onOpenSettings, onPaid }: Props) {
 
         {failure ? (
           <ErrorBanner error={failure}>
-            {failure.code === 'not_configured' ? (
+            {failure.code === 'not_configured' || failure.code === 'payment.shop_contact_missing' ? (
               <button type="button" className="button button-secondary" onClick={onOpenSettings}>
                 {t('sale.open_settings')}
               </button>

@@ -88,15 +88,32 @@ test('a sale whose queries answer "merchant not found" is never booked as not cr
   await expect(status(page)).toHaveText('LUNAS', { timeout: 15_000 });
 });
 
-test("Settings say the shop's contact is what Paypro gets when the cashier types no customer", async ({ configured: _preview, page }) => {
+test("Settings say the shop's contact is what Paypro gets when the cashier types no customer, and start with none", async ({ configured: _preview, page }) => {
   await page.keyboard.press('F3');
-  const note = page.getByText('Paypro mewajibkan nama, nomor HP dan email di setiap tagihan.');
+  const contact = page.getByRole('group', { name: 'Kontak toko untuk Paypro' });
+  const note = contact.getByText('Dikirim ke Paypro bila kasir tidak mengisi data pelanggan (wajib bagi Paypro); tidak dicetak di struk.');
   await expect(note).toBeVisible();
-  await expect(page.getByLabel('Nomor HP toko (untuk Paypro)', { exact: true })).toBeVisible();
+  // It sits in the section the refusal of a live charge names.
+  await expect(page.locator('#settings-section-shop').getByRole('group', { name: 'Kontak toko untuk Paypro' })).toBeVisible();
+  // A new install invents nobody: the three fields are empty.
+  for (const label of ['Nama kontak toko (untuk Paypro)', 'Nomor HP toko (untuk Paypro)', 'Email toko (untuk Paypro)']) {
+    await expect(contact.getByLabel(label, { exact: true })).toHaveValue('');
+  }
+  // Live without a contact: the owner is told what the cashier will meet.
+  await page.getByRole('radio', { name: 'Transaksi nyata (uang sungguhan)' }).check();
+  const warning = contact.getByTestId('shop-contact-live-missing');
+  await expect(warning).toHaveText('Mode live tanpa kontak toko lengkap: kasir wajib mengisi data pelanggan di setiap tagihan QRIS.');
   await screenshotAtSizes(page, 'settings-shop-contact', {
     check: async () => {
-      await note.scrollIntoViewIfNeeded();
+      // Centred, so the sticky section bar hides neither the legend nor the note.
+      await note.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+      await expect(note).toBeInViewport();
+      await expect(warning).toBeInViewport();
     },
     restore: { width: 1366, height: 768 },
   });
+  await contact.getByLabel('Nama kontak toko (untuk Paypro)', { exact: true }).fill('Warung Sari');
+  await contact.getByLabel('Nomor HP toko (untuk Paypro)', { exact: true }).fill('0812 9876 5432');
+  await contact.getByLabel('Email toko (untuk Paypro)', { exact: true }).fill('warung@example.co.id');
+  await expect(warning).toHaveCount(0);
 });

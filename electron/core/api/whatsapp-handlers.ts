@@ -16,14 +16,12 @@ export type WhatsAppCallName = (typeof WHATSAPP_CALLS)[number];
 export function createWhatsAppHandlers(deps: {
   receipts: ReceiptService;
   payment: (tradeNo: string) => PaymentView;
-  /** The shop's own contact mobile (Settings), sent to Paypro when the cashier typed none. */
-  shopDefaultMobile: () => string;
   opener?: ExternalOpener;
 }): Pick<IpcHandlers, WhatsAppCallName> {
   return {
     sendReceiptWhatsApp: async ({ tradeNo }) => {
       const payment = deps.payment(tradeNo);
-      const url = whatsAppReceiptLink(payment, deps.receipts.model(tradeNo), deps.shopDefaultMobile(), null);
+      const url = whatsAppReceiptLink(payment, deps.receipts.model(tradeNo), null);
       // Checked here too: a link that the opener would refuse is a bug, not the cashier's problem.
       if (allowedExternalUrl(url) === null) throw new PosError('external.not_allowed', { detail: url.slice(0, 80) });
       if (deps.opener === undefined) return { opened: false, url };

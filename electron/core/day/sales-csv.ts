@@ -6,6 +6,7 @@ import { isoLocal, localDateTime } from './local-time.ts';
 import { maskEmail, maskMobile } from '../logging/redact.ts';
 import { receivedOf } from './report.ts';
 import type { PaymentMethod } from '../ledger/records.ts';
+import type { CustomerTyped } from '../../../shared/validation.ts';
 
 /** A sale's follow-up payments (Tagih sisa, the rest in cash), summed for its one CSV row. */
 export interface ExportFollowUps {
@@ -30,6 +31,8 @@ export interface ExportSale {
   customerName: string;
   customerMobile: string;
   customerEmail: string;
+  /** Which customer fields the cashier typed (schema 11); the others are the shop's contact sent to Paypro. */
+  customerTyped: CustomerTyped;
   environment: string;
   lateAt: number | null;
   resolution: string | null;
@@ -78,7 +81,19 @@ export const SALES_CSV_HEADER = [
   // Appended (issue 21): paid beyond the charge, and a paid amount to check in the Paypro back office.
   'overpaid',
   'amount_check',
+  // Appended (issue 20 #6): where the customer columns come from — 'pelanggan' (typed by the
+  // cashier), 'toko' (the shop's own contact, sent to Paypro because it requires the fields), both
+  // ('pelanggan+toko') or '' (nothing recorded: a cash sale without customer).
+  'customer_source',
 ] as const;
+
+/** Who each customer value that was recorded came from: the cashier ('pelanggan') or the shop's contact ('toko'). */
+function customerSource(sale: ExportSale): string {
+  const values = { name: sale.customerName, mobile: sale.customerMobile, email: sale.customerEmail };
+  const filled = (Object.keys(values) as (keyof CustomerTyped)[]).filter((field) => values[field] !== '');
+  const sources = new Set<string>(filled.map((field) => (sale.customerTyped[field] ? 'pelanggan' : 'toko')));
+  return ['pelanggan', 'toko'].filter((source) => sources.has(source)).join('+');
+}
 
 export function saleCsvRow(
   sale: ExportSale,
@@ -117,6 +132,7 @@ export function saleCsvRow(
     followUps?.payproTradeNos.join(' ') ?? '',
     sale.overpaidAmount ?? 0,
     sale.errorCode !== null && PAID_AMOUNT_FLAGS.has(sale.errorCode) ? sale.errorCode : null,
+    customerSource(sale),
   ];
 }
 

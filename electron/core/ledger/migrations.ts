@@ -8,6 +8,7 @@ import { migrateToReconciliation } from './migration-reconciliation.ts';
 import { migrateToOutbox } from './migration-outbox.ts';
 import { migrateToOverpaid } from './migration-overpaid.ts';
 import { migrateToNumberSearch } from './migration-number-search.ts';
+import { migrateToCustomerTyped, type MigrationContext } from './migration-customer-typed.ts';
 
 /**
  * Schema migrations, applied in order; migration i takes the database from `user_version` i to
@@ -15,7 +16,7 @@ import { migrateToNumberSearch } from './migration-number-search.ts';
  * The state lists are spelled out rather than built from PAYMENT_STATES, so that a new state in
  * code cannot silently change what an old migration created (a test keeps them in step).
  */
-export type Migration = (db: DatabaseSync) => void;
+export type Migration = (db: DatabaseSync, context?: MigrationContext) => void;
 
 export const MIGRATIONS: readonly Migration[] = [
   (db) =>
@@ -89,10 +90,11 @@ export const MIGRATIONS: readonly Migration[] = [
   migrateToOutbox,
   migrateToOverpaid,
   migrateToNumberSearch,
+  migrateToCustomerTyped,
 ];
 
 /** Applies every migration the database lacks, each in its own transaction. */
-export function migrate(db: DatabaseSync): void {
+export function migrate(db: DatabaseSync, context: MigrationContext = {}): void {
   for (;;) {
     db.exec('BEGIN IMMEDIATE');
     try {
@@ -103,7 +105,7 @@ export function migrate(db: DatabaseSync): void {
         db.exec('COMMIT');
         return;
       }
-      migration(db);
+      migration(db, context);
       db.exec(`PRAGMA user_version = ${version + 1}`);
       db.exec('COMMIT');
     } catch (error) {

@@ -1,6 +1,6 @@
 import { formatRupiah } from '../../../shared/money.ts';
 import type { PaymentView } from '../../../shared/payment.ts';
-import { customerWhatsAppNumber, whatsAppLink } from '../../../shared/whatsapp.ts';
+import { whatsAppLink, whatsAppNumber } from '../../../shared/whatsapp.ts';
 import { PosError } from '../errors.ts';
 import type { Receipt } from '../receipts/receipt-model.ts';
 
@@ -27,9 +27,12 @@ export function whatsAppReceiptText(receipt: Receipt, proofUrl: string | null = 
   return lines.join('\n');
 }
 
-/** The wa.me link for a sale's receipt; refused (`whatsapp.no_mobile`) without the customer's mobile. */
-export function whatsAppReceiptLink(payment: PaymentView, receipt: Receipt, shopDefaultMobile: string, proofUrl: string | null): string {
-  const number = customerWhatsAppNumber(payment.customer.mobile, shopDefaultMobile);
+/**
+ * The wa.me link for a sale's receipt; refused (`whatsapp.no_mobile`) without a mobile the cashier
+ * typed (the view carries no other: the shop's contact sent to Paypro is not the customer's).
+ */
+export function whatsAppReceiptLink(payment: PaymentView, receipt: Receipt, proofUrl: string | null): string {
+  const number = whatsAppNumber(payment.customer.mobile);
   if (number === null) throw new PosError('whatsapp.no_mobile', { detail: `${payment.tradeNo} has no customer mobile` });
   return whatsAppLink(number, whatsAppReceiptText(receipt, proofUrl));
 }

@@ -72,7 +72,7 @@ const seen = { cash: 0, followUps: 0, overpaid: 0 };
 
 /** One sale on its till's ledger: QRIS along its path (perhaps overpaid) or cash, then any follow-up. */
 function sell(till: Till, sale: SaleCase, tradeNo: string, at: number): void {
-  const customer = { customerName: 'P', customerMobile: '0812', customerEmail: 'p@example.com', environment: 'training' } as const;
+  const customer = { customerName: 'P', customerMobile: '0812', customerEmail: 'p@example.com', customerTyped: { name: true, mobile: true, email: true }, environment: 'training' } as const;
   if (sale.cash) {
     till.ledger.recordCash({ tradeNo, amount: sale.amount, tendered: sale.amount + 500, ...customer, createdAt: at });
     seen.cash += 1;
@@ -127,9 +127,9 @@ describe('the owner\'s consolidated report (real PostgreSQL)', () => {
 
   it('finds a sale of another till by trade number or by amount and time, and lists the tills', async () => {
     const [a, b] = [await hq.till('Kasir S1', 'Outlet S'), await hq.till('Kasir S2', 'Outlet T')];
-    a!.ledger.record({ tradeNo: 'SEARCH-1', amount: 77_777, customerName: 'P', customerMobile: '0812', customerEmail: 'p@example.com', environment: 'training', createdAt: T0, expiresAt: T0 + 900_000 });
+    a!.ledger.record({ tradeNo: 'SEARCH-1', amount: 77_777, customerName: 'P', customerMobile: '0812', customerEmail: 'p@example.com', customerTyped: { name: true, mobile: true, email: true }, environment: 'training', createdAt: T0, expiresAt: T0 + 900_000 });
     a!.ledger.update('SEARCH-1', { state: 'paid', platformTradeNo: 'PP-999' });
-    b!.ledger.record({ tradeNo: 'SEARCH-2', amount: 77_777, customerName: 'P', customerMobile: '0812', customerEmail: 'p@example.com', environment: 'training', createdAt: T0 + 60_000, expiresAt: T0 + 900_000 });
+    b!.ledger.record({ tradeNo: 'SEARCH-2', amount: 77_777, customerName: 'P', customerMobile: '0812', customerEmail: 'p@example.com', customerTyped: { name: true, mobile: true, email: true }, environment: 'training', createdAt: T0 + 60_000, expiresAt: T0 + 900_000 });
     await a!.sync.drain();
     await b!.sync.drain();
     await withClient(loginUrl(hq.server, hq.owner), async (client) => {

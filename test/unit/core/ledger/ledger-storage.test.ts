@@ -156,6 +156,7 @@ describe('Ledger storage', () => {
       'trigger:payment_events_no_update',
       'trigger:payments_complete_sale_insert',
       'trigger:payments_complete_sale_update',
+      'trigger:payments_customer_typed_fixed',
       'trigger:payments_fixed_columns',
       'trigger:payments_fixed_shift',
       'trigger:payments_follow_up_of_sale',
