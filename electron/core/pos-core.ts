@@ -11,6 +11,7 @@ import type { DisplayOption } from './customer/display-placement.ts';
 import { createReceiptHandlers } from './api/receipt-handlers.ts';
 import { createWhatsAppHandlers } from './api/whatsapp-handlers.ts';
 import type { ExternalOpener } from './whatsapp/external-links.ts';
+import { proofOfPayment } from './whatsapp/proof-of-payment.ts';
 import { createIpcRouter, type IpcRouter, type RouterLogger } from './api/router.ts';
 import { createCashierPins } from './day/cashier-pins.ts';
 import { DayService } from './day/day-service.ts';
@@ -253,6 +254,11 @@ export function createPosCore(options: PosCoreOptions): PosCore {
       }), ...createWhatsAppHandlers({
         receipts,
         payment: (tradeNo) => payments.get(tradeNo),
+        proofUrl: (payment) =>
+          proofOfPayment(payment, {
+            gatewayFor: (environment) => gateways.gatewayFor(environment),
+            onError: (error, context) => logger.error(context, { error: String(error) }),
+          }),
         ...(options.externalOpener === undefined ? {} : { opener: options.externalOpener }),
       }), ...createReconcileHandlers(reconciler, day), ...createCashHandlers({ day, drawer, settings: cashSettings, adminLock }), ...createHqHandlers(hq) }, { logger }),
     payments,

@@ -41,6 +41,8 @@ test('a paid sale with the customer mobile: the result screen and Today send the
   expect(text).toMatch(/No\. transaksi: \S{10,}/);
   expect(text).toMatch(/No\. Paypro: \S+/);
   expect(text).toContain('LATIHAN');
+  // Paypro's proof of payment (query/voucher): training's comes from the simulator's own host.
+  expect(text).toMatch(/Bukti pembayaran: https:\/\/voucher\.latihan\.invalid\/voucher\/\S+\.pdf/);
 
   await page.getByRole('button', { name: /Transaksi baru/ }).click();
   await page.keyboard.press('F2');

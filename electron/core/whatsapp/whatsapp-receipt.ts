@@ -28,11 +28,17 @@ export function whatsAppReceiptText(receipt: Receipt, proofUrl: string | null = 
 }
 
 /**
- * The wa.me link for a sale's receipt; refused (`whatsapp.no_mobile`) without a mobile the cashier
- * typed (the view carries no other: the shop's contact sent to Paypro is not the customer's).
+ * Where a sale's receipt goes: the mobile the cashier typed, as a WhatsApp number; refused
+ * (`whatsapp.no_mobile`) without one (the view carries no other: the shop's contact sent to Paypro
+ * is not the customer's).
  */
-export function whatsAppReceiptLink(payment: PaymentView, receipt: Receipt, proofUrl: string | null): string {
+export function receiptWhatsAppNumber(payment: PaymentView): string {
   const number = whatsAppNumber(payment.customer.mobile);
   if (number === null) throw new PosError('whatsapp.no_mobile', { detail: `${payment.tradeNo} has no customer mobile` });
-  return whatsAppLink(number, whatsAppReceiptText(receipt, proofUrl));
+  return number;
+}
+
+/** The wa.me link for a sale's receipt, with Paypro's proof of payment when there is one. */
+export function whatsAppReceiptLink(payment: PaymentView, receipt: Receipt, proofUrl: string | null): string {
+  return whatsAppLink(receiptWhatsAppNumber(payment), whatsAppReceiptText(receipt, proofUrl));
 }
