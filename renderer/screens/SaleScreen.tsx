@@ -73,8 +73,13 @@ export function SaleScreen({ view, charge, onOpenSettings, onPaid }: Props) {
   /** The busy look is on (a charge is taking long); `charge.inFlight()` is what refuses input. */
   const [charging, setCharging] = useState(false);
   const amountRef = useRef<HTMLInputElement>(null);
+  const failureRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => amountRef.current?.focus(), []);
+  // With the customer fields open the refusal lands below them: brought into view, clear of the Tagih bar.
+  useEffect(() => {
+    if (failure) failureRef.current?.scrollIntoView({ block: 'center' });
+  }, [failure]);
   useFitText(amountRef, amountText);
 
   const chargeState = charge.state;
@@ -285,13 +290,15 @@ export function SaleScreen({ view, charge, onOpenSettings, onPaid }: Props) {
         </div>
 
         {failure ? (
-          <ErrorBanner error={failure}>
-            {failure.code === 'not_configured' || failure.code === 'payment.shop_contact_missing' ? (
-              <button type="button" className="button button-secondary" onClick={onOpenSettings}>
-                {t('sale.open_settings')}
-              </button>
-            ) : null}
-          </ErrorBanner>
+          <div ref={failureRef}>
+            <ErrorBanner error={failure}>
+              {failure.code === 'not_configured' || failure.code === 'payment.shop_contact_missing' ? (
+                <button type="button" className="button button-secondary" onClick={onOpenSettings}>
+                  {t('sale.open_settings')}
+                </button>
+              ) : null}
+            </ErrorBanner>
+          </div>
         ) : null}
 
         <button type="submit" className="button button-primary button-charge" disabled={charging}>
