@@ -128,6 +128,7 @@ export const paymentViewSchema = z.object({
   /** What the counter screen shows (counterStateFor): the state, or why the customer cannot pay. */
   counterState: z.enum(COUNTER_STATES),
   gatewayStatus: z.string().nullable(),
+  /** The customer as the cashier typed it; '' for a field not typed (the shop's contact went to Paypro). */
   customer: z.object({ name: z.string(), mobile: z.string(), email: z.string() }),
   qr: qrDisplaySchema,
   paymentUrl: z.string().nullable(),

@@ -14,17 +14,22 @@ export const PAYPRO_SANDBOX_BASE_URL = 'https://openapi-test.paypro.tech/indones
 
 const WEB_URL = /^https?$/;
 
-/** A walk-in sale's default customer must pass the same rules as a typed-in customer. */
-const defaultCustomerSchema = z
+/**
+ * The shop's own contact, sent to Paypro in place of a customer field the cashier left blank (the
+ * API requires all three). Empty until the owner fills it in: the app never invents one. A field
+ * that is filled must pass the same rule as a typed-in customer's.
+ */
+const shopContactSchema = z
   .object({ name: z.string(), mobile: z.string(), email: z.string() })
-  .superRefine((customer, context) => {
+  .superRefine((contact, context) => {
     const results = {
-      name: validateName(customer.name),
-      mobile: validateMobile(customer.mobile),
-      email: validateEmail(customer.email),
+      name: validateName(contact.name),
+      mobile: validateMobile(contact.mobile),
+      email: validateEmail(contact.email),
     };
     for (const [field, result] of Object.entries(results)) {
-      if (!result.ok) context.addIssue({ code: 'custom', message: result.error.code, path: [field] });
+      const filled = contact[field as keyof typeof contact].trim() !== '';
+      if (filled && !result.ok) context.addIssue({ code: 'custom', message: result.error.code, path: [field] });
     }
   });
 
@@ -32,7 +37,7 @@ const defaultCustomerSchema = z
  * Non-secret settings, as stored and as shown on the settings screen.
  * The app secret is not here: it lives encrypted in the vault and never leaves main.
  * Each rule's message is a translatable code (`settings.…`, or a sale rule's code for the
- * default customer); the renderer shows it next to the field at the issue's path.
+ * shop contact); the renderer shows it next to the field at the issue's path.
  */
 export const settingsSchema = z
   .object({
@@ -41,7 +46,8 @@ export const settingsSchema = z
     merchantNo: z.string().regex(/^(\d{10})?$/, { message: 'settings.merchant_no' }),
     baseUrl: z.url({ protocol: WEB_URL, message: 'settings.url' }),
     notifyUrl: z.url({ protocol: WEB_URL, message: 'settings.url' }),
-    defaultCustomer: defaultCustomerSchema,
+    /** The shop's contact for Paypro (the stored name predates issue 20: it is no customer). */
+    defaultCustomer: shopContactSchema,
     limits: z.object({
       minAmount: z.number({ message: 'settings.amount' }).int({ message: 'settings.amount' }).positive({ message: 'settings.amount' }),
       maxAmount: z.number({ message: 'settings.amount' }).int({ message: 'settings.amount' }).positive({ message: 'settings.amount' }),
@@ -115,7 +121,7 @@ export const DEFAULT_SETTINGS: Settings = {
   merchantNo: '',
   baseUrl: PAYPRO_SANDBOX_BASE_URL,
   notifyUrl: 'https://example.invalid/paypro/notify',
-  defaultCustomer: { name: 'Pelanggan', mobile: '081234567890', email: 'pelanggan@example.com' },
+  defaultCustomer: { name: '', mobile: '', email: '' },
   // Vexora's copy of the API names a Rp10.000 minimum (paypro-api.md §1).
   // Warung, coffee and parking sales are below Rp 10.000 (issue 20 #7); the owner may go down to Rp 1.
   limits: { minAmount: 1_000, maxAmount: 10_000_000 },

@@ -155,30 +155,40 @@ export type SaleInput = {
   amount: number | string;
   customer?: { name?: string; mobile?: string; email?: string };
 };
-export type Sale = { amount: number; customer: Customer };
+/** Which customer fields the cashier typed; the others came from the shop's contact (issue 20 #6). */
+export type CustomerTyped = Record<'name' | 'mobile' | 'email', boolean>;
+export type Sale = { amount: number; customer: Customer; typed: CustomerTyped };
 export const SALE_FIELDS = ['amount', 'name', 'mobile', 'email'] as const;
 export type SaleField = (typeof SALE_FIELDS)[number];
 export type SaleErrors = Partial<Record<SaleField, ValidationError>>;
 export type SaleResult = { ok: true; value: Sale } | { ok: false; errors: SaleErrors };
 
 /**
- * A whole sale. A customer field left blank (a walk-in sale) takes the shop's default, which then
- * goes through the same rule. Every broken field is reported, keyed by field, so the form can mark
- * them all at once.
+ * A whole sale. A customer field left blank takes the `fallback`'s value (the shop's contact for a
+ * QR charge), which then goes through the same rule; a blank fallback leaves the field empty, for
+ * the caller to refuse where Paypro needs it. Every broken field is reported, keyed by field, so
+ * the form can mark them all at once.
  */
-export function validateSale(input: SaleInput, defaults: Customer, limits: AmountLimits): SaleResult {
-  const orDefault = (value: string | undefined, fallback: string) =>
-    value === undefined || value.trim() === '' ? fallback : value;
+export function validateSale(input: SaleInput, fallback: Customer, limits: AmountLimits): SaleResult {
+  const typed: CustomerTyped = {
+    name: isTyped(input.customer?.name),
+    mobile: isTyped(input.customer?.mobile),
+    email: isTyped(input.customer?.email),
+  };
+  const field = (name: keyof CustomerTyped, rule: (text: string) => ValidationResult<string>): ValidationResult<string> => {
+    const text = typed[name] ? (input.customer?.[name] ?? '') : fallback[name];
+    return typed[name] || text.trim() !== '' ? rule(text) : { ok: true, value: '' };
+  };
   const results = {
     amount: validateAmount(input.amount, limits),
-    name: validateName(orDefault(input.customer?.name, defaults.name)),
-    mobile: validateMobile(orDefault(input.customer?.mobile, defaults.mobile)),
-    email: validateEmail(orDefault(input.customer?.email, defaults.email)),
+    name: field('name', validateName),
+    mobile: field('mobile', validateMobile),
+    email: field('email', validateEmail),
   };
   const { amount, name, mobile, email } = results;
   if (amount.ok && name.ok && mobile.ok && email.ok) {
     const customer = { name: name.value, mobile: mobile.value, email: email.value };
-    return { ok: true, value: { amount: amount.value, customer } };
+    return { ok: true, value: { amount: amount.value, customer, typed } };
   }
   const errors: SaleErrors = {};
   for (const field of SALE_FIELDS) {
@@ -187,3 +197,5 @@ export function validateSale(input: SaleInput, defaults: Customer, limits: Amoun
   }
   return { ok: false, errors };
 }
+
+const isTyped = (value: string | undefined): boolean => value !== undefined && value.trim() !== '';

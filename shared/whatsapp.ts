@@ -13,15 +13,6 @@ export function whatsAppNumber(mobile: string): string | null {
   return national.ok ? `62${national.value.slice(1)}` : null;
 }
 
-/**
- * The customer's own mobile as a WhatsApp number, or null. The shop's default contact (sent to
- * Paypro when the cashier typed none) is not the customer's: no receipt goes there.
- */
-export function customerWhatsAppNumber(saleMobile: string, shopDefaultMobile: string): string | null {
-  const number = whatsAppNumber(saleMobile);
-  return number === null || number === whatsAppNumber(shopDefaultMobile) ? null : number;
-}
-
 /** `https://wa.me/<number>?text=<message>`: WhatsApp opens a chat with the message typed in. */
 export function whatsAppLink(number: string, text: string): string {
   const url = new URL(`https://${WHATSAPP_HOST}/${encodeURIComponent(number)}`);

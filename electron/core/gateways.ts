@@ -79,6 +79,8 @@ export class GatewayProvider {
       const gateway = createPayproClient({
         baseUrl: simulator.baseUrl,
         signer: createMerchantSigner(merchantNo, secret),
+        // Training's proofs of payment come from the simulator's own host, never Paypro's.
+        voucherHosts: [simulator.voucherHost],
         ...(this.#timeoutMs === undefined ? {} : { timeoutMs: this.#timeoutMs }),
       });
       return { simulator, gateway };

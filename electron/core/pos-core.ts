@@ -11,6 +11,7 @@ import type { DisplayOption } from './customer/display-placement.ts';
 import { createReceiptHandlers } from './api/receipt-handlers.ts';
 import { createWhatsAppHandlers } from './api/whatsapp-handlers.ts';
 import type { ExternalOpener } from './whatsapp/external-links.ts';
+import { proofOfPayment } from './whatsapp/proof-of-payment.ts';
 import { createIpcRouter, type IpcRouter, type RouterLogger } from './api/router.ts';
 import { createCashierPins } from './day/cashier-pins.ts';
 import { DayService } from './day/day-service.ts';
@@ -118,7 +119,8 @@ export function createPosCore(options: PosCoreOptions): PosCore {
   upgradeStoredSettings(options.store, (name) => receiptSettings.adoptShopName(name));
   const vault = new Vault(options.store, options.cipher);
   const ledgerFile = join(options.userDataDir, 'ledger.sqlite');
-  const ledger = Ledger.open(ledgerFile, { now });
+  // After the settings upgrade: the old placeholder contact is empty by now (ledger schema 11 reads it).
+  const ledger = Ledger.open(ledgerFile, { now, shopContact: vault.getSettings().defaultCustomer });
   const connection = new ConnectionMonitor({
     environment: () => vault.getSettings().environment,
     configured: () => vault.secretStatus().configured && vault.getSettings().merchantNo !== '',
@@ -191,7 +193,6 @@ export function createPosCore(options: PosCoreOptions): PosCore {
     ledger,
     payment: (tradeNo) => payments.get(tradeNo),
     settings: receiptSettings,
-    shopContact: () => vault.getSettings().defaultCustomer,
     now,
     ...(options.systemPrinter === undefined ? {} : { systemPrinter: options.systemPrinter }),
     ...(options.printerTimeouts === undefined ? {} : { network: options.printerTimeouts }),
@@ -260,7 +261,11 @@ export function createPosCore(options: PosCoreOptions): PosCore {
       }), ...createWhatsAppHandlers({
         receipts,
         payment: (tradeNo) => payments.get(tradeNo),
-        shopDefaultMobile: () => vault.getSettings().defaultCustomer.mobile,
+        proofUrl: (payment) =>
+          proofOfPayment(payment, {
+            gatewayFor: (environment) => gateways.gatewayFor(environment),
+            onError: (error, context) => logger.error(context, { error: String(error) }),
+          }),
         ...(options.externalOpener === undefined ? {} : { opener: options.externalOpener }),
       }), ...createReconcileHandlers(reconciler, day), ...createCashHandlers({ day, drawer, settings: cashSettings, adminLock }), ...createHqHandlers(hq, options.fileSaver) }, { logger }),
     payments,

@@ -198,7 +198,6 @@ function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view
         {route === 'sale' && payment ? (
           <QrScreen
             payment={payment}
-            shopMobile={view.settings.defaultCustomer.mobile}
             onPaymentChange={setPayment}
             onNewSale={() => setPayment(null)}
             onOpenLate={() => navigate('day')}
@@ -215,7 +214,6 @@ function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view
             }}
             lateCount={day?.needsAttention ?? 0}
             onOpenLate={() => navigate('day')}
-            shopMobile={view.settings.defaultCustomer.mobile}
             onOpenSearch={openSearch}
           />
         ) : null}

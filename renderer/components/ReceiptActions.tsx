@@ -12,12 +12,12 @@ import { WhatsAppReceiptButton } from './WhatsAppReceiptButton.tsx';
  * "Cetak struk" (P), "Simpan PDF", "Kirim struk via WhatsApp" (with the customer's mobile) and the
  * print status, on a paid or partly paid sale's screen.
  */
-export function ReceiptActions({ payment, shopMobile }: { payment: PaymentView; shopMobile: string }) {
+export function ReceiptActions({ payment }: { payment: PaymentView }) {
   const printable = payment.state === 'paid' || payment.state === 'partially_paid';
-  return printable ? <Actions payment={payment} shopMobile={shopMobile} /> : null;
+  return printable ? <Actions payment={payment} /> : null;
 }
 
-function Actions({ payment, shopMobile }: { payment: PaymentView; shopMobile: string }) {
+function Actions({ payment }: { payment: PaymentView }) {
   const { tradeNo } = payment;
   const { t } = useI18n();
   const { status, failure, busy, print } = usePrintStatus(tradeNo, { fromStart: true });
@@ -54,7 +54,7 @@ function Actions({ payment, shopMobile }: { payment: PaymentView; shopMobile: st
         <button type="button" className="button button-small button-secondary" onClick={() => void savePdf()}>
           {t('receipt.save_pdf')}
         </button>
-        <WhatsAppReceiptButton payment={payment} shopMobile={shopMobile} onFailure={setPdfFailure} />
+        <WhatsAppReceiptButton payment={payment} onFailure={setPdfFailure} />
         <PrintStatus status={status} failure={failure} />
       </div>
       {pdfNotice ? <p className="print-status" role="status">{pdfNotice}</p> : null}

@@ -1,26 +1,25 @@
 import type { IpcError } from '../../shared/ipc-contract.ts';
 import type { PaymentView } from '../../shared/payment.ts';
-import { customerWhatsAppNumber } from '../../shared/whatsapp.ts';
+import { whatsAppNumber } from '../../shared/whatsapp.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { safeCall } from '../app/pos.ts';
 
 type Props = {
   payment: Pick<PaymentView, 'tradeNo' | 'state' | 'customer'>;
-  /** The shop's own contact (Settings): a sale that carries it has no customer mobile to send to. */
-  shopMobile: string;
   onFailure: (error: IpcError) => void;
   /** In a table row: the visible label is just "WhatsApp" (the accessible name stays whole). */
   short?: boolean;
 };
 
 /**
- * "Kirim struk via WhatsApp": on a paid or partly paid sale whose customer gave a mobile. Main
+ * "Kirim struk via WhatsApp": on a paid or partly paid sale whose cashier typed the customer's
+ * mobile (the view carries no other). Main
  * writes the message and opens wa.me; the web preview (no main process) opens the link itself.
  */
-export function WhatsAppReceiptButton({ payment, shopMobile, onFailure, short = false }: Props) {
+export function WhatsAppReceiptButton({ payment, onFailure, short = false }: Props) {
   const { t } = useI18n();
   const receiptable = payment.state === 'paid' || payment.state === 'partially_paid';
-  if (!receiptable || customerWhatsAppNumber(payment.customer.mobile, shopMobile) === null) return null;
+  if (!receiptable || whatsAppNumber(payment.customer.mobile) === null) return null;
 
   const send = async () => {
     const result = await safeCall((api) => api.sendReceiptWhatsApp({ tradeNo: payment.tradeNo }));

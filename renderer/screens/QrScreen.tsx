@@ -18,8 +18,6 @@ import { PaidLateNotice } from '../components/PaidLateNotice.tsx';
 
 type Props = {
   payment: PaymentView;
-  /** The shop's own contact (Settings): a sale carrying it gets no WhatsApp receipt. */
-  shopMobile: string;
   onPaymentChange: (payment: PaymentView) => void;
   onNewSale: () => void;
   /** To "Perlu tindakan", where a late payment is resolved and its receipt printed. */
@@ -31,7 +29,7 @@ const TRAINING_OUTCOMES = ['paid', 'partial', 'failed'] as const;
 const WATCH_RENEW_MS = 5_000;
 type TrainingOutcome = (typeof TRAINING_OUTCOMES)[number];
 
-export function QrScreen({ payment, shopMobile, onPaymentChange, onNewSale, onOpenLate }: Props) {
+export function QrScreen({ payment, onPaymentChange, onNewSale, onOpenLate }: Props) {
   const { t, tc } = useI18n();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -142,7 +140,7 @@ export function QrScreen({ payment, shopMobile, onPaymentChange, onNewSale, onOp
       <div className="qr-stage">
         {paidLate ? <PaidLateNotice payment={payment} onOpenLate={onOpenLate} /> : null}
         {paidLate ? null : finished ? <FinalMark state={payment.state} /> : <Stage payment={payment} />}
-        {finished && !paidLate ? <ReceiptActions payment={payment} shopMobile={shopMobile} /> : null}
+        {finished && !paidLate ? <ReceiptActions payment={payment} /> : null}
       </div>
       <div className="qr-info">
         <p className="qr-amount-label">{t('qr.amount')}</p>

@@ -73,8 +73,13 @@ export function SaleScreen({ view, charge, onOpenSettings, onPaid }: Props) {
   /** The busy look is on (a charge is taking long); `charge.inFlight()` is what refuses input. */
   const [charging, setCharging] = useState(false);
   const amountRef = useRef<HTMLInputElement>(null);
+  const failureRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => amountRef.current?.focus(), []);
+  // With the customer fields open the refusal lands below them: brought into view, clear of the Tagih bar.
+  useEffect(() => {
+    if (failure) failureRef.current?.scrollIntoView({ block: 'center' });
+  }, [failure]);
   useFitText(amountRef, amountText);
 
   const chargeState = charge.state;
@@ -203,7 +208,6 @@ export function SaleScreen({ view, charge, onOpenSettings, onPaid }: Props) {
     const error = errors[field];
     return error ? tc(error.code, error.params) : null;
   };
-  const defaults = view.settings.defaultCustomer;
 
   return (
     <form className="sale" onSubmit={submit} noValidate aria-busy={charging}>
@@ -251,7 +255,6 @@ export function SaleScreen({ view, charge, onOpenSettings, onPaid }: Props) {
                 name="name"
                 autoComplete="off"
                 value={customer.name}
-                placeholder={t('sale.customer.default', { value: defaults.name })}
                 error={message('name')}
                 onChange={(event) => onCustomer('name', event.target.value)}
                 onBlur={(event) => blur('name', event.target.value)}
@@ -265,7 +268,6 @@ export function SaleScreen({ view, charge, onOpenSettings, onPaid }: Props) {
                 inputMode="tel"
                 autoComplete="off"
                 value={customer.mobile}
-                placeholder={t('sale.customer.default', { value: defaults.mobile })}
                 error={message('mobile')}
                 onChange={(event) => onCustomer('mobile', event.target.value)}
                 onBlur={(event) => blur('mobile', event.target.value)}
@@ -278,7 +280,6 @@ export function SaleScreen({ view, charge, onOpenSettings, onPaid }: Props) {
                 type="email"
                 autoComplete="off"
                 value={customer.email}
-                placeholder={t('sale.customer.default', { value: defaults.email })}
                 error={message('email')}
                 onChange={(event) => onCustomer('email', event.target.value)}
                 onBlur={(event) => blur('email', event.target.value)}
@@ -289,13 +290,15 @@ export function SaleScreen({ view, charge, onOpenSettings, onPaid }: Props) {
         </div>
 
         {failure ? (
-          <ErrorBanner error={failure}>
-            {failure.code === 'not_configured' ? (
-              <button type="button" className="button button-secondary" onClick={onOpenSettings}>
-                {t('sale.open_settings')}
-              </button>
-            ) : null}
-          </ErrorBanner>
+          <div ref={failureRef}>
+            <ErrorBanner error={failure}>
+              {failure.code === 'not_configured' || failure.code === 'payment.shop_contact_missing' ? (
+                <button type="button" className="button button-secondary" onClick={onOpenSettings}>
+                  {t('sale.open_settings')}
+                </button>
+              ) : null}
+            </ErrorBanner>
+          </div>
         ) : null}
 
         <button type="submit" className="button button-primary button-charge" disabled={charging}>

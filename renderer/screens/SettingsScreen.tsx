@@ -374,6 +374,9 @@ function SettingsEditor({ view, onViewChange, onUnlocked, onUnsavedChange, first
             <fieldset>
               <legend>{t('settings.section.customer')}</legend>
               <p className="field-hint">{t('shopContact.note')}</p>
+              {form.environment === 'live' && CUSTOMER_SETTINGS.some(({ key }) => form[key].trim() === '') ? (
+                <p className="banner banner-warning" data-testid="shop-contact-live-missing">{t('shopContact.live_missing')}</p>
+              ) : null}
               {textFields(CUSTOMER_SETTINGS)}
             </fieldset>
             <fieldset>

@@ -33,8 +33,6 @@ type Props = {
   lateCount: number;
   /** Opens "Perlu tindakan" (Laporan). */
   onOpenLate: () => void;
-  /** The shop's own contact (Settings): rows carrying it get no WhatsApp receipt. */
-  shopMobile: string;
   /** Opens the sale search (Laporan), as F6 does. */
   onOpenSearch: () => void;
 };
@@ -45,7 +43,7 @@ type Props = {
  * whole list is read again only when the cashier asks (Muat ulang) or when the business day ends
  * (at the cut-off, also with the screen left open): rows and totals are always of one day.
  */
-export function TodayScreen({ onOpen, lateCount, onOpenLate, shopMobile, onOpenSearch }: Props) {
+export function TodayScreen({ onOpen, lateCount, onOpenLate, onOpenSearch }: Props) {
   const { t, language } = useI18n();
   const lateTradeNos = useLateTradeNos(lateCount);
   const [cancelling, setCancelling] = useState<PaymentView | null>(null);
@@ -245,7 +243,7 @@ export function TodayScreen({ onOpen, lateCount, onOpenLate, shopMobile, onOpenS
                     {t('today.recheck')}
                   </button>
                   <ReprintButton payment={payment} />
-                  <WhatsAppReceiptButton payment={payment} shopMobile={shopMobile} onFailure={setFailure} short />
+                  <WhatsAppReceiptButton payment={payment} onFailure={setFailure} short />
                 </td>
               </tr>
               );

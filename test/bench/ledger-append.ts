@@ -8,7 +8,7 @@ import { DAY_MS, PER_DAY, SEED_START, seededLedgerCopy } from './seed-ledger.ts'
 export const MILLION = 1_000_000;
 
 export function newPayment(tradeNo: string, at: number) {
-  return { tradeNo, amount: 75_000, customerName: 'Pelanggan', customerMobile: '081234567890', customerEmail: 'pelanggan@example.com', environment: 'training' as const, createdAt: at, expiresAt: at + 900_000 };
+  return { tradeNo, amount: 75_000, customerName: 'Pelanggan', customerMobile: '081234567890', customerEmail: 'pelanggan@example.com', customerTyped: { name: true, mobile: true, email: true }, environment: 'training' as const, createdAt: at, expiresAt: at + 900_000 };
 }
 
 /**

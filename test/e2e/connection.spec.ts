@@ -22,7 +22,9 @@ test('training mode says so in the indicator', async ({ page }) => {
 });
 
 test('unreachable Paypro: the indicator says so, the cashier is warned before charging, history and settings still work', async ({ page }) => {
-  await setUpTraining(preview, { environment: 'live', baseUrl: `https://127.0.0.1:${await closedLoopbackPort()}/` });
+  // Live sales without customer details go out with the shop's contact (issue 20 #6).
+  const defaultCustomer = { name: 'Warung Sari', mobile: '081298765432', email: 'warung@example.co.id' };
+  await setUpTraining(preview, { environment: 'live', baseUrl: `https://127.0.0.1:${await closedLoopbackPort()}/`, defaultCustomer });
   await page.goto(preview.url);
   // The idle check finds no Paypro.
   await expect(indicator(page)).toHaveText('Paypro tidak terjangkau', { timeout: 10_000 });

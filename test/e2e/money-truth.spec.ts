@@ -1,5 +1,7 @@
 import type { Page } from '@playwright/test';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
+import { closedLoopbackPort } from '../harness/closed-port.ts';
+import { setUpTraining } from '../harness/web-preview/set-up.ts';
 import { expect, screenshotAtSizes, test, tradeNoOnScreen } from './fixtures.ts';
 
 // Issue 20, "Money and truth": what the cashier screen says when the gateway's answers are not the
@@ -88,15 +90,60 @@ test('a sale whose queries answer "merchant not found" is never booked as not cr
   await expect(status(page)).toHaveText('LUNAS', { timeout: 15_000 });
 });
 
-test("Settings say the shop's contact is what Paypro gets when the cashier types no customer", async ({ configured: _preview, page }) => {
+test("Settings say the shop's contact is what Paypro gets when the cashier types no customer, and start with none", async ({ configured: _preview, page }) => {
   await page.keyboard.press('F3');
-  const note = page.getByText('Paypro mewajibkan nama, nomor HP dan email di setiap tagihan.');
+  const contact = page.getByRole('group', { name: 'Kontak toko untuk Paypro' });
+  const note = contact.getByText('Dikirim ke Paypro bila kasir tidak mengisi data pelanggan (wajib bagi Paypro); tidak dicetak di struk.');
   await expect(note).toBeVisible();
-  await expect(page.getByLabel('Nomor HP toko (untuk Paypro)', { exact: true })).toBeVisible();
+  // It sits in the section the refusal of a live charge names.
+  await expect(page.locator('#settings-section-shop').getByRole('group', { name: 'Kontak toko untuk Paypro' })).toBeVisible();
+  // A new install invents nobody: the three fields are empty.
+  for (const label of ['Nama kontak toko (untuk Paypro)', 'Nomor HP toko (untuk Paypro)', 'Email toko (untuk Paypro)']) {
+    await expect(contact.getByLabel(label, { exact: true })).toHaveValue('');
+  }
+  // Live without a contact: the owner is told what the cashier will meet.
+  await page.getByRole('radio', { name: 'Transaksi nyata (uang sungguhan)' }).check();
+  const warning = contact.getByTestId('shop-contact-live-missing');
+  await expect(warning).toHaveText('Mode live tanpa kontak toko lengkap: kasir wajib mengisi data pelanggan di setiap tagihan QRIS.');
   await screenshotAtSizes(page, 'settings-shop-contact', {
     check: async () => {
-      await note.scrollIntoViewIfNeeded();
+      // Centred, so the sticky section bar hides neither the legend nor the note.
+      await note.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+      await expect(note).toBeInViewport();
+      await expect(warning).toBeInViewport();
     },
     restore: { width: 1366, height: 768 },
   });
+  await contact.getByLabel('Nama kontak toko (untuk Paypro)', { exact: true }).fill('Warung Sari');
+  await contact.getByLabel('Nomor HP toko (untuk Paypro)', { exact: true }).fill('0812 9876 5432');
+  await contact.getByLabel('Email toko (untuk Paypro)', { exact: true }).fill('warung@example.co.id');
+  await expect(warning).toHaveCount(0);
+});
+
+test('a live sale without customer details and without a shop contact is refused before anything is sent, naming where to fix it', async ({ preview, page }) => {
+  await setUpTraining(preview, { environment: 'live', baseUrl: `https://127.0.0.1:${await closedLoopbackPort()}/` });
+  await page.setViewportSize({ width: 1024, height: 600 });
+  await page.goto(preview.url);
+  // Paypro is unreachable here: the idle check says so first, then the cashier charges on purpose.
+  await expect(page.locator('.topbar .connection[role="status"]')).toHaveText('Paypro tidak terjangkau', { timeout: 10_000 });
+  await page.getByRole('button', { name: 'Detail pelanggan (opsional)' }).click();
+  await expect(page.getByText('Boleh kosong: Paypro menerima kontak toko, struk tanpa data pelanggan.')).toBeVisible();
+  await amountField(page).fill(String(MAX));
+  await page.keyboard.press('Enter');
+  await page.getByRole('dialog').getByRole('button', { name: 'Tetap tagih' }).click();
+  const refusal = page.getByRole('alert').filter({ hasText: 'Isi kontak toko di Pengaturan → Toko dan struk' });
+  await expect(refusal).toBeVisible();
+  await expect(refusal.getByRole('button', { name: 'Buka pengaturan' })).toBeVisible();
+  // On the smallest screen, with the customer fields open, the refusal is brought into view above Tagih.
+  await expect(refusal).toBeInViewport({ ratio: 1 });
+  await screenshotAtSizes(page, 'sale-shop-contact-missing', {
+    check: async () => {
+      // As the screen does when the refusal arrives at this size.
+      await refusal.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+      await expect(refusal).toBeInViewport({ ratio: 1 });
+      await expect(page.getByRole('button', { name: /^Tagih/ })).toBeInViewport({ ratio: 1 });
+    },
+    restore: { width: 1366, height: 768 },
+  });
+  expect(await preview.core.router.dispatch('listToday', {})).toMatchObject({ ok: true, value: { payments: [] } });
 });

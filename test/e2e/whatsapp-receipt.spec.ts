@@ -41,6 +41,8 @@ test('a paid sale with the customer mobile: the result screen and Today send the
   expect(text).toMatch(/No\. transaksi: \S{10,}/);
   expect(text).toMatch(/No\. Paypro: \S+/);
   expect(text).toContain('LATIHAN');
+  // Paypro's proof of payment (query/voucher): training's comes from the simulator's own host.
+  expect(text).toMatch(/Bukti pembayaran: https:\/\/voucher\.latihan\.invalid\/voucher\/\S+\.pdf/);
 
   await page.getByRole('button', { name: /Transaksi baru/ }).click();
   await page.keyboard.press('F2');
@@ -50,8 +52,17 @@ test('a paid sale with the customer mobile: the result screen and Today send the
   void preview;
 });
 
-test('no customer mobile typed: no WhatsApp button, and main refuses the call', async ({ configured: preview, page }) => {
+// Issue 20 #6: the shop's contact went to Paypro in the customer's place; it is nobody to message,
+// also after the owner changes it (the sale itself says no customer was typed).
+test('no customer mobile typed: no WhatsApp button, and main refuses the call, even after the shop contact changed', async ({ configured: preview, page }) => {
+  const contact = (mobile: string) => preview.core.router.dispatch('updateSettings', { patch: { defaultCustomer: { name: 'Warung Sari', mobile, email: 'warung@example.co.id' } } });
+  expect(await contact('081298765432')).toMatchObject({ ok: true });
   await paidSale(page, null);
+  await expect(page.getByRole('button', { name: /via WhatsApp/ })).toHaveCount(0);
+  expect(await contact('081277776666')).toMatchObject({ ok: true });
+  await page.getByRole('button', { name: /Transaksi baru/ }).click();
+  await page.keyboard.press('F2');
+  await expect(page.getByRole('row')).not.toHaveCount(0);
   await expect(page.getByRole('button', { name: /via WhatsApp/ })).toHaveCount(0);
   const today = await preview.core.router.dispatch('listToday', {});
   const tradeNo = today.ok ? today.value.payments[0]!.tradeNo : '';

@@ -21,7 +21,7 @@ export function sellSales(ledger: Ledger, prefix: string, count: number, startMs
     const tradeNo = `${prefix}-${i}`;
     const amount = 1_000 + ((i * 7_919) % 10_000_000);
     ledger.record({
-      tradeNo, amount, customerName: 'Pelanggan', customerMobile: '081234567890', customerEmail: 'p@example.com',
+      tradeNo, amount, customerName: 'Pelanggan', customerMobile: '081234567890', customerEmail: 'p@example.com', customerTyped: { name: true, mobile: true, email: true },
       environment: 'training', createdAt: startMs + i * 1_000, expiresAt: startMs + i * 1_000 + 900_000,
     });
     for (const [state, paidShare] of PATHS[i % PATHS.length]!) {

@@ -11,7 +11,7 @@ import { tillDay } from './till-day.ts';
 const config = JSON.parse(process.argv[2] ?? '{}') as { ledger: string; prefix: string; sales: number };
 const ledger = Ledger.open(config.ledger);
 const day = tillDay(ledger);
-const customer = { customerName: 'Pelanggan', customerMobile: '081234567890', customerEmail: 'p@example.com' };
+const customer = { customerName: 'Pelanggan', customerMobile: '081234567890', customerEmail: 'p@example.com', customerTyped: { name: true, mobile: true, email: true } };
 process.stdout.write('ready\n');
 for (let i = 0; i < config.sales; i++) {
   day.ensureShiftForSale();

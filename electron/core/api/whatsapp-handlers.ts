@@ -1,7 +1,7 @@
 import type { PaymentView } from '../../../shared/payment.ts';
 import type { ReceiptService } from '../receipts/receipt-service.ts';
 import { allowedExternalUrl, type ExternalOpener } from '../whatsapp/external-links.ts';
-import { whatsAppReceiptLink } from '../whatsapp/whatsapp-receipt.ts';
+import { receiptWhatsAppNumber, whatsAppReceiptLink } from '../whatsapp/whatsapp-receipt.ts';
 import { PosError } from '../errors.ts';
 import type { IpcHandlers } from './router.ts';
 
@@ -16,14 +16,17 @@ export type WhatsAppCallName = (typeof WHATSAPP_CALLS)[number];
 export function createWhatsAppHandlers(deps: {
   receipts: ReceiptService;
   payment: (tradeNo: string) => PaymentView;
-  /** The shop's own contact mobile (Settings), sent to Paypro when the cashier typed none. */
-  shopDefaultMobile: () => string;
+  /** Paypro's proof-of-payment URL for the sale, or null (proof-of-payment.ts: bounded, never throws). */
+  proofUrl: (payment: PaymentView) => Promise<string | null>;
   opener?: ExternalOpener;
 }): Pick<IpcHandlers, WhatsAppCallName> {
   return {
     sendReceiptWhatsApp: async ({ tradeNo }) => {
       const payment = deps.payment(tradeNo);
-      const url = whatsAppReceiptLink(payment, deps.receipts.model(tradeNo), deps.shopDefaultMobile(), null);
+      const receipt = deps.receipts.model(tradeNo);
+      // Refused before Paypro is asked: no proof is fetched for a sale with nobody to send it to.
+      receiptWhatsAppNumber(payment);
+      const url = whatsAppReceiptLink(payment, receipt, await deps.proofUrl(payment));
       // Checked here too: a link that the opener would refuse is a bug, not the cashier's problem.
       if (allowedExternalUrl(url) === null) throw new PosError('external.not_allowed', { detail: url.slice(0, 80) });
       if (deps.opener === undefined) return { opened: false, url };

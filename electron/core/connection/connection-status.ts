@@ -63,5 +63,6 @@ export function observeGateway(gateway: PayproGateway, report: (outcome: CallOut
     createPaymentLink: timed((request) => gateway.createPaymentLink(request)),
     queryPayIn: timed((tradeNo) => gateway.queryPayIn(tradeNo)),
     queryBalance: timed(() => gateway.queryBalance()),
+    queryVoucher: timed((tradeNo, options) => gateway.queryVoucher(tradeNo, options)),
   };
 }

@@ -7,6 +7,7 @@ import { maskEmail, maskMobile } from '../logging/redact.ts';
 import { receivedOf } from './report.ts';
 import type { PaymentMethod } from '../ledger/records.ts';
 import { estimatePayout, type MdrPlan } from '../../../shared/day/mdr.ts';
+import type { CustomerTyped } from '../../../shared/validation.ts';
 
 /** A sale's follow-up payments (Tagih sisa, the rest in cash), summed for its one CSV row. */
 export interface ExportFollowUps {
@@ -36,6 +37,8 @@ export interface ExportSale {
   customerName: string;
   customerMobile: string;
   customerEmail: string;
+  /** Which customer fields the cashier typed (schema 11); the others are the shop's contact sent to Paypro. */
+  customerTyped: CustomerTyped;
   environment: string;
   lateAt: number | null;
   resolution: string | null;
@@ -94,7 +97,19 @@ export const SALES_CSV_HEADER = [
   'overpaid_resolution',
   'mdr',
   'payout_estimate',
+  // Appended (issue 20 #6): where the customer columns come from — 'pelanggan' (typed by the
+  // cashier), 'toko' (the shop's own contact, sent to Paypro because it requires the fields), both
+  // ('pelanggan+toko') or '' (nothing recorded: a cash sale without customer).
+  'customer_source',
 ] as const;
+
+/** Who each customer value that was recorded came from: the cashier ('pelanggan') or the shop's contact ('toko'). */
+function customerSource(sale: ExportSale): string {
+  const values = { name: sale.customerName, mobile: sale.customerMobile, email: sale.customerEmail };
+  const filled = (Object.keys(values) as (keyof CustomerTyped)[]).filter((field) => values[field] !== '');
+  const sources = new Set<string>(filled.map((field) => (sale.customerTyped[field] ? 'pelanggan' : 'toko')));
+  return ['pelanggan', 'toko'].filter((source) => sources.has(source)).join('+');
+}
 
 export function saleCsvRow(
   sale: ExportSale,
@@ -139,6 +154,7 @@ export function saleCsvRow(
     [...(sale.overpaidResolution ? [sale.overpaidResolution] : []), ...(followUps?.overpaidResolutions ?? [])].join(' '),
     payout.count === 0 ? null : payout.mdr,
     payout.count === 0 ? null : payout.expected,
+    customerSource(sale),
   ];
 }
 

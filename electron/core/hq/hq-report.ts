@@ -254,9 +254,13 @@ export async function* exportAcrossTills(client: pg.ClientBase, scope: HqScope, 
         (SELECT string_agg(f.platform_trade_no, ' ' ORDER BY f.created_at, f.id) ${FOLLOW_UPS}),
         p.overpaid_amount, p.error_code,
         (SELECT sum(f.overpaid_amount) ${FOLLOW_UPS}),
-        -- How an overpayment was resolved stays on its till (overpaid_resolutions is not replicated).
-        NULL, NULL,
+        (SELECT o.outcome FROM paypro.overpaid_resolutions o WHERE o.till_id = p.till_id AND o.payment_id = p.id),
+        (SELECT string_agg(o.outcome, ' ' ORDER BY f.created_at, f.id) FROM paypro.payments f
+          JOIN paypro.overpaid_resolutions o ON o.till_id = f.till_id AND o.payment_id = f.id
+          WHERE f.till_id = p.till_id AND f.sale_id = p.id),
         (SELECT string_agg((${received('f')})::text, ' ' ORDER BY f.created_at, f.id) ${FOLLOW_UPS} AND f.method = 'qris'),
+        -- Rows a till sent before its schema 11 read as typed, as the till's own column defaults.
+        coalesce(p.customer_typed, 7),
         t.till_name, t.outlet_name, p.till_id
       FROM paypro.payments p JOIN paypro.tills t ON t.till_id = p.till_id
       LEFT JOIN paypro.shifts s ON s.till_id = p.till_id AND s.id = p.shift_id
@@ -269,8 +273,8 @@ export async function* exportAcrossTills(client: pg.ClientBase, scope: HqScope, 
     });
     if (rows.length === 0) return;
     const last = rows.at(-1)!;
-    after = [last[5], last[33], last[14]];
-    yield rows.map((row) => ({ ...toExportSale(row as never), tillName: String(row[31]), outletName: String(row[32]) }));
+    after = [last[5], last[34], last[14]];
+    yield rows.map((row) => ({ ...toExportSale(row as never), tillName: String(row[32]), outletName: String(row[33]) }));
     if (rows.length < pageSize) return;
   }
 }

@@ -27,6 +27,9 @@ export const HQ_TABLES = {
     // (till_id, coalesce(sale_id, id)).
     method: 'text', sale_id: 'bigint', cash_tendered: 'bigint', cash_change: 'bigint', completed_at: 'bigint',
     overpaid_amount: 'bigint',
+    // Head-office schema 5 (till schema 11): which customer fields the cashier typed (bits 1 name,
+    // 2 mobile, 4 email); the rest of the customer columns is the shop's contact sent to Paypro.
+    customer_typed: 'integer',
   },
   payment_events: { payment_id: 'bigint', at: 'bigint', from_state: 'text', to_state: 'text', note: 'text', change: 'jsonb' },
   late_resolutions: { payment_id: 'bigint', at: 'bigint', outcome: 'text', note: 'text', shift_id: 'bigint' },
@@ -34,6 +37,8 @@ export const HQ_TABLES = {
   // Head-office schema 2 (till schema 6): the drawer's float, cash in/out, and every drawer kick.
   cash_movements: { shift_id: 'bigint', at: 'bigint', kind: 'text', amount: 'bigint', reason: 'text' },
   drawer_openings: { at: 'bigint', shift_id: 'bigint', trade_no: 'text', reason: 'text' },
+  // Head-office schema 5 (till schema 12): what became of a customer's overpayment.
+  overpaid_resolutions: { payment_id: 'bigint', at: 'bigint', outcome: 'text', amount: 'bigint', note: 'text', shift_id: 'bigint' },
 } as const satisfies Record<string, Record<string, HqType>>;
 
 export type HqType = 'text' | 'bigint' | 'integer' | 'jsonb';

@@ -268,6 +268,13 @@ export const HQ_MIGRATIONS: readonly string[] = [
       WHERE platform_trade_no IS NOT NULL;
     CREATE INDEX payments_by_mobile_end ON paypro.payments (right(customer_mobile, 4));
   `,
+  // Schema 5: which customer fields the cashier typed (till schema 11; a till resends its payments
+  // once with it) and what became of each overpayment (till schema 12).
+  `
+    ${addColumns('payments', ['customer_typed'])}
+    ${replicaTable('overpaid_resolutions')}
+    CREATE INDEX overpaid_resolutions_by_payment ON paypro.overpaid_resolutions (till_id, payment_id);
+  `,
 ];
 
 /**

@@ -18,6 +18,7 @@ import {
   type ShiftReport,
 } from './day-records.ts';
 import { toRecord } from './ledger.ts';
+import { customerTypedFromMask } from './migration-customer-typed.ts';
 import { LedgerError, type PaymentMethod } from './records.ts';
 import { ShiftCashBook } from './shift-cash-book.ts';
 import type { CashCount, ShiftCash } from '../../../shared/day/shift-cash.ts';
@@ -529,5 +530,6 @@ export function toExportSale(row: readonly unknown[]): ExportSale {
     overpaidAmount: row[25] === null ? null : Number(row[25]),
     errorCode: row[26] === null ? null : String(row[26]),
     overpaidResolution: row[28] === null ? null : String(row[28]),
+    customerTyped: customerTypedFromMask(Number(row[31])),
   };
 }

@@ -9,7 +9,7 @@ import { numberEnd } from './migration-number-search.ts';
 
 /** The columns a history row needs: the payment, its shift and cashier, late and resolved. */
 const SALE_COLUMNS = `p.id, p.trade_no, p.platform_trade_no, p.amount, p.paid_amount, p.overpaid_amount, p.state, p.gateway_status,
-  p.customer_name, p.customer_mobile, p.customer_email, p.qr_string, p.payment_url, p.error_code, p.error_detail,
+  p.customer_name, p.customer_mobile, p.customer_email, p.customer_typed, p.qr_string, p.payment_url, p.error_code, p.error_detail,
   p.environment, p.created_at, p.updated_at, p.expires_at, p.shift_id, p.late_at, p.voided_at, p.sale_id,
   (SELECT c.name FROM shifts s JOIN cashiers c ON c.id = s.cashier_id WHERE s.id = p.shift_id) AS cashier_name,
   (SELECT r.outcome FROM late_resolutions r WHERE r.payment_id = p.id) AS resolution`;
@@ -124,7 +124,8 @@ export const DAY_QUERIES = {
     (SELECT o.outcome FROM overpaid_resolutions o WHERE o.payment_id = p.id) AS overpaid_resolution,
     (SELECT group_concat(o.outcome, ' ') FROM payments f JOIN overpaid_resolutions o ON o.payment_id = f.id
       WHERE f.sale_id = p.id) AS follow_up_overpaid_resolutions,
-    (SELECT group_concat(${received('f')}, ' ') ${FOLLOW_UPS} AND f.method = 'qris') AS follow_up_qris_received
+    (SELECT group_concat(${received('f')}, ' ') ${FOLLOW_UPS} AND f.method = 'qris') AS follow_up_qris_received,
+    p.customer_typed
     FROM payments p LEFT JOIN shifts s ON s.id = p.shift_id LEFT JOIN cashiers c ON c.id = s.cashier_id
     LEFT JOIN late_resolutions r ON r.payment_id = p.id
     WHERE ${IN_WINDOW} AND (p.created_at > ? OR p.id > ?) AND ${SALES_ONLY} ORDER BY p.created_at, p.id LIMIT ?`,

@@ -17,6 +17,8 @@ import {
   type SalePayment,
 } from './records.ts';
 import { MIGRATIONS, migrate, userVersion } from './migrations.ts';
+import { customerTypedFromMask, customerTypedMask } from './migration-customer-typed.ts';
+import type { Customer } from '../../../shared/validation.ts';
 import { QUERIES } from './queries.ts';
 import { DayBook, type DayBookHooks } from './day-book.ts';
 import type { PageCursor } from './day-records.ts';
@@ -62,6 +64,11 @@ export interface LedgerOptions {
   idleCheckpointMs?: number;
   /** Crash-suite seams inside the day book's transactions (test/torture); the app sets none. */
   dayHooks?: DayBookHooks;
+  /**
+   * The shop's contact as Settings hold it when the ledger opens: schema 11 reads an older sale's
+   * customer field equal to it as not typed by the cashier (migration-customer-typed.ts).
+   */
+  shopContact?: Customer;
 }
 
 /**
@@ -97,7 +104,7 @@ export class Ledger {
       db.exec('PRAGMA journal_mode = WAL');
       db.exec('PRAGMA synchronous = FULL');
       db.exec(`PRAGMA wal_autocheckpoint = ${WAL_CEILING_PAGES}`);
-      migrate(db);
+      migrate(db, options.shopContact === undefined ? {} : { shopContact: options.shopContact });
       return new Ledger(db, options);
     } catch (error) {
       db.close();
@@ -147,7 +154,7 @@ export class Ledger {
       const saleId = payment.saleTradeNo === undefined ? null : this.#firstPaymentId(payment.saleTradeNo);
       const record = {
         tradeNo: payment.tradeNo, amount: payment.amount, customerName: payment.customerName,
-        customerMobile: payment.customerMobile, customerEmail: payment.customerEmail,
+        customerMobile: payment.customerMobile, customerEmail: payment.customerEmail, customerTyped: payment.customerTyped,
         environment: payment.environment, createdAt: payment.createdAt, expiresAt: payment.createdAt,
       };
       this.#insert(record, { state: 'paid', paidAmount: payment.amount, method: 'cash', saleId, tendered: payment.tendered, now });
@@ -183,7 +190,7 @@ export class Ledger {
       const row = this.#sql.insert.get(
         payment.tradeNo, payment.amount, how.paidAmount, how.state, payment.customerName, payment.customerMobile,
         payment.customerEmail, payment.environment, payment.createdAt, how.now, payment.expiresAt,
-        how.method, how.saleId, how.tendered, how.tendered === null ? null : how.tendered - payment.amount,
+        customerTypedMask(payment.customerTyped), how.method, how.saleId, how.tendered, how.tendered === null ? null : how.tendered - payment.amount,
       );
       id = Number(row?.id);
     } catch (error) {
@@ -389,6 +396,7 @@ export function toRecord(row: Row): PaymentRecord {
     customerName: String(row.customer_name),
     customerMobile: String(row.customer_mobile),
     customerEmail: String(row.customer_email),
+    customerTyped: customerTypedFromMask(Number(row.customer_typed)),
     qrString: text(row.qr_string ?? null),
     paymentUrl: text(row.payment_url ?? null),
     errorCode: text(row.error_code ?? null),

@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { replicateTables } from './migration-outbox.ts';
 
 /**
  * Schema 12 — what was done with a customer's overpayment (issue 22): money a gateway "paid" beyond
@@ -8,6 +9,7 @@ import type { DatabaseSync } from 'node:sqlite';
  * the amount as it stood (a paid payment's overpayment never changes afterwards), the outcome, a note,
  * and the shift open then (who: its cashier). A resolution written with no shift open waits for the
  * next shift, as late resolutions do (schema 4): `refunded_cash` is cash out of that shift's drawer.
+ * Replicated to the head office (its schema 5).
  */
 export function migrateToOverpaidResolutions(db: DatabaseSync): void {
   db.exec(`
@@ -35,5 +37,5 @@ export function migrateToOverpaidResolutions(db: DatabaseSync): void {
     CREATE TRIGGER overpaid_resolutions_amount BEFORE INSERT ON overpaid_resolutions
       WHEN NEW.amount IS NOT (SELECT overpaid_amount FROM payments WHERE id = NEW.payment_id)
     BEGIN SELECT RAISE(ABORT, 'an overpaid resolution names the payment''s overpayment'); END;
-  `);
+  `);  replicateTables(db, ['overpaid_resolutions']);
 }

@@ -8,6 +8,7 @@ import { migrateToReconciliation } from './migration-reconciliation.ts';
 import { migrateToOutbox } from './migration-outbox.ts';
 import { migrateToOverpaid } from './migration-overpaid.ts';
 import { migrateToNumberSearch } from './migration-number-search.ts';
+import { migrateToCustomerTyped, type MigrationContext } from './migration-customer-typed.ts';
 import { migrateToOverpaidResolutions } from './migration-overpaid-resolutions.ts';
 
 /**
@@ -16,7 +17,7 @@ import { migrateToOverpaidResolutions } from './migration-overpaid-resolutions.t
  * The state lists are spelled out rather than built from PAYMENT_STATES, so that a new state in
  * code cannot silently change what an old migration created (a test keeps them in step).
  */
-export type Migration = (db: DatabaseSync) => void;
+export type Migration = (db: DatabaseSync, context?: MigrationContext) => void;
 
 export const MIGRATIONS: readonly Migration[] = [
   (db) =>
@@ -90,12 +91,12 @@ export const MIGRATIONS: readonly Migration[] = [
   migrateToOutbox,
   migrateToOverpaid,
   migrateToNumberSearch,
-  // Schema 12 (reserved for issue 22; schema 11 comes from another branch and goes before it at merge).
+  migrateToCustomerTyped,
   migrateToOverpaidResolutions,
 ];
 
 /** Applies every migration the database lacks, each in its own transaction. */
-export function migrate(db: DatabaseSync): void {
+export function migrate(db: DatabaseSync, context: MigrationContext = {}): void {
   for (;;) {
     db.exec('BEGIN IMMEDIATE');
     try {
@@ -106,7 +107,7 @@ export function migrate(db: DatabaseSync): void {
         db.exec('COMMIT');
         return;
       }
-      migration(db);
+      migration(db, context);
       db.exec(`PRAGMA user_version = ${version + 1}`);
       db.exec('COMMIT');
     } catch (error) {

@@ -4,14 +4,14 @@
  */
 const PAYMENT_COLUMNS = `trade_no, platform_trade_no, amount, paid_amount, state, gateway_status,
   customer_name, customer_mobile, customer_email, qr_string, payment_url, error_code, error_detail,
-  environment, created_at, updated_at, expires_at, overpaid_amount`;
+  environment, created_at, updated_at, expires_at, overpaid_amount, customer_typed`;
 
 export const QUERIES = {
   // A sale belongs to the shift open when it is recorded (none before cashiers were set up).
   // A follow-up names its sale's first payment (sale_id); a cash payment is inserted paid, with
   // its tender and change (schema 5).
   insert: `INSERT INTO payments (${PAYMENT_COLUMNS}, shift_id, method, sale_id, cash_tendered, cash_change) VALUES
-    (?, NULL, ?, ?, ?, NULL, ?, ?, ?, NULL, NULL, NULL, NULL, ?, ?, ?, ?, NULL,
+    (?, NULL, ?, ?, ?, NULL, ?, ?, ?, NULL, NULL, NULL, NULL, ?, ?, ?, ?, NULL, ?,
      (SELECT id FROM shifts WHERE closed_at IS NULL), ?, ?, ?, ?)
     RETURNING id`,
   saleId: `SELECT id, sale_id FROM payments WHERE trade_no = ?`,

@@ -2,6 +2,7 @@ import type { PaymentMethod, PaymentState } from '../../../shared/payment.ts';
 
 export type { PaymentMethod } from '../../../shared/payment.ts';
 import type { Environment } from '../../../shared/settings.ts';
+import type { CustomerTyped } from '../../../shared/validation.ts';
 
 /** One payment as the ledger keeps it. Amounts are whole rupiah; times are epoch milliseconds. */
 export interface PaymentRecord {
@@ -17,6 +18,8 @@ export interface PaymentRecord {
   customerName: string;
   customerMobile: string;
   customerEmail: string;
+  /** Which customer fields the cashier typed (schema 11); the others hold the shop's contact, or nothing for cash. */
+  customerTyped: CustomerTyped;
   qrString: string | null;
   paymentUrl: string | null;
   errorCode: string | null;
@@ -42,6 +45,7 @@ export interface NewCashPayment {
   customerName: string;
   customerMobile: string;
   customerEmail: string;
+  customerTyped: CustomerTyped;
   environment: Environment;
   createdAt: number;
   /** The sale's first payment when this cash pays the rest of (or replaces the QR of) a sale. */

@@ -6,7 +6,8 @@ import { changeFor } from '../../../shared/cash.ts';
 import { parseRupiahText } from '../../../shared/money.ts';
 import { receivedOf } from '../day/report.ts';
 import type { Environment, Settings } from '../../../shared/settings.ts';
-import { validateSale, type SaleInput } from '../../../shared/validation.ts';
+import { validateSale, type CustomerTyped, type SaleInput } from '../../../shared/validation.ts';
+import { chargeFallback, isCompleteContact, NO_CONTACT } from '../../../shared/shop-contact.ts';
 import { PosError } from '../errors.ts';
 import { LedgerError, type Ledger, type PaymentRecord } from '../ledger/ledger.ts';
 import { GatewayError, type PayproGateway } from '../paypro/gateway.ts';
@@ -38,7 +39,12 @@ export interface PaymentServiceOptions {
   closeWaitMs?: number;
 }
 
-type SaleCustomer = { name: string; mobile: string; email: string };
+/** The customer sent (or, for cash, recorded) and which of its fields the cashier typed. */
+type SaleCustomer = { name: string; mobile: string; email: string; typed: CustomerTyped };
+
+const customerOf = (record: PaymentRecord): SaleCustomer => ({
+  name: record.customerName, mobile: record.customerMobile, email: record.customerEmail, typed: record.customerTyped,
+});
 
 /** Cash handed over: for a new sale (`amount`, `customer`) or for the rest of the sale `saleTradeNo`. */
 export interface CashInput {
@@ -158,8 +164,7 @@ export class PaymentService {
       const { first, outstanding } = this.#outstanding(saleTradeNo);
       if (first.environment !== settings.environment) throw new PosError('cashSale.other_environment', { detail: first.environment });
       const gateway = await this.#options.gatewayFor(settings.environment);
-      const customer = { name: first.customerName, mobile: first.customerMobile, email: first.customerEmail };
-      return this.#createQris(gateway, settings, outstanding, customer, saleTradeNo);
+      return this.#createQris(gateway, settings, outstanding, customerOf(first), saleTradeNo);
     });
   }
 
@@ -175,21 +180,23 @@ export class PaymentService {
       let amount: number;
       let customer: SaleCustomer;
       if (input.saleTradeNo === undefined) {
-        const sale = validateSale({ amount: input.amount ?? '', ...(input.customer ? { customer: input.customer } : {}) }, settings.defaultCustomer, settings.limits);
+        // Cash goes to no gateway: only what the cashier typed is recorded, never the shop's contact.
+        const sale = validateSale({ amount: input.amount ?? '', ...(input.customer ? { customer: input.customer } : {}) }, NO_CONTACT, settings.limits);
         if (!sale.ok) throw new PosError('validation', { fields: sale.errors });
-        ({ amount, customer } = sale.value);
+        amount = sale.value.amount;
+        customer = { ...sale.value.customer, typed: sale.value.typed };
       } else {
         this.#cancelOpenPayments(input.saleTradeNo);
         const { first, outstanding } = this.#outstanding(input.saleTradeNo);
         amount = outstanding;
-        customer = { name: first.customerName, mobile: first.customerMobile, email: first.customerEmail };
+        customer = customerOf(first);
       }
       const tendered = readTender(input.tendered, amount);
       const now = this.#now();
       const tradeNo = (this.#options.newTradeNo ?? newTradeNo)(now);
       const record = this.#ledger.recordCash({
         tradeNo, amount, tendered, customerName: customer.name, customerMobile: customer.mobile, customerEmail: customer.email,
-        environment: settings.environment, createdAt: now,
+        customerTyped: customer.typed, environment: settings.environment, createdAt: now,
         ...(input.saleTradeNo === undefined ? {} : { saleTradeNo: input.saleTradeNo }),
       });
       this.#emit(record);
@@ -360,11 +367,13 @@ export class PaymentService {
 
   async #charge(input: SaleInput): Promise<PaymentView> {
     const settings = this.#options.settings();
-    const sale = validateSale(input, settings.defaultCustomer, settings.limits);
+    const sale = validateSale(input, chargeFallback(settings.defaultCustomer, settings.environment), settings.limits);
     if (!sale.ok) throw new PosError('validation', { fields: sale.errors });
     // Resolve the gateway (credentials) first: a sale that cannot be sent is not recorded.
     const gateway = await this.#options.gatewayFor(settings.environment);
-    return this.#createQris(gateway, settings, sale.value.amount, sale.value.customer);
+    // Paypro requires all three fields; live, a blank one needs the shop's contact (never invented).
+    if (!isCompleteContact(sale.value.customer)) throw new PosError('payment.shop_contact_missing');
+    return this.#createQris(gateway, settings, sale.value.amount, { ...sale.value.customer, typed: sale.value.typed });
   }
 
   /** Records the QRIS charge (a sale's first payment, or a follow-up of `saleTradeNo`), then creates it at the gateway once. */
@@ -378,6 +387,7 @@ export class PaymentService {
         customerName: customer.name,
         customerMobile: customer.mobile,
         customerEmail: customer.email,
+        customerTyped: customer.typed,
         environment: settings.environment,
         createdAt: now,
         expiresAt: now + settings.qrExpiryMinutes * 60_000,

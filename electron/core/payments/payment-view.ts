@@ -32,7 +32,12 @@ export function toPaymentView(record: PaymentRecord, paidLate: PaidLate, salePay
     state: record.state,
     counterState: counterStateFor(record.state, qr),
     gatewayStatus: record.gatewayStatus,
-    customer: { name: record.customerName, mobile: record.customerMobile, email: record.customerEmail },
+    // Only what the cashier typed: the shop's contact sent in its place is nobody to print or message.
+    customer: {
+      name: record.customerTyped.name ? record.customerName : '',
+      mobile: record.customerTyped.mobile ? record.customerMobile : '',
+      email: record.customerTyped.email ? record.customerEmail : '',
+    },
     qr,
     paymentUrl: record.paymentUrl,
     errorCode: record.errorCode,

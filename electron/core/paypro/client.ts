@@ -7,6 +7,7 @@ import {
   type PaymentLinkRequest,
   type PaymentLinkResult,
   type PayproGateway,
+  type VoucherResult,
 } from './gateway.ts';
 import {
   balanceDataSchema,
@@ -14,7 +15,9 @@ import {
   payInQueryDataSchema,
   paymentLinkDataSchema,
   pickPaidAmount,
+  voucherDataSchema,
 } from './schemas.ts';
+import { hasHiddenCharacters } from '../../../shared/display-text.ts';
 import type { MerchantSigner } from './sign.ts';
 
 export interface PayproClientOptions {
@@ -27,9 +30,34 @@ export interface PayproClientOptions {
   fetch?: typeof globalThis.fetch;
   /** Refuse answers without a `sign` (the owner's "require signed answers" setting). */
   requireSignedAnswers?: boolean;
+  /** Hosts a proof-of-payment URL may point at (default Paypro's; the training simulator names its own). */
+  voucherHosts?: readonly string[];
 }
 
-type Endpoint = 'paymentLink' | 'queryPayInResult' | 'queryBalance';
+/** Where Paypro serves proof-of-payment PDFs (paypro-api.md §2.5, §6). */
+export const PAYPRO_VOUCHER_HOST = 'voucher.paypro.tech';
+
+/** A proof URL longer than this is no link to put in a message. */
+const MAX_VOUCHER_URL_LENGTH = 2_048;
+
+type Endpoint = 'paymentLink' | 'queryPayInResult' | 'queryBalance' | 'indonesia/query/voucher';
+
+/**
+ * The proof URL as it may go into a customer's message: https, on an allowed host, no credentials
+ * or port, and no control, format (bidi) or space character that could hide or change what the
+ * customer sees. Null for anything else.
+ */
+export function proofUrlOf(text: string, hosts: readonly string[]): string | null {
+  if (text.length > MAX_VOUCHER_URL_LENGTH || hasHiddenCharacters(text) || /\s/.test(text)) return null;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return null;
+  }
+  const plain = url.username === '' && url.password === '' && url.port === '';
+  return url.protocol === 'https:' && hosts.includes(url.hostname) && plain ? url.href : null;
+}
 
 /**
  * The gateway answers an unknown tradeNo with a plain rejection; its wording is undocumented
@@ -54,21 +82,30 @@ const ABOUT_CREDENTIALS = /merchant|sign|secret|key|credential|auth/i;
 export const MAX_ANSWER_BYTES = 64 * 1024;
 
 export function createPayproClient(options: PayproClientOptions): PayproGateway {
-  const { signer, timeoutMs = 15_000, now = Date.now, fetch = globalThis.fetch } = options;
+  const { signer, timeoutMs = 15_000, now = Date.now, fetch = globalThis.fetch, voucherHosts = [PAYPRO_VOUCHER_HOST] } = options;
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
 
-  /** POSTs a signed body and returns the `data` of an accepted envelope. */
-  async function call(endpoint: Endpoint, fields: Record<string, unknown>): Promise<unknown> {
+  /**
+   * POSTs a signed body and returns the `data` of an accepted envelope. `signHeader`: the sign goes
+   * in a header too (the proof page lists it there; paypro-api.md §7 q8: either place works).
+   */
+  async function call(endpoint: Endpoint, fields: Record<string, unknown>, how: { timeoutMs?: number; signHeader?: boolean } = {}): Promise<unknown> {
     const body: Record<string, unknown> = { ...withoutEmpty(fields), timestamp: String(now()) };
     body.sign = signer.sign(body);
+    const budgetMs = how.timeoutMs ?? timeoutMs;
     // One signal for the whole exchange: it also aborts a body that trickles in too slowly.
-    const signal = AbortSignal.timeout(timeoutMs);
+    const signal = AbortSignal.timeout(budgetMs);
     let status: number;
     let raw: string;
     try {
       const response = await fetch(`${baseUrl}/v1/paypro/${endpoint}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json', merchantNo: signer.merchantNo },
+        headers: {
+          'Content-Type': 'application/json',
+          Accept: 'application/json',
+          merchantNo: signer.merchantNo,
+          ...(how.signHeader ? { sign: String(body.sign) } : {}),
+        },
         body: JSON.stringify(body),
         signal,
       });
@@ -87,7 +124,7 @@ export function createPayproClient(options: PayproClientOptions): PayproGateway 
     } catch (error) {
       if (error instanceof GatewayError) throw error;
       if (signal.aborted) {
-        throw new GatewayError('timeout', `Paypro ${endpoint}: no complete answer within ${timeoutMs} ms.`, {
+        throw new GatewayError('timeout', `Paypro ${endpoint}: no complete answer within ${budgetMs} ms.`, {
           cause: error,
         });
       }
@@ -192,6 +229,17 @@ export function createPayproClient(options: PayproClientOptions): PayproGateway 
         paymentUrl: data.paymentUrl || null,
         qrString: data.qrString || null,
       };
+    },
+
+    async queryVoucher(tradeNo: string, how: { timeoutMs?: number } = {}): Promise<VoucherResult> {
+      // Open question 8 (paypro-api.md §7): the page calls it "Paypro transaction number", but its
+      // example sends a merchant-style number; we send our tradeNo, as the example does.
+      const endpoint = 'indonesia/query/voucher';
+      const data = parseData(endpoint, voucherDataSchema, await call(endpoint, { tradeNo }, { ...how, signHeader: true }));
+      const url = proofUrlOf(data.url, voucherHosts);
+      // The refused text is not repeated: it may be anything, and this message reaches the log.
+      if (url === null) throw new GatewayError('malformed', `Paypro ${endpoint}: the proof URL is not an https link on ${voucherHosts.join(' or ')}.`);
+      return { url };
     },
 
     async queryBalance(): Promise<BalanceResult> {

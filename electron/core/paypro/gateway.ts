@@ -49,6 +49,12 @@ export interface PayInQueryResult {
   qrString?: string | null;
 }
 
+/** Paypro's proof of payment for a paid order (`query/voucher`): a PDF on its voucher host. */
+export interface VoucherResult {
+  /** An https URL on an allowed voucher host, without control or format characters. */
+  url: string;
+}
+
 export interface BalanceResult {
   available: string | null;
   frozen: string | null;
@@ -119,4 +125,6 @@ export interface PayproGateway {
   createPaymentLink(request: PaymentLinkRequest): Promise<PaymentLinkResult>;
   queryPayIn(tradeNo: string): Promise<PayInQueryResult>;
   queryBalance(): Promise<BalanceResult>;
+  /** `timeoutMs`: this call's own budget (a receipt waits for it), below the client's usual one. */
+  queryVoucher(tradeNo: string, options?: { timeoutMs?: number }): Promise<VoucherResult>;
 }

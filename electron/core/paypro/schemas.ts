@@ -62,6 +62,12 @@ export const payInQueryDataSchema = z.object({
 });
 export type PayInQueryData = z.infer<typeof payInQueryDataSchema>;
 
+/** Proof of payment (paypro-api.md §2.5): the URL is checked by the client (proofUrlOf), not here. */
+export const voucherDataSchema = z.object({
+  url: z.string(),
+  message: text,
+});
+
 export const balanceDataSchema = z.object({
   availablAmount: amount,
   availableAmount: amount,

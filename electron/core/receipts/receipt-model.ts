@@ -74,11 +74,6 @@ export interface ReceiptContext {
   reprint?: boolean;
   /** IANA zone of the till; default the machine's. */
   timeZone?: string;
-  /**
-   * The shop's own contact (Settings), sent to Paypro when the cashier typed no customer (the API
-   * requires the fields). A sale carrying it has no customer: no customer lines are printed.
-   */
-  shopContact?: { name: string; mobile: string; email: string };
 }
 
 /** Only paid and partially paid sales get a receipt: anything else proves no payment. */
@@ -101,10 +96,8 @@ export function buildReceipt(payment: PaymentView, context: ReceiptContext): Rec
     tendered: each.cashTendered,
     change: each.cashChange,
   }));
+  // The view's customer is what the cashier typed: a field sent with the shop's contact is empty.
   const { customer } = payment;
-  const contact = context.shopContact;
-  const noCustomer =
-    contact !== undefined && customer.name === contact.name && customer.mobile === contact.mobile && customer.email === contact.email;
   return {
     shopName: settings.shopName.trim() || merchantName || 'Toko',
     addressLines: nonEmpty(settings.addressLines),
@@ -121,9 +114,9 @@ export function buildReceipt(payment: PaymentView, context: ReceiptContext): Rec
     tradeNo: payment.tradeNo,
     merchantName,
     cashier: context.cashier?.trim() || null,
-    customerName: noCustomer ? '' : customer.name.trim(),
-    customerMobile: !noCustomer && customer.mobile ? maskMobile(customer.mobile) : '',
-    customerEmail: !noCustomer && customer.email ? maskEmail(customer.email) : '',
+    customerName: customer.name.trim(),
+    customerMobile: customer.mobile ? maskMobile(customer.mobile) : '',
+    customerEmail: customer.email ? maskEmail(customer.email) : '',
     training: payment.environment === 'training',
     reprint: context.reprint ?? false,
     late: payment.paidLate !== null,

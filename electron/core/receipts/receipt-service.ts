@@ -19,8 +19,6 @@ export interface ReceiptServiceOptions {
   ledger: Ledger;
   payment(tradeNo: string): PaymentView;
   settings: ReceiptSettingsStore;
-  /** The shop's contact from Settings (sent for a sale without customer; never printed as one). */
-  shopContact?: () => { name: string; mobile: string; email: string };
   /** Absent outside Electron (web preview, tests): system printing answers `print.unavailable`. */
   systemPrinter?: SystemPrinter;
   now: () => number;
@@ -196,7 +194,6 @@ export class ReceiptService {
         settings,
         reprint,
         ...(this.#options.timeZone ? { timeZone: this.#options.timeZone } : {}),
-        ...(this.#options.shopContact ? { shopContact: this.#options.shopContact() } : {}),
       });
     } catch (error) {
       if (error instanceof ReceiptError) throw new PosError(error.code, { detail: error.message });

@@ -9,6 +9,8 @@ export interface EndpointContext {
   secret: string;
   orders: OrderBook;
   now: () => number;
+  /** The https host of the proof-of-payment URLs it answers. */
+  voucherHost: string;
   describe: (tradeNo: string, amount: number, platFormTradeNo: string, qrFlaw: QrFlaw | undefined) => {
     paymentUrl: string;
     qrString: string;
@@ -27,6 +29,7 @@ const REQUIRED: Readonly<Record<SimEndpoint, readonly string[]>> = {
   paymentLink: ['tradeNo', 'amount', 'mobile', 'email', 'username', 'notifyUrl', 'timestamp', 'sign'],
   queryPayInResult: ['tradeNo', 'timestamp', 'sign'],
   queryBalance: ['timestamp', 'sign'],
+  'indonesia/query/voucher': ['tradeNo', 'timestamp', 'sign'],
 };
 const CHANNELS = new Set(['QRIS', 'EWALLET', 'VA']);
 const BASE_BALANCE = 10_000_000;
@@ -34,14 +37,16 @@ const BASE_BALANCE = 10_000_000;
 export function handleEndpoint(
   context: EndpointContext,
   endpoint: SimEndpoint,
-  merchantNo: string | undefined,
+  headers: { merchantNo?: string | undefined; sign?: string | undefined },
   body: Readonly<Record<string, unknown>>,
 ): SimEnvelope {
   const reject = (msg: string): SimEnvelope => envelope(context, '8000', msg, null);
-  if (merchantNo !== context.merchantNo) return reject('merchantNo error');
+  if (headers.merchantNo !== context.merchantNo) return reject('merchantNo error');
   const missing = REQUIRED[endpoint].find((field) => isEmpty(body[field]));
   if (missing) return reject(`${missing} is required`);
   if (!signMatches(body, context.secret)) return reject('sign error');
+  // The proof page lists the sign as a header (paypro-api.md §2.5): when sent, it must be the body's.
+  if (headers.sign !== undefined && headers.sign.toLowerCase() !== String(body.sign).toLowerCase()) return reject('sign error');
 
   if (endpoint === 'queryBalance') {
     const available = BASE_BALANCE + context.orders.paidTotal();
@@ -50,6 +55,14 @@ export function handleEndpoint(
 
   const tradeNo = body.tradeNo;
   if (typeof tradeNo !== 'string') return reject('tradeNo must be a string');
+
+  if (endpoint === 'indonesia/query/voucher') {
+    const order = context.orders.get(tradeNo);
+    if (!order) return reject('Order does not exist');
+    if (order.status !== '0000') return reject('Order not paid');
+    const url = `https://${context.voucherHost}/voucher/${encodeURIComponent(order.platFormTradeNo)}.pdf`;
+    return accept(context, { url, message: 'Voucher generation succeeded' });
+  }
 
   if (endpoint === 'queryPayInResult') {
     const order = context.orders.get(tradeNo);

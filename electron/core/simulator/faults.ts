@@ -1,4 +1,4 @@
-export type SimEndpoint = 'paymentLink' | 'queryPayInResult' | 'queryBalance';
+export type SimEndpoint = 'paymentLink' | 'queryPayInResult' | 'queryBalance' | 'indonesia/query/voucher';
 
 export interface FaultRequest {
   endpoint: SimEndpoint;

@@ -40,7 +40,12 @@ export interface SimulatorOptions {
   /** Bounds for a simulator that runs all day (training mode); the defaults below. */
   maxOrders?: number;
   maxRequests?: number;
+  /** The host of its proof-of-payment URLs (default SIMULATOR_VOUCHER_HOST). */
+  voucherHost?: string;
 }
+
+/** The simulator's proof-of-payment host: plainly not Paypro's, and resolving nowhere (RFC 2606). */
+export const SIMULATOR_VOUCHER_HOST = 'voucher.latihan.invalid';
 
 /** The newest requests kept for `requests()` (each ~1 KB); older ones are dropped. */
 export const MAX_SIM_REQUESTS = 5_000;
@@ -68,6 +73,8 @@ export interface PaymentLinkCalls {
 export interface Simulator {
   /** e.g. http://127.0.0.1:PORT/indonesia-pay — the client appends /v1/paypro/… */
   readonly baseUrl: string;
+  /** The host of the proof-of-payment URLs it answers (a client of it allows this one). */
+  readonly voucherHost: string;
   readonly port: number;
   close(): Promise<void>;
   orders(): SimOrder[];
@@ -86,12 +93,12 @@ export interface Simulator {
 }
 
 const PREFIX = '/indonesia-pay/v1/paypro/';
-const ENDPOINTS: ReadonlySet<string> = new Set<SimEndpoint>(['paymentLink', 'queryPayInResult', 'queryBalance']);
+const ENDPOINTS: ReadonlySet<string> = new Set<SimEndpoint>(['paymentLink', 'queryPayInResult', 'queryBalance', 'indonesia/query/voucher']);
 const MAX_BODY = 1 << 20;
 
 export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
   const { merchantNo, secret, host = '127.0.0.1', port = 0, now = Date.now } = options;
-  const { qrMerchantName = 'TOKO LATIHAN', qrCity = 'JAKARTA' } = options;
+  const { qrMerchantName = 'TOKO LATIHAN', qrCity = 'JAKARTA', voucherHost = SIMULATOR_VOUCHER_HOST } = options;
   const maxRequests = options.maxRequests ?? MAX_SIM_REQUESTS;
   const orders = createOrderBook(now, options.defaultScenario, options.maxOrders);
   const faults = createFaultPlan(options.faults);
@@ -110,6 +117,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     secret,
     orders,
     now,
+    voucherHost,
     describe: (tradeNo: string, amount: number, platFormTradeNo: string, qrFlaw: QrFlaw | undefined) => ({
       paymentUrl: `${origin}/cashier/${platFormTradeNo}`,
       qrString: buildSimulatedQris(
@@ -160,6 +168,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     const attempt = nextAttempt(`${simEndpoint} ${tradeNo ?? ''}`);
     const fault = faults.pick({ endpoint: simEndpoint, attempt, ...(tradeNo === null ? {} : { tradeNo }) });
     const header = req.headers.merchantno;
+    const signHeader = req.headers.sign;
     const record: SimRequestRecord = {
       endpoint: simEndpoint,
       merchantNo: typeof header === 'string' ? header : null,
@@ -175,7 +184,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
 
     let answer: SimEnvelope | null = null;
     if (processesRequest(fault)) {
-      answer = handleEndpoint(context, simEndpoint, record.merchantNo ?? undefined, body);
+      answer = handleEndpoint(context, simEndpoint, { merchantNo: record.merchantNo ?? undefined, sign: typeof signHeader === 'string' ? signHeader : undefined }, body);
       record.code = answer.code;
     }
     if (simEndpoint === 'paymentLink') countCall(tradeNo, record.code);
@@ -230,6 +239,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
 
   return {
     baseUrl: `${origin}/indonesia-pay`,
+    voucherHost,
     port: address.port,
     async close() {
       for (const timer of timers) clearTimeout(timer);

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import type { FieldError, SettingsPatch } from '../../../shared/ipc-contract.ts';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../../shared/settings.ts';
 import type { KeyValueStore } from './vault.ts';
+import { OLD_PLACEHOLDER_CUSTOMER } from '../../../shared/shop-contact.ts';
+import type { Customer } from '../../../shared/validation.ts';
 
 /** Where the settings live in the store, and the field inside them naming their shape. */
 export const SETTINGS_KEY = 'settings';
@@ -20,6 +22,15 @@ const SETTINGS_MIGRATIONS: readonly ((stored: Record<string, unknown>) => Record
     if (!isPlainObject(customerDisplay)) return customerDisplay === undefined ? rest : { ...rest, customerDisplay };
     const { shopName: _dropped, ...display } = customerDisplay;
     return { ...rest, customerDisplay: display };
+  },
+  // 2 → 3 (issue 20 #6): the invented placeholder customer once shipped as the default is no
+  // contact of the shop's; each of its exact values reads as empty, so it is never sent again.
+  ({ defaultCustomer, ...rest }) => {
+    if (!isPlainObject(defaultCustomer)) return defaultCustomer === undefined ? rest : { ...rest, defaultCustomer };
+    const contact = Object.fromEntries(
+      Object.entries(defaultCustomer).map(([field, value]) => [field, value === OLD_PLACEHOLDER_CUSTOMER[field as keyof Customer] ? '' : value]),
+    );
+    return { ...rest, defaultCustomer: contact };
   },
 ];
 export const SETTINGS_VERSION = SETTINGS_MIGRATIONS.length;

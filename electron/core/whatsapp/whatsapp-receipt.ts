@@ -1,6 +1,6 @@
 import { formatRupiah } from '../../../shared/money.ts';
 import type { PaymentView } from '../../../shared/payment.ts';
-import { customerWhatsAppNumber, whatsAppLink } from '../../../shared/whatsapp.ts';
+import { whatsAppLink, whatsAppNumber } from '../../../shared/whatsapp.ts';
 import { PosError } from '../errors.ts';
 import type { Receipt } from '../receipts/receipt-model.ts';
 
@@ -27,9 +27,18 @@ export function whatsAppReceiptText(receipt: Receipt, proofUrl: string | null = 
   return lines.join('\n');
 }
 
-/** The wa.me link for a sale's receipt; refused (`whatsapp.no_mobile`) without the customer's mobile. */
-export function whatsAppReceiptLink(payment: PaymentView, receipt: Receipt, shopDefaultMobile: string, proofUrl: string | null): string {
-  const number = customerWhatsAppNumber(payment.customer.mobile, shopDefaultMobile);
+/**
+ * Where a sale's receipt goes: the mobile the cashier typed, as a WhatsApp number; refused
+ * (`whatsapp.no_mobile`) without one (the view carries no other: the shop's contact sent to Paypro
+ * is not the customer's).
+ */
+export function receiptWhatsAppNumber(payment: PaymentView): string {
+  const number = whatsAppNumber(payment.customer.mobile);
   if (number === null) throw new PosError('whatsapp.no_mobile', { detail: `${payment.tradeNo} has no customer mobile` });
-  return whatsAppLink(number, whatsAppReceiptText(receipt, proofUrl));
+  return number;
+}
+
+/** The wa.me link for a sale's receipt, with Paypro's proof of payment when there is one. */
+export function whatsAppReceiptLink(payment: PaymentView, receipt: Receipt, proofUrl: string | null): string {
+  return whatsAppLink(receiptWhatsAppNumber(payment), whatsAppReceiptText(receipt, proofUrl));
 }

@@ -12,7 +12,9 @@ import {
 } from '../../../shared/validation.ts';
 
 const LIMITS = { minAmount: 10_000, maxAmount: 10_000_000 };
-const DEFAULTS = { name: 'Pelanggan', mobile: '081234567890', email: 'pelanggan@example.com' };
+/** The shop's contact from Settings, sent for what the cashier leaves blank. */
+const DEFAULTS = { name: 'Warung Sari', mobile: '081298765432', email: 'warung@example.co.id' };
+const NONE_TYPED = { name: false, mobile: false, email: false };
 
 const reached = new Set<ValidationCode>();
 function codeOf<T>(result: ValidationResult<T>): ValidationCode | null {
@@ -211,10 +213,14 @@ describe('validateName', () => {
 });
 
 describe('validateSale', () => {
-  it('fills blank customer fields with the walk-in defaults', () => {
+  it("fills blank customer fields with the shop's contact, and says which fields the cashier typed", () => {
     expect(validateSale({ amount: '150.000' }, DEFAULTS, LIMITS)).toEqual({
       ok: true,
-      value: { amount: 150_000, customer: { name: 'Pelanggan', mobile: '081234567890', email: 'pelanggan@example.com' } },
+      value: { amount: 150_000, customer: DEFAULTS, typed: NONE_TYPED },
+    });
+    expect(validateSale({ amount: 150_000, customer: { mobile: '0812 1111 2222' } }, DEFAULTS, LIMITS)).toEqual({
+      ok: true,
+      value: { amount: 150_000, customer: { ...DEFAULTS, mobile: '081211112222' }, typed: { ...NONE_TYPED, mobile: true } },
     });
     expect(validateSale({ amount: 150_000, customer: { name: '  ', mobile: '', email: undefined } }, DEFAULTS, LIMITS)).toEqual(
       validateSale({ amount: 150_000 }, DEFAULTS, LIMITS),
@@ -229,7 +235,7 @@ describe('validateSale', () => {
     );
     expect(result).toEqual({
       ok: true,
-      value: { amount: 25_000, customer: { name: 'Siti Aminah', mobile: '081234567890', email: 'Siti@mail.com' } },
+      value: { amount: 25_000, customer: { name: 'Siti Aminah', mobile: '081234567890', email: 'Siti@mail.com' }, typed: { name: true, mobile: true, email: true } },
     });
   });
 
@@ -260,6 +266,14 @@ describe('validateSale', () => {
   it('checks defaults with the same rules', () => {
     const result = validateSale({ amount: 50_000 }, { ...DEFAULTS, mobile: '12345' }, LIMITS);
     expect(result).toEqual({ ok: false, errors: { mobile: { code: 'mobile.bad_prefix' } } });
+  });
+
+  it('leaves a field empty, not refused, when neither the cashier nor the contact fills it (the caller decides)', () => {
+    const empty = { name: '', mobile: '', email: '' };
+    expect(validateSale({ amount: 50_000, customer: { name: 'Budi' } }, empty, LIMITS)).toEqual({
+      ok: true,
+      value: { amount: 50_000, customer: { ...empty, name: 'Budi' }, typed: { ...NONE_TYPED, name: true } },
+    });
   });
 });
 

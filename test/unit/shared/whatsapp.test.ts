@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { customerWhatsAppNumber, whatsAppLink, whatsAppNumber } from '../../../shared/whatsapp.ts';
+import { whatsAppLink, whatsAppNumber } from '../../../shared/whatsapp.ts';
 
 // Issue 20: the customer's mobile as wa.me wants it (62…), from what a cashier types.
 describe('whatsAppNumber', () => {
@@ -24,12 +24,6 @@ describe('whatsAppNumber', () => {
         expect(whatsAppNumber(`+62 ${rest.slice(0, 3)}-${rest.slice(3)}`)).toBe(expected);
       }),
     );
-  });
-
-  it("the shop's own contact is not a customer's mobile", () => {
-    expect(customerWhatsAppNumber('081234567890', '+62 812-3456-7890')).toBeNull();
-    expect(customerWhatsAppNumber('081299990000', '081234567890')).toBe('6281299990000');
-    expect(customerWhatsAppNumber('', '081234567890')).toBeNull();
   });
 });
 

@@ -50,6 +50,7 @@ function fakeGateway(balance: () => Promise<unknown>): PayproGateway {
     createPaymentLink: vi.fn(),
     queryPayIn: vi.fn(),
     queryBalance: vi.fn(balance) as PayproGateway['queryBalance'],
+    queryVoucher: vi.fn(),
   };
 }
 
@@ -136,7 +137,9 @@ describe('the connection status through the core', () => {
       });
       expect(saved.ok).toBe(true);
       expect(await core.router.dispatch('getConnectionStatus', {})).toMatchObject({ ok: true, value: { level: 'unknown' } });
-      await core.router.dispatch('charge', { amount: 25_000 });
+      // Typed in full: live, a sale without customer needs the shop's contact (issue 20 #6).
+      const customer = { name: 'Budi', mobile: '081234567890', email: 'budi@example.co.id' };
+      await core.router.dispatch('charge', { amount: 25_000, customer });
       expect(await core.router.dispatch('getConnectionStatus', {})).toMatchObject({ ok: true, value: { level: 'unreachable' } });
     } finally {
       await core.close();

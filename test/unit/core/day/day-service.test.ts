@@ -232,11 +232,11 @@ describe('DayService', () => {
     sell('P1', '2026-03-02T10:00:00', 10_000_000);
     const rows = async (request: Parameters<DayService['exportCsv']>[0]) =>
       parse(await collectCsv((await day.exportCsv({ from: '2026-03-02', format: 'rfc4180', ...request })).chunks), { bom: true, columns: true }) as Record<string, string>[];
-    expect((await rows({}))[0]).toMatchObject({ customer_mobile: '*********890' });
-    expect((await rows({}))[0]?.customer_email).not.toContain('pelanggan@');
+    expect((await rows({}))[0]).toMatchObject({ customer_mobile: '*********432' });
+    expect((await rows({}))[0]?.customer_email).not.toContain('sari@');
     expect(await posErrorCode(() => day.exportCsv({ from: '2026-03-02', personalData: true }))).toBe('export.owner_required');
     expect(await posErrorCode(() => day.exportCsv({ from: '2026-03-02', personalData: true, supervisorPin: '0000' }))).toBe('wrong_pin');
-    expect((await rows({ personalData: true, supervisorPin: '4321' }))[0]).toMatchObject({ customer_mobile: '081234567890' });
+    expect((await rows({ personalData: true, supervisorPin: '4321' }))[0]).toMatchObject({ customer_mobile: '081298765432' });
     expect(adminLock.unlocked).toBe(false); // the PIN approved this export only
   });
 

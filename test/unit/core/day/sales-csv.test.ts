@@ -21,7 +21,8 @@ type CsvRow = Record<(typeof SALES_CSV_HEADER)[number], string>;
 const sale = (overrides: Partial<ExportSale>): ExportSale => ({
   tradeNo: '20260303013000AB12CD34', platformTradeNo: 'PP-1', state: 'paid', amount: 10_000_000, paidAmount: 10_000_000,
   createdAt: Date.parse('2026-03-03T01:30:00+07:00'), cashierName: 'Siti', shiftId: 3,
-  customerName: 'Pelanggan', customerMobile: '081234567890', customerEmail: 'p@example.com', environment: 'live',
+  customerName: 'Budi', customerMobile: '081234567890', customerEmail: 'p@example.com',
+  customerTyped: { name: true, mobile: true, email: true }, environment: 'live',
   lateAt: null, resolution: null, overpaidAmount: null, errorCode: null, ...overrides,
 });
 
@@ -56,11 +57,26 @@ describe('sales CSV', () => {
       sale({ tradeNo: 'T2', errorCode: 'payment.paid_amount_unreadable' }),
       sale({ tradeNo: 'T3', state: 'failed', paidAmount: null, errorCode: 'gateway.status' }),
     ], 4 * 60);
-    expect(SALES_CSV_HEADER.slice(-5)).toEqual(['overpaid', 'amount_check', 'overpaid_resolution', 'mdr', 'payout_estimate']);
+    expect(SALES_CSV_HEADER.slice(-6)).toEqual(['overpaid', 'amount_check', 'overpaid_resolution', 'mdr', 'payout_estimate', 'customer_source']);
     const rows = parse(text, { bom: true, columns: true }) as CsvRow[];
     expect(rows[0]).toMatchObject({ received: '10000', overpaid: '990000', amount_check: 'payment.paid_amount_differs' });
     expect(rows[1]).toMatchObject({ overpaid: '0', amount_check: 'payment.paid_amount_unreadable' });
     expect(rows[2]).toMatchObject({ overpaid: '0', amount_check: '' });
+  });
+
+  // Issue 20 #6: the customer columns keep what was sent to Paypro, and say whose it is.
+  it("says whether the customer columns are the cashier's typing, the shop's contact, both, or nothing", () => {
+    const none = { name: false, mobile: false, email: false };
+    const text = salesCsv([
+      sale({ tradeNo: 'T1' }),
+      sale({ tradeNo: 'T2', customerName: 'Warung Sari', customerTyped: none }),
+      sale({ tradeNo: 'T3', customerTyped: { ...none, mobile: true } }),
+      sale({ tradeNo: 'T4', customerName: '', customerMobile: '', customerEmail: '', customerTyped: none }),
+    ], 0);
+    expect(SALES_CSV_HEADER.at(-1)).toBe('customer_source');
+    const rows = parse(text, { bom: true, columns: true }) as CsvRow[];
+    expect(rows.map((row) => row.customer_source)).toEqual(['pelanggan', 'toko', 'pelanggan+toko', '']);
+    expect(rows[1]).toMatchObject({ customer_name: 'Warung Sari', customer_mobile: '081234567890' });
   });
 
   it("names each row's business day, also when an export crosses the cut-off", () => {

@@ -73,7 +73,7 @@ describe('head-office sync under faults (real PostgreSQL): 0 lost, 0 duplicated'
     raw.close();
     await till.sync.drain();
     // Newer versions of some rows, sent, then the old copy's batches arrive again.
-    till.ledger.record({ tradeNo: 'TWICE-late', amount: 5_000, customerName: 'P', customerMobile: '0812', customerEmail: 'p@example.com', environment: 'training', createdAt: T0 + 99_000, expiresAt: T0 + 999_000 });
+    till.ledger.record({ tradeNo: 'TWICE-late', amount: 5_000, customerName: 'P', customerMobile: '0812', customerEmail: 'p@example.com', customerTyped: { name: true, mobile: true, email: true }, environment: 'training', createdAt: T0 + 99_000, expiresAt: T0 + 999_000 });
     till.ledger.update('TWICE-5', { state: 'paid' }); // awaiting → paid
     await till.sync.drain();
     const before = await hq.asOwner('SELECT id, version, synced_at, state FROM paypro.payments WHERE till_id = $1 ORDER BY id', [till.sync.tillId]);

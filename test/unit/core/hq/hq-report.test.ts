@@ -77,7 +77,7 @@ const seen = { cash: 0, followUps: 0, overpaid: 0 };
 
 /** One sale on its till's ledger: QRIS along its path (perhaps overpaid) or cash, then any follow-up. */
 function sell(till: Till, sale: SaleCase, tradeNo: string, at: number): void {
-  const customer = { customerName: 'P', customerMobile: '0812', customerEmail: 'p@example.com', environment: 'training' } as const;
+  const customer = { customerName: 'P', customerMobile: '0812', customerEmail: 'p@example.com', customerTyped: { name: true, mobile: true, email: true }, environment: 'training' } as const;
   if (sale.cash) {
     till.ledger.recordCash({ tradeNo, amount: sale.amount, tendered: sale.amount + 500, ...customer, createdAt: at });
     seen.cash += 1;
@@ -136,11 +136,11 @@ describe('the owner\'s consolidated report (real PostgreSQL)', () => {
 
   it('finds a sale of another till by the end of either number or of the customer\'s mobile (the till\'s F6 box), or by amount and time, with its methods; lists the tills', async () => {
     const [a, b] = [await hq.till('Kasir S1', 'Outlet S'), await hq.till('Kasir S2', 'Outlet T')];
-    a!.ledger.record({ tradeNo: 'SEARCH1', amount: 77_777, customerName: 'P', customerMobile: '081234567890', customerEmail: 'p@example.com', environment: 'training', createdAt: T0, expiresAt: T0 + 900_000 });
+    a!.ledger.record({ tradeNo: 'SEARCH1', amount: 77_777, customerName: 'P', customerMobile: '081234567890', customerEmail: 'p@example.com', customerTyped: { name: true, mobile: true, email: true }, environment: 'training', createdAt: T0, expiresAt: T0 + 900_000 });
     a!.ledger.update('SEARCH1', { state: 'partially_paid', paidAmount: 7_777, platformTradeNo: 'pp-20261207-9a9f' });
     // The rest in cash: the sale is QRIS + cash, found also by the cash payment's own number.
-    a!.ledger.recordCash({ tradeNo: 'SEARCH1R', amount: 70_000, tendered: 70_000, customerName: 'P', customerMobile: '081234567890', customerEmail: 'p@example.com', environment: 'training', createdAt: T0 + 1, saleTradeNo: 'SEARCH1' });
-    b!.ledger.record({ tradeNo: 'SEARCH2', amount: 77_777, customerName: 'P', customerMobile: '0899', customerEmail: 'p@example.com', environment: 'training', createdAt: T0 + 60_000, expiresAt: T0 + 900_000 });
+    a!.ledger.recordCash({ tradeNo: 'SEARCH1R', amount: 70_000, tendered: 70_000, customerName: 'P', customerMobile: '081234567890', customerEmail: 'p@example.com', customerTyped: { name: true, mobile: true, email: true }, environment: 'training', createdAt: T0 + 1, saleTradeNo: 'SEARCH1' });
+    b!.ledger.record({ tradeNo: 'SEARCH2', amount: 77_777, customerName: 'P', customerMobile: '0899', customerEmail: 'p@example.com', customerTyped: { name: true, mobile: true, email: true }, environment: 'training', createdAt: T0 + 60_000, expiresAt: T0 + 900_000 });
     await a!.sync.drain();
     await b!.sync.drain();
     const found = async (text: string) => {
@@ -165,7 +165,7 @@ describe('the owner\'s consolidated report (real PostgreSQL)', () => {
     const [a, b] = [await hq.till('Kasir L1', 'Outlet L'), await hq.till('Kasir L2', 'Outlet M')];
     const siti = a!.ledger.day.addCashier('Siti', null);
     const shift = a!.ledger.day.openShift(siti.id, 100_000);
-    const customer = { customerName: 'Budi', customerMobile: '081234567890', customerEmail: 'budi@example.com', environment: 'training' } as const;
+    const customer = { customerName: 'Budi', customerMobile: '081234567890', customerEmail: 'budi@example.com', customerTyped: { name: true, mobile: false, email: true }, environment: 'training' } as const;
     const now = Date.now();
     a!.ledger.recordCash({ tradeNo: 'L-CASH', amount: 10_000_000, tendered: 10_000_000, ...customer, createdAt: now });
     a!.ledger.day.closeShift(shift.id, { cash: { counted: 10_095_000, expectedSeen: 10_100_000, differenceApproved: true } });
@@ -178,6 +178,10 @@ describe('the owner\'s consolidated report (real PostgreSQL)', () => {
       b!.ledger.update(tradeNo, { state: 'paid', paidAmount: 50_000 });
     }
     b!.ledger.day.resolveLate('L-DONE', 'goods_handed_over', '');
+    // And a QR paid more than charged, whose excess the till kept as the customer's deposit.
+    b!.ledger.record({ tradeNo: 'L-OVER', amount: 20_000, ...customer, createdAt: now, expiresAt: now + 900_000 });
+    b!.ledger.update('L-OVER', { state: 'paid', paidAmount: 20_000, overpaidAmount: 5_000 });
+    b!.ledger.day.resolveOverpaid('L-OVER', 'kept', 'deposit pelanggan');
     await a!.sync.drain();
     await b!.sync.drain();
     const range = { start: now - 3_600_000, end: now + 3_600_000 };
@@ -202,6 +206,8 @@ describe('the owner\'s consolidated report (real PostgreSQL)', () => {
           expect(rows.filter((row) => row.endsWith(`,${till.name},${outlet}`))).toEqual(ownRows.map((row) => `${row},${till.name},${outlet}`));
         }
         expect(text.includes('081234567890')).toBe(personalData);
+        expect(rows.filter((row) => row.includes('L-OVER') && row.includes(',kept,'))).toHaveLength(1);
+        expect(rows.filter((row) => row.includes(',pelanggan+toko,'))).toHaveLength(rows.length);
       }
     });
   });

@@ -45,7 +45,7 @@ describe('head-office sync (real PostgreSQL)', () => {
     const cashier = till.ledger.day.addCashier('Siti', null);
     till.ledger.day.openShift(cashier.id, 200_000);
     till.ledger.day.cash.move('cash_out', 50_000, 'Beli es batu');
-    const customer = { customerName: 'P', customerMobile: '0812', customerEmail: 'p@example.com', environment: 'training' } as const;
+    const customer = { customerName: 'P', customerMobile: '0812', customerEmail: 'p@example.com', customerTyped: { name: true, mobile: true, email: true }, environment: 'training' } as const;
     till.ledger.recordCash({ tradeNo: 'C-1', amount: 18_000, tendered: 20_000, ...customer, createdAt: T0 });
     till.ledger.day.cash.recordOpening({ tradeNo: 'C-1' });
     till.ledger.day.cash.recordOpening({ reason: 'Tukar uang' });
@@ -96,7 +96,7 @@ describe('head-office sync (real PostgreSQL)', () => {
       tillUrl.username = login.role;
       const sync = new HqSync({ ledgerFile, connection: { url: tillUrl.toString(), password: login.password }, names: () => ({ tillName: 'Kasir baru', outletName: 'Outlet L' }) });
       try {
-        ledger.recordCash({ tradeNo: 'NEW-1', amount: 8_000, tendered: 10_000, customerName: 'P', customerMobile: '0812', customerEmail: 'p@example.com', environment: 'training', createdAt: T0 });
+        ledger.recordCash({ tradeNo: 'NEW-1', amount: 8_000, tendered: 10_000, customerName: 'P', customerMobile: '0812', customerEmail: 'p@example.com', customerTyped: { name: true, mobile: true, email: true }, environment: 'training', createdAt: T0 });
         await expect(sync.drain()).rejects.toThrow(/method/);
         // It answered: the indicator says the head office needs updating, not that it is unreachable.
         expect(sync.status()).toMatchObject({ outdated: true, unreachableSince: null });

@@ -77,7 +77,7 @@ describe('Ledger schema 3: the hourly report rollup', () => {
   it('a follow-up payment is not the last sale: whole hours (rollup) and part-hours report the same first/last sale', () => {
     const ledger = Ledger.open(temp.file);
     try {
-      const customer = { customerName: 'a', customerMobile: 'b', customerEmail: 'c', environment: 'training' } as const;
+      const customer = { customerName: 'a', customerMobile: 'b', customerEmail: 'c', customerTyped: { name: true, mobile: true, email: true }, environment: 'training' } as const;
       ledger.record({ tradeNo: 'FIRST', amount: 10_000, ...customer, createdAt: T0 + 10, expiresAt: T0 + 900_000 });
       ledger.update('FIRST', { state: 'failed' });
       ledger.recordCash({ tradeNo: 'REST', amount: 10_000, tendered: 10_000, ...customer, createdAt: T0 + 2 * HOUR, saleTradeNo: 'FIRST' });

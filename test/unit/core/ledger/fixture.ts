@@ -18,13 +18,17 @@ export function manualClock(start = T0): { now: () => number; set: (ms: number) 
   return { now: () => current, set: (ms) => (current = ms) };
 }
 
+/** Every customer field typed by the cashier (schema 11). */
+export const TYPED = { name: true, mobile: true, email: true } as const;
+
 export function newPayment(tradeNo: string, overrides: Partial<NewPayment> = {}): NewPayment {
   return {
     tradeNo,
     amount: 39_000,
-    customerName: 'Pelanggan',
-    customerMobile: '081234567890',
-    customerEmail: 'pelanggan@example.com',
+    customerName: 'Sari Wulandari',
+    customerMobile: '081298765432',
+    customerEmail: 'sari@example.co.id',
+    customerTyped: TYPED,
     environment: 'training',
     createdAt: T0,
     expiresAt: T0 + 15 * 60_000,

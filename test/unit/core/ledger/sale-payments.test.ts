@@ -6,7 +6,7 @@ import { LedgerError } from '../../../../electron/core/ledger/ledger.ts';
 import { T0, newPayment, useLedger } from './fixture.ts';
 
 const HOUR = 3_600_000;
-const CUSTOMER = { customerName: 'Pelanggan', customerMobile: '081234567890', customerEmail: 'p@example.com' };
+const CUSTOMER = { customerName: 'Pelanggan', customerMobile: '081234567890', customerEmail: 'p@example.com', customerTyped: { name: true, mobile: true, email: true } };
 
 describe('Ledger schema 5: a sale of several payments, QRIS and cash', () => {
   const test = useLedger();

@@ -23,7 +23,7 @@ const base: PaymentRecord = {
   expiresAt: 60_000,
   customerName: 'x',
   customerMobile: '081234567890',
-  customerEmail: 'a@b.id',
+  customerEmail: 'a@b.id', customerTyped: { name: true, mobile: true, email: true },
 };
 const record = (amount: number): PaymentRecord => ({ ...base, amount });
 const paid = (paidAmount: number | null, unreadableAmount: string | null = null) => ({

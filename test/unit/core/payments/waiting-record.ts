@@ -11,7 +11,7 @@ export const waitingRecord: PaymentRecord = {
   gatewayStatus: '0015',
   customerName: 'Budi',
   customerMobile: '081234567890',
-  customerEmail: 'budi@example.com',
+  customerEmail: 'budi@example.com', customerTyped: { name: true, mobile: true, email: true },
   qrString: 'QR',
   paymentUrl: null,
   errorCode: null,

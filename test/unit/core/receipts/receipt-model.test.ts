@@ -66,16 +66,12 @@ describe('buildReceipt', () => {
     expect(TRAINING_MARK).toBe('LATIHAN — BUKAN BUKTI PEMBAYARAN');
   });
 
-  it("prints no customer lines for a sale that carries the shop's own contact (no customer typed; issue 20 #6)", () => {
-    const shopContact = { name: 'Warung Sari', mobile: '081298765432', email: 'warung@example.co.id' };
-    const rows = receiptRows(buildReceipt(paidPayment({ customer: shopContact }), { settings: SHOP_SETTINGS, shopContact }), { qr: false });
-    const labels = rows.flatMap((row) => (row.kind === 'pair' ? [row.label] : []));
-    expect(labels).not.toContain('Pelanggan');
-    expect(labels).not.toContain('No. HP');
-    expect(labels).not.toContain('Email');
-    // A customer the cashier typed is printed (masked) as before.
-    const typed = receiptRows(buildReceipt(paidPayment(), { settings: SHOP_SETTINGS, shopContact }), { qr: false });
-    expect(typed).toContainEqual({ kind: 'pair', label: 'Pelanggan', value: 'Budi Santoso' });
+  it('prints only the customer fields the cashier typed (issue 20 #6)', () => {
+    const customerLabels = (customer: { name: string; mobile: string; email: string }) =>
+      receiptRows(buildReceipt(paidPayment({ customer }), { settings: SHOP_SETTINGS }), { qr: false })
+        .flatMap((row) => (row.kind === 'pair' && ['Pelanggan', 'No. HP', 'Email'].includes(row.label) ? [row.label] : []));
+    expect(customerLabels({ name: '', mobile: '', email: '' })).toEqual([]);
+    expect(customerLabels({ name: '', mobile: '081298765432', email: '' })).toEqual(['No. HP']);
   });
 
   it('marks a late payment PEMBAYARAN TERLAMBAT, never a plain LUNAS alone (issue 20 #3)', () => {

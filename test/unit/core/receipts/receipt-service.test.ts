@@ -184,8 +184,22 @@ describe('receipts in core', () => {
     expect(html).toContain('LUNAS');
     expect(html).toContain('*********');
     expect(html).not.toContain('081299998888');
-    // No customer typed: the shop's contact went to Paypro, and the receipt names no customer.
+  });
+
+  // Issue 20 #6: the sale itself says whether the cashier typed a customer; the receipt no longer
+  // guesses by comparing with today's shop contact.
+  it("prints no customer lines for a sale without a typed customer, even after the owner changed the shop's contact", async () => {
+    const before = { name: 'Warung Sari', mobile: '081298765432', email: 'warung@example.co.id' };
+    await call('updateSettings', { patch: { defaultCustomer: before } });
     const anonymous = await paidSale();
-    expect(printing.core.receipts.html(anonymous.tradeNo, 58)).not.toContain('Pelanggan');
+    await call('updateSettings', { patch: { defaultCustomer: { name: 'Toko Baru', mobile: '081277776666', email: 'baru@example.co.id' } } });
+    const html = printing.core.receipts.html(anonymous.tradeNo, 58);
+    for (const text of ['Pelanggan', 'No. HP', 'Warung Sari', '***@', '*********432']) expect(html).not.toContain(text);
+    // A mobile typed alone prints alone: the contact's name and email filled in for Paypro are not the customer's.
+    const sale = await call<PaymentView>('charge', { amount: 10_000_000, customer: { mobile: '081299998888' } });
+    await call('settleTraining', { tradeNo: sale.tradeNo, outcome: 'paid' });
+    const typed = printing.core.receipts.html(sale.tradeNo, 58);
+    expect(typed).toContain('No. HP');
+    expect(typed).not.toContain('Toko Baru');
   });
 });

@@ -5,7 +5,7 @@ import type { GatewayAnswer } from '../../../../shared/day/day-contract.ts';
 
 const base: PaymentRecord = {
   tradeNo: 'T1', platformTradeNo: 'p1', amount: 100_000, paidAmount: null, overpaidAmount: null, state: 'awaiting_payment', gatewayStatus: '0015',
-  customerName: 'Pelanggan', customerMobile: '081234567890', customerEmail: 'a@b.c', qrString: null, paymentUrl: null,
+  customerName: 'Pelanggan', customerMobile: '081234567890', customerEmail: 'a@b.c', customerTyped: { name: true, mobile: true, email: true }, qrString: null, paymentUrl: null,
   errorCode: null, errorDetail: null, environment: 'live', createdAt: 1, updatedAt: 1, expiresAt: 2,
 };
 const sale = (change: Partial<PaymentRecord>): PaymentRecord => ({ ...base, ...change });

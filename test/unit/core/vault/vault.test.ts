@@ -61,7 +61,7 @@ describe('Vault', () => {
         environment: 'live',
         defaultCustomer: { ...DEFAULT_SETTINGS.defaultCustomer, name: 'Toko Maju' },
       });
-      expect(JSON.parse(fileText()).settings.settingsVersion).toBe(2);
+      expect(JSON.parse(fileText()).settings.settingsVersion).toBe(3);
     });
 
     it.each([
@@ -95,6 +95,24 @@ describe('Vault', () => {
     it('falls back to the default for a stored field the rules no longer accept, keeping the rest', () => {
       store.set('settings', { settingsVersion: 1, merchantNo: MERCHANT_NO, qrExpiryMinutes: 'soon' });
       expect(vault.getSettings()).toMatchObject({ merchantNo: MERCHANT_NO, qrExpiryMinutes: DEFAULT_SETTINGS.qrExpiryMinutes });
+    });
+
+    // Issue 20 #6: the app never invents a customer to send to Paypro.
+    it('a new install holds no contact at all: no placeholder name, mobile or email', () => {
+      expect(vault.getSettings().defaultCustomer).toEqual({ name: '', mobile: '', email: '' });
+      expect(JSON.stringify(DEFAULT_SETTINGS)).not.toMatch(/Pelanggan|081234567890|pelanggan@example\.com/);
+    });
+
+    it("reads an older install's placeholder contact as empty, keeping what the owner changed", () => {
+      store.set('settings', { settingsVersion: 2, merchantNo: MERCHANT_NO, defaultCustomer: { name: 'Pelanggan', mobile: '081234567890', email: 'pelanggan@example.com' } });
+      expect(vault.getSettings().defaultCustomer).toEqual({ name: '', mobile: '', email: '' });
+      store.set('settings', { settingsVersion: 2, merchantNo: MERCHANT_NO, defaultCustomer: { name: 'Warung Sari', mobile: '081234567890', email: 'pelanggan@example.com' } });
+      expect(vault.getSettings().defaultCustomer).toEqual({ name: 'Warung Sari', mobile: '', email: '' });
+    });
+
+    it('accepts an empty contact field, and checks a filled one with the sale rules', async () => {
+      expect(vault.updateSettings({ defaultCustomer: { name: '', mobile: '0812 9876 5432', email: '' } }).defaultCustomer.mobile).toBe('0812 9876 5432');
+      expect((await vaultError(() => vault.updateSettings({ defaultCustomer: { email: 'toko@' } }))).fields).toEqual({ 'defaultCustomer.email': { code: 'email.invalid' } });
     });
 
     it('refuses settings written by a newer app, and does not overwrite them', async () => {
