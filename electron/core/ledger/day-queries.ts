@@ -129,4 +129,7 @@ export const DAY_QUERIES = {
     SELECT id, ?, state, state, ?, '{}' FROM payments WHERE id = ?`,
   paymentId: `SELECT id, late_at FROM payments WHERE trade_no = ?`,
   lateStamps: `SELECT late_at, voided_at FROM payments WHERE trade_no = ?`,
+  /** The named (not the default) cashier of the shift of a payment's sale (its first payment). */
+  namedCashierOf: `SELECT c.name FROM payments p JOIN payments sale ON sale.id = coalesce(p.sale_id, p.id)
+    JOIN shifts s ON s.id = sale.shift_id JOIN cashiers c ON c.id = s.cashier_id WHERE p.trade_no = ? AND c.is_default = 0`,
 } as const;
