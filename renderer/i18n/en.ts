@@ -137,7 +137,7 @@ export const en: Messages = {
   'amountCheck.overpaid_value': '{count} ({amount}), not in money received',
   'amountCheck.overpaid_sale': 'Overpaid {amount}: check in the Paypro back office',
   'amountCheck.today': 'Check the amount in the Paypro back office',
-  'today.paid_of': '{paid} of {charged}',
+  'today.paid_of': 'paid {paid}',
   'today.open': 'Open',
   'today.open_label': 'Open {tradeNo}',
   'today.cancel': 'Cancel',

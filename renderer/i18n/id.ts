@@ -140,7 +140,7 @@ export const id = {
   'amountCheck.overpaid_value': '{count} ({amount}), tidak termasuk uang diterima',
   'amountCheck.overpaid_sale': 'Kelebihan bayar {amount}: cek di back office Paypro',
   'amountCheck.today': 'Cek jumlah di back office Paypro',
-  'today.paid_of': '{paid} dari {charged}',
+  'today.paid_of': 'dibayar {paid}',
   'today.open': 'Buka',
   'today.open_label': 'Buka {tradeNo}',
   'today.cancel': 'Batalkan',
