@@ -96,7 +96,7 @@ test('Hari ini: 10 whole rows at 1366×768, 5 at 1024×600 with a reprint error 
         return Math.round(text / parseFloat(style.lineHeight));
       });
       expect(reasonLines, `lines of the failed reprint's reason at ${size.width}×${size.height}`).toBeLessThanOrEqual(2);
-      await expect(reason).toHaveText('Belum ada printer struk. Atur di Pengaturan → Struk.');
+      await expect(reason).toHaveText('Belum ada printer struk. Atur di Pengaturan → Toko dan struk.');
       expect(await reason.evaluate((element) => {
         const cell = element.closest('td')!.getBoundingClientRect();
         const box = element.getBoundingClientRect();
