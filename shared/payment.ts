@@ -130,6 +130,12 @@ export const paymentViewSchema = z.object({
   gatewayStatus: z.string().nullable(),
   /** The customer as the cashier typed it; '' for a field not typed (the shop's contact went to Paypro). */
   customer: z.object({ name: z.string(), mobile: z.string(), email: z.string() }),
+  /**
+   * Who took the sale, when the shop names its cashiers: the cashier of the sale's shift. Null
+   * when that is the PIN-less default cashier (a one-person shop: nobody to tell apart) or when the
+   * sale has no shift.
+   */
+  cashier: z.string().nullable(),
   qr: qrDisplaySchema,
   paymentUrl: z.string().nullable(),
   /** Machine-readable reason for failed/unknown states, translated by the renderer. */

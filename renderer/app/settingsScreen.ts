@@ -1,4 +1,5 @@
 import type { FieldError } from '../../shared/ipc-contract.ts';
+import type { MessageKey } from '../i18n/index.ts';
 import type { DrawerForm } from '../drawer/drawerSettingsForm.ts';
 import type { HqForm } from './hqSettingsForm.ts';
 import type { ReceiptForm } from './receiptSettingsForm.ts';
@@ -11,6 +12,16 @@ import type { SettingsForm } from './settingsForm.ts';
  */
 export const SETTINGS_SECTIONS = ['shop', 'payment', 'cashiers', 'headOffice', 'display', 'advanced'] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
+
+/** Each section's title: the names a message may use to send the owner there ("Pengaturan → Toko dan struk"). */
+export const SECTION_TITLES = {
+  shop: 'settings.section.shop',
+  payment: 'settings.section.payment',
+  cashiers: 'settings.section.cashiers',
+  headOffice: 'settings.section.head_office',
+  display: 'settings.section.display',
+  advanced: 'settings.section.advanced',
+} as const satisfies Record<SettingsSection, MessageKey>;
 
 /** The owner's PIN as typed in Kasir → PIN pemilik (saved with everything else). */
 export type PinForm = { current: string; next: string; repeat: string };

@@ -19,6 +19,8 @@ export function CashiersSection({ cashierPins }: { cashierPins: boolean }) {
   const [name, setName] = useState('');
   const [pin, setPin] = useState('');
   const [failure, setFailure] = useState<IpcError | null>(null);
+  // Hashing the PIN takes a second or more: the button says so, and a second click adds nothing twice.
+  const [adding, setAdding] = useState(false);
 
   // The list as main keeps it (its order, names as stored), read again after every addition.
   const reload = useCallback(async () => {
@@ -29,7 +31,10 @@ export function CashiersSection({ cashierPins }: { cashierPins: boolean }) {
   useEffect(() => void reload(), [reload]);
 
   const add = async () => {
+    if (adding) return;
+    setAdding(true);
     const result = await safeCall((api) => api.addCashier({ name, pin }));
+    setAdding(false);
     if (!result.ok) return setFailure(result.error);
     await reload();
     setName('');
@@ -63,8 +68,8 @@ export function CashiersSection({ cashierPins }: { cashierPins: boolean }) {
         onChange={setPin}
         newPin
       />
-      <button type="button" className="button button-secondary" onClick={() => void add()}>
-        {t('cashiers.add')}
+      <button type="button" className="button button-secondary" disabled={adding} onClick={() => void add()}>
+        {adding ? t('settings.saving') : t('cashiers.add')}
       </button>
       {failure && !failure.fields ? <ErrorBanner error={failure} /> : null}
     </fieldset>

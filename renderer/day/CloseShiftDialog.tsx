@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { ClosedShift, ShiftView } from '../../shared/day/day-contract.ts';
 import type { IpcError } from '../../shared/ipc-contract.ts';
-import { formatDate } from '../../shared/day/business-day.ts';
 import { formatRupiah } from '../../shared/money.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { safeCall } from '../app/pos.ts';
-import { formatClock } from '../app/time.ts';
+import { formatSaleMoment } from '../app/time.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import type { DrawerCount as Count } from '../../shared/day/shift-cash.ts';
@@ -20,7 +19,7 @@ type Props = { shift: ShiftView; onConfirm: (count: Count | undefined) => void; 
  * drawer is counted here: the difference (selisih) shows before the close.
  */
 export function CloseShiftDialog({ shift, onConfirm, onDismiss }: Props) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [current, setCurrent] = useState<ClosedShift | null>(null);
   const [failure, setFailure] = useState<IpcError | null>(null);
   const [count, setCount] = useState<Count | null>(null);
@@ -46,7 +45,7 @@ export function CloseShiftDialog({ shift, onConfirm, onDismiss }: Props) {
         <dt>{t('shift.close_cashier')}</dt>
         <dd>{shift.cashierName}</dd>
         <dt>{t('shift.close_since')}</dt>
-        <dd>{`${formatDate(new Date(shift.openedAt))} ${formatClock(shift.openedAt)}`}</dd>
+        <dd>{formatSaleMoment(shift.openedAt, null, language)}</dd>
         <dt>{t('shift.close_sales')}</dt>
         <dd data-testid="close-shift-sales">{figure((report) => String(report.saleCount))}</dd>
         <dt>{t('shift.close_received')}</dt>

@@ -15,7 +15,7 @@ export function LateCount({ count }: { count: number }) {
   }, [count]);
   if (count === 0) return null;
   return (
-    <span className="tab-count" data-testid="late-count" aria-label={t(count === 1 ? 'late.tab_count_one' : 'late.tab_count', { count })}>
+    <span className="tab-count" data-testid="late-count" aria-label={t('late.tab_count', { count })}>
       {count}
     </span>
   );
@@ -27,7 +27,7 @@ export function LateBanner({ count, onOpen }: { count: number; onOpen: () => voi
   if (count === 0) return null;
   return (
     <div className="late-banner" role="alert">
-      <span>{t(count === 1 ? 'late.banner_one' : 'late.banner', { count })}</span>
+      <span>{t('late.banner', { count })}</span>
       <button type="button" className="button button-secondary" onClick={onOpen}>
         {t('late.open')}
       </button>

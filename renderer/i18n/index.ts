@@ -9,18 +9,33 @@ export type Translate = (key: MessageKey, params?: Params) => string;
 
 export const MESSAGES: Readonly<Record<Language, Messages>> = { id, en };
 
-/** Fills `{name}` placeholders; an unknown placeholder is left visible rather than dropped. */
-export function interpolate(template: string, params?: Params): string {
+/** `{count, plural, one {# row} other {# rows}}`: the words that go with a number (ICU's form, `#` the number). */
+const PLURAL = /\{(\w+), plural, one \{([^{}]*)\} other \{([^{}]*)\}\}/g;
+const LOCALES: Readonly<Record<Language, string>> = { id: 'id-ID', en: 'en-GB' };
+
+/**
+ * Fills `{name}` placeholders and picks each `{name, plural, …}` form by the language's plural
+ * rules (Intl.PluralRules: English "1 row", "2 rows"; Indonesian has one form). An unknown
+ * placeholder is left visible rather than dropped.
+ */
+export function interpolate(template: string, params?: Params, language: Language = 'id'): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : String(value);
-  });
+  const rules = new Intl.PluralRules(LOCALES[language]);
+  return template
+    .replace(PLURAL, (whole, name: string, one: string, other: string) => {
+      const value = params[name];
+      if (typeof value !== 'number') return whole;
+      return (rules.select(value) === 'one' ? one : other).replaceAll('#', String(value));
+    })
+    .replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = params[name];
+      return value === undefined ? whole : String(value);
+    });
 }
 
 export function createTranslate(language: Language): Translate {
   const messages = MESSAGES[language];
-  return (key, params) => interpolate(messages[key], params);
+  return (key, params) => interpolate(messages[key], params, language);
 }
 
 export function hasMessage(language: Language, key: string): key is MessageKey {

@@ -15,6 +15,7 @@ import {
   isPlacedField,
   pinErrors,
   sectionOf,
+  SECTION_TITLES,
   SETTINGS_SECTIONS,
   unsavedParts,
   type PinForm,
@@ -348,7 +349,10 @@ function SettingsEditor({ view, onViewChange, onUnlocked, onUnsavedChange, first
           </button>
         ) : null}
       </div>
-      {firstRun ? <p className="banner banner-info">{t('settings.first_run')}</p> : null}
+      {/* Training needs no merchant data: the welcome asks for it only for Transaksi nyata. */}
+      {firstRun ? (
+        <p className="banner banner-info">{t(form.environment === 'live' ? 'settings.first_run' : 'settings.first_run_training')}</p>
+      ) : null}
       {/* In training nothing secret is kept: the warning would only alarm. */}
       {view.secretProtection !== 'os' && form.environment === 'live' ? (
         <p className="banner banner-warning" role="alert">
@@ -537,15 +541,6 @@ function SettingsEditor({ view, onViewChange, onUnlocked, onUnsavedChange, first
     </div>
   );
 }
-
-const SECTION_TITLES = {
-  shop: 'settings.section.shop',
-  payment: 'settings.section.payment',
-  cashiers: 'settings.section.cashiers',
-  headOffice: 'settings.section.head_office',
-  display: 'settings.section.display',
-  advanced: 'settings.section.advanced',
-} as const satisfies Record<SettingsSection, MessageKey>;
 
 /** Brings a section's title to the top of the screen and the focus onto it (keyboard users land there too). */
 function goToSection(id: SettingsSection) {

@@ -127,12 +127,14 @@ export function TodayScreen({ onOpen, lateCount, onOpenLate, onOpenSearch }: Pro
   const today = totals;
   const payments = list.rows;
   const dayCount = today ? Object.values(today.countByState).reduce((sum, count) => sum + count, 0) : 0;
+  // Who took each sale, once the shop names its cashiers (a one-person shop's rows carry none).
+  const showCashier = payments.some((payment) => payment.cashier !== null);
 
   return (
     <section className="today" aria-labelledby="today-heading">
       <LateBanner count={lateCount} onOpen={onOpenLate} />
       <div className="today-head">
-        <div>
+        <div className="today-title">
           <h1 id="today-heading" ref={headingRef} tabIndex={-1}>
             {t('today.heading')}
           </h1>
@@ -182,6 +184,7 @@ export function TodayScreen({ onOpen, lateCount, onOpenLate, onOpenSearch }: Pro
               </th>
               <th scope="col" className="today-col-status">{t('today.col.status')}</th>
               <th scope="col" className="today-col-number">{t('today.col.trade_no')}</th>
+              {showCashier ? <th scope="col" className="today-col-cashier">{t('report.col.cashier')}</th> : null}
               <th scope="col">{t('today.col.action')}</th>
             </tr>
           </thead>
@@ -195,12 +198,8 @@ export function TodayScreen({ onOpen, lateCount, onOpenLate, onOpenSearch }: Pro
                 <td className="num">
                   {formatRupiah(payment.amount)}
                   {shown.paid !== null ? (
-                    <span className="today-paid-of">
-                      {t('today.paid_of', {
-                        paid: formatRupiah(shown.paid),
-                        charged: formatRupiah(payment.amount),
-                      })}
-                    </span>
+                    // Short enough for one line under the amount: the charge is the line above.
+                    <span className="today-paid-of">{t('today.paid_of', { paid: groupRupiah(shown.paid) })}</span>
                   ) : null}
                   {shown.methods ? <span className="today-paid-of">{shown.methods}</span> : null}
                 </td>
@@ -212,6 +211,11 @@ export function TodayScreen({ onOpen, lateCount, onOpenLate, onOpenSearch }: Pro
                 <td>
                   <TradeNumber value={payment.tradeNo} />
                 </td>
+                {showCashier ? (
+                  <td className="today-cashier" title={payment.cashier ?? undefined}>
+                    {payment.cashier ?? '–'}
+                  </td>
+                ) : null}
                 <td className="today-actions">
                   {isOpenAtCounter(payment.state) ? (
                     <>

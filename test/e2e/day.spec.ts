@@ -271,6 +271,14 @@ for (const size of SCREEN_SIZES) {
       await expect(page.locator('.cashiers')).toContainText('PIN harus 4–6 angka.');
       await page.getByLabel('PIN kasir (4–6 angka)').fill('135790');
       await page.getByRole('button', { name: 'Tambah kasir' }).click();
+      // The list is read again once the PIN is hashed (a deliberately slow scrypt: seconds on a loaded machine).
+      await expect(page.locator('.cashier-list li')).toHaveCount(2, { timeout: 30_000 });
+      await expect(page.locator('.cashier-list')).toContainText('Budi');
+      // The same name again (another case, spaces) is refused next to the name; the list stays.
+      await page.getByLabel('Nama kasir').fill(' BUDI ');
+      await page.getByLabel('PIN kasir (4–6 angka)').fill('246800');
+      await page.getByRole('button', { name: 'Tambah kasir' }).click();
+      await expect(page.locator('.cashiers')).toContainText('Sudah ada kasir dengan nama ini.', { timeout: 30_000 });
       await expect(page.locator('.cashier-list li')).toHaveCount(2);
       await page.locator('.cashiers').scrollIntoViewIfNeeded();
       expect(await overflowing(page, DAY_TEXT)).toEqual([]);

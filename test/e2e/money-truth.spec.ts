@@ -131,7 +131,7 @@ test('a live sale without customer details and without a shop contact is refused
   await amountField(page).fill(String(MAX));
   await page.keyboard.press('Enter');
   await page.getByRole('dialog').getByRole('button', { name: 'Tetap tagih' }).click();
-  const refusal = page.getByRole('alert').filter({ hasText: 'Isi kontak toko di Pengaturan → Toko dan struk' });
+  const refusal = page.getByRole('alert').filter({ hasText: 'kontak toko di Pengaturan → Toko dan struk' });
   await expect(refusal).toBeVisible();
   await expect(refusal.getByRole('button', { name: 'Buka pengaturan' })).toBeVisible();
   // On the smallest screen, with the customer fields open, the refusal is brought into view above Tagih.

@@ -21,7 +21,7 @@ test('a screen that fails to render says the sale is safe and leads back to a ne
   await expect(failed).toBeVisible();
   await expect(failed.getByText(/^Penjualan aman: sudah tercatat/)).toBeVisible();
   await expect(page.getByRole('tablist')).toBeVisible(); // the shell stays: tabs still work
-  await expect(page.getByRole('button', { name: 'Kembali ke penjualan baru' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Kembali ke transaksi baru' })).toBeFocused();
   await screenshotAtSizes(page, 'screen-failed');
 
   // The sale really is safe: recorded in the ledger and followed as usual.
@@ -29,7 +29,7 @@ test('a screen that fails to render says the sale is safe and leads back to a ne
   expect(today).toMatchObject({ ok: true });
   expect(JSON.stringify(today)).toContain('10000000');
 
-  await page.getByRole('button', { name: 'Kembali ke penjualan baru' }).click();
+  await page.getByRole('button', { name: 'Kembali ke transaksi baru' }).click();
   await expect(page.getByLabel('Jumlah', { exact: true })).toBeFocused();
   await expect(page.getByRole('heading', { name: 'Terjadi kesalahan di layar ini' })).toHaveCount(0);
   expect(errors).toEqual([]);

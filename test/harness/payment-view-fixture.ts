@@ -18,6 +18,7 @@ export function paidPayment(overrides: Partial<PaymentView> = {}): PaymentView {
     counterState: 'paid',
     gatewayStatus: 'SUCCESS',
     customer: { name: 'Budi Santoso', mobile: '081234567890', email: 'budi.santoso@example.co.id' },
+    cashier: null,
     qr: { kind: 'qris', payload: '000201…', merchantName: 'WARUNG SEDERHANA' },
     paymentUrl: null,
     errorCode: null,

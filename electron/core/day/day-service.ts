@@ -71,7 +71,8 @@ export class DayService {
   }
 
   /** A history row with its sale's payments (one row per sale, issue 22). */
-  readonly #saleView = (sale: SaleRecord): SaleView => saleView(sale, this.#deps.ledger.salePayments(sale.tradeNo));
+  readonly #saleView = (sale: SaleRecord): SaleView =>
+    saleView(sale, this.#deps.ledger.salePayments(sale.tradeNo), this.#deps.ledger.day.namedCashierOf(sale.tradeNo));
 
   #pageView(page: SalePage): { sales: SaleView[]; next: string | null } {
     return { sales: page.sales.map(this.#saleView), next: page.next ? `${page.next.createdAt}.${page.next.id}` : null };
@@ -368,9 +369,9 @@ function parseCursor(text: string | undefined): PageCursor | undefined {
   return { createdAt: Number(match[1]), id: Number(match[2]) };
 }
 
-export function saleView(sale: SaleRecord, salePayments: readonly SalePayment[] = []): SaleView {
+export function saleView(sale: SaleRecord, salePayments: readonly SalePayment[], namedCashier: string | null): SaleView {
   return {
-    ...toPaymentView(sale, paidLateFrom(sale.lateAt, sale.voidedAt), salePayments),
+    ...toPaymentView(sale, paidLateFrom(sale.lateAt, sale.voidedAt), salePayments, namedCashier),
     shiftId: sale.shiftId,
     cashierName: sale.cashierName,
     late: sale.lateAt !== null,

@@ -299,6 +299,12 @@ export class DayBook {
     return { lateAt: stamp(row?.late_at), voidedAt: stamp(row?.voided_at) };
   }
 
+  /** Who took a payment's sale when the shop names its cashiers; null for the default cashier or no shift. */
+  namedCashierOf(tradeNo: string): string | null {
+    const row = this.#sql.namedCashierOf.get(tradeNo);
+    return row === undefined ? null : String(row.name);
+  }
+
   lateUnresolved(): SaleRecord[] {
     return this.#sql.lateUnresolved.all().map(toSale);
   }

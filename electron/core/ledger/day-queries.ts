@@ -156,4 +156,7 @@ export const DAY_QUERIES = {
   insertOverpaidResolution: `INSERT INTO overpaid_resolutions (payment_id, at, outcome, amount, note, shift_id)
     SELECT id, ?, ?, overpaid_amount, ?, (SELECT id FROM shifts WHERE closed_at IS NULL) FROM payments WHERE id = ?`,
   lateStamps: `SELECT late_at, voided_at FROM payments WHERE trade_no = ?`,
+  /** The named (not the default) cashier of the shift of a payment's sale (its first payment). */
+  namedCashierOf: `SELECT c.name FROM payments p JOIN payments sale ON sale.id = coalesce(p.sale_id, p.id)
+    JOIN shifts s ON s.id = sale.shift_id JOIN cashiers c ON c.id = s.cashier_id WHERE p.trade_no = ? AND c.is_default = 0`,
 } as const;

@@ -458,7 +458,12 @@ export class PaymentService {
   #view(record: PaymentRecord): PaymentView {
     const settledPaid = record.state === 'paid' || record.state === 'partially_paid';
     const stamps = settledPaid ? this.#ledger.day.lateStamps(record.tradeNo) : null;
-    return toPaymentView(record, stamps ? paidLateFrom(stamps.lateAt, stamps.voidedAt) : null, this.#ledger.salePayments(record.tradeNo));
+    return toPaymentView(
+      record,
+      stamps ? paidLateFrom(stamps.lateAt, stamps.voidedAt) : null,
+      this.#ledger.salePayments(record.tradeNo),
+      this.#ledger.day.namedCashierOf(record.tradeNo),
+    );
   }
 
   #require(tradeNo: string): PaymentRecord {

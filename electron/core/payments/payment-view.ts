@@ -17,9 +17,15 @@ import type { PaymentRecord } from '../ledger/ledger.ts';
 /**
  * A ledger record as the renderer sees it, with the QR integrity verdict made here in main, and
  * the sale it belongs to when that is more than this one QRIS payment (`salePayments`, issue 22).
- * `paidLate`: from the day book's stamps (paidLateFrom), which the payment record does not carry.
+ * `paidLate`: from the day book's stamps (paidLateFrom), and `cashier` from its shifts
+ * (namedCashierOf), which the payment record does not carry.
  */
-export function toPaymentView(record: PaymentRecord, paidLate: PaidLate, salePayments: readonly SalePayment[] = []): PaymentView {
+export function toPaymentView(
+  record: PaymentRecord,
+  paidLate: PaidLate,
+  salePayments: readonly SalePayment[] = [],
+  cashier: string | null = null,
+): PaymentView {
   const qr = qrDisplayFor(record);
   const sale = saleOf(salePayments);
   return {
@@ -38,6 +44,7 @@ export function toPaymentView(record: PaymentRecord, paidLate: PaidLate, salePay
       mobile: record.customerTyped.mobile ? record.customerMobile : '',
       email: record.customerTyped.email ? record.customerEmail : '',
     },
+    cashier,
     qr,
     paymentUrl: record.paymentUrl,
     errorCode: record.errorCode,

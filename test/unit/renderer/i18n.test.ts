@@ -7,7 +7,7 @@ import { en } from '../../../renderer/i18n/en.ts';
 import { id } from '../../../renderer/i18n/id.ts';
 import { createTranslate, errorKey, interpolate, translateCode } from '../../../renderer/i18n/index.ts';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((match) => match[1]).sort();
 
 describe('i18n', () => {
   it('both languages have exactly the same keys', () => {

@@ -3,8 +3,6 @@ import { DEFAULT_CASH_SETTINGS } from '../../../shared/cash-settings.ts';
 import { DEFAULT_RECEIPT_SETTINGS } from '../../../shared/receipt-settings.ts';
 import { DEFAULT_SETTINGS } from '../../../shared/settings.ts';
 import { toReceiptForm } from '../../../renderer/app/receiptSettingsForm.ts';
-import { en } from '../../../renderer/i18n/en.ts';
-import { id } from '../../../renderer/i18n/id.ts';
 import { formFromSettings } from '../../../renderer/app/settingsForm.ts';
 import { hqErrors, toHqForm, toHqRequest } from '../../../renderer/app/hqSettingsForm.ts';
 import { buildDrawerPatch, drawerErrors, toDrawerForm } from '../../../renderer/drawer/drawerSettingsForm.ts';
@@ -95,20 +93,6 @@ describe('settings screen: errors lead to their section', () => {
     expect(pinErrors({ current: '', next: '12', repeat: '12' })).toEqual({ newPin: { code: 'local.pin_format' } });
     expect(pinErrors({ current: '', next: '2468', repeat: '2469' })).toEqual({ repeatPin: { code: 'local.pin_mismatch' } });
     expect(pinErrors({ current: '', next: '2468', repeat: '2468' })).toEqual({});
-  });
-});
-
-// Issue 20 item 16: English plurals ("1 late payment needs action"), the owner's PIN named once.
-
-describe('wording', () => {
-  it('one late payment reads in the singular in English', () => {
-    expect(en['late.banner_one']).toBe('1 late payment needs action.');
-    expect(en['late.tab_count_one']).toBe('1 late payment needs action');
-  });
-
-  it('the owner PIN is "PIN pemilik" everywhere, never "PIN admin"', () => {
-    expect(Object.values(id).filter((text) => /PIN admin/i.test(text))).toEqual([]);
-    expect(Object.values(en).filter((text) => /admin PIN/i.test(text))).toEqual([]);
   });
 });
 

@@ -24,6 +24,7 @@ const payment: PaymentView = {
   counterState: 'awaiting_payment',
   gatewayStatus: '0015',
   customer: { name: 'Pelanggan', mobile: '081234567890', email: 'pelanggan@example.com' },
+  cashier: null,
   qr: { kind: 'none' },
   paymentUrl: null,
   errorCode: null,

@@ -27,6 +27,7 @@ const payment: fc.Arbitrary<PaymentView> = fc.record({
   counterState: fc.constantFrom(...COUNTER_STATES),
   gatewayStatus: fc.option(fc.string()),
   customer,
+  cashier: fc.option(fc.string()),
   qr,
   paymentUrl: fc.option(fc.webUrl()),
   errorCode: fc.option(fc.string()),
@@ -60,17 +61,17 @@ describe('toCustomerView (the customer display feed)', () => {
           expect(feed).not.toContain(JSON.stringify(detail).slice(1, -1));
           for (const text of allTexts(model)) expect(text).not.toContain(detail);
         }
-        for (const key of ['customer', 'name', 'mobile', 'email', 'tradeNo', 'platformTradeNo', 'errorDetail']) {
+        for (const key of ['customer', 'cashier', 'name', 'mobile', 'email', 'tradeNo', 'platformTradeNo', 'errorDetail']) {
           expect(allTexts(JSON.parse(feed))).not.toContain(key);
         }
       }),
     );
   });
 
-  it('does not depend on the customer details at all', () => {
+  it('does not depend on the customer details or the cashier at all', () => {
     fc.assert(
-      fc.property(payment, customer, (view, other) => {
-        expect(toCustomerView({ ...view, customer: other }, context)).toEqual(toCustomerView(view, context));
+      fc.property(payment, customer, fc.option(fc.string()), (view, other, cashier) => {
+        expect(toCustomerView({ ...view, customer: other, cashier }, context)).toEqual(toCustomerView(view, context));
       }),
     );
   });
