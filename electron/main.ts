@@ -194,6 +194,11 @@ function quitGracefully(): void {
 // folder (set before the lock is requested, and before anything reads the path).
 if (!app.isPackaged) app.setPath('userData', `${app.getPath('userData')} (development)`);
 
+// Before `ready`: Chromium's own controls (the date boxes of Laporan and the search) write dates in
+// the UI locale, which follows the system language: on an English Windows a till would show
+// 12/06/2026 for 12 June's eve. Indonesian, as the cashier reads them: 06/12/2026. (Region
+// formats, app.getSystemLocale(), still pick the CSV format.)
+app.commandLine.appendSwitch('lang', 'id-ID');
 // Before `ready`: the scheme must be privileged (standard, secure) to get an origin and fetch.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 app.enableSandbox();

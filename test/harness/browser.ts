@@ -44,6 +44,9 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  // As the app (electron/main.ts): Chromium's own date boxes in Indonesian order (where the
+  // Chromium has the Indonesian locale: Playwright's does; Debian's only with chromium-l10n).
+  '--lang=id-ID',
 ];
 
 export function chromiumLaunchOptions(): { executablePath?: string; args: string[] } {

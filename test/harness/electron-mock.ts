@@ -380,6 +380,16 @@ function createMock() {
       /** Region formats as Chromium reports them (Electron ≥ 21): a BCP 47 tag. */
       getSystemLocale: vi.fn(() => 'id-ID'),
       enableSandbox: vi.fn(),
+      /** As Electron's CommandLine: switches appended before `ready` (a value per name). */
+      commandLine: {
+        switches: new Map<string, string>(),
+        appendSwitch: vi.fn(function (this: { switches: Map<string, string> }, name: string, value = '') {
+          this.switches.set(name, value);
+        }),
+        getSwitchValue: vi.fn(function (this: { switches: Map<string, string> }, name: string) {
+          return this.switches.get(name) ?? '';
+        }),
+      },
       requestSingleInstanceLock: vi.fn(() => true),
       whenReady: vi.fn(async () => undefined),
       /** As Electron's app.quit(): emits `before-quit` first (a listener may preventDefault it). */

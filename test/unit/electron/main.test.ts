@@ -142,10 +142,12 @@ describe('main', () => {
     expect(loaded.windows).toHaveLength(2);
   });
 
-  it('privileges app:// and enables the sandbox before ready, then serves the renderer from it', async () => {
+  it('privileges app://, enables the sandbox and sets the UI locale before ready, then serves the renderer from it', async () => {
     const { electronMock, window } = await launch();
     expect(electronMock.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([APP_SCHEME_PRIVILEGES]);
     expect(electronMock.app.enableSandbox).toHaveBeenCalled();
+    // Chromium's date boxes in Indonesian order (dd/mm/yyyy) whatever the system language.
+    expect(electronMock.app.commandLine.getSwitchValue('lang')).toBe('id-ID');
     expect(electronMock.protocol.handle).toHaveBeenCalledWith(APP_SCHEME, expect.any(Function));
     expect(window.loadURL).toHaveBeenCalledWith(APP_START_URL);
     expect(window.options.webPreferences.preload).toMatch(/preload\.cjs$/);
