@@ -694,7 +694,7 @@ export const en: Messages = {
   'hq.settings.ca_hint': 'Paste the .pem/.crt file from the Postgres provider. Empty: the certificates this computer trusts.',
   'hq.settings.till_name': 'Till name',
   'hq.settings.outlet_name': 'Outlet name',
-  'hq.settings.test': 'Test connection',
+  'hq.settings.test': 'Test head-office connection',
   'hq.settings.test_ok': 'Connected to the head office as “{name}”.',
   'hq.settings.owner_login': 'Owner login (all-tills report, optional)',
   'hq.settings.owner_help': 'From npm run hq:owner. With this login and the owner PIN, Reports show every till.',

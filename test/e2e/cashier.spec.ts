@@ -35,7 +35,7 @@ test('first run: the owner sets a PIN, saves the training set-up and gets a conn
   await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
   await expect(page.getByText('Pengaturan tersimpan.')).toBeVisible();
 
-  await page.getByRole('button', { name: 'Tes koneksi' }).click();
+  await page.getByRole('button', { name: 'Tes koneksi', exact: true }).click();
   await expect(page.getByText(/^Simulator latihan menjawab\. Mode latihan tidak memerlukan kredensial/)).toBeVisible();
   await screenshot(page, 'settings');
 

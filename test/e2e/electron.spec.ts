@@ -47,7 +47,7 @@ test.describe('Electron app', () => {
     await window.getByLabel('Kunci rahasia aplikasi').fill('rahasia-latihan');
     await window.getByRole('button', { name: 'Simpan pengaturan' }).click();
     await expect(window.getByText('Pengaturan tersimpan.')).toBeVisible();
-    await window.getByRole('button', { name: 'Tes koneksi' }).click();
+    await window.getByRole('button', { name: 'Tes koneksi', exact: true }).click();
     await expect(window.getByText(/^Koneksi berhasil/)).toBeVisible();
 
     await window.getByRole('tab', { name: /Penjualan/ }).click();

@@ -171,9 +171,9 @@ test('Settings → Kantor pusat: the owner types the till\'s login; a wrong pass
     await expect(section.getByRole('heading', { name: 'Kantor pusat' })).toBeInViewport();
     await section.locator('[id="settings-hq.url"]').fill(url.toString());
     await section.locator('[id="settings-hq.password"]').fill('salah-sekali');
-    await section.getByLabel('Nama kasir').fill('Kasir 3');
+    await section.getByLabel('Nama mesin kasir').fill('Kasir 3');
     await section.getByLabel('Nama outlet').fill('Outlet Thamrin');
-    await section.getByRole('button', { name: 'Tes koneksi' }).click();
+    await section.getByRole('button', { name: 'Tes koneksi kantor pusat' }).click();
     await expect(section.locator('.verdict-failed')).toContainText('Kantor pusat menolak login ini');
     await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
     await expect(section.locator('[id="settings-hq.password"]')).toBeFocused();
@@ -181,7 +181,7 @@ test('Settings → Kantor pusat: the owner types the till\'s login; a wrong pass
     expect(preview.core.hq.status().configured).toBe(false);
 
     await section.locator('[id="settings-hq.password"]').fill(login.password);
-    await section.getByRole('button', { name: 'Tes koneksi' }).click();
+    await section.getByRole('button', { name: 'Tes koneksi kantor pusat' }).click();
     await expect(section.locator('.verdict-ok')).toHaveText('Tersambung ke kantor pusat sebagai “Kasir 3”.');
     await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
     await expect(page.getByText('Pengaturan tersimpan.')).toBeVisible({ timeout: 15_000 });

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import { closedLoopbackPort } from '../harness/closed-port.ts';
 import { setUpTraining } from '../harness/web-preview/set-up.ts';
+import { startWebPreview, type WebPreview } from '../harness/web-preview/server.ts';
 import { expect, screenshotAtSizes, test, tradeNoOnScreen } from './fixtures.ts';
 
 // Issue 20, "Money and truth": what the cashier screen says when the gateway's answers are not the
@@ -104,7 +105,7 @@ test("Settings say the shop's contact is what Paypro gets when the cashier types
   // Live without a contact: the owner is told what the cashier will meet.
   await page.getByRole('radio', { name: 'Transaksi nyata (uang sungguhan)' }).check();
   const warning = contact.getByTestId('shop-contact-live-missing');
-  await expect(warning).toHaveText('Mode live tanpa kontak toko lengkap: kasir wajib mengisi data pelanggan di setiap tagihan QRIS.');
+  await expect(warning).toHaveText('Transaksi nyata tanpa kontak toko lengkap: kasir wajib mengisi data pelanggan di setiap tagihan QRIS.');
   await screenshotAtSizes(page, 'settings-shop-contact', {
     check: async () => {
       // Centred, so the sticky section bar hides neither the legend nor the note.
@@ -120,7 +121,17 @@ test("Settings say the shop's contact is what Paypro gets when the cashier types
   await expect(warning).toHaveCount(0);
 });
 
-test('a live sale without customer details and without a shop contact is refused before anything is sent, naming where to fix it', async ({ preview, page }) => {
+test('a live sale without customer details and without a shop contact is refused before anything is sent, naming where to fix it', async ({ page }) => {
+  // Its own preview whose idle check runs at once (the default waits up to 15 s for its first).
+  const preview = await startWebPreview({ connectionIdleCheckMs: 300 });
+  try {
+    await refusedWithoutContact(preview, page);
+  } finally {
+    await preview.close();
+  }
+});
+
+async function refusedWithoutContact(preview: WebPreview, page: Page): Promise<void> {
   await setUpTraining(preview, { environment: 'live', baseUrl: `https://127.0.0.1:${await closedLoopbackPort()}/` });
   await page.setViewportSize({ width: 1024, height: 600 });
   await page.goto(preview.url);
@@ -146,4 +157,4 @@ test('a live sale without customer details and without a shop contact is refused
     restore: { width: 1366, height: 768 },
   });
   expect(await preview.core.router.dispatch('listToday', {})).toMatchObject({ ok: true, value: { payments: [] } });
-});
+}

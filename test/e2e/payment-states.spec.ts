@@ -229,7 +229,7 @@ test('the cancel question starts on the safe answer: Esc then Enter keeps the pa
 
 test('Tes koneksi in training says training needs no credentials', async ({ configured: _preview, page }) => {
   await page.getByRole('tab', { name: /Pengaturan/ }).click();
-  await page.getByRole('button', { name: 'Tes koneksi' }).click();
+  await page.getByRole('button', { name: 'Tes koneksi', exact: true }).click();
   await expect(page.getByText(/^Simulator latihan menjawab\. Mode latihan tidak memerlukan kredensial/)).toBeVisible();
   await expect(page.getByText(/menerima kredensial ini/)).toHaveCount(0);
 });
