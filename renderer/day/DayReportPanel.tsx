@@ -16,7 +16,7 @@ import { ShiftReport } from './ShiftReport.tsx';
 import { CheckboxField } from '../components/CheckboxField.tsx';
 import { OwnerPinField, ownerPinRequest } from './OwnerPinField.tsx';
 import { useBusinessDateField } from './useBusinessDateField.ts';
-import { downloadCsv } from '../app/download.ts';
+import { deliverCsv } from '../app/download.ts';
 import './export-personal.css';
 
 /**
@@ -51,10 +51,8 @@ export function DayReportPanel({ businessDate, refreshKey, csvFormat }: { busine
     const result = await safeCall((api) => api.exportSales({ from, to, format, ...(personalData ? { personalData, ...ownerPinRequest(ownerPin) } : {}) }));
     if (!result.ok) return setFailure(result.error);
     setFailure(null);
-    const file = result.value;
-    if (file.outcome === 'cancelled') return;
-    if (file.outcome === 'download') downloadCsv(file.fileName, file.csv);
-    setExported(t('report.exported', { file: file.outcome === 'saved' ? file.path : file.fileName, rows: file.rows }));
+    const saved = deliverCsv(result.value);
+    if (saved) setExported(t('report.exported', saved));
   };
 
   const shift = report?.shifts.find((candidate) => candidate.id === shownShift) ?? null;

@@ -4,7 +4,7 @@ import { formatRupiah } from '../../shared/money.ts';
 import { formatDifference } from '../../shared/day/shift-cash.ts';
 import { useI18n } from '../app/i18n.tsx';
 import { safeCall } from '../app/pos.ts';
-import { downloadCsv } from '../app/download.ts';
+import { deliverCsv } from '../app/download.ts';
 import { formatClock } from '../app/time.ts';
 import { CheckboxField } from '../components/CheckboxField.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
@@ -71,10 +71,8 @@ export function HqReportPanel({ businessDate }: { businessDate: string }) {
     const result = await safeCall((api) => api.exportHq({ scope: request(), from, to, ...(personalData ? { personalData } : {}) }));
     if (!result.ok) return setFailure(result.error);
     setFailure(null);
-    const file = result.value;
-    if (file.outcome === 'cancelled') return;
-    if (file.outcome === 'download') downloadCsv(file.fileName, file.csv);
-    setExported(t('report.exported', { file: file.outcome === 'saved' ? file.path : file.fileName, rows: file.rows }));
+    const saved = deliverCsv(result.value);
+    if (saved) setExported(t('report.exported', saved));
   };
 
   const outlets = [...new Set((report?.tills ?? []).map((till) => till.outletName).filter((name) => name !== ''))];

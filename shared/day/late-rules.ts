@@ -7,26 +7,30 @@ import type { LateOutcome, OverpaidOutcome } from './day-contract.ts';
  */
 export const LATE_ERROR_CODES = ['late.note_required', 'overpaid.note_required'] as const;
 
-export type LateResolutionResult =
-  | { ok: true; value: { outcome: LateOutcome; note: string } }
-  | { ok: false; fields: NoteRequired };
-
 type NoteRequired = { note: { code: (typeof LATE_ERROR_CODES)[number] } };
 
-export function validateLateResolution(input: { outcome: LateOutcome; note: string }): LateResolutionResult {
+export interface Resolution<O extends string> {
+  outcome: O;
+  note: string;
+}
+
+export type ResolutionResult<O extends string> = { ok: true; value: Resolution<O> } | { ok: false; fields: NoteRequired };
+
+/** The note trimmed; refused empty when the outcome says nothing by itself. */
+function withNote<O extends string>(input: Resolution<O>, needsNote: O, code: NoteRequired['note']['code']): ResolutionResult<O> {
   const note = input.note.trim();
-  if (input.outcome === 'other' && note === '') return { ok: false, fields: { note: { code: 'late.note_required' } } };
+  if (input.outcome === needsNote && note === '') return { ok: false, fields: { note: { code } } };
   return { ok: true, value: { outcome: input.outcome, note } };
+}
+
+export function validateLateResolution(input: Resolution<LateOutcome>): ResolutionResult<LateOutcome> {
+  return withNote(input, 'other', 'late.note_required');
 }
 
 /**
  * An overpayment kept by the shop (a deposit, or not returned) needs a note saying why and where it
  * stands; a refund, in cash or outside the app, may carry one (a transfer's reference, say).
  */
-export function validateOverpaidResolution(
-  input: { outcome: OverpaidOutcome; note: string },
-): { ok: true; value: { outcome: OverpaidOutcome; note: string } } | { ok: false; fields: NoteRequired } {
-  const note = input.note.trim();
-  if (input.outcome === 'kept' && note === '') return { ok: false, fields: { note: { code: 'overpaid.note_required' } } };
-  return { ok: true, value: { outcome: input.outcome, note } };
+export function validateOverpaidResolution(input: Resolution<OverpaidOutcome>): ResolutionResult<OverpaidOutcome> {
+  return withNote(input, 'kept', 'overpaid.note_required');
 }
