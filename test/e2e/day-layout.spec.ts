@@ -1,7 +1,6 @@
-import type { Locator } from '@playwright/test';
 import type { PaymentView } from '../../shared/payment.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
-import { expect, screenshotAtSizes, test, type TestPreview } from './fixtures.ts';
+import { expect, linesOf, screenshotAtSizes, test, type TestPreview } from './fixtures.ts';
 
 // Issue 20: Laporan at 1366 and 1920 showed a short shift card beside a long narrow report whose
 // values wrapped to 3 lines; at 1024×600 the late payment's form was misaligned. With Rp 10.000.000
@@ -15,19 +14,6 @@ async function dispatch(preview: TestPreview, name: string, request: object): Pr
   const result = await preview.core.router.dispatch(name as never, request as never);
   if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
   return result.value as PaymentView;
-}
-
-/** How many lines each element's text takes (its height over its line height). */
-function linesOf(locator: Locator): Promise<{ text: string; lines: number }[]> {
-  return locator.evaluateAll((elements) =>
-    elements.map((element) => {
-      const style = element.ownerDocument.defaultView!.getComputedStyle(element);
-      const range = element.ownerDocument.createRange();
-      range.selectNodeContents(element);
-      const lineHeight = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.2;
-      return { text: element.textContent ?? '', lines: Math.round(range.getBoundingClientRect().height / lineHeight) };
-    }),
-  );
 }
 
 test('Laporan with Rp 10.000.000 figures: report values on one line at every size, the late form aligned', async ({ configured: preview, page }) => {
