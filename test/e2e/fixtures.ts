@@ -49,15 +49,19 @@ export async function screenshotAtSizes(
   return shots;
 }
 
-/** How many lines each element's text takes (its height over its line height). */
-export function linesOf(locator: Locator): Promise<{ text: string; lines: number }[]> {
+/**
+ * How many lines each element's text takes (its height over its line height), and where the text
+ * ends on the right (text that does not wrap can run past its own box).
+ */
+export function linesOf(locator: Locator): Promise<{ text: string; lines: number; right: number }[]> {
   return locator.evaluateAll((elements) =>
     elements.map((element) => {
       const style = element.ownerDocument.defaultView!.getComputedStyle(element);
       const range = element.ownerDocument.createRange();
       range.selectNodeContents(element);
       const lineHeight = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.2;
-      return { text: element.textContent ?? '', lines: Math.round(range.getBoundingClientRect().height / lineHeight) };
+      const box = range.getBoundingClientRect();
+      return { text: element.textContent ?? '', lines: Math.round(box.height / lineHeight), right: box.right };
     }),
   );
 }

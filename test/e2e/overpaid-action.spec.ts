@@ -95,26 +95,33 @@ test('the customer paid twice: Perlu tindakan asks what became of the excess; a 
     restore: { width: 1366, height: 900 },
   });
 
+  // Two QRs paid Rp 10.000.000 over their charge, given back outside the app and kept: every
+  // outcome in the shift's report at the largest figure.
+  for (const outcome of ['refunded_outside', 'kept'] as const) {
+    const over = await dispatch<{ tradeNo: string }>(preview, 'charge', { amount: 10_000 });
+    preview.simulator.settle(over.tradeNo, 'paid', { paidAmount: 10_000 + MAX });
+    await dispatch(preview, 'recheckPayment', { tradeNo: over.tradeNo });
+    await dispatch(preview, 'resolveOverpaid', { tradeNo: over.tradeNo, outcome, note: 'Deposit Bu Sari' });
+  }
+
   // Closing the shift shows its report in the half-width card: the overpaid lines with
   // Rp 10.000.000 figures take at most two lines a label and one a value, whole inside the card.
   await page.getByRole('button', { name: 'Tutup shift' }).click();
   await page.getByRole('dialog', { name: 'Tutup shift?' }).getByRole('button', { name: 'Ya, tutup shift' }).click();
   const shiftReport = page.locator('.shift-panel').getByTestId('shift-report');
-  await expect(shiftReport.getByTestId('report-overpaid')).toHaveText(`1 (${formatRupiah(MAX / 2)}), tidak termasuk uang diterima`);
+  await expect(shiftReport.getByTestId('report-overpaid')).toHaveText(`3 (${formatRupiah(MAX / 2 + 2 * MAX)}), tidak termasuk uang diterima`);
+  await expect(shiftReport.getByTestId('report-overpaid-resolved')).toHaveText([`tunai ${formatRupiah(MAX / 2)}`, `di luar aplikasi ${formatRupiah(MAX)}`, `disimpan ${formatRupiah(MAX)}`]);
   await screenshotAtSizes(page, 'overpaid-action-shift-report', {
     check: async (size) => {
       await shiftReport.locator('.report-facts').scrollIntoViewIfNeeded();
       const where = `at ${size.width}×${size.height}`;
       const labels = (await linesOf(shiftReport.locator('.report-facts dt'))).filter((label) => label.lines > 2);
       expect(labels, `labels over two lines ${where}`).toEqual([]);
-      const values = shiftReport.locator('.report-facts dd');
-      expect((await linesOf(values)).filter((value) => value.lines !== 1), `values over one line ${where}`).toEqual([]);
+      const values = await linesOf(shiftReport.locator('.report-facts dd'));
+      expect(values.filter((value) => value.lines !== 1), `values over one line ${where}`).toEqual([]);
+      // Each figure's text whole inside the card (a value that may not wrap would run past its edge).
       const card = (await page.locator('.shift-panel').boundingBox())!;
-      const outside = await values.evaluateAll(
-        (elements, right) => elements.filter((element) => element.getBoundingClientRect().right > right + 1).map((element) => element.textContent),
-        card.x + card.width,
-      );
-      expect(outside, `values cut off ${where}`).toEqual([]);
+      expect(values.filter((value) => value.right > card.x + card.width + 1).map((value) => value.text), `values cut off ${where}`).toEqual([]);
     },
     restore: { width: 1366, height: 900 },
   });
