@@ -659,7 +659,7 @@ export const en: Messages = {
   'hq.sync.pending': '{count} waiting',
   'hq.sync.synced_detail': "All of this till's sales have reached the head office.",
   'hq.sync.pending_detail': '{count, plural, one {# sale waits} other {# sales wait}} to be sent to the head office. Selling goes on.',
-  'hq.sync.unreachable': 'Head office offline · {time}',
+  'hq.sync.unreachable': 'Head office offline\u00a0·\u00a0{time}',
   'hq.sync.unreachable_detail': 'Head office unreachable since {time}. Selling goes on and sales stay saved on this till; they are sent automatically once it is back.',
   'hq.report.heading': 'All tills (head office)',
   'hq.report.owner_pin': 'Owner PIN',

@@ -666,7 +666,7 @@ export const id = {
   'hq.sync.pending': '{count} menunggu',
   'hq.sync.synced_detail': 'Semua penjualan kasir ini sudah terkirim ke kantor pusat.',
   'hq.sync.pending_detail': '{count} penjualan menunggu dikirim ke kantor pusat. Penjualan tetap bisa jalan.',
-  'hq.sync.unreachable': 'Kantor pusat offline · {time}',
+  'hq.sync.unreachable': 'Kantor pusat offline\u00a0·\u00a0{time}',
   'hq.sync.unreachable_detail': 'Kantor pusat tak terjangkau sejak {time}. Penjualan tetap bisa jalan dan tersimpan di kasir ini; terkirim otomatis saat tersambung lagi.',
   'hq.report.heading': 'Semua kasir (kantor pusat)',
   'hq.report.owner_pin': 'PIN pemilik',

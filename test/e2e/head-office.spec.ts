@@ -151,7 +151,7 @@ test('two tills of one outlet: the owner\'s all-tills report is the sum, and a t
   const tillTwo = await page.context().newPage();
   await tillTwo.goto(two.url);
   // Short on screen, the whole sentence in its tooltip.
-  await expect(tillTwo.getByTestId('hq-sync')).toHaveText(/^Kantor pusat offline · \d{2}\.\d{2}$/, { timeout: 30_000 });
+  await expect(tillTwo.getByTestId('hq-sync')).toHaveText(/^Kantor pusat offline\s·\s\d{2}\.\d{2}$/, { timeout: 30_000 });
   await expect(tillTwo.getByTestId('hq-sync')).toHaveAttribute('title', /^Kantor pusat tak terjangkau sejak \d{2}\.\d{2}\. Penjualan tetap bisa jalan/);
   await screenshotAtSizes(tillTwo, 'hq-sync-offline', { check: (size) => expectTopBarFits(tillTwo, size), restore: { width: 1366, height: 900 } });
   await hq.start();
