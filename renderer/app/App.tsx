@@ -13,7 +13,7 @@ import { SettingsScreen } from '../screens/SettingsScreen.tsx';
 import { TodayScreen } from '../screens/TodayScreen.tsx';
 import { DayScreen } from '../day/DayScreen.tsx';
 import { LateBanner, LateCount } from '../day/LateNotice.tsx';
-import { useDayStatus } from '../day/useDayStatus.ts';
+import { needingAction, useDayStatus } from '../day/useDayStatus.ts';
 import { I18nProvider, useI18n } from './i18n.tsx';
 import { hasPos, safeCall } from './pos.ts';
 import { setPaymentSoundsEnabled } from './sound.ts';
@@ -178,7 +178,7 @@ function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view
               onKeyDown={(event) => onTabKey(event, index)}
             >
               {t(tab.key)}
-              {tab.route === 'today' ? <LateCount count={day?.needsAttention ?? 0} /> : null}
+              {tab.route === 'today' ? <LateCount count={needingAction(day)} /> : null}
               <kbd aria-hidden="true">{tab.shortcut}</kbd>
             </button>
           ))}
@@ -187,7 +187,7 @@ function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view
         <HqSyncIndicator />
       </header>
       <main id="panel" role="tabpanel" aria-labelledby={`tab-${route}`} className="panel">
-        {route === 'sale' ? <LateBanner count={day?.needsAttention ?? 0} onOpen={() => navigate('day')} /> : null}
+        {route === 'sale' ? <LateBanner count={needingAction(day)} onOpen={() => navigate('day')} /> : null}
         <ScreenErrorBoundary
           key={`${route}:${payment?.tradeNo ?? ''}`}
           onBack={() => {
@@ -213,6 +213,7 @@ function Shell({ view, onViewChange }: { view: SettingsView; onViewChange: (view
               navigate('sale');
             }}
             lateCount={day?.needsAttention ?? 0}
+            actionCount={needingAction(day)}
             onOpenLate={() => navigate('day')}
             onOpenSearch={openSearch}
           />

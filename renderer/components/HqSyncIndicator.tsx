@@ -8,8 +8,9 @@ type HqStatus = IpcResponse<'getHqStatus'>;
 const POLL_MS = 3_000;
 
 /**
- * The head-office sync in the top bar (issue 23): Tersinkron / 12 menunggu / Kantor pusat tak
- * terjangkau sejak 10.42 / Kantor pusat perlu diperbarui. Only words: it never blocks or slows a sale (main syncs on its own).
+ * The head-office sync in the top bar (issue 23): Tersinkron / 12 menunggu / Kantor pusat offline ·
+ * 10.42 / Kantor pusat perlu diperbarui: short, at most two lines beside the tabs on a 1024 px till;
+ * the whole sentence is its tooltip. Only words: it never blocks or slows a sale (main syncs on its own).
  */
 export function HqSyncIndicator() {
   const { t } = useI18n();
@@ -30,16 +31,17 @@ export function HqSyncIndicator() {
   if (!status?.configured) return null;
   // A head office that answers "no such column" is not unreachable: its schema is older than this app.
   const level = status.outdated ? 'outdated' : status.unreachableSince !== null ? 'unreachable' : status.pending > 0 ? 'pending' : 'synced';
-  const text =
+  const time = hourMinute(status.unreachableSince ?? 0);
+  const [text, detail] =
     level === 'outdated'
-      ? t('hq.sync.outdated')
+      ? [t('hq.sync.outdated'), t('hq.settings.outdated')]
       : level === 'unreachable'
-        ? t('hq.sync.unreachable', { time: hourMinute(status.unreachableSince ?? 0) })
+        ? [t('hq.sync.unreachable', { time }), t('hq.sync.unreachable_detail', { time })]
         : level === 'pending'
-          ? t('hq.sync.pending', { count: status.pending })
-          : t('hq.sync.synced');
+          ? [t('hq.sync.pending', { count: status.pending }), t('hq.sync.pending_detail', { count: status.pending })]
+          : [t('hq.sync.synced'), t('hq.sync.synced_detail')];
   return (
-    <p className={`hq-sync hq-sync-${level}`} role="status" data-testid="hq-sync" title={level === 'outdated' ? t('hq.settings.outdated') : undefined}>
+    <p className={`hq-sync hq-sync-${level}`} role="status" data-testid="hq-sync" title={detail}>
       <span className="hq-sync-dot" aria-hidden="true" />
       {text}
     </p>

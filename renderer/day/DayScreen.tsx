@@ -9,7 +9,7 @@ import { Reconciliation } from './Reconciliation.tsx';
 import { SalesSearch } from './SalesSearch.tsx';
 import { ShiftPanel } from './ShiftPanel.tsx';
 import { DrawerPanel } from '../drawer/DrawerPanel.tsx';
-import type { DayStatus } from './useDayStatus.ts';
+import { needingAction, type DayStatus } from './useDayStatus.ts';
 import './day.css';
 
 /**
@@ -50,10 +50,10 @@ export function DayScreen({ status, reload, searchRequest = null }: Props) {
         <>
           {/* Opened to search (F6): the search first, where nothing loading above it can push it away. */}
           {searchRequest !== null ? search : null}
-          <LatePayments count={status.needsAttention + status.overpaidToResolve} onResolved={changed} />
+          <LatePayments count={needingAction(status)} onResolved={changed} />
           <ShiftPanel status={status} onChange={changed} />
           {status.shift ? <DrawerPanel shiftId={status.shift.id} refreshKey={refreshKey} /> : null}
-          <DayReportPanel businessDate={status.businessDate} refreshKey={refreshKey + status.needsAttention + status.overpaidToResolve} csvFormat={status.csvFormat} />
+          <DayReportPanel businessDate={status.businessDate} refreshKey={refreshKey + needingAction(status)} csvFormat={status.csvFormat} />
           <Reconciliation businessDate={status.businessDate} refreshKey={refreshKey} />
           {ownerView ? <HqReportPanel businessDate={status.businessDate} /> : null}
           {searchRequest === null ? search : null}

@@ -3,8 +3,8 @@ import { useI18n } from '../app/i18n.tsx';
 import { playLateSound } from '../app/sound.ts';
 
 /**
- * The count of late payments awaiting a person, on the Today tab (always on screen, so it is also
- * where the sound for a newly found late payment is played, once per new one).
+ * The count of payments awaiting a person in "Perlu tindakan" (late or overpaid), on the Today tab
+ * (always on screen, so it is also where the sound for a newly found one is played, once per new one).
  */
 export function LateCount({ count }: { count: number }) {
   const { t } = useI18n();
@@ -21,7 +21,7 @@ export function LateCount({ count }: { count: number }) {
   );
 }
 
-/** On the sale screen and at the top of Today: late payments need attention, with the way to the list. */
+/** On the sale screen and at the top of Today: payments (late or overpaid) need attention, with the way to the list. */
 export function LateBanner({ count, onOpen }: { count: number; onOpen: () => void }) {
   const { t } = useI18n();
   if (count === 0) return null;

@@ -80,12 +80,12 @@ export function ReportTable({ report, label, later }: { report: ReportView; labe
         {overpaidResolved && OVERPAID_OUTCOMES.some((outcome) => overpaidResolved[outcome].count > 0) ? (
           <>
             <dt title={t('report.hint.overpaid_resolved')}>{t('report.overpaid_resolved')}</dt>
-            <dd data-testid="report-overpaid-resolved">
-              {/* Only the outcomes that happened: the column is narrow beside the day's other figures. */}
-              {OVERPAID_OUTCOMES.filter((outcome) => overpaidResolved[outcome].count > 0)
-                .map((outcome) => t(`report.overpaid_resolved.${outcome}`, { amount: formatRupiah(overpaidResolved[outcome].amount) }))
-                .join(', ')}
-            </dd>
+            {/* Only the outcomes that happened, each on its own line: three Rp 10.000.000 figures do not fit one line of a half-width card. */}
+            {OVERPAID_OUTCOMES.filter((outcome) => overpaidResolved[outcome].count > 0).map((outcome) => (
+              <dd key={outcome} data-testid="report-overpaid-resolved">
+                {t(`report.overpaid_resolved.${outcome}`, { amount: formatRupiah(overpaidResolved[outcome].amount) })}
+              </dd>
+            ))}
           </>
         ) : null}
         <dt title={t('report.hint.first_last')}>{t('report.first_last')}</dt>

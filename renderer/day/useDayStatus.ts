@@ -5,8 +5,13 @@ import { useRollover } from '../app/useRollover.ts';
 
 export type DayStatus = IpcResponse<'getDayStatus'>;
 
+/** Everything waiting in "Perlu tindakan": late payments and overpayments nobody has resolved yet. */
+export function needingAction(status: DayStatus | null): number {
+  return status ? status.needsAttention + status.overpaidToResolve : 0;
+}
+
 /**
- * The business day, the open shift and the count of late payments awaiting a person, kept fresh
+ * The business day, the open shift and the counts of payments awaiting a person, kept fresh
  * from the payment push (a late payment arrives as one), at most a few times a second, and read
  * again when the business day ends (the cut-off).
  */

@@ -31,6 +31,8 @@ type Props = {
   onOpen: (payment: PaymentView) => void;
   /** Late payments awaiting a person (the day status): their rows say so. */
   lateCount: number;
+  /** Everything in "Perlu tindakan" (late payments and overpayments): the banner's count. */
+  actionCount: number;
   /** Opens "Perlu tindakan" (Laporan). */
   onOpenLate: () => void;
   /** Opens the sale search (Laporan), as F6 does. */
@@ -43,7 +45,7 @@ type Props = {
  * whole list is read again only when the cashier asks (Muat ulang) or when the business day ends
  * (at the cut-off, also with the screen left open): rows and totals are always of one day.
  */
-export function TodayScreen({ onOpen, lateCount, onOpenLate, onOpenSearch }: Props) {
+export function TodayScreen({ onOpen, lateCount, actionCount, onOpenLate, onOpenSearch }: Props) {
   const { t, language } = useI18n();
   const lateTradeNos = useLateTradeNos(lateCount);
   const [cancelling, setCancelling] = useState<PaymentView | null>(null);
@@ -132,7 +134,7 @@ export function TodayScreen({ onOpen, lateCount, onOpenLate, onOpenSearch }: Pro
 
   return (
     <section className="today" aria-labelledby="today-heading">
-      <LateBanner count={lateCount} onOpen={onOpenLate} />
+      <LateBanner count={actionCount} onOpen={onOpenLate} />
       <div className="today-head">
         <div className="today-title">
           <h1 id="today-heading" ref={headingRef} tabIndex={-1}>

@@ -1,7 +1,6 @@
-import type { Locator } from '@playwright/test';
 import type { PaymentView } from '../../shared/payment.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
-import { expect, screenshotAtSizes, test, type TestPreview } from './fixtures.ts';
+import { expect, linesOf, screenshotAtSizes, test, type TestPreview } from './fixtures.ts';
 
 // Issue 20: Laporan at 1366 and 1920 showed a short shift card beside a long narrow report whose
 // values wrapped to 3 lines; at 1024×600 the late payment's form was misaligned. With Rp 10.000.000
@@ -15,19 +14,6 @@ async function dispatch(preview: TestPreview, name: string, request: object): Pr
   const result = await preview.core.router.dispatch(name as never, request as never);
   if (!result.ok) throw new Error(`${name} failed: ${JSON.stringify(result.error)}`);
   return result.value as PaymentView;
-}
-
-/** How many lines each element's text takes (its height over its line height). */
-function linesOf(locator: Locator): Promise<{ text: string; lines: number }[]> {
-  return locator.evaluateAll((elements) =>
-    elements.map((element) => {
-      const style = element.ownerDocument.defaultView!.getComputedStyle(element);
-      const range = element.ownerDocument.createRange();
-      range.selectNodeContents(element);
-      const lineHeight = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.2;
-      return { text: element.textContent ?? '', lines: Math.round(range.getBoundingClientRect().height / lineHeight) };
-    }),
-  );
 }
 
 test('Laporan with Rp 10.000.000 figures: report values on one line at every size, the late form aligned', async ({ configured: preview, page }) => {
@@ -50,14 +36,12 @@ test('Laporan with Rp 10.000.000 figures: report values on one line at every siz
       await report.scrollIntoViewIfNeeded();
       // Every figure on one line: the money received, by method, each line's amount, each fact.
       const values = report.locator('[data-testid="report-received"], .report-by-method, .report-table td.num, .report-facts dd, .report-shifts td.num');
-      const wrapped = (await linesOf(values)).filter((value) => value.lines !== 1);
+      const measured = await linesOf(values);
+      const wrapped = measured.filter((value) => value.lines !== 1);
       expect(wrapped, `report values over one line at ${size.width}×${size.height}`).toEqual([]);
-      // None cut off either: each figure whole inside the report card.
+      // None cut off either: each figure's text (which may not wrap, so may run past its own box) whole inside the report card.
       const card = (await report.boundingBox())!;
-      const outside = await values.evaluateAll(
-        (elements, right) => elements.filter((element) => element.getBoundingClientRect().right > right + 1).map((element) => element.textContent),
-        card.x + card.width,
-      );
+      const outside = measured.filter((value) => value.right > card.x + card.width + 1).map((value) => value.text);
       expect(outside, `report values cut off at ${size.width}×${size.height}`).toEqual([]);
       // At 1366 and 1920 the report spans the screen: no short card beside it.
       if (size.width >= 1366) expect(card.width, `report width at ${size.width}`).toBeGreaterThan(size.width * 0.6);

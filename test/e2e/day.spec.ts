@@ -95,7 +95,7 @@ for (const size of SCREEN_SIZES) {
       expect(settled.ok && settled.value.state).toBe('paid');
 
       await expect(page.getByTestId('late-count')).toHaveText('1');
-      await expect(page.locator('.late-banner')).toContainText('1 pembayaran terlambat perlu tindakan');
+      await expect(page.locator('.late-banner')).toContainText('1 pembayaran perlu tindakan');
       await shoot('sale-late-banner');
 
       await page.getByRole('button', { name: 'Lihat (F4)' }).click();

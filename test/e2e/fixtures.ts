@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test as base, type Page } from '@playwright/test';
+import { expect, test as base, type Locator, type Page } from '@playwright/test';
 import { REPO_ROOT, startWebPreview, type WebPreview } from '../harness/web-preview/server.ts';
 import { setUpTraining } from '../harness/web-preview/set-up.ts';
 
@@ -47,6 +47,23 @@ export async function screenshotAtSizes(
   }
   if (options.restore) await page.setViewportSize(options.restore);
   return shots;
+}
+
+/**
+ * How many lines each element's text takes (its height over its line height), and where the text
+ * ends on the right (text that does not wrap can run past its own box).
+ */
+export function linesOf(locator: Locator): Promise<{ text: string; lines: number; right: number }[]> {
+  return locator.evaluateAll((elements) =>
+    elements.map((element) => {
+      const style = element.ownerDocument.defaultView!.getComputedStyle(element);
+      const range = element.ownerDocument.createRange();
+      range.selectNodeContents(element);
+      const lineHeight = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.2;
+      const box = range.getBoundingClientRect();
+      return { text: element.textContent ?? '', lines: Math.round(box.height / lineHeight), right: box.right };
+    }),
+  );
 }
 
 /** The trade number the QR screen shows ("No. transaksi …"). */

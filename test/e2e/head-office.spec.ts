@@ -4,7 +4,7 @@ import { formatRupiah } from '../../shared/money.ts';
 import { startTestPostgres, withClient, type TestPostgres } from '../harness/postgres.ts';
 import { startWebPreview, type WebPreview } from '../harness/web-preview/server.ts';
 import { setUpTraining } from '../harness/web-preview/set-up.ts';
-import { screenshotAtSizes } from './fixtures.ts';
+import { linesOf, screenshotAtSizes, type ScreenSize } from './fixtures.ts';
 
 /**
  * Issue 23: two web previews as two tills of one outlet, joined to one head office (a real
@@ -55,6 +55,24 @@ async function synced(preview: WebPreview, timeout = 20_000): Promise<void> {
   await expect.poll(() => preview.core.hq.status().pending, { timeout }).toBe(0);
 }
 
+/**
+ * The sync indicator at this size: its words on at most two lines, and the top bar's tabs and both
+ * indicators whole on the screen, side by side without overlap.
+ */
+async function expectTopBarFits(page: Page, size: ScreenSize): Promise<void> {
+  const where = `${size.width}×${size.height}`;
+  const [indicator] = await linesOf(page.getByTestId('hq-sync'));
+  expect(indicator!.lines, `"${indicator!.text}" at ${where}`).toBeLessThanOrEqual(2);
+  const boxes = await page.locator('.topbar .tab, .topbar .connection, .topbar .hq-sync').evaluateAll((elements) =>
+    elements.map((element) => {
+      const box = element.getBoundingClientRect();
+      return { text: element.textContent ?? '', left: box.left, right: box.right };
+    }));
+  expect(boxes.filter((box) => box.left < 0 || box.right > size.width), `off screen at ${where}`).toEqual([]);
+  const overlaps = boxes.slice(1).filter((box, index) => box.left < boxes[index]!.right - 1);
+  expect(overlaps, `overlapping at ${where}`).toEqual([]);
+}
+
 test('two tills of one outlet: the owner\'s all-tills report is the sum, and a till offline catches up', async ({ page, hq, tills }) => {
   test.setTimeout(150_000);
   const [one, two] = tills;
@@ -76,6 +94,7 @@ test('two tills of one outlet: the owner\'s all-tills report is the sum, and a t
 
   await page.goto(one.url);
   await expect(page.getByTestId('hq-sync')).toHaveText('Tersinkron');
+  await screenshotAtSizes(page, 'hq-sync-synced', { check: (size) => expectTopBarFits(page, size), restore: { width: 1366, height: 900 } });
   await page.keyboard.press('F4');
   const panel = page.locator('.hq-report');
   await panel.getByLabel('PIN pemilik').fill('2468');
@@ -131,8 +150,10 @@ test('two tills of one outlet: the owner\'s all-tills report is the sum, and a t
   await sellPaid(two, 40_000);
   const tillTwo = await page.context().newPage();
   await tillTwo.goto(two.url);
-  await expect(tillTwo.getByTestId('hq-sync')).toContainText(/Kantor pusat tak terjangkau sejak \d{2}\.\d{2}$|\d+ menunggu/, { timeout: 15_000 });
-  await screenshotAtSizes(tillTwo, 'hq-sync-offline', { restore: { width: 1366, height: 900 } });
+  // Short on screen, the whole sentence in its tooltip.
+  await expect(tillTwo.getByTestId('hq-sync')).toHaveText(/^Kantor pusat offline\s·\s\d{2}\.\d{2}$/, { timeout: 30_000 });
+  await expect(tillTwo.getByTestId('hq-sync')).toHaveAttribute('title', /^Kantor pusat tak terjangkau sejak \d{2}\.\d{2}\. Penjualan tetap bisa jalan/);
+  await screenshotAtSizes(tillTwo, 'hq-sync-offline', { check: (size) => expectTopBarFits(tillTwo, size), restore: { width: 1366, height: 900 } });
   await hq.start();
   await synced(two, 45_000);
   await expect(tillTwo.getByTestId('hq-sync')).toHaveText('Tersinkron', { timeout: 10_000 });
@@ -241,7 +262,7 @@ test('a head office older than the app: the top bar says it needs updating (hq:i
     await expect(indicator).toHaveAttribute('title', /npm run hq:init/);
     expect(preview.core.hq.status()).toMatchObject({ outdated: true, unreachableSince: null });
     expect(preview.core.hq.status().pending).toBeGreaterThan(0);
-    await screenshotAtSizes(page, 'hq-sync-outdated', { restore: { width: 1366, height: 768 } });
+    await screenshotAtSizes(page, 'hq-sync-outdated', { check: (size) => expectTopBarFits(page, size), restore: { width: 1366, height: 768 } });
 
     await withClient(oldUrl.toString(), (admin) => migrateHq(admin));
     await synced(preview, 45_000);

@@ -43,7 +43,7 @@ test('a late payment on Today: its row and a line at the top say so, its own sou
   const tonesBefore = (await page.evaluate(recordedTones)).length;
   await dispatch(preview, 'settleTraining', { tradeNo: sale.tradeNo, outcome: 'paid' });
   await expect(row).toContainText('Dibayar terlambat — perlu tindakan');
-  await expect(page.locator('.late-banner')).toContainText('1 pembayaran terlambat perlu tindakan.');
+  await expect(page.locator('.late-banner')).toContainText('1 pembayaran perlu tindakan.');
   await expect(page.getByRole('row').filter({ hasText: other.tradeNo })).not.toContainText('terlambat');
   await expect.poll(async () => (await page.evaluate(recordedTones)).slice(tonesBefore)).toEqual(OUTCOME_NOTES.late.map((note) => note.frequency));
   await screenshotAtSizes(page, 'today-late', {

@@ -40,13 +40,13 @@ describe('wording', () => {
 
   it('English counts agree with their noun (Intl.PluralRules), Indonesian has one form', () => {
     const t = { id: createTranslate('id'), en: createTranslate('en') };
-    expect(t.en('late.banner', { count: 1 })).toBe('1 late payment needs action.');
-    expect(t.en('late.banner', { count: 2 })).toBe('2 late payments need action.');
-    expect(t.en('late.tab_count', { count: 1 })).toBe('1 late payment needs action');
+    expect(t.en('late.banner', { count: 1 })).toBe('1 payment needs action.');
+    expect(t.en('late.banner', { count: 2 })).toBe('2 payments need action.');
+    expect(t.en('late.tab_count', { count: 1 })).toBe('1 payment needs action');
     expect(t.en('report.exported', { file: 'a.csv', rows: 1 })).toBe('Saved: a.csv (1 row)');
     expect(t.en('recon.all_agree', { count: 1 })).toBe('All match: 1 transaction');
     expect(t.en('payout.received', { count: 12 })).toBe('QRIS money received (12 transactions)');
-    expect(t.id('late.banner', { count: 1 })).toBe('1 pembayaran terlambat perlu tindakan.');
+    expect(t.id('late.banner', { count: 1 })).toBe('1 pembayaran perlu tindakan.');
     // No English count put straight before a plural noun without its plural form.
     const counts = /\{(count|rows|total|shown|checked)\} (?!of\b)[a-z]+s\b/;
     expect(Object.entries(en).filter(([, text]) => counts.test(text))).toEqual([]);
