@@ -13,7 +13,7 @@ import { PayoutEstimate } from './PayoutEstimate.tsx';
 import { PrintReportButton } from './PrintReportButton.tsx';
 import { ReportTable } from './ReportTable.tsx';
 import { ShiftReport } from './ShiftReport.tsx';
-import { CheckboxField } from '../components/CheckboxField.tsx';
+import { PersonalDataChoice } from './PersonalDataChoice.tsx';
 import { OwnerPinField, ownerPinRequest } from './OwnerPinField.tsx';
 import { useBusinessDateField } from './useBusinessDateField.ts';
 import { deliverCsv } from '../app/download.ts';
@@ -68,15 +68,9 @@ export function DayReportPanel({ businessDate, refreshKey, csvFormat }: { busine
         </button>
         <PrintReportButton print={(api) => api.printDayReport({ from, to })} />
       </div>
-      <div className="export-personal">
-          <CheckboxField
-            label={t('exportData.personal')}
-            hint={personalData ? t('exportData.personal_hint') : t('exportData.without_hint')}
-            checked={personalData}
-            onChange={setPersonalData}
-          />
-          {personalData ? <OwnerPinField id="export-owner-pin" value={ownerPin} onChange={setOwnerPin} /> : null}
-      </div>
+      <PersonalDataChoice checked={personalData} onChange={setPersonalData}>
+        {personalData ? <OwnerPinField id="export-owner-pin" value={ownerPin} onChange={setOwnerPin} /> : null}
+      </PersonalDataChoice>
       {exported ? <p role="status" className="day-report-exported">{exported}</p> : null}
       {failure ? <ErrorBanner error={failure} /> : null}
       {report ? (

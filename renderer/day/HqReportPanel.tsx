@@ -6,7 +6,7 @@ import { useI18n } from '../app/i18n.tsx';
 import { safeCall } from '../app/pos.ts';
 import { deliverCsv } from '../app/download.ts';
 import { formatClock } from '../app/time.ts';
-import { CheckboxField } from '../components/CheckboxField.tsx';
+import { PersonalDataChoice } from './PersonalDataChoice.tsx';
 import { ErrorBanner } from '../components/ErrorBanner.tsx';
 import { PinField } from '../components/PinField.tsx';
 import { TextField } from '../components/TextField.tsx';
@@ -100,16 +100,7 @@ export function HqReportPanel({ businessDate }: { businessDate: string }) {
           {t('hq.report.export')}
         </button>
       </div>
-      {report ? (
-        <div className="export-personal">
-          <CheckboxField
-            label={t('exportData.personal')}
-            hint={personalData ? t('exportData.personal_hint') : t('exportData.without_hint')}
-            checked={personalData}
-            onChange={setPersonalData}
-          />
-        </div>
-      ) : null}
+      {report ? <PersonalDataChoice checked={personalData} onChange={setPersonalData} /> : null}
       {exported ? <p role="status" className="day-report-exported">{exported}</p> : null}
       {failure ? <ErrorBanner error={failure} /> : null}
       {report ? (

@@ -22,3 +22,10 @@ export function createTestCore(dir: string, options: Partial<PosCoreOptions> = {
     ...options,
   });
 }
+
+/** The value of a router call that must succeed; its error, whole, when it does not. */
+export async function ok<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>): Promise<T> {
+  const answer = await result;
+  if (!answer.ok) throw new Error(JSON.stringify(answer.error));
+  return answer.value;
+}

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CashierView } from '../../../../shared/day/day-contract.ts';
 import type { PosCore } from '../../../../electron/core/pos-core.ts';
-import { createTestCore } from '../../../harness/core-fixture.ts';
+import { createTestCore, ok } from '../../../harness/core-fixture.ts';
 
 // Cashier PINs that really guard (issue 16, audit items 1, 3, 5 and 11), through the router as the
 // renderer calls them, with the real scrypt and the real settings store.
@@ -25,12 +25,6 @@ afterEach(async () => {
   await core.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function ok<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>): Promise<T> {
-  const answer = await result;
-  if (!answer.ok) throw new Error(JSON.stringify(answer.error));
-  return answer.value;
-}
 
 async function cashiers(): Promise<CashierView[]> {
   return (await ok(core.router.dispatch('listCashiers', {}))).cashiers;

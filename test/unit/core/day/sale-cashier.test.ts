@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PosCore } from '../../../../electron/core/pos-core.ts';
-import { createTestCore } from '../../../harness/core-fixture.ts';
+import { createTestCore, ok } from '../../../harness/core-fixture.ts';
 
 // Issue 20 item 13: Hari ini names who took each sale once the shop names its cashiers. The
 // payment view carries the cashier of the sale's shift; the PIN-less default "Kasir" of a
@@ -21,12 +21,6 @@ afterEach(async () => {
   await core.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function ok<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>): Promise<T> {
-  const answer = await result;
-  if (!answer.ok) throw new Error(JSON.stringify(answer.error));
-  return answer.value;
-}
 
 describe('the cashier in the payment view', () => {
   it('none for the default cashier; the named cashier of the sale\'s shift on Today, the payment, a cash rest and the history', async () => {
