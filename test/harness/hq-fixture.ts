@@ -6,7 +6,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { addOwner, addTill, migrateHq, type NewLogin } from '../../electron/core/hq/schema.ts';
 import { HqSync, type HqSyncOptions } from '../../electron/core/hq/sync.ts';
 import { Ledger } from '../../electron/core/ledger/ledger.ts';
-import { startTestPostgres, withClient, type TestPostgres } from './postgres.ts';
+import { startTestPostgres, withClient, type TestPostgres, type TestPostgresOptions } from './postgres.ts';
 
 /** A URL for a login made by addTill/addOwner on the test server. */
 export function loginUrl(server: TestPostgres, login: NewLogin): string {
@@ -26,8 +26,11 @@ export interface HqFixture {
   asOwner<T extends pg.QueryResultRow>(sql: string, params?: unknown[]): Promise<T[]>;
 }
 
-/** The sync's options, and the port it connects to (a proxy's) instead of the server's. */
-export type TillOptions = Partial<HqSyncOptions> & { port?: number };
+/**
+ * The sync's options; the host and port it connects to instead of the server's (a proxy's, or
+ * another address of the server), and the CA it trusts.
+ */
+export type TillOptions = Partial<HqSyncOptions> & { host?: string; port?: number; ca?: string };
 
 export interface Till {
   name: string;
@@ -43,11 +46,11 @@ export interface Till {
  * One real Postgres per test file with the head-office schema, its owner, and tills made on
  * demand; everything stopped and removed after the file.
  */
-export function useHq(): HqFixture {
+export function useHq(serverOptions: TestPostgresOptions = {}): HqFixture {
   const fixture = {} as HqFixture;
   const tills: Till[] = [];
   beforeAll(async () => {
-    const server = await startTestPostgres();
+    const server = await startTestPostgres(serverOptions);
     fixture.server = server;
     fixture.dir = mkdtempSync(join(tmpdir(), 'paypro-hq-'));
     fixture.owner = await withClient(server.url, async (admin) => {
@@ -56,17 +59,18 @@ export function useHq(): HqFixture {
     });
     fixture.asOwner = async <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) =>
       withClient(loginUrl(server, fixture.owner), async (client) => (await client.query<T>(sql, params)).rows);
-    fixture.till = async (name, outlet = 'Outlet A', { port, ...options } = {}) => {
+    fixture.till = async (name, outlet = 'Outlet A', { host, port, ca, ...options } = {}) => {
       const login = await withClient(server.url, (admin) => addTill(admin, name, outlet));
       const ledgerFile = join(fixture.dir, `${login.role}.sqlite`);
       const ledger = Ledger.open(ledgerFile);
       const url = new URL(server.url);
       url.username = login.role;
       url.password = '';
+      if (host !== undefined) url.hostname = host;
       if (port !== undefined) url.port = String(port);
       const sync = new HqSync({
         ledgerFile,
-        connection: { url: url.toString(), password: login.password },
+        connection: { url: url.toString(), password: login.password, ...(ca === undefined ? {} : { ca }) },
         names: () => ({ tillName: name, outletName: outlet }),
         backoffMs: { min: 50, max: 400 },
         pollMs: 50,

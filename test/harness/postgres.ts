@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,11 +36,19 @@ export interface TestPostgres {
   stop(): Promise<void>;
 }
 
+export interface TestPostgresOptions {
+  /** The server's certificate and key (PEM files): TLS on (`ssl=on`), still without requiring it. */
+  tls?: { certFile: string; keyFile: string };
+  /** Loopback addresses listened on besides 127.0.0.1 (Linux routes all of 127/8 to lo). */
+  alsoListenOn?: string[];
+}
+
 const SUPERUSER = 'postgres';
 
-export async function startTestPostgres(): Promise<TestPostgres> {
+/** With options, always an embedded server: a machine's own server's settings are not the tests' to change. */
+export async function startTestPostgres(options: TestPostgresOptions = {}): Promise<TestPostgres> {
   const external = process.env.PAYPRO_TEST_PG_URL;
-  return external ? onExternalServer(external) : await embeddedServer();
+  return external && !options.tls && !options.alsoListenOn ? onExternalServer(external) : await embeddedServer(options);
 }
 
 async function onExternalServer(adminUrl: string): Promise<TestPostgres> {
@@ -75,10 +83,28 @@ function letPostgresReachBinaries(): void {
   }
 }
 
-async function embeddedServer(): Promise<TestPostgres> {
+/**
+ * Copies the certificate and key next to the data folder, owned by the server's user (the data
+ * folder's owner) with the key at 0600: Postgres refuses a key others can read, and the `postgres`
+ * user may not reach the repository's files (see above).
+ */
+function installTls(dir: string, tls: { certFile: string; keyFile: string }): string[] {
+  const certFile = join(dir, 'server.crt');
+  const keyFile = join(dir, 'server.key');
+  copyFileSync(tls.certFile, certFile);
+  copyFileSync(tls.keyFile, keyFile);
+  chmodSync(keyFile, 0o600);
+  const { uid, gid } = statSync(join(dir, 'data'));
+  for (const file of [certFile, keyFile]) chownSync(file, uid, gid);
+  return ['-c', 'ssl=on', '-c', `ssl_cert_file=${certFile}`, '-c', `ssl_key_file=${keyFile}`];
+}
+
+async function embeddedServer(options: TestPostgresOptions): Promise<TestPostgres> {
   if (userInfo().uid === 0) letPostgresReachBinaries();
   const dir = mkdtempSync(join(tmpdir(), 'paypro-pg-'));
   chmodSync(dir, 0o755);
+  const addresses = ['127.0.0.1', ...(options.alsoListenOn ?? [])].join(',');
+  let tlsFlags: string[] = [];
   const password = randomBytes(12).toString('hex');
   const log: string[] = [];
   let port = 0;
@@ -95,7 +121,7 @@ async function embeddedServer(): Promise<TestPostgres> {
       initdbFlags: ['--encoding=UTF8', '--no-sync'],
       // Loopback TCP only (no Unix socket to collide with the machine's own); fsync off: a test
       // server's durability is not what is under test, and CI has two shared cores.
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off',
+      postgresFlags: ['-c', `listen_addresses=${addresses}`, ...tlsFlags, '-c', 'unix_socket_directories=', '-c', 'fsync=off',
         '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'],
       onLog: (message) => void log.push(String(message)),
       onError: (message) => void log.push(String(message)),
@@ -113,7 +139,14 @@ async function embeddedServer(): Promise<TestPostgres> {
     for (let attempt = 1; ; attempt += 1) {
       port = await closedLoopbackPort();
       server = make();
-      if (attempt === 1) await server.initialise();
+      if (attempt === 1) {
+        await server.initialise();
+        // The key goes to the server's user, who exists only now; its flags are read when made.
+        if (options.tls) {
+          tlsFlags = installTls(dir, options.tls);
+          server = make();
+        }
+      }
       try {
         await server.start();
         break;
