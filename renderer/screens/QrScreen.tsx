@@ -64,6 +64,19 @@ export function QrScreen({ payment, onPaymentChange, onNewSale, onOpenLate }: Pr
     latest.current = payment;
   }, [payment]);
 
+  /**
+   * Shows another payment of the sale (its cash payment, a Tagih sisa QR). The newest view is
+   * switched at once: a push for the previous payment (its sale just changed) arriving before
+   * React re-renders would otherwise pass `accept` and bring the previous payment back on screen.
+   */
+  const show = useCallback(
+    (next: PaymentView) => {
+      latest.current = next;
+      onPaymentChange(next);
+    },
+    [onPaymentChange],
+  );
+
   // Follow this payment while it is on screen: push updates, main polls it about every second
   // for as long as the watch is renewed (a reloaded or closed window stops renewing it).
   useEffect(() => {
@@ -176,7 +189,7 @@ export function QrScreen({ payment, onPaymentChange, onNewSale, onOpenLate }: Pr
         {failure ? <ErrorBanner error={failure} /> : null}
 
         <div className="qr-actions">
-          <SaleFollowUpActions payment={payment} onShow={onPaymentChange} />
+          <SaleFollowUpActions payment={payment} onShow={show} />
           {finished ? (
             <button type="button" ref={newSaleRef} className={`button ${restFirst ? 'button-secondary' : 'button-primary'}`} onClick={onNewSale}>
               {t('qr.new_sale')}
