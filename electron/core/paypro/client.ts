@@ -18,6 +18,7 @@ import {
   voucherDataSchema,
 } from './schemas.ts';
 import { hasHiddenCharacters } from '../../../shared/display-text.ts';
+import { plainHttpsUrl } from '../whatsapp/external-links.ts';
 import type { MerchantSigner } from './sign.ts';
 
 export interface PayproClientOptions {
@@ -49,14 +50,7 @@ type Endpoint = 'paymentLink' | 'queryPayInResult' | 'queryBalance' | 'indonesia
  */
 export function proofUrlOf(text: string, hosts: readonly string[]): string | null {
   if (text.length > MAX_VOUCHER_URL_LENGTH || hasHiddenCharacters(text) || /\s/.test(text)) return null;
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return null;
-  }
-  const plain = url.username === '' && url.password === '' && url.port === '';
-  return url.protocol === 'https:' && hosts.includes(url.hostname) && plain ? url.href : null;
+  return plainHttpsUrl(text, hosts)?.href ?? null;
 }
 
 /**

@@ -14,12 +14,17 @@ export interface ExternalOpener {
  * refused, so no text from a sale or a setting can make the app open something else.
  */
 export function allowedExternalUrl(url: string): URL | null {
-  let parsed: URL;
+  return plainHttpsUrl(url, [WHATSAPP_HOST]);
+}
+
+/** `text` as a URL when it is https to one of `hosts` with no credentials or port in it; else null. */
+export function plainHttpsUrl(text: string, hosts: readonly string[]): URL | null {
+  let url: URL;
   try {
-    parsed = new URL(url);
+    url = new URL(text);
   } catch {
     return null;
   }
-  const plain = parsed.username === '' && parsed.password === '' && parsed.port === '';
-  return parsed.protocol === 'https:' && parsed.hostname === WHATSAPP_HOST && plain ? parsed : null;
+  const plain = url.username === '' && url.password === '' && url.port === '';
+  return url.protocol === 'https:' && hosts.includes(url.hostname) && plain ? url : null;
 }
